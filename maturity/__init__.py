@@ -1,0 +1,3 @@
+"""maturity: DevOps maturity self-assessment."""
+
+__version__ = "0.1.0"

@@ -1,0 +1,154 @@
+"""The answers file (YAML) for scripted, "assessment as code" use: ``maturity new --answers``.
+
+Every problem (unknown question id, level out of range, unparsable DORA input, unknown key)
+is reported with its key, all at once, and nothing is created until the file is clean.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from maturity import questionnaire as qmod
+from maturity.dora import ALL_METRICS, parse_metric
+from maturity.errors import InvalidFileError, MaturityError, Problem
+from maturity.model.assessment import Answer, DoraInputs
+from maturity.questionnaire import LoadedQuestionnaire
+from maturity.yamlio import load_yaml
+
+UNSURE = {"unsure", "not sure", "not-sure", "?", "0"}
+_KEYS = {
+    "team",
+    "questionnaire",
+    "facilitator",
+    "participants",
+    "language",
+    "answers",
+    "dora",
+    "benchmark",
+}
+
+
+@dataclass
+class AnswersFile:
+    team: str | None
+    questionnaire: LoadedQuestionnaire
+    facilitator: str | None = None
+    participants: list[str] = field(default_factory=list)
+    language: str = "en"
+    answers: dict[str, Answer] = field(default_factory=dict)
+    dora: DoraInputs = field(default_factory=DoraInputs)
+
+
+def _level(value: Any) -> int | None:
+    if value is None or (isinstance(value, str) and value.strip().lower() in UNSURE):
+        return None
+    if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= 5:
+        raise ValueError(f"level must be 1-5 or 'unsure', got {value!r}")
+    return value
+
+
+def load_answers(path: Path, questionnaire_override: str | None = None) -> AnswersFile:
+    source = path.name
+    data = load_yaml(path)
+    if not isinstance(data, dict):
+        raise InvalidFileError(source, [Problem("", "expected a YAML mapping at the top level")])
+    problems: list[Problem] = [
+        Problem(str(k), f"unknown key (expected one of {', '.join(sorted(_KEYS))})")
+        for k in data
+        if k not in _KEYS
+    ]
+    ref = questionnaire_override or data.get("questionnaire")
+    if ref is not None and not isinstance(ref, str):
+        raise InvalidFileError(
+            source, [Problem("questionnaire", "expected a built-in id or a file path")]
+        )
+    if isinstance(ref, str) and not questionnaire_override and ref not in qmod.builtin_ids():
+        ref = str((path.parent / ref).expanduser())  # relative to the answers file
+    loaded = qmod.resolve(ref)
+    known = {q.id for _, q in loaded.questionnaire.questions()}
+
+    def text(key: str) -> str | None:
+        v = data.get(key)
+        if v is None:
+            return None
+        if not isinstance(v, str | int | float) or isinstance(v, bool):
+            problems.append(Problem(key, "expected text"))
+            return None
+        return str(v).strip() or None
+
+    team, facilitator = text("team"), text("facilitator")
+    language = text("language") or "en"
+    if language not in ("en", "ko"):
+        problems.append(Problem("language", f"expected en or ko, got {language!r}"))
+    participants_raw = data.get("participants") or []
+    if not isinstance(participants_raw, list) or not all(
+        isinstance(p, str) for p in participants_raw
+    ):
+        problems.append(Problem("participants", "expected a list of names"))
+        participants_raw = []
+
+    answers: dict[str, Answer] = {}
+    raw_answers = data.get("answers") or {}
+    if not isinstance(raw_answers, dict):
+        problems.append(Problem("answers", "expected a mapping of question id -> level"))
+        raw_answers = {}
+    for qid, value in raw_answers.items():
+        where = f"answers.{qid}"
+        if qid not in known:
+            problems.append(Problem(where, f"unknown question id in {loaded.id}"))
+            continue
+        note = ""
+        if isinstance(value, dict):
+            extra = set(value) - {"level", "note"}
+            if extra:
+                problems.append(
+                    Problem(where, f"unknown key {sorted(extra)[0]!r} (expected level, note)")
+                )
+                continue
+            note = str(value.get("note") or "")
+            value = value.get("level")
+        try:
+            answers[qid] = Answer(level=_level(value), note=note)
+        except ValueError as exc:
+            problems.append(Problem(where, str(exc)))
+
+    dora: dict[str, Any] = {}
+    raw_dora = data.get("dora") or {}
+    if not isinstance(raw_dora, dict):
+        problems.append(Problem("dora", "expected a mapping of metric -> value"))
+        raw_dora = {}
+    for metric, value in raw_dora.items():
+        where = f"dora.{metric}"
+        if metric not in ALL_METRICS:
+            problems.append(
+                Problem(where, f"unknown metric (expected one of {', '.join(ALL_METRICS)})")
+            )
+            continue
+        try:
+            parse_metric(metric, str(value))
+            dora[metric] = str(value)
+        except MaturityError as exc:
+            problems.append(Problem(where, str(exc).split(": ", 1)[-1]))
+    bench = data.get("benchmark")
+    if bench is not None:
+        from maturity.dora import benchmark_years
+
+        if bench not in benchmark_years():
+            problems.append(
+                Problem("benchmark", f"expected one of {benchmark_years()}, got {bench!r}")
+            )
+        else:
+            dora["benchmark"] = bench
+    if problems:
+        raise InvalidFileError(source, problems)
+    return AnswersFile(
+        team=team,
+        questionnaire=loaded,
+        facilitator=facilitator,
+        participants=[p.strip() for p in participants_raw if p.strip()],
+        language=language,
+        answers=answers,
+        dora=DoraInputs(**dora),
+    )

@@ -1,0 +1,393 @@
+"""Command line entry point: ``maturity [--store PATH] COMMAND ...``.
+
+Exit codes: 0 success, 2 bad input (one ``error: ...`` line per problem on stderr, no
+traceback), 1 only for bugs. Heavy front ends (Textual, WeasyPrint) are imported lazily,
+inside the commands that need them, so ``maturity list`` starts fast.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import NoReturn
+
+from maturity import __version__
+from maturity.errors import MaturityError
+
+EXIT_OK, EXIT_BUG, EXIT_INPUT = 0, 1, 2
+
+
+class UsageError(MaturityError):
+    """A bad flag or argument, found by argparse."""
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> NoReturn:
+        raise UsageError(f"{message} (see: {self.prog} --help)")
+
+
+def _dump(data: object) -> str:
+    return json.dumps(data, ensure_ascii=False, indent=2)
+
+
+# --- helpers -------------------------------------------------------------------------------
+
+
+def _workspace(args: argparse.Namespace, *, create: bool = True):  # type: ignore[no-untyped-def]
+    from maturity.store import open_store
+    from maturity.workspace import Workspace
+
+    return Workspace(open_store(args.store, create=create))
+
+
+def _lang(value: str) -> str:
+    if value not in ("en", "ko"):
+        raise argparse.ArgumentTypeError(f"expected en or ko, got '{value}'")
+    return value
+
+
+def _year(value: str) -> int:
+    from maturity.dora import benchmark_years
+
+    years = benchmark_years()
+    if not value.isdigit() or int(value) not in years:
+        raise argparse.ArgumentTypeError(
+            f"no DORA benchmark '{value}'; available: {', '.join(map(str, years))}"
+        )
+    return int(value)
+
+
+# --- commands ------------------------------------------------------------------------------
+
+
+def cmd_list(args: argparse.Namespace) -> int:
+    from maturity import textout
+
+    ws = _workspace(args, create=False)
+    rows = ws.list(args.team)
+    if args.json:
+        print(_dump([r.__dict__ for r in rows]))
+    else:
+        print(textout.summaries(rows))
+    return EXIT_OK
+
+
+def cmd_new(args: argparse.Namespace) -> int:
+    from maturity import questionnaire as qmod
+    from maturity.answers_file import load_answers
+
+    if args.answers:
+        af = load_answers(Path(args.answers), args.questionnaire)
+        team = args.team or af.team
+        if not team:
+            raise MaturityError(f"{Path(args.answers).name}: team: required (or pass --team)")
+        ws = _workspace(args)
+        a = ws.create(
+            team,
+            af.questionnaire,
+            facilitator=args.facilitator or af.facilitator,
+            participants=args.participant or af.participants,
+            language=args.language or af.language,
+            answers=af.answers,
+            dora=af.dora,
+        )
+    else:
+        if not args.team or not args.team.strip():
+            raise MaturityError("--team is required (or give an --answers file with a team)")
+        loaded = qmod.resolve(args.questionnaire)
+        ws = _workspace(args)
+        a = ws.create(
+            args.team,
+            loaded,
+            facilitator=args.facilitator,
+            participants=args.participant or [],
+            language=args.language or "en",
+        )
+    if args.json:
+        print(_dump({"id": a.id, "team": a.team, "questionnaire": a.questionnaire.model_dump()}))
+    else:
+        print(a.id)
+    return EXIT_OK
+
+
+def cmd_show(args: argparse.Namespace) -> int:
+    from maturity import textout
+
+    ws = _workspace(args, create=False)
+    a = ws.get(args.id)
+    lang = args.lang or a.language
+    r = ws.results(a.id, lang, args.benchmark)
+    if args.json:
+        print(_dump(r.model_dump(mode="json")))
+    else:
+        print(textout.results(r, ws.questionnaire_for(a).questionnaire, lang))
+    return EXIT_OK
+
+
+def cmd_answer(args: argparse.Namespace) -> int:
+    ws = _workspace(args, create=False)
+    aid = ws.store.resolve_id(args.id)
+    raw = args.level.strip().lower()
+    if raw in ("unsure", "not-sure", "0", "?"):
+        level = None
+    elif raw.isdigit() and 1 <= int(raw) <= 5:
+        level = int(raw)
+    else:
+        raise MaturityError(f"level must be 1-5 or 'unsure', got '{args.level}'")
+    ws.answer(aid, args.question, level, note=args.note)
+    print(f"saved {args.question} = {level if level is not None else 'not sure'}")
+    return EXIT_OK
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    from maturity.fileio import write_atomic
+
+    ws = _workspace(args, create=False)
+    text = ws.export(args.id)
+    if args.output:
+        write_atomic(Path(args.output), text)
+        print(f"wrote {args.output}", file=sys.stderr)
+    else:
+        sys.stdout.write(text)
+    return EXIT_OK
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    from pydantic import ValidationError
+
+    from maturity import questionnaire as qmod
+    from maturity.errors import InvalidFileError
+    from maturity.model.assessment import Assessment
+    from maturity.yamlio import read_text
+
+    loaded = qmod.load_file(Path(args.questionnaire)) if args.questionnaire else None
+    docs: list[tuple[str, Assessment]] = []
+    for name in args.files:
+        path = Path(name)
+        text = read_text(path)
+        try:
+            data = json.loads(text)
+        except json.JSONDecodeError as exc:
+            raise MaturityError(
+                f"{path.name}: not valid JSON (line {exc.lineno}, column {exc.colno}: {exc.msg})"
+            ) from None
+        if not isinstance(data, dict) or data.get("schema") != "maturity/assessment@1":
+            raise MaturityError(
+                f"{path.name}: not a maturity assessment (expected schema: maturity/assessment@1)"
+            )
+        try:
+            docs.append((path.name, Assessment.model_validate(data)))
+        except ValidationError as exc:
+            raise InvalidFileError(path.name, qmod.problems_from(exc)) from None
+    ws = _workspace(args)
+    for name, doc in docs:
+        try:
+            outcome = ws.import_document(doc, loaded, replace=args.replace)
+        except MaturityError as exc:
+            raise MaturityError(f"{name}: {exc}") from None
+        print(f"{outcome.action:<9} {outcome.id}  {outcome.team}")
+    return EXIT_OK
+
+
+def cmd_delete(args: argparse.Namespace) -> int:
+    ws = _workspace(args, create=False)
+    a = ws.get(args.id)
+    if not args.yes:
+        if not sys.stdin.isatty():
+            raise MaturityError("refusing to delete without confirmation; pass --yes")
+        reply = input(f"Delete {a.id} ({a.team}, {len(a.answers)} answers)? [y/N] ")
+        if reply.strip().lower() not in ("y", "yes"):
+            print("kept")
+            return EXIT_OK
+    ws.delete(a.id)
+    print(f"deleted {a.id}")
+    return EXIT_OK
+
+
+def cmd_questionnaire(args: argparse.Namespace) -> int:
+    from maturity import questionnaire as qmod
+    from maturity.model.text import tr
+
+    if args.action == "list":
+        for qid in qmod.builtin_ids():
+            q = qmod.builtin(qid).questionnaire
+            n = len(q.question_ids())
+            print(f"{qid:<10} {q.version:<8} {n:>3} questions  {tr(q.title)}")
+        return EXIT_OK
+    if args.action == "schema":
+        schemas = qmod.json_schemas()
+        print(_dump(schemas[args.kind] if args.kind else schemas))
+        return EXIT_OK
+    # validate: all files checked; problems from every file printed, then exit 2
+    failed: list[str] = []
+    for name in args.files:
+        try:
+            loaded = qmod.load_file(Path(name))
+        except MaturityError as exc:
+            failed.append(str(exc))
+            continue
+        q = loaded.questionnaire
+        print(
+            f"{name}: ok ({q.id} {q.version}, {len(q.dimensions)} dimensions,"
+            f" {len(q.question_ids())} questions, {len(loaded.practices)} practices)"
+        )
+    if failed:
+        raise MaturityError("\n".join(failed))
+    return EXIT_OK
+
+
+def cmd_dora(args: argparse.Namespace) -> int:
+    from maturity import dora, textout
+
+    inputs = {
+        "deployment_frequency": args.deploy_frequency,
+        "lead_time": args.lead_time,
+        "change_failure_rate": args.change_failure_rate,
+        "time_to_restore": args.time_to_restore,
+        "rework_rate": args.rework_rate,
+    }
+    given = {k: v for k, v in inputs.items() if v is not None}
+    if not given:
+        raise MaturityError("give at least one metric, e.g. --deploy-frequency 2/week")
+    result = dora.classify(given, args.benchmark)
+    if args.json:
+        print(_dump(result.model_dump(mode="json")))
+    else:
+        print("\n".join(textout.dora_block(result)))
+        print(textout.benchmark_note(result.benchmark))
+    return EXIT_OK
+
+
+def cmd_tui(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
+    # The Textual app is its own issue; until it lands, the bare command shows the tour.
+    parser.print_help()
+    return EXIT_OK
+
+
+# --- parser --------------------------------------------------------------------------------
+
+
+def build_parser() -> argparse.ArgumentParser:
+    p = _Parser(
+        prog="maturity",
+        description="DevOps maturity self-assessment: CALMS questions, DORA metrics, reports.",
+        epilog="Run 'maturity COMMAND --help' for the options of one command.",
+    )
+    p.add_argument("--version", action="version", version=f"maturity {__version__}")
+    p.add_argument(
+        "--store",
+        metavar="PATH",
+        help="SQLite store to use (default: $MATURITY_STORE or maturity.db in the user data folder)",
+    )
+    sub = p.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+
+    s = sub.add_parser("new", help="start an assessment (from flags or an answers file)")
+    s.add_argument("--team", help="team name")
+    s.add_argument(
+        "--questionnaire", "-q", help="built-in id (calms, quick) or a questionnaire file"
+    )
+    s.add_argument("--answers", metavar="FILE", help="answers file (YAML) to fill it from")
+    s.add_argument("--facilitator")
+    s.add_argument("--participant", action="append", metavar="NAME", help="repeat for each person")
+    s.add_argument("--language", type=_lang, help="en or ko")
+    s.add_argument("--json", action="store_true")
+    s.set_defaults(func=cmd_new)
+
+    s = sub.add_parser("list", help="list assessments, newest first")
+    s.add_argument("--team")
+    s.add_argument("--json", action="store_true")
+    s.set_defaults(func=cmd_list)
+
+    s = sub.add_parser("show", help="results of one assessment")
+    s.add_argument("id", help="assessment id or a unique prefix")
+    s.add_argument("--json", action="store_true")
+    s.add_argument("--lang", type=_lang, help="en or ko (default: the assessment's language)")
+    s.add_argument("--benchmark", type=_year, help="DORA benchmark year")
+    s.set_defaults(func=cmd_show)
+
+    s = sub.add_parser("answer", help="record one answer (level 1-5 or 'unsure')")
+    s.add_argument("id")
+    s.add_argument("question")
+    s.add_argument("level")
+    s.add_argument("--note")
+    s.set_defaults(func=cmd_answer)
+
+    s = sub.add_parser("import", help="import assessment JSON documents")
+    s.add_argument("files", nargs="+", metavar="FILE")
+    s.add_argument(
+        "--questionnaire", metavar="FILE", help="questionnaire file the documents were taken with"
+    )
+    s.add_argument("--replace", action="store_true", help="overwrite assessments that differ")
+    s.set_defaults(func=cmd_import)
+
+    s = sub.add_parser("export", help="write an assessment as JSON")
+    s.add_argument("id")
+    s.add_argument(
+        "-o", "--output", metavar="FILE", help="file to write (default: standard output)"
+    )
+    s.set_defaults(func=cmd_export)
+
+    s = sub.add_parser("delete", help="delete an assessment (asks first)")
+    s.add_argument("id")
+    s.add_argument("--yes", "-y", action="store_true", help="do not ask")
+    s.set_defaults(func=cmd_delete)
+
+    s = sub.add_parser("questionnaire", help="list, validate or describe questionnaires")
+    qsub = s.add_subparsers(dest="action", metavar="ACTION", required=True, parser_class=_Parser)
+    qsub.add_parser("list", help="built-in questionnaires")
+    v = qsub.add_parser("validate", help="check questionnaire files, one line per problem")
+    v.add_argument("files", nargs="+", metavar="FILE")
+    sc = qsub.add_parser("schema", help="print the JSON Schemas of the file formats")
+    sc.add_argument("--kind", choices=["questionnaire", "recommendations", "assessment"])
+    s.set_defaults(func=cmd_questionnaire)
+
+    s = sub.add_parser("dora", help="classify DORA metrics against a benchmark year")
+    dsub = s.add_subparsers(dest="action", metavar="ACTION", required=True, parser_class=_Parser)
+    c = dsub.add_parser("classify", help="tier per metric and overall")
+    c.add_argument(
+        "--deploy-frequency",
+        "--deployment-frequency",
+        metavar="F",
+        help="e.g. 3/day, 2/week, monthly",
+    )
+    c.add_argument("--lead-time", metavar="D", help="e.g. 45m, 6h, 2d, 3w, 4mo")
+    c.add_argument("--change-failure-rate", metavar="R", help="e.g. 12%% or 30")
+    c.add_argument("--time-to-restore", "--recovery-time", metavar="D", help="e.g. 1h, 2d")
+    c.add_argument("--rework-rate", metavar="R", help="optional, e.g. 8%%")
+    c.add_argument(
+        "--benchmark", type=_year, metavar="YEAR", help="benchmark year (default: latest)"
+    )
+    c.add_argument("--json", action="store_true")
+    s.set_defaults(func=cmd_dora)
+    return p
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    try:
+        args = parser.parse_args(argv)
+        func: Callable[..., int] | None = getattr(args, "func", None)
+        if func is None:
+            return cmd_tui(args, parser)
+        return func(args)
+    except MaturityError as exc:
+        for line in str(exc).splitlines() or ["invalid input"]:
+            print(f"error: {line}", file=sys.stderr)
+        return EXIT_INPUT
+    except KeyboardInterrupt:
+        print("error: interrupted", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        return EXIT_OK
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())
+
+
+def run() -> None:
+    """Console-script entry point."""
+    sys.exit(main())

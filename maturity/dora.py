@@ -1,0 +1,445 @@
+"""DORA delivery metrics: parse human inputs, classify them against a published benchmark year.
+
+The benchmark tables are data (``questionnaires/dora/benchmark-YEAR.yaml``), each with its
+source and the choices made to turn the published, overlapping bands into contiguous ones.
+Everything here is pure: no I/O beyond reading those packaged files once.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from functools import cache
+from pathlib import Path
+from statistics import fmean
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
+
+from maturity.errors import MaturityError
+from maturity.model.text import LText
+from maturity.resources import questionnaires_dir
+from maturity.yamlio import load_yaml
+
+Tier = Literal["elite", "high", "medium", "low"]
+MetricKind = Literal["frequency", "duration", "rate"]
+
+KEY_METRICS: tuple[str, ...] = (
+    "deployment_frequency",
+    "lead_time",
+    "change_failure_rate",
+    "time_to_restore",
+)
+ALL_METRICS: tuple[str, ...] = (*KEY_METRICS, "rework_rate")
+METRIC_KIND: dict[str, MetricKind] = {
+    "deployment_frequency": "frequency",
+    "lead_time": "duration",
+    "change_failure_rate": "rate",
+    "time_to_restore": "duration",
+    "rework_rate": "rate",
+}
+TIER_RANK: dict[str, int] = {"low": 1, "medium": 2, "high": 3, "elite": 4}
+
+# Maturity band (levels) a DORA tier is consistent with. CALMS answers clearly above the top of
+# the band (a whole level or more) raise the "answers may be optimistic" flag.
+IMPLIED_BAND: dict[str, tuple[int, int]] = {
+    "low": (1, 2),
+    "medium": (2, 3),
+    "high": (3, 4),
+    "elite": (4, 5),
+}
+
+# ---------------------------------------------------------------------------------------------
+# Parsing human inputs
+
+HOURS = {
+    "m": 1 / 60, "min": 1 / 60, "mins": 1 / 60, "minute": 1 / 60, "minutes": 1 / 60,
+    "h": 1.0, "hr": 1.0, "hrs": 1.0, "hour": 1.0, "hours": 1.0,
+    "d": 24.0, "day": 24.0, "days": 24.0,
+    "w": 168.0, "wk": 168.0, "week": 168.0, "weeks": 168.0,
+    "mo": 730.0, "month": 730.0, "months": 730.0,
+    "q": 2190.0, "quarter": 2190.0, "quarters": 2190.0,
+    "y": 8760.0, "yr": 8760.0, "year": 8760.0, "years": 8760.0,
+}  # fmt: skip
+"""Hours per unit; a month is 730 h (a twelfth of a year), as dora-team/fourkeys uses."""
+
+PERIOD_DAYS = {unit: hours / 24 for unit, hours in HOURS.items() if hours >= 1}
+
+FREQUENCY_WORDS = {
+    "on demand": 4.0, "on-demand": 4.0, "multiple/day": 4.0, "multiple per day": 4.0,
+    "hourly": 24.0, "daily": 1.0, "weekly": 1 / 7, "fortnightly": 1 / 14, "biweekly": 1 / 14,
+    "monthly": 1 / (730 / 24), "quarterly": 1 / (2190 / 24),
+    "biannually": 1 / (4380 / 24), "twice a year": 1 / (4380 / 24),
+    "yearly": 1 / 365.0, "annually": 1 / 365.0, "never": 0.0,
+}  # fmt: skip
+"""Deploys per day for the words people use; "on demand" means several a day."""
+
+_NUMBER = r"(\d+(?:\.\d+)?)"
+_FREQ = re.compile(rf"^{_NUMBER}\s*(?:x\s*)?(?:/|per|a|an|every|times?\s*(?:per|a|/)?)\s*([a-z]+)$")
+_EVERY = re.compile(rf"^(?:once\s+)?every\s+{_NUMBER}?\s*([a-z]+)$")
+_DURATION_PART = re.compile(rf"{_NUMBER}\s*([a-z]+)")
+_RATE = re.compile(rf"^{_NUMBER}\s*%?$")
+
+
+def _norm(text: str) -> str:
+    return " ".join(text.strip().lower().split())
+
+
+def parse_frequency(text: str) -> float:
+    """Deploys per day from ``3/day``, ``2/week``, ``4/year``, ``monthly``, ``every 2 weeks``."""
+    t = _norm(text)
+    if t in FREQUENCY_WORDS:
+        return FREQUENCY_WORDS[t]
+    if m := _FREQ.match(t):
+        count, unit = float(m.group(1)), m.group(2)
+        if unit in PERIOD_DAYS:
+            return count / PERIOD_DAYS[unit]
+    if m := _EVERY.match(t):
+        count, unit = float(m.group(1) or 1), m.group(2)
+        if unit in PERIOD_DAYS and count > 0:
+            return 1 / (count * PERIOD_DAYS[unit])
+    raise ValueError("expected a frequency like 3/day, 2/week, 1/month, monthly or on demand")
+
+
+def parse_duration(text: str) -> float:
+    """Hours from ``45m``, ``6h``, ``2d``, ``3w``, ``4mo``, ``1y`` or ``1d 4h``."""
+    t = _norm(text).replace(" ", "")
+    parts = _DURATION_PART.findall(t)
+    if t and parts and "".join(n + u for n, u in parts) == t:
+        total = 0.0
+        for number, unit in parts:
+            if unit not in HOURS:
+                break
+            total += float(number) * HOURS[unit]
+        else:
+            return total
+    raise ValueError("expected a duration like 45m, 6h, 2d, 3w or 4mo")
+
+
+def parse_rate(text: str) -> float:
+    """Percent from ``30`` or ``30%`` (0 to 100)."""
+    m = _RATE.match(_norm(text))
+    if not m or float(m.group(1)) > 100:
+        raise ValueError("expected a percentage from 0 to 100, like 12% or 30")
+    return float(m.group(1))
+
+
+_PARSERS = {"frequency": parse_frequency, "duration": parse_duration, "rate": parse_rate}
+
+
+# ---------------------------------------------------------------------------------------------
+# Metric definitions and Quick Check buckets (questionnaires/dora/metrics.yaml)
+
+
+class Bucket(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+    value: int = Field(ge=1, le=6)
+    input: str
+    text: LText
+
+
+class MetricDefinition(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+    id: str
+    kind: MetricKind
+    optional: bool = False
+    title: LText
+    question: LText
+    help: LText
+    examples: str
+    buckets: list[Bucket] = Field(min_length=6, max_length=6)
+
+
+class MetricCatalogue(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+    schema_: Literal["maturity/dora-metrics@1"] = Field(alias="schema")
+    source: str
+    metrics: list[MetricDefinition]
+
+
+@cache
+def metric_definitions() -> dict[str, MetricDefinition]:
+    data = load_yaml(questionnaires_dir() / "dora" / "metrics.yaml")
+    return {m.id: m for m in MetricCatalogue.model_validate(data).metrics}
+
+
+class ParsedInput(BaseModel):
+    """One metric as given and as understood: ``value`` is per day, hours or percent."""
+
+    model_config = ConfigDict(frozen=True)
+    metric: str
+    input: str
+    value: float
+    bucket: int | None = None  # the Quick Check answer, when the input was a bucket
+
+
+def _bucket_for(metric: str, text: str) -> Bucket | None:
+    t = _norm(text)
+    buckets = metric_definitions()[metric].buckets
+    if m := re.fullmatch(r"(?:bucket|qc)\s*:?\s*([1-6])", t):
+        return buckets[int(m.group(1)) - 1]
+    for b in buckets:
+        if t in {_norm(s) for s in b.text.values()}:
+            return b
+    return None
+
+
+def parse_metric(metric: str, text: str) -> ParsedInput:
+    """Parse one metric's input, raising MaturityError with the metric named on failure."""
+    if metric not in METRIC_KIND:
+        raise MaturityError(
+            f"unknown DORA metric '{metric}'; expected one of {', '.join(ALL_METRICS)}"
+        )
+    if not isinstance(text, str) or not text.strip():
+        raise MaturityError(f"{metric}: empty value")
+    kind = METRIC_KIND[metric]
+    bucket = _bucket_for(metric, text)
+    try:
+        value = _PARSERS[kind](bucket.input if bucket is not None else text)
+    except ValueError as exc:
+        raise MaturityError(f"{metric}: cannot read '{text.strip()}'; {exc}") from None
+    return ParsedInput(
+        metric=metric, input=text.strip(), value=value, bucket=bucket.value if bucket else None
+    )
+
+
+# ---------------------------------------------------------------------------------------------
+# Benchmarks
+
+
+class Boundary(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+    tier: Tier
+    min: str | None = None
+    below: str | None = None
+    max: str | None = None
+
+    @model_validator(mode="after")
+    def _one_bound(self) -> Boundary:
+        if sum(x is not None for x in (self.min, self.below, self.max)) > 1:
+            raise ValueError("give at most one of min, below, max")
+        return self
+
+
+class Benchmark(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+    schema_: Literal["maturity/dora-benchmark@1"] = Field(alias="schema")
+    year: int
+    title: str
+    source: str
+    tiers: list[Tier]
+    cluster_share: dict[str, str]
+    published: dict[str, dict[str, str]]
+    boundaries: dict[str, list[Boundary]]
+    decisions: list[str]
+
+    @model_validator(mode="after")
+    def _contiguous(self) -> Benchmark:
+        for metric in KEY_METRICS:
+            rows = self.boundaries.get(metric)
+            if not rows:
+                raise ValueError(f"boundaries.{metric}: missing")
+            order = [self.tiers.index(r.tier) for r in rows if r.tier in self.tiers]
+            if len(order) != len(rows) or order != sorted(set(order)):
+                raise ValueError(f"boundaries.{metric}: tiers must follow {self.tiers}, best first")
+            if any(r.min is r.below is r.max is None for r in rows[:-1]) or (
+                rows[-1].min or rows[-1].below or rows[-1].max
+            ):
+                raise ValueError(f"boundaries.{metric}: only the last tier is unbounded")
+            for r in rows[:-1]:
+                _bound_value(metric, r)  # raises on a bound that does not parse
+        return self
+
+    def classify(self, metric: str, value: float) -> Tier:
+        """The tier of ``value`` (per day, hours or percent): the first bound it meets."""
+        for row in self.boundaries[metric]:
+            op, bound = _bound_value(metric, row)
+            if (
+                op == "open"
+                or (op == "min" and value >= bound)
+                or (op == "below" and value < bound)
+                or (op == "max" and value <= bound)
+            ):
+                return row.tier
+        raise AssertionError("unreachable: the last boundary is open")  # pragma: no cover
+
+
+def _bound_value(metric: str, row: Boundary) -> tuple[str, float]:
+    kind = METRIC_KIND[metric]
+    for op in ("min", "below", "max"):
+        raw = getattr(row, op)
+        if raw is not None:
+            return op, _PARSERS[kind](raw)
+    return "open", math.nan
+
+
+def _benchmark_files() -> dict[int, Path]:
+    out: dict[int, Path] = {}
+    for path in sorted((questionnaires_dir() / "dora").glob("benchmark-*.yaml")):
+        out[int(path.stem.split("-", 1)[1])] = path
+    return out
+
+
+@cache
+def benchmark(year: int | None = None) -> Benchmark:
+    """The benchmark for ``year``, or the latest published year with four clusters."""
+    files = _benchmark_files()
+    if year is None:
+        year = default_year()
+    if year not in files:
+        years = ", ".join(str(y) for y in sorted(files))
+        raise MaturityError(f"no DORA benchmark for {year}; available years: {years}")
+    try:
+        return Benchmark.model_validate(load_yaml(files[year]))
+    except ValidationError as exc:  # a packaging bug, but say which file
+        raise MaturityError(f"{files[year].name}: invalid benchmark file: {exc}") from None
+
+
+def benchmark_years() -> list[int]:
+    return sorted(_benchmark_files())
+
+
+@cache
+def default_year() -> int:
+    """Latest published year with four clusters (2022 had only three)."""
+    return max(y for y in benchmark_years() if len(benchmark(y).tiers) == 4)
+
+
+# ---------------------------------------------------------------------------------------------
+# Quick Check style 0-10 scores
+
+
+class QuickCheck(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+    schema_: Literal["maturity/dora-quickcheck@1"] = Field(alias="schema")
+    edition: int
+    source: str
+    formula: dict[str, str]
+    all_industries_mean: dict[str, float]
+    decisions: list[str]
+
+
+@cache
+def quickcheck_reference() -> QuickCheck:
+    return QuickCheck.model_validate(
+        load_yaml(questionnaires_dir() / "dora" / "quickcheck-2025.yaml")
+    )
+
+
+def quickcheck_answer(parsed: ParsedInput) -> int | None:
+    """The Quick Check answer code 1 (worst) to 6 (best) a categorical input falls into."""
+    if parsed.bucket is not None:
+        return parsed.bucket
+    v, kind = parsed.value, METRIC_KIND[parsed.metric]
+    if kind == "frequency":
+        limits = [
+            2.0,
+            1.0,
+            1 / 7,
+            24 / 730,
+            1 / (4380 / 24),
+        ]  # >=2/day, >=daily, weekly, monthly, 6mo
+        return next((6 - i for i, lim in enumerate(limits) if v >= lim), 1)
+    if kind == "duration":
+        limits = [1.0, 24.0, 168.0, 730.0, 4380.0]  # < 1h, < 1d, < 1w, < 1mo, < 6mo
+        return next((6 - i for i, lim in enumerate(limits) if v < lim), 1)
+    return None
+
+
+def quickcheck_score(parsed: ParsedInput) -> float:
+    """0-10, higher is better: (answer-1)/5*10 for categories, 10 - pct/10 for rates."""
+    answer = quickcheck_answer(parsed)
+    if answer is not None:
+        return round((answer - 1) / 5 * 10, 2)
+    return round(10 - parsed.value / 10, 2)
+
+
+# ---------------------------------------------------------------------------------------------
+# Classification
+
+
+class MetricResult(BaseModel):
+    model_config = ConfigDict(frozen=True)
+    input: str
+    value: float
+    tier: Tier | None
+    quickcheck: float
+
+
+class DoraResult(BaseModel):
+    """The ``dora`` object of the results JSON (and of ``maturity dora classify --json``)."""
+
+    model_config = ConfigDict(frozen=True)
+    benchmark: int
+    overall: Tier | None
+    metrics: dict[str, MetricResult]
+    implied_band: tuple[int, int] | None
+    optimistic_flag: bool = False
+    quickcheck: dict[str, float | None]
+
+
+def parse_inputs(inputs: dict[str, str]) -> dict[str, ParsedInput]:
+    """Parse every given metric; all problems are reported together, one per line."""
+    parsed: dict[str, ParsedInput] = {}
+    errors: list[str] = []
+    for metric, text in inputs.items():
+        try:
+            parsed[metric] = parse_metric(metric, text)
+        except MaturityError as exc:
+            errors.append(str(exc))
+    if errors:
+        raise MaturityError("\n".join(errors))
+    return parsed
+
+
+def overall_tier(tiers: list[Tier], ladder: list[Tier]) -> Tier | None:
+    """The highest tier that at least three of the four key metrics reach (None if < 3 given)."""
+    if len(tiers) < 3:
+        return None
+    for tier in ladder:  # best first
+        if sum(TIER_RANK[t] >= TIER_RANK[tier] for t in tiers) >= 3:
+            return tier
+    return ladder[-1]
+
+
+def classify(
+    inputs: dict[str, str], year: int | None = None, calms_score: float | None = None
+) -> DoraResult:
+    """Classify the given metrics against ``year`` (default: latest four-cluster year).
+
+    ``calms_score`` (the overall CALMS score, 1.0-5.0) enables the optimism check: answers a
+    whole level or more above the top of the band the DORA tier implies are flagged.
+    """
+    bench = benchmark(year)
+    parsed = parse_inputs({k: v for k, v in inputs.items() if v and v.strip()})
+    metrics: dict[str, MetricResult] = {}
+    for metric in ALL_METRICS:
+        if metric not in parsed:
+            continue
+        p = parsed[metric]
+        tier = bench.classify(metric, p.value) if metric in KEY_METRICS else None
+        metrics[metric] = MetricResult(
+            input=p.input, value=round(p.value, 6), tier=tier, quickcheck=quickcheck_score(p)
+        )
+    tiers = [m.tier for k, m in metrics.items() if k in KEY_METRICS and m.tier]
+    overall = overall_tier(tiers, bench.tiers)
+    band = IMPLIED_BAND[overall] if overall else None
+    flag = bool(band and calms_score is not None and calms_score >= band[1] + 1)
+    scores = {k: m.quickcheck for k, m in metrics.items()}
+    throughput = [
+        scores[k] for k in ("lead_time", "deployment_frequency", "time_to_restore") if k in scores
+    ]
+    stability = [scores[k] for k in ("change_failure_rate", "rework_rate") if k in scores]
+    quick: dict[str, float | None] = {
+        "overall": round(fmean(scores.values()), 2) if scores else None,
+        "throughput": round(fmean(throughput), 2) if throughput else None,
+        "stability": round(fmean(stability), 2) if stability else None,
+    }
+    return DoraResult(
+        benchmark=bench.year,
+        overall=overall,
+        metrics=metrics,
+        implied_band=band,
+        optimistic_flag=flag,
+        quickcheck=quick,
+    )

@@ -1,0 +1,34 @@
+"""Turn an assessment into results: CALMS scores, DORA tiers and the roadmap."""
+
+from __future__ import annotations
+
+from maturity import dora as dora_mod
+from maturity import recommend, scoring
+from maturity.model.assessment import Assessment
+from maturity.model.results import QuestionnaireInfo, Results
+from maturity.questionnaire import LoadedQuestionnaire
+
+
+def evaluate(
+    assessment: Assessment,
+    loaded: LoadedQuestionnaire,
+    lang: str | None = None,
+    benchmark_year: int | None = None,
+) -> Results:
+    """Everything ``maturity show`` and the reports need, computed from the document alone."""
+    lang = lang or assessment.language
+    q = loaded.questionnaire
+    levels = assessment.levels()
+    scored = scoring.score(q, levels, lang)
+    inputs = assessment.dora.given()
+    year = benchmark_year or assessment.dora.benchmark
+    dora = dora_mod.classify(inputs, year, calms_score=scored.overall.score) if inputs else None
+    return Results(
+        id=assessment.id,
+        team=assessment.team,
+        questionnaire=QuestionnaireInfo(id=q.id, version=q.version),
+        overall=scored.overall,
+        dimensions=scored.dimensions,
+        dora=dora,
+        recommendations=recommend.roadmap(loaded.practices, scored.dimensions, levels, dora, lang),
+    )

@@ -1,0 +1,96 @@
+"""The assessment document (``maturity/assessment@1``): what a team answered, and when.
+
+This is the interchange format written by ``maturity export`` and read by ``maturity import``;
+it must round-trip exactly, so every field has one canonical serialisation (UTC timestamps
+with a trailing ``Z``, keys in a fixed order).
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, PlainSerializer, field_validator
+
+ASSESSMENT_SCHEMA: Literal["maturity/assessment@1"] = "maturity/assessment@1"
+
+Status = Literal["in_progress", "complete"]
+AnswerLevel = Annotated[int, Field(ge=1, le=5, strict=True)] | None
+
+
+def now() -> datetime:
+    """The current time in UTC, to the millisecond (what the store keeps)."""
+    t = datetime.now(UTC)
+    return t.replace(microsecond=(t.microsecond // 1000) * 1000)
+
+
+def format_time(value: datetime) -> str:
+    value = value.astimezone(UTC)
+    return value.strftime("%Y-%m-%dT%H:%M:%S.") + f"{value.microsecond // 1000:03d}Z"
+
+
+Timestamp = Annotated[datetime, PlainSerializer(format_time, return_type=str)]
+
+
+class _Doc(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class Answer(_Doc):
+    """The team's answer to one question. ``level`` None means "not sure"."""
+
+    level: AnswerLevel = None
+    note: str = ""
+    votes: dict[str, AnswerLevel] = Field(default_factory=dict)
+    updated: Timestamp | None = None
+
+
+class QuestionnaireRef(_Doc):
+    id: str
+    version: str
+
+
+class DoraInputs(_Doc):
+    """The DORA metrics as the team gave them, in human form (``2/week``, ``3d``, ``12%``)."""
+
+    deployment_frequency: str | None = None
+    lead_time: str | None = None
+    change_failure_rate: str | None = None
+    time_to_restore: str | None = None
+    rework_rate: str | None = None
+    benchmark: int | None = None
+
+    def given(self) -> dict[str, str]:
+        return {
+            k: v
+            for k, v in self.model_dump(exclude={"benchmark"}).items()
+            if isinstance(v, str) and v.strip()
+        }
+
+
+class Assessment(_Doc):
+    schema_: Literal["maturity/assessment@1"] = Field(default=ASSESSMENT_SCHEMA, alias="schema")
+    id: Annotated[str, Field(pattern=r"^[0-9a-f]{8,32}$")]
+    team: Annotated[str, Field(min_length=1, max_length=200)]
+    created: Timestamp
+    updated: Timestamp
+    facilitator: str | None = None
+    participants: list[str] = Field(default_factory=list)
+    questionnaire: QuestionnaireRef
+    language: Literal["en", "ko"] = "en"
+    status: Status = "in_progress"
+    answers: dict[str, Answer] = Field(default_factory=dict)
+    dora: DoraInputs = Field(default_factory=DoraInputs)
+
+    model_config = ConfigDict(extra="forbid", populate_by_name=True)
+
+    @field_validator("team")
+    @classmethod
+    def _team_not_blank(cls, team: str) -> str:
+        if not team.strip():
+            raise ValueError("team name must not be blank")
+        return team.strip()
+
+    def levels(self) -> dict[str, int | None]:
+        """Question id -> answered level (None = not sure); unanswered questions are absent."""
+        return {qid: a.level for qid, a in self.answers.items()}

@@ -1,0 +1,52 @@
+"""Forward-only schema migrations, applied in order; ``PRAGMA user_version`` records the last.
+
+Never edit a migration that has shipped: add a new one. A store whose user_version is newer
+than ``SCHEMA_VERSION`` was written by a newer maturity and is refused untouched.
+"""
+
+from __future__ import annotations
+
+MIGRATIONS: list[str] = [
+    # 1: assessments, their answers, and the questionnaire snapshot each was taken with.
+    """
+    CREATE TABLE questionnaires (
+        id TEXT NOT NULL,
+        version TEXT NOT NULL,
+        body TEXT NOT NULL,
+        PRIMARY KEY (id, version)
+    );
+    CREATE TABLE assessments (
+        id TEXT PRIMARY KEY,
+        team TEXT NOT NULL,
+        team_key TEXT NOT NULL,
+        created TEXT NOT NULL,
+        updated TEXT NOT NULL,
+        facilitator TEXT,
+        participants TEXT NOT NULL DEFAULT '[]',
+        questionnaire_id TEXT NOT NULL,
+        questionnaire_version TEXT NOT NULL,
+        language TEXT NOT NULL,
+        status TEXT NOT NULL,
+        dora TEXT NOT NULL DEFAULT '{}',
+        answered INTEGER NOT NULL DEFAULT 0,
+        total INTEGER NOT NULL DEFAULT 0,
+        level INTEGER,
+        score REAL,
+        FOREIGN KEY (questionnaire_id, questionnaire_version)
+            REFERENCES questionnaires (id, version)
+    );
+    CREATE INDEX assessments_by_team ON assessments (team_key, created);
+    CREATE INDEX assessments_by_created ON assessments (created);
+    CREATE TABLE answers (
+        assessment_id TEXT NOT NULL REFERENCES assessments (id) ON DELETE CASCADE,
+        question_id TEXT NOT NULL,
+        level INTEGER CHECK (level IS NULL OR level BETWEEN 1 AND 5),
+        note TEXT NOT NULL DEFAULT '',
+        votes TEXT NOT NULL DEFAULT '{}',
+        updated TEXT,
+        PRIMARY KEY (assessment_id, question_id)
+    ) WITHOUT ROWID;
+    """,
+]
+
+SCHEMA_VERSION = len(MIGRATIONS)

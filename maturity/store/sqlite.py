@@ -1,0 +1,344 @@
+"""The embedded SQLite store (stdlib ``sqlite3``, WAL, foreign keys, versioned schema).
+
+Durability: every write is one short ``BEGIN IMMEDIATE`` transaction committed before the
+method returns, in WAL mode with ``synchronous=FULL``, so an answer the UI has shown as saved
+survives a kill -9 (and a power cut) and the file is never left half-written.
+
+Refusals: a file that is not SQLite, is SQLite but not a maturity store, is corrupt, is from
+a newer schema, or is locked gives one :class:`StoreError` and is not modified.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+from maturity.errors import NotFoundError, StoreError
+from maturity.model.assessment import (
+    Answer,
+    Assessment,
+    DoraInputs,
+    QuestionnaireRef,
+    format_time,
+    now,
+)
+from maturity.store.base import Progress, Summary
+from maturity.store.migrations import MIGRATIONS, SCHEMA_VERSION
+
+SQLITE_MAGIC = b"SQLite format 3\x00"
+BUSY_TIMEOUT_S = 5.0
+_TABLES = {"assessments", "answers", "questionnaires"}
+
+
+def team_key(team: str) -> str:
+    """Teams match ignoring case and surrounding/repeated spaces."""
+    return " ".join(team.split()).casefold()
+
+
+class SQLiteStore:
+    """Assessments in one SQLite file. ``create=False`` opens read-only commands without
+    creating a missing file (a missing store behaves as an empty one)."""
+
+    def __init__(self, path: Path, *, create: bool = True) -> None:
+        self.path = path
+        self._conn: sqlite3.Connection | None = None
+        if not path.exists():
+            if not create:
+                return
+            if not path.parent.is_dir():
+                raise StoreError(f"store {path}: folder {path.parent} does not exist")
+        else:
+            self._check_header()
+        self._conn = self._open(create)
+
+    # -- opening ----------------------------------------------------------------------------
+
+    def _check_header(self) -> None:
+        if self.path.is_dir():
+            raise StoreError(f"store {self.path}: is a folder, expected a SQLite file")
+        try:
+            with self.path.open("rb") as fh:
+                head = fh.read(len(SQLITE_MAGIC))
+        except OSError as exc:
+            raise StoreError(f"store {self.path}: cannot read ({exc.strerror})") from None
+        if head and head != SQLITE_MAGIC:
+            raise StoreError(f"store {self.path}: not a SQLite database; refusing to touch it")
+
+    def _open(self, create: bool) -> sqlite3.Connection:
+        try:
+            conn = sqlite3.connect(
+                self.path, timeout=BUSY_TIMEOUT_S, isolation_level=None, check_same_thread=False
+            )
+        except sqlite3.Error as exc:
+            raise StoreError(f"store {self.path}: cannot open ({exc})") from None
+        try:
+            conn.execute("PRAGMA foreign_keys = ON")
+            version = conn.execute("PRAGMA user_version").fetchone()[0]
+            tables = {
+                r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")
+            }
+            if version > SCHEMA_VERSION:
+                raise StoreError(
+                    f"store {self.path}: written by a newer maturity (schema {version}, this"
+                    f" version knows {SCHEMA_VERSION}); upgrade maturity to open it"
+                )
+            if version == 0 and tables:
+                raise StoreError(
+                    f"store {self.path}: a SQLite database, but not a maturity store; refusing to touch it"
+                )
+            if version > 0 and not tables >= _TABLES:
+                raise StoreError(
+                    f"store {self.path}: damaged (tables missing); refusing to touch it"
+                )
+            if version < SCHEMA_VERSION:
+                self._migrate(conn, version)
+            conn.execute("PRAGMA journal_mode = WAL")
+            conn.execute("PRAGMA synchronous = FULL")
+        except StoreError:
+            conn.close()
+            raise
+        except sqlite3.DatabaseError as exc:
+            conn.close()
+            raise _store_error(self.path, exc) from None
+        return conn
+
+    def _migrate(self, conn: sqlite3.Connection, version: int) -> None:
+        for number in range(version, SCHEMA_VERSION):
+            conn.execute("BEGIN IMMEDIATE")
+            try:
+                for statement in MIGRATIONS[number].split(";"):
+                    if statement.strip():
+                        conn.execute(statement)
+                conn.execute(f"PRAGMA user_version = {number + 1}")
+                conn.execute("COMMIT")
+            except BaseException:
+                conn.execute("ROLLBACK")
+                raise
+
+    # -- plumbing ---------------------------------------------------------------------------
+
+    @property
+    def exists(self) -> bool:
+        return self._conn is not None
+
+    def _c(self) -> sqlite3.Connection:
+        if self._conn is None:
+            raise NotFoundError(f"store {self.path} does not exist yet (no assessments)")
+        return self._conn
+
+    @contextmanager
+    def _write(self) -> Iterator[sqlite3.Connection]:
+        conn = self._c()
+        try:
+            conn.execute("BEGIN IMMEDIATE")
+        except sqlite3.DatabaseError as exc:
+            raise _store_error(self.path, exc) from None
+        try:
+            yield conn
+            conn.execute("COMMIT")
+        except sqlite3.DatabaseError as exc:
+            conn.execute("ROLLBACK")
+            raise _store_error(self.path, exc) from None
+        except BaseException:
+            conn.execute("ROLLBACK")
+            raise
+
+    def _read(self, sql: str, args: tuple[Any, ...] = ()) -> list[sqlite3.Row]:
+        conn = self._c()
+        try:
+            cur = conn.execute(sql, args)
+            return cur.fetchall()
+        except sqlite3.DatabaseError as exc:
+            raise _store_error(self.path, exc) from None
+
+    def close(self) -> None:
+        if self._conn is not None:
+            self._conn.close()
+            self._conn = None
+
+    # -- queries ----------------------------------------------------------------------------
+
+    def list(self, team: str | None = None) -> list[Summary]:
+        if self._conn is None:
+            return []
+        sql = (
+            "SELECT id, team, created, updated, questionnaire_id, questionnaire_version, status,"
+            " answered, total, level, score FROM assessments"
+        )
+        args: tuple[Any, ...] = ()
+        if team is not None:
+            sql += " WHERE team_key = ?"
+            args = (team_key(team),)
+        sql += " ORDER BY created DESC, id"
+        return [Summary(*row) for row in self._read(sql, args)]
+
+    def resolve_id(self, prefix: str) -> str:
+        p = prefix.strip().lower()
+        if not p or not all(c in "0123456789abcdef" for c in p):
+            raise NotFoundError(f"'{prefix}' is not an assessment id (ids are hexadecimal)")
+        if self._conn is None:
+            raise NotFoundError(f"no assessment with id '{prefix}'")
+        rows = self._read(
+            "SELECT id FROM assessments WHERE id >= ? AND id < ? ORDER BY id LIMIT 6",
+            (p, p + "g"),
+        )
+        if not rows:
+            raise NotFoundError(f"no assessment with id '{prefix}'")
+        if len(rows) > 1:
+            shown = ", ".join(r[0][: len(p) + 4] for r in rows[:5])
+            raise NotFoundError(
+                f"id prefix '{prefix}' is ambiguous: {shown}{'…' if len(rows) > 5 else ''}"
+            )
+        return str(rows[0][0])
+
+    def get(self, assessment_id: str) -> Assessment:
+        rows = self._read(
+            "SELECT id, team, created, updated, facilitator, participants, questionnaire_id,"
+            " questionnaire_version, language, status, dora FROM assessments WHERE id = ?",
+            (assessment_id,),
+        )
+        if not rows:
+            raise NotFoundError(f"no assessment with id '{assessment_id}'")
+        (aid, team, created, updated, facilitator, participants, qid, qver, lang, status, dora) = (
+            rows[0]
+        )
+        answers = {
+            qid_: Answer(level=level, note=note, votes=json.loads(votes), updated=upd)
+            for qid_, level, note, votes, upd in self._read(
+                "SELECT question_id, level, note, votes, updated FROM answers WHERE assessment_id = ?",
+                (assessment_id,),
+            )
+        }
+        return Assessment(
+            id=aid,
+            team=team,
+            created=created,
+            updated=updated,
+            facilitator=facilitator,
+            participants=json.loads(participants),
+            questionnaire=QuestionnaireRef(id=qid, version=qver),
+            language=lang,
+            status=status,
+            answers=answers,
+            dora=DoraInputs.model_validate_json(dora),
+        )
+
+    def questionnaire_json(self, qid: str, version: str) -> str | None:
+        if self._conn is None:
+            return None
+        rows = self._read(
+            "SELECT body FROM questionnaires WHERE id = ? AND version = ?", (qid, version)
+        )
+        return str(rows[0][0]) if rows else None
+
+    # -- writes -----------------------------------------------------------------------------
+
+    def _insert(
+        self, conn: sqlite3.Connection, a: Assessment, questionnaire_json: str, progress: Progress
+    ) -> None:
+        conn.execute(
+            "INSERT OR IGNORE INTO questionnaires (id, version, body) VALUES (?, ?, ?)",
+            (a.questionnaire.id, a.questionnaire.version, questionnaire_json),
+        )
+        conn.execute(
+            "INSERT INTO assessments (id, team, team_key, created, updated, facilitator, participants,"
+            " questionnaire_id, questionnaire_version, language, status, dora, answered, total, level, score)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (
+                a.id, a.team, team_key(a.team), format_time(a.created), format_time(a.updated),
+                a.facilitator, json.dumps(a.participants, ensure_ascii=False),
+                a.questionnaire.id, a.questionnaire.version, a.language, a.status,
+                a.dora.model_dump_json(), progress.answered, progress.total, progress.level, progress.score,
+            ),
+        )  # fmt: skip
+        conn.executemany(
+            "INSERT INTO answers (assessment_id, question_id, level, note, votes, updated)"
+            " VALUES (?, ?, ?, ?, ?, ?)",
+            [
+                (a.id, qid, ans.level, ans.note, json.dumps(ans.votes, ensure_ascii=False, sort_keys=True),
+                 format_time(ans.updated) if ans.updated else None)
+                for qid, ans in a.answers.items()
+            ],
+        )  # fmt: skip
+
+    def create(self, assessment: Assessment, questionnaire_json: str, progress: Progress) -> None:
+        with self._write() as conn:
+            self._insert(conn, assessment, questionnaire_json, progress)
+
+    def replace(self, assessment: Assessment, questionnaire_json: str, progress: Progress) -> None:
+        with self._write() as conn:
+            conn.execute("DELETE FROM assessments WHERE id = ?", (assessment.id,))
+            self._insert(conn, assessment, questionnaire_json, progress)
+
+    def save_answer(
+        self, assessment_id: str, question_id: str, answer: Answer | None, progress: Progress
+    ) -> str:
+        stamp = format_time(now())
+        with self._write() as conn:
+            if answer is None:
+                conn.execute(
+                    "DELETE FROM answers WHERE assessment_id = ? AND question_id = ?",
+                    (assessment_id, question_id),
+                )
+            else:
+                conn.execute(
+                    "INSERT INTO answers (assessment_id, question_id, level, note, votes, updated)"
+                    " VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (assessment_id, question_id) DO UPDATE SET"
+                    " level = excluded.level, note = excluded.note, votes = excluded.votes,"
+                    " updated = excluded.updated",
+                    (assessment_id, question_id, answer.level, answer.note,
+                     json.dumps(answer.votes, ensure_ascii=False, sort_keys=True), stamp),
+                )  # fmt: skip
+            cur = conn.execute(
+                "UPDATE assessments SET updated = ?, answered = ?, total = ?, level = ?, score = ?"
+                " WHERE id = ?",
+                (
+                    stamp,
+                    progress.answered,
+                    progress.total,
+                    progress.level,
+                    progress.score,
+                    assessment_id,
+                ),
+            )
+            if cur.rowcount != 1:
+                raise NotFoundError(f"no assessment with id '{assessment_id}'")
+        return stamp
+
+    def save_dora(self, assessment_id: str, dora: DoraInputs) -> None:
+        self._update(assessment_id, "dora = ?", dora.model_dump_json())
+
+    def set_status(self, assessment_id: str, status: str) -> None:
+        self._update(assessment_id, "status = ?", status)
+
+    def _update(self, assessment_id: str, assignment: str, value: Any) -> None:
+        with self._write() as conn:
+            cur = conn.execute(
+                f"UPDATE assessments SET {assignment}, updated = ? WHERE id = ?",
+                (value, format_time(now()), assessment_id),
+            )
+            if cur.rowcount != 1:
+                raise NotFoundError(f"no assessment with id '{assessment_id}'")
+
+    def delete(self, assessment_id: str) -> None:
+        with self._write() as conn:
+            cur = conn.execute("DELETE FROM assessments WHERE id = ?", (assessment_id,))
+            if cur.rowcount != 1:
+                raise NotFoundError(f"no assessment with id '{assessment_id}'")
+
+
+def _store_error(path: Path, exc: sqlite3.DatabaseError) -> StoreError:
+    text = str(exc)
+    if "locked" in text or "busy" in text:
+        return StoreError(
+            f"store {path}: locked by another maturity process; try again in a moment"
+        )
+    if "readonly" in text or "read-only" in text:
+        return StoreError(f"store {path}: read-only; cannot save")
+    if isinstance(exc, sqlite3.IntegrityError):
+        return StoreError(f"store {path}: refused inconsistent data ({text})")
+    return StoreError(f"store {path}: corrupt or unreadable ({text}); it was not modified")
