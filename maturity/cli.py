@@ -12,10 +12,13 @@ import json
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import NoReturn
+from typing import TYPE_CHECKING, Any, NoReturn
 
 from maturity import __version__
 from maturity.errors import MaturityError
+
+if TYPE_CHECKING:
+    from maturity.workspace import Workspace
 
 EXIT_OK, EXIT_BUG, EXIT_INPUT = 0, 1, 2
 
@@ -36,11 +39,17 @@ def _dump(data: object) -> str:
 # --- helpers -------------------------------------------------------------------------------
 
 
-def _workspace(args: argparse.Namespace, *, create: bool = True):  # type: ignore[no-untyped-def]
+_OPEN_STORES: list[Any] = []
+
+
+def _workspace(args: argparse.Namespace, *, create: bool = True) -> Workspace:
+    """Open the store for this command; main() closes it (checkpointing the WAL) on the way out."""
     from maturity.store import open_store
     from maturity.workspace import Workspace
 
-    return Workspace(open_store(args.store, create=create))
+    store = open_store(args.store, create=create)
+    _OPEN_STORES.append(store)
+    return Workspace(store)
 
 
 def _lang(value: str) -> str:
@@ -65,9 +74,12 @@ def _year(value: str) -> int:
 
 def cmd_list(args: argparse.Namespace) -> int:
     from maturity import textout
+    from maturity.store import open_store
 
-    ws = _workspace(args, create=False)
-    rows = ws.list(args.team)
+    # Straight to the store: listing needs neither questionnaires nor pydantic models.
+    store = open_store(args.store, create=False)
+    _OPEN_STORES.append(store)
+    rows = store.list(args.team)
     if args.json:
         print(_dump([r.__dict__ for r in rows]))
     else:
@@ -377,11 +389,16 @@ def main(argv: Sequence[str] | None = None) -> int:
         for line in str(exc).splitlines() or ["invalid input"]:
             print(f"error: {line}", file=sys.stderr)
         return EXIT_INPUT
+    except SystemExit as exc:  # --help and --version
+        return exc.code if isinstance(exc.code, int) else EXIT_OK
     except KeyboardInterrupt:
         print("error: interrupted", file=sys.stderr)
         return 130
     except BrokenPipeError:
         return EXIT_OK
+    finally:
+        while _OPEN_STORES:
+            _OPEN_STORES.pop().close()
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -33,9 +33,6 @@ DEFAULT_QUESTIONNAIRE = "calms"
 _MESSAGES = {
     "missing": "required field is missing",
     "extra_forbidden": "unknown field",
-    "string_too_short": "must not be empty",
-    "list_too_short": "must not be empty",
-    "too_short": "must not be empty",
 }
 
 
@@ -56,6 +53,11 @@ def problems_from(exc: ValidationError) -> list[Problem]:
     for err in exc.errors(include_url=False):
         loc = [p for p in err["loc"] if not (isinstance(p, str) and "[" in p)]
         msg = _MESSAGES.get(err["type"]) or str(err["msg"]).removeprefix("Value error, ")
+        if (
+            err["type"] in ("too_short", "string_too_short")
+            and err.get("ctx", {}).get("min_length") == 1
+        ):
+            msg = "must not be empty"
         if err["type"] == "literal_error" and loc == ["schema"]:
             msg = f"expected {err['ctx']['expected']}"
         problems.append(Problem(format_loc(loc), msg))

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
-from maturity.dora import ALL_METRICS, DoraResult, benchmark
-from maturity.model.questionnaire import Questionnaire
-from maturity.model.results import Results
-from maturity.model.text import tr
-from maturity.store.base import Summary
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # listing must stay light: the models and DORA tables load on first use
+    from maturity.dora import DoraResult
+    from maturity.model.questionnaire import Questionnaire
+    from maturity.model.results import Results
+    from maturity.store.base import Summary
 
 BAR_WIDTH = 20
 
@@ -35,7 +37,8 @@ def summaries(rows: list[Summary]) -> str:
 
 
 def dora_block(d: DoraResult, lang: str = "en") -> list[str]:
-    from maturity.dora import metric_definitions
+    from maturity.dora import ALL_METRICS, metric_definitions
+    from maturity.model.text import tr
 
     defs = metric_definitions()
     lines = [
@@ -62,6 +65,8 @@ def dora_block(d: DoraResult, lang: str = "en") -> list[str]:
 
 
 def results(r: Results, q: Questionnaire, lang: str = "en") -> str:
+    from maturity.model.text import tr
+
     o = r.overall
     lines = [f"{r.team} · {q.id} {q.version} · {r.id}"]
     if o.level is not None:
@@ -100,5 +105,7 @@ def results(r: Results, q: Questionnaire, lang: str = "en") -> str:
 
 
 def benchmark_note(year: int) -> str:
+    from maturity.dora import benchmark
+
     b = benchmark(year)
     return f"Benchmark {b.year}: {b.title}. Source: {b.source}"

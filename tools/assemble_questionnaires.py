@@ -41,7 +41,8 @@ def dump(data: Any) -> str:
     return yaml.dump(data, Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=100)
 
 
-def main() -> None:
+def main(out: Path = ROOT / "questionnaires") -> None:
+    """Write calms.yaml, quick.yaml and topics.yaml into ``out``."""
     dims = [yaml.safe_load((SOURCES / f"{d}.yaml").read_text(encoding="utf-8")) for d in ORDER]
     topics: list[dict[str, Any]] = []
     full: list[dict[str, Any]] = []
@@ -92,7 +93,6 @@ def main() -> None:
         "levels": LEVELS,
         "dimensions": quick,
     }
-    out = ROOT / "questionnaires"
     (out / "calms.yaml").write_text(HEADER + dump(calms), encoding="utf-8")
     (out / "quick.yaml").write_text(HEADER + dump(quick_q), encoding="utf-8")
     (out / "topics.yaml").write_text(

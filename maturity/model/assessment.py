@@ -7,26 +7,27 @@ with a trailing ``Z``, keys in a fixed order).
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import datetime
 from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, PlainSerializer, field_validator
+
+from maturity.timefmt import format_time, now
+
+__all__ = [
+    "ASSESSMENT_SCHEMA",
+    "Answer",
+    "Assessment",
+    "DoraInputs",
+    "QuestionnaireRef",
+    "format_time",
+    "now",
+]
 
 ASSESSMENT_SCHEMA: Literal["maturity/assessment@1"] = "maturity/assessment@1"
 
 Status = Literal["in_progress", "complete"]
 AnswerLevel = Annotated[int, Field(ge=1, le=5, strict=True)] | None
-
-
-def now() -> datetime:
-    """The current time in UTC, to the millisecond (what the store keeps)."""
-    t = datetime.now(UTC)
-    return t.replace(microsecond=(t.microsecond // 1000) * 1000)
-
-
-def format_time(value: datetime) -> str:
-    value = value.astimezone(UTC)
-    return value.strftime("%Y-%m-%dT%H:%M:%S.") + f"{value.microsecond // 1000:03d}Z"
 
 
 Timestamp = Annotated[datetime, PlainSerializer(format_time, return_type=str)]

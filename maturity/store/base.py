@@ -7,9 +7,10 @@ for an organisation's shared history) implements the same protocol and no caller
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
-from maturity.model.assessment import Answer, Assessment, DoraInputs
+if TYPE_CHECKING:  # the models pull in pydantic; `maturity list` never needs them
+    from maturity.model.assessment import Answer, Assessment, DoraInputs
 
 
 @dataclass(frozen=True)

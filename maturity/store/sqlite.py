@@ -15,19 +15,15 @@ import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from maturity.errors import NotFoundError, StoreError
-from maturity.model.assessment import (
-    Answer,
-    Assessment,
-    DoraInputs,
-    QuestionnaireRef,
-    format_time,
-    now,
-)
 from maturity.store.base import Progress, Summary
 from maturity.store.migrations import MIGRATIONS, SCHEMA_VERSION
+from maturity.timefmt import format_time, now_text
+
+if TYPE_CHECKING:  # the pydantic models load on first get(), not for `maturity list`
+    from maturity.model.assessment import Answer, Assessment, DoraInputs
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
 BUSY_TIMEOUT_S = 5.0
@@ -196,6 +192,8 @@ class SQLiteStore:
         return str(rows[0][0])
 
     def get(self, assessment_id: str) -> Assessment:
+        from maturity.model.assessment import Answer, Assessment, DoraInputs, QuestionnaireRef
+
         rows = self._read(
             "SELECT id, team, created, updated, facilitator, participants, questionnaire_id,"
             " questionnaire_version, language, status, dora FROM assessments WHERE id = ?",
@@ -277,7 +275,7 @@ class SQLiteStore:
     def save_answer(
         self, assessment_id: str, question_id: str, answer: Answer | None, progress: Progress
     ) -> str:
-        stamp = format_time(now())
+        stamp = now_text()
         with self._write() as conn:
             if answer is None:
                 conn.execute(
@@ -319,7 +317,7 @@ class SQLiteStore:
         with self._write() as conn:
             cur = conn.execute(
                 f"UPDATE assessments SET {assignment}, updated = ? WHERE id = ?",
-                (value, format_time(now()), assessment_id),
+                (value, now_text(), assessment_id),
             )
             if cur.rowcount != 1:
                 raise NotFoundError(f"no assessment with id '{assessment_id}'")
