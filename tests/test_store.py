@@ -18,6 +18,7 @@ from maturity.store.migrations import SCHEMA_VERSION
 from maturity.workspace import Workspace
 
 CALMS = qmod.builtin("calms")
+N = len(CALMS.questionnaire.question_ids())
 
 
 @pytest.fixture
@@ -30,7 +31,7 @@ def test_create_list_get(ws: Workspace) -> None:
         "Payments", CALMS, facilitator="Mina", participants=["Joon", " ", "Ana"], language="ko"
     )
     [row] = ws.list()
-    assert (row.id, row.team, row.answered, row.total, row.level) == (a.id, "Payments", 0, 36, None)
+    assert (row.id, row.team, row.answered, row.total, row.level) == (a.id, "Payments", 0, N, None)
     back = ws.get(a.id[:5])
     assert back == a
     assert back.participants == ["Joon", "Ana"]
@@ -53,12 +54,12 @@ def test_progress_columns_follow_answers(ws: Workspace) -> None:
     for _dim, q in CALMS.questionnaire.questions():
         ws.answer(a.id, q.id, 3)
     row = ws.list()[0]
-    assert (row.answered, row.level, row.score) == (36, 3, 3.0)
+    assert (row.answered, row.level, row.score) == (N, 3, 3.0)
     ws.answer(
         a.id, "culture.on-call", None
     )  # not sure still counts as answered (a recorded answer)
     ws.answer(a.id, "culture.shared-goals", None, clear=True)
-    assert ws.list()[0].answered == 35
+    assert ws.list()[0].answered == N - 1
 
 
 def test_note_is_kept_when_level_changes(ws: Workspace) -> None:
@@ -193,3 +194,40 @@ def test_locked_store_gives_clear_error(store_path: Path, monkeypatch: pytest.Mo
         holder.kill()
         holder.wait()
     assert "culture.on-call" not in ws.get(a.id).answers
+
+
+def test_kill_minus_nine_loses_nothing_acknowledged(store_path: Path) -> None:
+    """A writer killed with SIGKILL mid-stream: every answer it acknowledged is there, file intact."""
+    ws = Workspace(open_store(store_path))
+    a = ws.create("Payments", CALMS)
+    ws.store.close()
+    script = (
+        "import sys, itertools\n"
+        "from maturity import questionnaire as q\n"
+        "from maturity.store import open_store\n"
+        "from maturity.workspace import Workspace\n"
+        "ws = Workspace(open_store(sys.argv[1]))\n"
+        "ids = q.builtin('calms').questionnaire.question_ids()\n"
+        "for i in itertools.count():\n"
+        "    ws.answer(sys.argv[2], ids[i % len(ids)], i % 5 + 1)\n"
+        "    print(i, flush=True)\n"
+    )
+    proc = subprocess.Popen([sys.executable, "-c", script, str(store_path), a.id], stdout=subprocess.PIPE, text=True)
+    assert proc.stdout is not None
+    acked = -1
+    for line in proc.stdout:
+        acked = int(line)
+        if acked >= 60:
+            break
+    proc.kill()  # SIGKILL: no cleanup, no checkpoint
+    proc.wait()
+    ids = CALMS.questionnaire.question_ids()
+    expected: dict[str, int] = {}
+    for i in range(acked + 1):
+        expected[ids[i % len(ids)]] = i % 5 + 1
+    with sqlite3.connect(store_path) as c:
+        assert c.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    got = Workspace(open_store(store_path)).get(a.id).answers
+    for qid, level in expected.items():
+        # the writer may have committed one more answer after its last acknowledgement
+        assert got[qid].level in (level, (level % 5) + 1 if qid == ids[(acked + 1) % len(ids)] else level)

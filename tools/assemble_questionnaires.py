@@ -71,8 +71,8 @@ def main(out: Path = ROOT / "questionnaires") -> None:
         "title": {"en": "DevOps maturity (CALMS)", "ko": "데브옵스 성숙도 (CALMS)"},
         "description": {
             "en": "The full assessment: Culture, Automation, Lean, Measurement and Sharing, "
-            "seven or eight questions each, about an hour and a half with discussion.",
-            "ko": "전체 진단: 문화, 자동화, 린, 측정, 공유의 다섯 차원을 차원마다 7~8개 질문으로 살펴본다. "
+            "seven to nine questions each, about an hour and a half with discussion.",
+            "ko": "전체 진단: 문화, 자동화, 린, 측정, 공유의 다섯 차원을 차원마다 7~9개 질문으로 살펴본다. "
             "토론을 포함해 한 시간 반 정도 걸린다.",
         },
         "levels": LEVELS,
