@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, cached_property
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -166,7 +166,11 @@ class LoadedQuestionnaire:
         return self.questionnaire.version
 
     def to_json(self) -> str:
-        """Canonical JSON of questionnaire + practices, as kept in the store."""
+        """Canonical JSON of questionnaire + practices, as kept in the store (computed once)."""
+        return self._json
+
+    @cached_property
+    def _json(self) -> str:
         body = {
             "questionnaire": self.questionnaire.model_dump(
                 mode="json", by_alias=True, exclude_none=True

@@ -81,7 +81,8 @@ class Workspace:
                 loaded = qmod.builtin(key[0]) if key[0] in qmod.builtin_ids() else None
                 if loaded is None or loaded.version != key[1]:
                     raise NotFoundError(
-                        f"questionnaire '{key[0]}' version {key[1]} is not in this store"
+                        f"questionnaire '{key[0]}' version {key[1]} is not in this store;"
+                        " give its file with --questionnaire FILE"
                     )
                 self._questionnaires[key] = loaded
         return self._questionnaires[key]

@@ -308,3 +308,19 @@ def test_corrupt_store_via_cli(cli: Cli, seeded: str, store_path: Path) -> None:
     r = cli("list")
     assert r.code == 2 and "corrupt or unreadable" in r.err and "Traceback" not in r.err
     assert digest(store_path) == before
+
+
+def test_import_of_a_user_questionnaire_assessment(cli: Cli, tmp_path: Path) -> None:
+    aid = new(cli, "--team", "Mini team", "--questionnaire", str(DATA / "mini.yaml"))
+    assert cli("answer", aid, "alpha.one", "4").code == 0
+    doc = tmp_path / "mini.json"
+    assert cli("export", aid, "-o", str(doc)).code == 0
+    other = tmp_path / "other.db"
+    r = cli("--store", str(other), "import", str(doc))
+    assert r.code == 2
+    assert "questionnaire 'mini' version 1.0 is not in this store; give its file with --questionnaire FILE" in r.err
+    assert not other.exists() or cli("--store", str(other), "list", "--json").out.strip() == "[]"
+    ok = cli("--store", str(other), "import", "--questionnaire", str(DATA / "mini.yaml"), str(doc))
+    assert ok.code == 0 and ok.out.startswith("added")
+    shown = json.loads(cli("--store", str(other), "show", aid, "--json").out)
+    assert shown["questionnaire"] == {"id": "mini", "version": "1.0"}
