@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
+from collections import Counter
 import subprocess
 import sys
 from pathlib import Path
@@ -96,10 +97,12 @@ def test_delete_cascades(ws: Workspace, store_path: Path) -> None:
 
 
 def test_ambiguous_and_unknown_prefix(ws: Workspace) -> None:
-    ids = {ws.create(f"T{i}", CALMS).id for i in range(40)}
-    first = sorted(ids)[0][0]
+    ids = [ws.create(f"T{i}", CALMS).id for i in range(40)]
+    # 40 ids over 16 first characters: some first character is shared (pigeonhole)
+    shared = Counter(i[0] for i in ids).most_common(1)[0][0]
     with pytest.raises(NotFoundError, match="ambiguous"):
-        ws.get(first)
+        ws.get(shared)
+    assert ws.get(ids[0]).id == ids[0]
     with pytest.raises(NotFoundError, match="not an assessment id"):
         ws.get("xyz!")
 
