@@ -6,9 +6,10 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:  # listing must stay light: the models and DORA tables load on first use
     from maturity.dora import DoraResult
+    from maturity.model.history import Comparison, Portfolio, Trend
     from maturity.model.questionnaire import Questionnaire
     from maturity.model.results import Results
-    from maturity.store.base import Summary
+    from maturity.store.base import Summary, TeamRow
 
 BAR_WIDTH = 20
 
@@ -109,3 +110,140 @@ def benchmark_note(year: int) -> str:
 
     b = benchmark(year)
     return f"Benchmark {b.year}: {b.title}. Source: {b.source}"
+
+
+def _num(x: float | None, fmt: str = "{:.2f}") -> str:
+    return "–" if x is None else fmt.format(x)
+
+
+def _signed(x: float | int | None) -> str:
+    if x is None:
+        return "–"
+    return f"{x:+.2f}" if isinstance(x, float) else f"{x:+d}"
+
+
+def teams(rows: list[TeamRow]) -> str:
+    if not rows:
+        return "No teams yet. Start an assessment with: maturity new --team NAME"
+    lines = [f"{'TEAM':<28}  {'ASSESSMENTS':>11}  {'LATEST':<10}  {'LEVEL':>5}  STATUS"]
+    for r in rows:
+        level = str(r.latest_level) if r.latest_level is not None else "–"
+        lines.append(
+            f"{r.team[:28]:<28}  {r.assessments:>11}  {r.latest_created[:10]:<10}  {level:>5}  "
+            f"{r.latest_status.replace('_', ' ')}"
+        )
+    return "\n".join(lines)
+
+
+def comparison(c: Comparison) -> str:
+    lines = [
+        f"{c.a.team}: {c.a.id} ({c.a.created[:10]}, {c.a.questionnaire}) -> {c.b.id} ({c.b.created[:10]}, {c.b.questionnaire})",
+        "",
+        f"{'':<14} {'SCORE':>13}  {'DELTA':>6}  {'LEVEL':>7}  CHANGE",
+    ]
+    for d in [c.overall, *c.dimensions]:
+        lvl = f"{_num(d.a_level, '{}')} -> {_num(d.b_level, '{}')}"
+        move = {None: "", 0: "same"}.get(
+            d.level_delta, "up" if (d.level_delta or 0) > 0 else "down"
+        )
+        lines.append(
+            f"{d.id:<14} {_num(d.a_score):>5} -> {_num(d.b_score):<5}  {_signed(d.score_delta):>6}  {lvl:>7}  {move}"
+        )
+    if c.changed:
+        lines += ["", f"Answers changed ({len(c.changed)}):"]
+        for ch in c.changed:
+
+            def show(answered: bool, level: int | None) -> str:
+                return "–" if not answered else ("not sure" if level is None else str(level))
+
+            lines.append(
+                f"  {ch.question:<40} {show(ch.a_answered, ch.a_level)} -> {show(ch.b_answered, ch.b_level)}"
+            )
+            if ch.a_note != ch.b_note:
+                lines.append(f"    note: {ch.a_note or '–'!r} -> {ch.b_note or '–'!r}")
+    else:
+        lines += ["", "No answer changed."]
+    if c.only_in_a or c.only_in_b:
+        lines += ["", "Questions not in both questionnaire versions:"]
+        lines += [f"  only in {c.a.id[:8]}: {q}" for q in c.only_in_a]
+        lines += [f"  only in {c.b.id[:8]}: {q}" for q in c.only_in_b]
+    if c.dora:
+        lines += ["", f"DORA overall: {c.dora_overall[0] or '–'} -> {c.dora_overall[1] or '–'}"]
+        for m in c.dora:
+            lines.append(
+                f"  {m.metric:<22} {m.a_input or '–':>8} ({m.a_tier or '–'}) -> {m.b_input or '–'} ({m.b_tier or '–'})"
+            )
+    if c.done:
+        lines += ["", "Recommendations now done: " + ", ".join(c.done)]
+    if c.new:
+        lines += ["New recommendations: " + ", ".join(c.new)]
+    return "\n".join(lines)
+
+
+def trend(t: Trend) -> str:
+    head = (
+        f"{'DATE':<10}  {'ID':<12}  "
+        + "  ".join(f"{d[:11]:>11}" for d in t.dimensions)
+        + "  OVERALL  DORA"
+    )
+    lines = [f"{t.team}: {len(t.points)} assessments", head]
+    for p in t.points:
+        cells = "  ".join(f"{_num(p.dimensions.get(d)):>11}" for d in t.dimensions)
+        overall = f"{_num(p.overall_level, '{}')} ({_num(p.overall_score)})"
+        lines.append(
+            f"{p.created[:10]:<10}  {p.id:<12}  {cells}  {overall:>7}  {p.dora_tier or '–'}"
+        )
+    first, last = t.points[0], t.points[-1]
+    deltas = []
+    for d in t.dimensions:
+        x, y = first.dimensions.get(d), last.dimensions.get(d)
+        if x is not None and y is not None:
+            deltas.append(f"{d} {y - x:+.2f}")
+    if deltas:
+        lines += ["", "Since the first: " + ", ".join(deltas)]
+    return "\n".join(lines)
+
+
+def portfolio(p: Portfolio, sort: str = "team") -> str:
+    if not p.rows:
+        return "No teams yet."
+    rank = {"elite": 4, "high": 3, "medium": 2, "low": 1}
+    keys = {
+        "team": lambda r: (r.team.casefold(),),
+        "date": lambda r: (r.date,),
+        "overall": lambda r: (r.overall_level or 0, r.team.casefold()),
+        "dora": lambda r: (rank.get(r.dora_tier or "", 0), r.team.casefold()),
+    }
+    if sort in p.dimensions:
+        key = lambda r: (r.scores.get(sort) or 0.0, r.team.casefold())  # noqa: E731
+    elif sort in keys:
+        key = keys[sort]
+    else:
+        from maturity.errors import MaturityError
+
+        raise MaturityError(
+            f"cannot sort by '{sort}'; use team, date, overall, dora or one of {', '.join(p.dimensions)}"
+        )
+    rows = sorted(p.rows, key=key)
+    head = (
+        f"{'TEAM':<24}  "
+        + "  ".join(f"{d[:11]:>11}" for d in p.dimensions)
+        + f"  {'OVERALL':>7}  {'DORA':<6}  LATEST"
+    )
+    lines = [head]
+    for r in rows:
+        cells = "  ".join(f"{_num(r.levels.get(d), '{}'):>11}" for d in p.dimensions)
+        mark = "  stale" if r.stale else ""
+        lines.append(
+            f"{r.team[:24]:<24}  {cells}  {_num(r.overall_level, '{}'):>7}  {r.dora_tier or '–':<6}  {r.date[:10]}{mark}"
+        )
+    means = "  ".join(f"{_num(p.dimension_means.get(d)):>11}" for d in p.dimensions)
+    lines += [f"{'mean score':<24}  {means}", ""]
+    if p.weakest_dimension:
+        lines.append(f"Organisation-wide weakest dimension: {p.weakest_dimension}")
+    n_stale = sum(r.stale for r in p.rows)
+    if n_stale:
+        lines.append(
+            f"{n_stale} team(s) last assessed more than {p.stale_after_days} days ago (marked stale)"
+        )
+    return "\n".join(lines)

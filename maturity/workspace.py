@@ -7,26 +7,33 @@ on every save, import conflicts), so neither front end re-implements them.
 
 from __future__ import annotations
 
+import builtins
 import json
 import secrets
 from collections.abc import Iterable
 from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
 
+from maturity import history, scoring
 from maturity import questionnaire as qmod
-from maturity import scoring
 from maturity.dora import parse_inputs
 from maturity.errors import InvalidFileError, MaturityError, NotFoundError, Problem
 from maturity.evaluate import evaluate
+from maturity.history import Evaluated
 from maturity.model.assessment import (
     Answer,
     Assessment,
     DoraInputs,
+    Event,
     QuestionnaireRef,
     now,
 )
+from maturity.model.history import Comparison, Portfolio, Trend
 from maturity.model.results import Results
 from maturity.questionnaire import LoadedQuestionnaire
-from maturity.store.base import Progress, Store, Summary
+from maturity.store.base import Progress, Store, Summary, TeamRow
+from maturity.store.sqlite import team_key
 
 
 def new_id() -> str:
@@ -113,8 +120,12 @@ class Workspace:
         language: str = "en",
         answers: dict[str, Answer] | None = None,
         dora: DoraInputs | None = None,
+        events: Iterable[tuple[str, str]] = (),
     ) -> Assessment:
         stamp = now()
+        # One team, one spelling: "  payments " joins the existing team "Payments".
+        existing = {row.key: row.team for row in self.store.teams()}
+        team = existing.get(team_key(team), team)
         try:
             assessment = Assessment(
                 id=new_id(),
@@ -129,6 +140,7 @@ class Workspace:
                     k: v.model_copy(update={"updated": stamp}) for k, v in (answers or {}).items()
                 },
                 dora=dora or DoraInputs(),
+                events=[Event(at=stamp, kind=k, detail=d) for k, d in events],
             )
         except Exception as exc:  # pydantic ValidationError: a bad field from the user
             from pydantic import ValidationError
@@ -165,8 +177,7 @@ class Workspace:
             raise NotFoundError(f"question '{question_id}' is not in questionnaire {loaded.id}")
         if level is not None and not (isinstance(level, int) and 1 <= level <= 5):
             raise MaturityError(f"{question_id}: level must be 1-5 or not sure, got {level!r}")
-        if a.status == "complete":
-            raise MaturityError(f"assessment {a.id} is complete; reopen it to change answers")
+        self._writable(a)
         previous = a.answers.get(question_id)
         if clear:
             a.answers.pop(question_id, None)
@@ -183,7 +194,127 @@ class Workspace:
 
     def set_dora(self, assessment_id: str, dora: DoraInputs) -> None:
         parse_inputs(dora.given())  # refuse what cannot be classified, before saving
+        self._writable(self.store.get(assessment_id))
         self.store.save_dora(assessment_id, dora)
+
+    @staticmethod
+    def _writable(a: Assessment) -> None:
+        if a.status == "complete":
+            raise MaturityError(f"assessment {a.id} is complete; reopen it to change answers")
+
+    # -- snapshots --------------------------------------------------------------------------
+
+    def complete(self, id_or_prefix: str) -> Assessment:
+        """Mark an assessment complete: read-only from now on unless explicitly reopened."""
+        a = self.get(id_or_prefix)
+        if a.status == "complete":
+            raise MaturityError(f"assessment {a.id} is already complete")
+        self.store.set_status(a.id, "complete", "completed")
+        return self.store.get(a.id)
+
+    def reopen(self, id_or_prefix: str, reason: str = "") -> Assessment:
+        """Make a complete assessment editable again; the reopen (and why) is recorded."""
+        a = self.get(id_or_prefix)
+        if a.status != "complete":
+            raise MaturityError(f"assessment {a.id} is not complete; nothing to reopen")
+        self.store.set_status(a.id, "in_progress", "reopened", reason.strip())
+        return self.store.get(a.id)
+
+    def create_from(
+        self, id_or_prefix: str, loaded: LoadedQuestionnaire | None = None, **overrides: Any
+    ) -> Assessment:
+        """A new assessment of the same team, pre-filled with the previous answers and DORA inputs.
+
+        With a different questionnaire (or version) the answers are matched by question id;
+        answers to questions it no longer asks are left behind (``dropped`` in the event).
+        """
+        prev = self.get(id_or_prefix)
+        loaded = loaded or self.questionnaire_for(prev)
+        ids = set(loaded.questionnaire.question_ids())
+        answers = {
+            qid: Answer(level=ans.level, note=ans.note)
+            for qid, ans in prev.answers.items()
+            if qid in ids
+        }
+        dropped = sorted(set(prev.answers) - ids)
+        a = self.create(
+            overrides.get("team") or prev.team,
+            loaded,
+            facilitator=overrides.get("facilitator") or prev.facilitator,
+            participants=overrides.get("participants") or prev.participants,
+            language=overrides.get("language") or prev.language,
+            answers=answers,
+            dora=prev.dora,
+            events=[
+                ("created-from", prev.id + (f"; dropped {', '.join(dropped)}" if dropped else ""))
+            ],
+        )
+        return a
+
+    # -- teams ------------------------------------------------------------------------------
+
+    def teams(self) -> builtins.list[TeamRow]:
+        return self.store.teams()
+
+    def _team_exists(self, name: str) -> str:
+        key = team_key(name)
+        for row in self.store.teams():
+            if row.key == key:
+                return row.team
+        raise NotFoundError(f"no team '{name.strip()}'")
+
+    def rename_team(self, old: str, new: str) -> int:
+        current = self._team_exists(old)
+        if not new.strip():
+            raise MaturityError("the new team name must not be blank")
+        if team_key(new) != team_key(old) and any(
+            r.key == team_key(new) for r in self.store.teams()
+        ):
+            raise MaturityError(
+                f"team '{new.strip()}' already exists; use 'maturity team merge' to combine the two"
+            )
+        return self.store.rename_team(current, new, "team-renamed")
+
+    def merge_teams(self, source: str, target: str) -> int:
+        src = self._team_exists(source)
+        dst = self._team_exists(target)
+        if team_key(src) == team_key(dst):
+            raise MaturityError("cannot merge a team into itself")
+        return self.store.rename_team(src, dst, "team-merged")
+
+    # -- history ----------------------------------------------------------------------------
+
+    def evaluated(self, id_or_prefix: str, lang: str | None = None) -> Evaluated:
+        a = self.get(id_or_prefix)
+        loaded = self.questionnaire_for(a)
+        return Evaluated(a, loaded, evaluate(a, loaded, lang))
+
+    def compare(self, a: str, b: str, lang: str | None = None) -> Comparison:
+        return history.compare(self.evaluated(a, lang), self.evaluated(b, lang))
+
+    def trend(self, team: str, lang: str | None = None) -> Trend:
+        ids = self.store.ids_for_team(team)
+        if not ids:
+            raise NotFoundError(f"no team '{team.strip()}'")
+        if len(ids) < 2:
+            raise MaturityError(
+                f"team '{team.strip()}' has one assessment so far; a trend needs at least two"
+                " (start the next with: maturity new --from ID)"
+            )
+        evaluated = [self.evaluated(i, lang) for i in ids]
+        return history.trend(evaluated[-1].assessment.team, evaluated)
+
+    def portfolio(self, at: datetime | None = None, lang: str | None = None) -> Portfolio:
+        """Each team's latest complete assessment (or latest of any status if none is complete)."""
+        latest: list[Evaluated] = []
+        for row in self.store.teams():
+            chosen = row.latest_id
+            if row.latest_status != "complete":
+                complete = [s for s in self.store.list(row.team) if s.status == "complete"]
+                if complete:
+                    chosen = complete[0].id  # list() is newest first
+            latest.append(self.evaluated(chosen, lang))
+        return history.portfolio(latest, at or now())
 
     def delete(self, assessment_id: str) -> None:
         self.store.delete(assessment_id)

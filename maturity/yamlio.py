@@ -12,7 +12,7 @@ from maturity.errors import InvalidFileError, MaturityError, Problem
 MAX_FILE_BYTES = 5 * 1024 * 1024
 
 
-class _Loader(yaml.SafeLoader):
+class _Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]
     """SafeLoader that refuses duplicate keys instead of silently keeping the last one."""
 
 

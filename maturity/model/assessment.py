@@ -46,6 +46,14 @@ class Answer(_Doc):
     updated: Timestamp | None = None
 
 
+class Event(_Doc):
+    """Something that happened to an assessment besides answers: completed, reopened, renamed."""
+
+    at: Timestamp
+    kind: str
+    detail: str = ""
+
+
 class QuestionnaireRef(_Doc):
     id: str
     version: str
@@ -82,6 +90,7 @@ class Assessment(_Doc):
     status: Status = "in_progress"
     answers: dict[str, Answer] = Field(default_factory=dict)
     dora: DoraInputs = Field(default_factory=DoraInputs)
+    events: list[Event] = Field(default_factory=list)
 
     model_config = ConfigDict(extra="forbid", populate_by_name=True)
 

@@ -6,6 +6,7 @@ for an organisation's shared history) implements the same protocol and no caller
 
 from __future__ import annotations
 
+import builtins
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Protocol
 
@@ -40,6 +41,19 @@ class Progress:
     score: float | None
 
 
+@dataclass(frozen=True)
+class TeamRow:
+    """One team: its display name (of the latest assessment), count, and latest assessment."""
+
+    team: str
+    key: str
+    assessments: int
+    latest_id: str
+    latest_created: str
+    latest_level: int | None
+    latest_status: str
+
+
 class Store(Protocol):
     def list(self, team: str | None = None) -> list[Summary]: ...
 
@@ -65,7 +79,17 @@ class Store(Protocol):
 
     def save_dora(self, assessment_id: str, dora: DoraInputs) -> None: ...
 
-    def set_status(self, assessment_id: str, status: str) -> None: ...
+    def set_status(
+        self, assessment_id: str, status: str, event: str | None = None, detail: str = ""
+    ) -> None: ...
+
+    def teams(self) -> builtins.list[TeamRow]: ...
+
+    def ids_for_team(self, team: str) -> builtins.list[str]: ...
+
+    def rename_team(self, old: str, new: str, event: str) -> int: ...
+
+    def put_questionnaire(self, qid: str, version: str, body: str) -> None: ...
 
     def delete(self, assessment_id: str) -> None: ...
 

@@ -47,6 +47,16 @@ MIGRATIONS: list[str] = [
         PRIMARY KEY (assessment_id, question_id)
     ) WITHOUT ROWID;
     """,
+    # 2: a log of what happened to an assessment (completed, reopened, team renamed, ...).
+    """
+    CREATE TABLE events (
+        assessment_id TEXT NOT NULL REFERENCES assessments (id) ON DELETE CASCADE,
+        at TEXT NOT NULL,
+        kind TEXT NOT NULL,
+        detail TEXT NOT NULL DEFAULT ''
+    );
+    CREATE INDEX events_by_assessment ON events (assessment_id, at);
+    """,
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -10,6 +10,7 @@ a newer schema, or is locked gives one :class:`StoreError` and is not modified.
 
 from __future__ import annotations
 
+import builtins
 import json
 import sqlite3
 from collections.abc import Iterator
@@ -18,7 +19,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from maturity.errors import NotFoundError, StoreError
-from maturity.store.base import Progress, Summary
+from maturity.store.base import Progress, Summary, TeamRow
 from maturity.store.migrations import MIGRATIONS, SCHEMA_VERSION
 from maturity.timefmt import format_time, now_text
 
@@ -192,7 +193,13 @@ class SQLiteStore:
         return str(rows[0][0])
 
     def get(self, assessment_id: str) -> Assessment:
-        from maturity.model.assessment import Answer, Assessment, DoraInputs, QuestionnaireRef
+        from maturity.model.assessment import (
+            Answer,
+            Assessment,
+            DoraInputs,
+            Event,
+            QuestionnaireRef,
+        )
 
         rows = self._read(
             "SELECT id, team, created, updated, facilitator, participants, questionnaire_id,"
@@ -211,6 +218,13 @@ class SQLiteStore:
                 (assessment_id,),
             )
         }
+        events = [
+            Event(at=at, kind=kind, detail=detail)
+            for at, kind, detail in self._read(
+                "SELECT at, kind, detail FROM events WHERE assessment_id = ? ORDER BY at, rowid",
+                (assessment_id,),
+            )
+        ]
         return Assessment(
             id=aid,
             team=team,
@@ -223,6 +237,7 @@ class SQLiteStore:
             status=status,
             answers=answers,
             dora=DoraInputs.model_validate_json(dora),
+            events=events,
         )
 
     def questionnaire_json(self, qid: str, version: str) -> str | None:
@@ -262,6 +277,10 @@ class SQLiteStore:
                 for qid, ans in a.answers.items()
             ],
         )  # fmt: skip
+        conn.executemany(
+            "INSERT INTO events (assessment_id, at, kind, detail) VALUES (?, ?, ?, ?)",
+            [(a.id, format_time(e.at), e.kind, e.detail) for e in a.events],
+        )
 
     def create(self, assessment: Assessment, questionnaire_json: str, progress: Progress) -> None:
         with self._write() as conn:
@@ -310,8 +329,72 @@ class SQLiteStore:
     def save_dora(self, assessment_id: str, dora: DoraInputs) -> None:
         self._update(assessment_id, "dora = ?", dora.model_dump_json())
 
-    def set_status(self, assessment_id: str, status: str) -> None:
-        self._update(assessment_id, "status = ?", status)
+    def set_status(
+        self, assessment_id: str, status: str, event: str | None = None, detail: str = ""
+    ) -> None:
+        """Change the status and record it (and why) as an event, in one transaction."""
+        event = event or ("completed" if status == "complete" else "reopened")
+        stamp = now_text()
+        with self._write() as conn:
+            cur = conn.execute(
+                "UPDATE assessments SET status = ?, updated = ? WHERE id = ?",
+                (status, stamp, assessment_id),
+            )
+            if cur.rowcount != 1:
+                raise NotFoundError(f"no assessment with id '{assessment_id}'")
+            conn.execute(
+                "INSERT INTO events (assessment_id, at, kind, detail) VALUES (?, ?, ?, ?)",
+                (assessment_id, stamp, event, detail),
+            )
+
+    def teams(self) -> builtins.list[TeamRow]:
+        """Every team with its assessment count and latest assessment (one query)."""
+        if self._conn is None:
+            return []
+        rows = self._read(
+            "SELECT team, team_key, n, id, created, level, status FROM ("
+            " SELECT team, team_key, id, created, level, status,"
+            "  count(*) OVER (PARTITION BY team_key) AS n,"
+            "  row_number() OVER (PARTITION BY team_key ORDER BY created DESC, id DESC) AS rn"
+            " FROM assessments) WHERE rn = 1 ORDER BY team_key"
+        )
+        return [TeamRow(*row) for row in rows]
+
+    def ids_for_team(self, team: str) -> builtins.list[str]:
+        """Assessment ids of a team, oldest first."""
+        if self._conn is None:
+            return []
+        rows = self._read(
+            "SELECT id FROM assessments WHERE team_key = ? ORDER BY created, id", (team_key(team),)
+        )
+        return [str(r[0]) for r in rows]
+
+    def rename_team(self, old: str, new: str, event: str) -> int:
+        """Move every assessment of team ``old`` to the name ``new``; returns how many moved."""
+        stamp = now_text()
+        with self._write() as conn:
+            ids = [
+                r[0]
+                for r in conn.execute(
+                    "SELECT id FROM assessments WHERE team_key = ?", (team_key(old),)
+                )
+            ]
+            conn.execute(
+                "UPDATE assessments SET team = ?, team_key = ? WHERE team_key = ?",
+                (new.strip(), team_key(new), team_key(old)),
+            )
+            conn.executemany(
+                "INSERT INTO events (assessment_id, at, kind, detail) VALUES (?, ?, ?, ?)",
+                [(i, stamp, event, f"{old.strip()} -> {new.strip()}") for i in ids],
+            )
+        return len(ids)
+
+    def put_questionnaire(self, qid: str, version: str, body: str) -> None:
+        with self._write() as conn:
+            conn.execute(
+                "INSERT OR IGNORE INTO questionnaires (id, version, body) VALUES (?, ?, ?)",
+                (qid, version, body),
+            )
 
     def _update(self, assessment_id: str, assignment: str, value: Any) -> None:
         with self._write() as conn:

@@ -1,0 +1,144 @@
+"""Commands for coaches: teams, snapshots, comparison, trends and the portfolio.
+
+Registered on the main parser by :func:`register`; each command is a thin layer over
+:class:`maturity.workspace.Workspace` and :mod:`maturity.history`.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+from typing import Any
+
+EXIT_OK = 0
+
+
+def _ws(args: argparse.Namespace, create: bool = False) -> Any:
+    from maturity.cli import _workspace
+
+    return _workspace(args, create=create)
+
+
+def _dump(data: object) -> None:
+    print(json.dumps(data, ensure_ascii=False, indent=2))
+
+
+def cmd_teams(args: argparse.Namespace) -> int:
+    from maturity import textout
+
+    from maturity.cli import _OPEN_STORES
+    from maturity.store import open_store
+
+    store = open_store(args.store, create=False)  # no questionnaires or models: stays light
+    _OPEN_STORES.append(store)
+    rows = store.teams()
+    if args.json:
+        _dump([r.__dict__ for r in rows])
+    else:
+        print(textout.teams(rows))
+    return EXIT_OK
+
+
+def cmd_team(args: argparse.Namespace) -> int:
+    ws = _ws(args)
+    if args.action == "rename":
+        n = ws.rename_team(args.old, args.new)
+        print(f"renamed '{args.old.strip()}' to '{args.new.strip()}' ({n} assessments)")
+    else:
+        n = ws.merge_teams(args.source, args.target)
+        print(
+            f"merged '{args.source.strip()}' into '{args.target.strip()}' ({n} assessments moved)"
+        )
+    return EXIT_OK
+
+
+def cmd_complete(args: argparse.Namespace) -> int:
+    a = _ws(args).complete(args.id)
+    print(f"{a.id} is complete; it is read-only until 'maturity reopen {a.id[:8]}'")
+    return EXIT_OK
+
+
+def cmd_reopen(args: argparse.Namespace) -> int:
+    a = _ws(args).reopen(args.id, args.reason or "")
+    print(f"{a.id} reopened (recorded{': ' + args.reason if args.reason else ''})")
+    return EXIT_OK
+
+
+def cmd_compare(args: argparse.Namespace) -> int:
+    from maturity import textout
+
+    comparison = _ws(args).compare(args.a, args.b, args.lang)
+    if args.json:
+        _dump(comparison.model_dump(mode="json"))
+    else:
+        print(textout.comparison(comparison))
+    return EXIT_OK
+
+
+def cmd_trend(args: argparse.Namespace) -> int:
+    from maturity import textout
+
+    trend = _ws(args).trend(args.team, args.lang)
+    if args.json:
+        _dump(trend.model_dump(mode="json"))
+    else:
+        print(textout.trend(trend))
+    return EXIT_OK
+
+
+def cmd_portfolio(args: argparse.Namespace) -> int:
+    from maturity import textout
+
+    portfolio = _ws(args).portfolio(lang=args.lang)
+    if args.json:
+        _dump(portfolio.model_dump(mode="json"))
+    else:
+        print(textout.portfolio(portfolio, args.sort))
+    return EXIT_OK
+
+
+def register(sub: Any, lang: Any) -> None:
+    """Add the coach commands to the main parser's subcommands."""
+    s = sub.add_parser("teams", help="teams with assessment count, latest date and level")
+    s.add_argument("--json", action="store_true")
+    s.set_defaults(func=cmd_teams)
+
+    s = sub.add_parser("team", help="rename a team or merge two (history is kept)")
+    tsub = s.add_subparsers(dest="action", metavar="ACTION", required=True, parser_class=type(s))
+    r = tsub.add_parser("rename", help="rename a team")
+    r.add_argument("old")
+    r.add_argument("new")
+    m = tsub.add_parser("merge", help="move every assessment of SOURCE into TARGET")
+    m.add_argument("source")
+    m.add_argument("target")
+    s.set_defaults(func=cmd_team)
+
+    s = sub.add_parser("complete", help="mark an assessment complete (read-only)")
+    s.add_argument("id")
+    s.set_defaults(func=cmd_complete)
+
+    s = sub.add_parser("reopen", help="make a complete assessment editable again (recorded)")
+    s.add_argument("id")
+    s.add_argument("--reason", help="why it is reopened (kept with the assessment)")
+    s.set_defaults(func=cmd_reopen)
+
+    s = sub.add_parser("compare", help="what changed between two assessments")
+    s.add_argument("a", help="the earlier assessment")
+    s.add_argument("b", help="the later assessment")
+    s.add_argument("--json", action="store_true")
+    s.add_argument("--lang", type=lang)
+    s.set_defaults(func=cmd_compare)
+
+    s = sub.add_parser("trend", help="a team's levels over time")
+    s.add_argument("--team", required=True)
+    s.add_argument("--json", action="store_true")
+    s.add_argument("--lang", type=lang)
+    s.set_defaults(func=cmd_trend)
+
+    s = sub.add_parser("portfolio", help="latest levels of every team, and the weakest dimension")
+    s.add_argument("--json", action="store_true")
+    s.add_argument(
+        "--sort", default="team", metavar="KEY", help="team, date, overall, dora or a dimension id"
+    )
+    s.add_argument("--lang", type=lang)
+    s.set_defaults(func=cmd_portfolio)

@@ -1,0 +1,189 @@
+"""Compare, trend and portfolio computations over evaluated assessments (pure functions).
+
+Questionnaire versions may differ between assessments: questions are matched by id, and the
+ones only one side asked are listed, never silently dropped.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from statistics import fmean
+
+from maturity.dora import KEY_METRICS
+from maturity.model.assessment import Assessment
+from maturity.model.history import (
+    AnswerChange,
+    AssessmentInfo,
+    Comparison,
+    DimensionDelta,
+    MetricChange,
+    Portfolio,
+    PortfolioRow,
+    Trend,
+    TrendPoint,
+)
+from maturity.model.results import Results
+from maturity.questionnaire import LoadedQuestionnaire
+from maturity.timefmt import format_time
+
+STALE_AFTER_DAYS = 182  # "over six months"
+
+
+@dataclass(frozen=True)
+class Evaluated:
+    """An assessment with the questionnaire it was taken with and its computed results."""
+
+    assessment: Assessment
+    questionnaire: LoadedQuestionnaire
+    results: Results
+
+
+def _info(e: Evaluated) -> AssessmentInfo:
+    a = e.assessment
+    return AssessmentInfo(
+        id=a.id,
+        team=a.team,
+        created=format_time(a.created),
+        questionnaire=f"{a.questionnaire.id} {a.questionnaire.version}",
+        status=a.status,
+    )
+
+
+def _delta(x: float | None, y: float | None) -> float | None:
+    return round(y - x, 4) if x is not None and y is not None else None
+
+
+def _ldelta(x: int | None, y: int | None) -> int | None:
+    return y - x if x is not None and y is not None else None
+
+
+def compare(a: Evaluated, b: Evaluated) -> Comparison:
+    """What changed from ``a`` (earlier) to ``b`` (later)."""
+    ra, rb = a.results, b.results
+    a_dims = {d.id: d for d in ra.dimensions}
+    b_dims = {d.id: d for d in rb.dimensions}
+    order = [d.id for d in ra.dimensions] + [d.id for d in rb.dimensions if d.id not in a_dims]
+    dims = []
+    for dim in order:
+        da, db = a_dims.get(dim), b_dims.get(dim)
+        sa, sb = (da.score if da else None), (db.score if db else None)
+        la, lb = (da.level if da else None), (db.level if db else None)
+        dims.append(DimensionDelta(id=dim, a_score=sa, b_score=sb, score_delta=_delta(sa, sb),
+                                   a_level=la, b_level=lb, level_delta=_ldelta(la, lb)))  # fmt: skip
+    oa, ob = ra.overall, rb.overall
+    overall = DimensionDelta(id="overall", a_score=oa.score, b_score=ob.score, score_delta=_delta(oa.score, ob.score),
+                             a_level=oa.level, b_level=ob.level, level_delta=_ldelta(oa.level, ob.level))  # fmt: skip
+
+    qa = {q.id: d.id for d, q in a.questionnaire.questionnaire.questions()}
+    qb = {q.id: d.id for d, q in b.questionnaire.questionnaire.questions()}
+    changed: list[AnswerChange] = []
+    for qid in [*qa, *(q for q in qb if q not in qa)]:
+        if qid not in qa or qid not in qb:
+            continue
+        x, y = a.assessment.answers.get(qid), b.assessment.answers.get(qid)
+        same_level = (x is None) == (y is None) and (x is None or y is None or x.level == y.level)
+        same_note = (x.note if x else "") == (y.note if y else "")
+        if same_level and same_note:
+            continue
+        changed.append(
+            AnswerChange(
+                question=qid,
+                dimension=qb[qid],
+                a_level=x.level if x else None,
+                b_level=y.level if y else None,
+                a_answered=x is not None,
+                b_answered=y is not None,
+                a_note=x.note if x else "",
+                b_note=y.note if y else "",
+            )
+        )
+
+    dora: list[MetricChange] = []
+    ma = ra.dora.metrics if ra.dora else {}
+    mb = rb.dora.metrics if rb.dora else {}
+    for metric in [*KEY_METRICS, "rework_rate"]:
+        x2, y2 = ma.get(metric), mb.get(metric)
+        if x2 is None and y2 is None:
+            continue
+        dora.append(MetricChange(metric=metric, a_input=x2.input if x2 else None, b_input=y2.input if y2 else None,
+                                 a_tier=x2.tier if x2 else None, b_tier=y2.tier if y2 else None))  # fmt: skip
+
+    a_recs = {r.id: r for r in ra.recommendations}
+    b_recs = {r.id for r in rb.recommendations}
+    done = [
+        r.id
+        for r in ra.recommendations
+        if r.id not in b_recs
+        and (b_dims.get(r.dimension) and (b_dims[r.dimension].level or 0) >= r.level)
+    ]
+    new = [r.id for r in rb.recommendations if r.id not in a_recs]
+    return Comparison(
+        a=_info(a),
+        b=_info(b),
+        overall=overall,
+        dimensions=dims,
+        changed=changed,
+        only_in_a=[q for q in qa if q not in qb],
+        only_in_b=[q for q in qb if q not in qa],
+        dora=dora,
+        dora_overall=(ra.dora.overall if ra.dora else None, rb.dora.overall if rb.dora else None),
+        done=done,
+        new=new,
+    )
+
+
+def trend(team: str, evaluated: Sequence[Evaluated]) -> Trend:
+    """Per-dimension scores and DORA tier of a team's assessments, oldest first."""
+    ordered = sorted(evaluated, key=lambda e: (e.assessment.created, e.assessment.id))
+    dims: list[str] = []
+    for e in ordered:
+        dims += [d.id for d in e.results.dimensions if d.id not in dims]
+    points = [
+        TrendPoint(
+            id=e.assessment.id,
+            created=format_time(e.assessment.created),
+            status=e.assessment.status,
+            questionnaire=f"{e.assessment.questionnaire.id} {e.assessment.questionnaire.version}",
+            overall_score=e.results.overall.score,
+            overall_level=e.results.overall.level,
+            dimensions={d.id: d.score for d in e.results.dimensions},
+            levels={d.id: d.level for d in e.results.dimensions},
+            dora_tier=e.results.dora.overall if e.results.dora else None,
+        )
+        for e in ordered
+    ]
+    return Trend(team=team, dimensions=dims, points=points)
+
+
+def portfolio(latest: Sequence[Evaluated], now: datetime) -> Portfolio:
+    """Teams x dimensions of each team's latest assessment; the organisation's weakest dimension."""
+    dims: list[str] = []
+    for e in latest:
+        dims += [d.id for d in e.results.dimensions if d.id not in dims]
+    rows = [
+        PortfolioRow(
+            team=e.assessment.team,
+            assessment=e.assessment.id,
+            date=format_time(e.assessment.created),
+            stale=now - e.assessment.created > timedelta(days=STALE_AFTER_DAYS),
+            overall_level=e.results.overall.level,
+            levels={d.id: d.level for d in e.results.dimensions},
+            scores={d.id: d.score for d in e.results.dimensions},
+            dora_tier=e.results.dora.overall if e.results.dora else None,
+        )
+        for e in sorted(latest, key=lambda e: e.assessment.team.casefold())
+    ]
+    means: dict[str, float | None] = {}
+    for dim in dims:
+        values = [s for r in rows if (s := r.scores.get(dim)) is not None]
+        means[dim] = round(fmean(values), 4) if values else None
+    scored = [(m, d) for d, m in means.items() if m is not None]
+    return Portfolio(
+        dimensions=dims,
+        rows=rows,
+        weakest_dimension=min(scored)[1] if scored else None,
+        dimension_means=means,
+        stale_after_days=STALE_AFTER_DAYS,
+    )
