@@ -318,7 +318,10 @@ def test_import_of_a_user_questionnaire_assessment(cli: Cli, tmp_path: Path) -> 
     other = tmp_path / "other.db"
     r = cli("--store", str(other), "import", str(doc))
     assert r.code == 2
-    assert "questionnaire 'mini' version 1.0 is not in this store; give its file with --questionnaire FILE" in r.err
+    assert (
+        "questionnaire 'mini' version 1.0 is not in this store; give its file with --questionnaire FILE"
+        in r.err
+    )
     assert not other.exists() or cli("--store", str(other), "list", "--json").out.strip() == "[]"
     ok = cli("--store", str(other), "import", "--questionnaire", str(DATA / "mini.yaml"), str(doc))
     assert ok.code == 0 and ok.out.startswith("added")

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import sqlite3
-from collections import Counter
 import subprocess
 import sys
+from collections import Counter
 from pathlib import Path
 
 import pytest
@@ -215,7 +215,9 @@ def test_kill_minus_nine_loses_nothing_acknowledged(store_path: Path) -> None:
         "    ws.answer(sys.argv[2], ids[i % len(ids)], i % 5 + 1)\n"
         "    print(i, flush=True)\n"
     )
-    proc = subprocess.Popen([sys.executable, "-c", script, str(store_path), a.id], stdout=subprocess.PIPE, text=True)
+    proc = subprocess.Popen(
+        [sys.executable, "-c", script, str(store_path), a.id], stdout=subprocess.PIPE, text=True
+    )
     assert proc.stdout is not None
     acked = -1
     for line in proc.stdout:
@@ -233,4 +235,7 @@ def test_kill_minus_nine_loses_nothing_acknowledged(store_path: Path) -> None:
     got = Workspace(open_store(store_path)).get(a.id).answers
     for qid, level in expected.items():
         # the writer may have committed one more answer after its last acknowledgement
-        assert got[qid].level in (level, (level % 5) + 1 if qid == ids[(acked + 1) % len(ids)] else level)
+        assert got[qid].level in (
+            level,
+            (level % 5) + 1 if qid == ids[(acked + 1) % len(ids)] else level,
+        )
