@@ -91,7 +91,19 @@ def cmd_new(args: argparse.Namespace) -> int:
     from maturity import questionnaire as qmod
     from maturity.answers_file import load_answers
 
-    if args.answers:
+    if args.from_id and args.answers:
+        raise MaturityError("give either --from or --answers, not both")
+    if args.from_id:
+        ws = _workspace(args, create=False)
+        a = ws.create_from(
+            args.from_id,
+            qmod.resolve(args.questionnaire) if args.questionnaire else None,
+            team=args.team,
+            facilitator=args.facilitator,
+            participants=args.participant,
+            language=args.language,
+        )
+    elif args.answers:
         af = load_answers(Path(args.answers), args.questionnaire)
         team = args.team or af.team
         if not team:
@@ -155,15 +167,51 @@ def cmd_answer(args: argparse.Namespace) -> int:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
+    from maturity import interchange
     from maturity.fileio import write_atomic
 
     ws = _workspace(args, create=False)
-    text = ws.export(args.id)
+    chosen = sum(x is not None and x is not False for x in (args.id, args.team, args.all))
+    if chosen != 1:
+        raise MaturityError("give one of: an assessment ID, --team T or --all")
+    if args.format == "csv":
+        if args.id:
+            team = ws.get(args.id).team
+            text = "".join(
+                line
+                for i, line in enumerate(interchange.export_csv(ws, team).splitlines(keepends=True))
+                if i == 0 or line.startswith(ws.store.resolve_id(args.id) + ",")
+            )
+        else:
+            text = interchange.export_csv(ws, args.team)
+    elif args.id:
+        text = ws.export(args.id)
+    else:
+        text = interchange.export_bundle(ws, args.team)
     if args.output:
         write_atomic(Path(args.output), text)
         print(f"wrote {args.output}", file=sys.stderr)
     else:
         sys.stdout.write(text)
+    return EXIT_OK
+
+
+def cmd_report(args: argparse.Namespace) -> int:
+    """``maturity report ID -o PATH``: Jinja2 (and WeasyPrint for PDF) load only here."""
+    from maturity.report import export
+
+    fmt = args.format
+    if fmt is None and not Path(args.output).is_dir():  # a folder: export() says so
+        suffix = Path(args.output).suffix.lower().lstrip(".")
+        fmt = {"htm": "html", "html": "html", "pdf": "pdf"}.get(suffix)
+        if fmt is None:
+            raise MaturityError("give --format html or pdf (or an -o PATH ending in .html or .pdf)")
+    ws = _workspace(args, create=False)
+    fmt = fmt or "pdf"
+    path = export(
+        ws, args.id, fmt, Path(args.output), args.lang, args.compare_to, benchmark=args.benchmark
+    )
+    print(f"wrote {path}", file=sys.stderr)
     return EXIT_OK
 
 
@@ -177,6 +225,7 @@ def cmd_import(args: argparse.Namespace) -> int:
 
     loaded = qmod.load_file(Path(args.questionnaire)) if args.questionnaire else None
     docs: list[tuple[str, Assessment]] = []
+    bundles: list[tuple[str, dict[str, Any]]] = []
     for name in args.files:
         path = Path(name)
         text = read_text(path)
@@ -186,15 +235,27 @@ def cmd_import(args: argparse.Namespace) -> int:
             raise MaturityError(
                 f"{path.name}: not valid JSON (line {exc.lineno}, column {exc.colno}: {exc.msg})"
             ) from None
+        if isinstance(data, dict) and data.get("schema") == "maturity/bundle@1":
+            bundles.append((path.name, data))
+            continue
         if not isinstance(data, dict) or data.get("schema") != "maturity/assessment@1":
             raise MaturityError(
-                f"{path.name}: not a maturity assessment (expected schema: maturity/assessment@1)"
+                f"{path.name}: not a maturity assessment or bundle"
+                " (expected schema: maturity/assessment@1 or maturity/bundle@1)"
             )
         try:
             docs.append((path.name, Assessment.model_validate(data)))
         except ValidationError as exc:
             raise InvalidFileError(path.name, qmod.problems_from(exc)) from None
     ws = _workspace(args)
+    from maturity import interchange
+
+    for name, bundle in bundles:
+        outcomes = interchange.import_bundle(ws, bundle, name, replace=args.replace)
+        counts = {
+            k: sum(o.action == k for o in outcomes) for k in ("added", "unchanged", "replaced")
+        }
+        print(f"{name}: " + ", ".join(f"{v} {k}" for k, v in counts.items()))
     for name, doc in docs:
         try:
             outcome = ws.import_document(doc, loaded, replace=args.replace)
@@ -274,9 +335,16 @@ def cmd_dora(args: argparse.Namespace) -> int:
 
 
 def cmd_tui(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
-    # The Textual app is its own issue; until it lands, the bare command shows the tour.
-    parser.print_help()
-    return EXIT_OK
+    """``maturity`` with no command: the Textual app on --store / $MATURITY_STORE / default.
+
+    Without a terminal (a pipe, CI) the app cannot run, so the command-line tour is printed.
+    """
+    if not (sys.stdin.isatty() and sys.stdout.isatty()):
+        parser.print_help()
+        return EXIT_OK
+    from maturity.tui.app import run_app  # lazy: Textual only loads for the TUI
+
+    return run_app(args.store)
 
 
 # --- parser --------------------------------------------------------------------------------
@@ -302,6 +370,12 @@ def build_parser() -> argparse.ArgumentParser:
         "--questionnaire", "-q", help="built-in id (calms, quick) or a questionnaire file"
     )
     s.add_argument("--answers", metavar="FILE", help="answers file (YAML) to fill it from")
+    s.add_argument(
+        "--from",
+        dest="from_id",
+        metavar="ID",
+        help="pre-fill from an earlier assessment of the team",
+    )
     s.add_argument("--facilitator")
     s.add_argument("--participant", action="append", metavar="NAME", help="repeat for each person")
     s.add_argument("--language", type=_lang, help="en or ko")
@@ -335,12 +409,40 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("--replace", action="store_true", help="overwrite assessments that differ")
     s.set_defaults(func=cmd_import)
 
-    s = sub.add_parser("export", help="write an assessment as JSON")
-    s.add_argument("id")
+    s = sub.add_parser("export", help="write an assessment, a team or everything as JSON or CSV")
+    s.add_argument("id", nargs="?", help="one assessment (omit with --team or --all)")
+    s.add_argument("--team", help="a bundle of every assessment of this team")
+    s.add_argument("--all", action="store_true", help="a bundle of every assessment in the store")
+    s.add_argument(
+        "--format", choices=["json", "csv"], default="json", help="csv: one row per answer"
+    )
     s.add_argument(
         "-o", "--output", metavar="FILE", help="file to write (default: standard output)"
     )
     s.set_defaults(func=cmd_export)
+
+    s = sub.add_parser("report", help="write an HTML or PDF report of one assessment")
+    s.add_argument("id", help="assessment id or a unique prefix")
+    s.add_argument(
+        "--format", "-f", choices=["html", "pdf"], help="html or pdf (default: from PATH's suffix)"
+    )
+    s.add_argument(
+        "-o", "--output", metavar="PATH", required=True, help="file to write (replaced atomically)"
+    )
+    s.add_argument("--lang", type=_lang, help="en or ko (default: the assessment's language)")
+    s.add_argument(
+        "--compare-to",
+        metavar="ID",
+        help="assessment to compare with (default: the team's previous assessment, if any)",
+    )
+    s.add_argument(
+        "--benchmark", type=_year, metavar="YEAR", help="DORA benchmark year (default: latest)"
+    )
+    s.set_defaults(func=cmd_report)
+
+    from maturity import cli_coach
+
+    cli_coach.register(sub, _lang)
 
     s = sub.add_parser("delete", help="delete an assessment (asks first)")
     s.add_argument("id")

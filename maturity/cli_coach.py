@@ -25,7 +25,6 @@ def _dump(data: object) -> None:
 
 def cmd_teams(args: argparse.Namespace) -> int:
     from maturity import textout
-
     from maturity.cli import _OPEN_STORES
     from maturity.store import open_store
 

@@ -1,0 +1,118 @@
+"""Report render times: HTML and PDF for a fully answered assessment (figures, not assertions).
+
+The assessment is :mod:`maturity.report.sample`: all 36 calms questions answered (two "not
+sure"), notes on a third of them, votes, all five DORA metrics, and an earlier assessment of the
+same team so the comparison parts render too.
+
+* warm, in-process: median of 5 renders after one warm-up (templates compiled, fonts loaded);
+  "view" is building the view model from the store, "HTML" is view + Jinja2, "PDF" is view +
+  HTML + WeasyPrint layout and writing;
+* cold: the real command ``maturity report ID -o PATH`` in a fresh interpreter, imports
+  included, median of 5.
+
+Targets from issue 5: HTML under 150 ms, PDF under 1.5 s warm.
+
+    uv run python benchmarks/report_bench.py [--lang en|ko] [--runs 5]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+from maturity import questionnaire as qmod
+from maturity.report import prepare, render, sample
+from maturity.store import open_store
+from maturity.workspace import Workspace
+
+TARGETS = {"HTML": 0.150, "PDF": 1.5}
+
+
+def median_time(fn: Callable[[], object], runs: int) -> tuple[float, float, float]:
+    """(median, min, max) seconds over ``runs`` calls after one warm-up call."""
+    fn()
+    times = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        fn()
+        times.append(time.perf_counter() - start)
+    return statistics.median(times), min(times), max(times)
+
+
+def cold(argv: list[str], env: dict[str, str], runs: int) -> tuple[float, float, float]:
+    times = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        done = subprocess.run(argv, env=env, capture_output=True, text=True, check=False)
+        times.append(time.perf_counter() - start)
+        if done.returncode != 0:
+            raise SystemExit(f"{' '.join(argv)} failed:\n{done.stderr}")
+    return statistics.median(times), min(times), max(times)
+
+
+def line(label: str, figures: tuple[float, float, float], target: float | None = None) -> str:
+    med, lo, hi = figures
+    verdict = ""
+    if target is not None:
+        verdict = f"  target < {target * 1000:.0f} ms: {'met' if med < target else 'MISSED'}"
+    return f"{label:<34} median {med * 1000:8.1f} ms  (min {lo * 1000:.1f}, max {hi * 1000:.1f}){verdict}"
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--lang", choices=["en", "ko"], default="en")
+    parser.add_argument("--runs", type=int, default=5)
+    args = parser.parse_args()
+
+    with tempfile.TemporaryDirectory(prefix="maturity-bench-") as tmp:
+        folder = Path(tmp)
+        store = folder / "bench.db"
+        ws = Workspace(open_store(store, create=True))
+        loaded = qmod.builtin("calms")
+        current, _ = sample.populate(ws, loaded, lang=args.lang)
+        a = ws.get(current)
+        notes = sum(1 for x in a.answers.values() if x.note)
+        print(
+            f"assessment: {len(a.answers)} questions answered ({notes} with notes),"
+            f" {len(a.dora.given())} DORA metrics, earlier assessment compared; lang={args.lang}"
+        )
+
+        def view() -> object:
+            return prepare(ws, current, args.lang)
+
+        def html() -> object:
+            return render(prepare(ws, current, args.lang), "html")
+
+        pages: list[int | None] = []
+
+        def pdf() -> object:
+            data, n = render(prepare(ws, current, args.lang), "pdf")
+            pages[:] = [n]
+            return data
+
+        print("warm, in-process:")
+        print("  " + line("view model", median_time(view, args.runs)))
+        print("  " + line("HTML (view + templates)", median_time(html, args.runs), TARGETS["HTML"]))
+        figures = median_time(pdf, args.runs)
+        print("  " + line(f"PDF ({pages[0]} pages)", figures, TARGETS["PDF"]))
+        ws.store.close()
+
+        env = {**os.environ, "MATURITY_STORE": str(store)}
+        exe = [sys.executable, "-m", "maturity"]
+        print("cold command (fresh interpreter, imports included):")
+        for fmt in ("html", "pdf"):
+            out = folder / f"report.{fmt}"
+            argv = [*exe, "report", current, "-o", str(out), "--lang", args.lang]
+            print("  " + line(f"maturity report -o report.{fmt}", cold(argv, env, args.runs)))
+        print("  " + line("maturity list (for scale)", cold([*exe, "list"], env, args.runs)))
+
+
+if __name__ == "__main__":
+    main()

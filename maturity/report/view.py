@@ -1,0 +1,864 @@
+"""The report's view model: everything the templates show, as plain, already-translated data.
+
+Templates stay dumb on purpose: they loop and print. Every decision (which answers are the
+strongest, what changed since the previous assessment, which words to use in which language,
+how a number is formatted) is made here in typed Python, where it can be tested without
+rendering anything. Text from the assessment and from questionnaire files stays plain ``str``
+so Jinja2's autoescape handles it; only the charts, which escape their own text, are Markup.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+
+from markupsafe import Markup
+
+from maturity import dora as dora_mod
+from maturity.model.assessment import Assessment
+from maturity.model.questionnaire import Dimension, Practice, Question
+from maturity.model.results import DimensionResult, RecommendationItem, Results
+from maturity.model.text import tr
+from maturity.questionnaire import LoadedQuestionnaire
+from maturity.report import charts
+from maturity.report.strings import strings
+from maturity.scoring import MIN_COVERAGE
+
+HORIZONS: tuple[str, ...] = ("now", "next", "later")
+TOP_STEPS = 3
+_URL = re.compile(r"\b(?:https?://|www\.)[^\s<>\"'）)]+", re.IGNORECASE)
+_MONTHS_EN = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
+
+
+# ---------------------------------------------------------------------------------------------
+# Formatting
+
+
+def fmt_score(score: float | None) -> str:
+    return "–" if score is None else f"{score:.2f}"
+
+
+def fmt_date(value: datetime, lang: str) -> str:
+    """A date as people write it: '27 November 2025' or '2025년 11월 27일' (UTC day)."""
+    d = value.astimezone(UTC)
+    if lang == "ko":
+        return f"{d.year}년 {d.month}월 {d.day}일"
+    return f"{d.day} {_MONTHS_EN[d.month - 1]} {d.year}"
+
+
+def evidence_links(note: str) -> list[str]:
+    """Links found in a note, shown as evidence; they are printed as text and never fetched."""
+    return [m.rstrip(".,;:") for m in _URL.findall(note)]
+
+
+# ---------------------------------------------------------------------------------------------
+# View dataclasses (what the templates see)
+
+
+@dataclass(frozen=True)
+class Vote:
+    person: str
+    answer: str  # "3" or "not sure"
+
+
+@dataclass(frozen=True)
+class AnswerView:
+    question_id: str
+    question: str
+    level: int | None
+    state: str  # "answered" | "unsure" | "unanswered"
+    answer: str  # the chosen option's text, or "Not sure" / "Not answered"
+    note: str
+    evidence: list[str]
+    votes: list[Vote]
+
+
+@dataclass(frozen=True)
+class PracticeView:
+    id: str
+    title: str
+    why: str
+    steps: list[str]
+    effort: str  # S/M/L
+    effort_label: str
+    horizon: str
+    horizon_label: str
+    dimension_title: str
+    target: str  # "towards level 4 (Managed)"
+    dora: list[str]  # metric titles
+
+
+@dataclass(frozen=True)
+class HeldBackView:
+    question: str
+    level: int
+    gap: str
+
+
+@dataclass(frozen=True)
+class Change:
+    label: str
+    before: str  # level (or tier) before, e.g. "2" or "Medium"
+    after: str
+    score: str  # "2.60 → 3.00", or "" for DORA
+    direction: str  # "up" | "down" | "same" | "new"
+    word: str  # translated direction
+    symbol: str  # ▲ ▼ = ●
+
+
+@dataclass(frozen=True)
+class DimensionView:
+    id: str
+    anchor: str
+    number: int
+    title: str
+    summary: str
+    score: str
+    level: int | None
+    level_label: str  # "Level 3 · Defined" or "Not enough answers"
+    coverage: str
+    answered_text: str
+    unsure_text: str
+    descriptor_title: str
+    descriptor: str
+    next_title: str
+    next_descriptor: str
+    held_back_intro: str
+    held_back: list[HeldBackView]
+    strongest: list[AnswerView]
+    weakest: list[AnswerView]
+    notes: list[AnswerView]
+    practices: list[PracticeView]
+
+
+@dataclass(frozen=True)
+class BenchCell:
+    tier_label: str
+    text: str  # the band as published (quoted in the report's source language, English)
+    rule: str  # the contiguous boundary used for classification, e.g. "≥ 1/day"
+    mine: bool
+
+
+@dataclass(frozen=True)
+class MetricRow:
+    id: str
+    title: str
+    input: str
+    tier: str | None
+    tier_label: str
+    quickcheck: str
+    mean: str
+    published: list[BenchCell]  # one per benchmark tier, best first; empty for rework rate
+
+
+@dataclass(frozen=True)
+class DoraView:
+    year: int
+    title: str
+    source: str
+    intro: str
+    chart_caption: str
+    table_caption: str
+    tiers: list[str]  # labels, best first
+    overall_tier: str | None
+    overall_label: str
+    sentence: str
+    band: str
+    optimistic: bool
+    optimistic_text: str
+    metrics: list[MetricRow]
+    quick_source: str
+    quick_note: str
+    decisions: list[str]
+    tier_chart: Markup
+    quick_chart: Markup
+
+
+@dataclass(frozen=True)
+class Horizon:
+    id: str
+    label: str
+    items: list[PracticeView]
+
+
+@dataclass(frozen=True)
+class AppendixDimension:
+    title: str
+    answers: list[AnswerView]
+
+
+@dataclass(frozen=True)
+class Comparison:
+    heading: str
+    rows: list[Change]
+    dora: Change | None
+    legend: str  # "1 Initial · 2 Developing · ..." so bare level numbers can be read
+
+
+@dataclass(frozen=True)
+class Meta:
+    title: str
+    author: str
+    subject: str
+    keywords: str
+    created: str  # ISO 8601, for PDF metadata
+    modified: str
+    lang: str
+
+
+@dataclass(frozen=True)
+class Cover:
+    kicker: str
+    team: str
+    facts: list[tuple[str, str]]
+    level_big: str  # "Level 3" or "Not enough answers yet"
+    level_name: str
+    score_line: str
+    questionnaire: str
+
+
+@dataclass(frozen=True)
+class Summary:
+    level_big: str
+    level_name: str
+    meaning: str
+    sentences: list[str]
+    radar: Markup
+    bars: Markup
+    dora_line: str
+    dora_tier: str | None
+    dora_metrics: list[tuple[str, str]]  # (metric title, tier label) for the key metrics
+    optimistic: str
+    next_steps: list[PracticeView]
+    comparison: Comparison | None
+
+
+@dataclass(frozen=True)
+class ReportView:
+    lang: str
+    t: dict[str, str]
+    meta: Meta
+    cover: Cover
+    summary: Summary
+    dimensions: list[DimensionView]
+    dora: DoraView | None
+    roadmap: list[Horizon]
+    method: list[str]
+    appendix: list[AppendixDimension]
+    page_counter: Markup  # CSS `content` value for "page X of Y" in this language
+    styles: Markup = field(default_factory=lambda: Markup(""))
+
+
+# ---------------------------------------------------------------------------------------------
+# Builder
+
+
+@dataclass(frozen=True)
+class Previous:
+    """An earlier assessment to compare against (same team, or the one given by --compare-to)."""
+
+    assessment: Assessment
+    results: Results
+
+
+class _Builder:
+    def __init__(
+        self,
+        assessment: Assessment,
+        loaded: LoadedQuestionnaire,
+        results: Results,
+        lang: str,
+        previous: Previous | None,
+        generated: datetime,
+    ) -> None:
+        self.a = assessment
+        self.q = loaded.questionnaire
+        self.practices: dict[str, Practice] = {p.id: p for p in loaded.practices}
+        self.r = results
+        self.lang = lang
+        self.t = strings(lang)
+        self.prev = previous
+        self.generated = generated
+        self.dims: dict[str, Dimension] = {d.id: d for d in self.q.dimensions}
+        self.metric_defs = dora_mod.metric_definitions()
+
+    # -- small helpers ----------------------------------------------------------------------
+
+    def tr(self, text: Mapping[str, str]) -> str:
+        return tr(dict(text), self.lang)
+
+    def fmt(self, key: str, **values: object) -> str:
+        return self.t[key].format(**values)
+
+    def level_name(self, level: int | None) -> str:
+        return self.tr(self.q.levels[level]) if level is not None else self.t["not_enough"]
+
+    def level_label(self, level: int | None) -> str:
+        if level is None:
+            return self.t["not_enough"]
+        return f"{self.fmt('level_n', level=level)} · {self.level_name(level)}"
+
+    def dim_title(self, dim_id: str) -> str:
+        d = self.dims.get(dim_id)
+        return self.tr(d.title) if d else dim_id
+
+    def tier_label(self, tier: str | None) -> str:
+        return self.t[f"tier_{tier}"] if tier else "–"
+
+    def metric_title(self, metric: str) -> str:
+        d = self.metric_defs.get(metric)
+        return self.tr(d.title) if d else metric
+
+    def question(self, qid: str) -> Question | None:
+        found = self.q.find_question(qid)
+        return found[1] if found else None
+
+    def question_text(self, qid: str) -> str:
+        q = self.question(qid)
+        return self.tr(q.text) if q else qid
+
+    # -- answers ----------------------------------------------------------------------------
+
+    def answer_view(self, q: Question) -> AnswerView:
+        ans = self.a.answers.get(q.id)
+        if ans is None:
+            state, level, text = "unanswered", None, self.t["not_answered"]
+        elif ans.level is None:
+            state, level, text = "unsure", None, self.t["not_sure"]
+        else:
+            state, level, text = "answered", ans.level, self.tr(q.option(ans.level).text)
+        note = ans.note.strip() if ans else ""
+        votes = [
+            Vote(person, str(v) if v is not None else self.t["not_sure"])
+            for person, v in sorted((ans.votes if ans else {}).items())
+        ]
+        return AnswerView(
+            question_id=q.id,
+            question=self.tr(q.text),
+            level=level,
+            state=state,
+            answer=text,
+            note=note,
+            evidence=evidence_links(note),
+            votes=votes,
+        )
+
+    # -- practices --------------------------------------------------------------------------
+
+    def practice_view(self, item: RecommendationItem) -> PracticeView:
+        p = self.practices.get(item.id)
+        return PracticeView(
+            id=item.id,
+            title=self.tr(p.title) if p else item.title,
+            why=self.tr(p.why) if p else "",
+            steps=[self.tr(s) for s in p.steps] if p else [],
+            effort=item.effort,
+            effort_label=self.t[f"effort_{item.effort}"],
+            horizon=item.horizon,
+            horizon_label=self.t[f"horizon_{item.horizon}"],
+            dimension_title=self.dim_title(item.dimension),
+            target=self.fmt("target_level", level=item.level, name=self.level_name(item.level)),
+            dora=[self.metric_title(m) for m in item.dora],
+        )
+
+    # -- dimensions -------------------------------------------------------------------------
+
+    def dimension_view(self, number: int, res: DimensionResult) -> DimensionView:
+        dim = self.dims[res.id]
+        answers = [self.answer_view(q) for q in dim.questions]
+        weights = {q.id: q.weight for q in dim.questions}
+        answered = [a for a in answers if a.state == "answered" and a.level is not None]
+        order = {a.question_id: i for i, a in enumerate(answers)}
+        strongest = sorted(
+            answered,
+            key=lambda a: (-(a.level or 0), -weights[a.question_id], order[a.question_id]),
+        )[:2]
+        weakest = [
+            a
+            for a in sorted(
+                answered,
+                key=lambda a: ((a.level or 0), -weights[a.question_id], order[a.question_id]),
+            )
+            if a not in strongest
+        ][:2]
+        if res.level is not None:
+            descriptor_title = self.fmt(
+                "descriptor_now", level=res.level, name=self.level_name(res.level)
+            )
+            descriptor = self.tr(dim.descriptors[res.level])
+        else:
+            descriptor_title = self.t["not_enough"]
+            descriptor = self.fmt("descriptor_none", coverage=f"{MIN_COVERAGE:.0%}")
+        next_title = next_descriptor = ""
+        if res.next_level is not None:
+            next_title = self.fmt(
+                "descriptor_next", level=res.next_level, name=self.level_name(res.next_level)
+            )
+            next_descriptor = self.tr(dim.descriptors[res.next_level])
+        if res.level == 5:
+            intro = self.t["held_back_top"]
+        elif res.next_level is not None and res.distance_to_next is not None and res.held_back_by:
+            intro = self.fmt(
+                "held_back_sentence",
+                score=fmt_score(res.score),
+                distance=f"{res.distance_to_next:.2f}",
+                level=res.next_level,
+                name=self.level_name(res.next_level),
+            )
+        elif res.level is None:
+            intro = ""
+        else:
+            intro = self.t["held_back_none"]
+        held = [
+            HeldBackView(
+                question=self.question_text(h.question),
+                level=h.level,
+                gap=self.fmt("levels_below", gap=h.gap),
+            )
+            for h in res.held_back_by
+        ]
+        return DimensionView(
+            id=res.id,
+            anchor=f"dim-{number}",
+            number=number,
+            title=self.tr(dim.title),
+            summary=self.tr(dim.summary) if dim.summary else "",
+            score=fmt_score(res.score),
+            level=res.level,
+            level_label=self.level_label(res.level),
+            coverage=f"{res.coverage:.0%}",
+            answered_text=self.fmt("answered_of", answered=res.answered, total=res.total),
+            unsure_text=self.fmt("unsure_count", count=res.unsure) if res.unsure else "",
+            descriptor_title=descriptor_title,
+            descriptor=descriptor,
+            next_title=next_title,
+            next_descriptor=next_descriptor,
+            held_back_intro=intro,
+            held_back=held,
+            strongest=strongest,
+            weakest=weakest,
+            notes=[a for a in answers if a.note],
+            practices=[
+                self.practice_view(item)
+                for item in self.r.recommendations
+                if item.dimension == res.id
+            ],
+        )
+
+    # -- comparison -------------------------------------------------------------------------
+
+    def change(
+        self, label: str, before: int | None, after: int | None, b: str, a: str, score: str = ""
+    ) -> Change:
+        if before is None and after is None:
+            direction = "same"
+        elif before is None:
+            direction = "new"
+        elif after is None:
+            direction = "down"
+        else:
+            direction = "up" if after > before else "down" if after < before else "same"
+        symbol = {"up": "▲", "down": "▼", "same": "=", "new": "●"}[direction]
+        return Change(label, b, a, score, direction, self.t[direction], symbol)
+
+    def comparison(self) -> Comparison | None:
+        if self.prev is None:
+            return None
+        pa, pr = self.prev.assessment, self.prev.results
+        date = fmt_date(pa.created, self.lang)
+        heading = (
+            self.fmt("changes", date=date)
+            if pa.team.casefold() == self.a.team.casefold()
+            else self.fmt("changes_other", team=pa.team, date=date)
+        )
+        before = {d.id: d for d in pr.dimensions}
+        rows = [
+            self.change(
+                self.t["overall"],
+                pr.overall.level,
+                self.r.overall.level,
+                _level_text(pr.overall.level),
+                _level_text(self.r.overall.level),
+                f"{fmt_score(pr.overall.score)} → {fmt_score(self.r.overall.score)}",
+            )
+        ]
+        for d in self.r.dimensions:
+            old = before.get(d.id)
+            rows.append(
+                self.change(
+                    self.dim_title(d.id),
+                    old.level if old else None,
+                    d.level,
+                    _level_text(old.level if old else None),
+                    _level_text(d.level),
+                    f"{fmt_score(old.score if old else None)} → {fmt_score(d.score)}",
+                )
+            )
+        dora_change = None
+        if pr.dora is not None or self.r.dora is not None:
+            bt = pr.dora.overall if pr.dora else None
+            at = self.r.dora.overall if self.r.dora else None
+            dora_change = self.change(
+                self.t["dora_tier"],
+                dora_mod.TIER_RANK[bt] if bt else None,
+                dora_mod.TIER_RANK[at] if at else None,
+                self.tier_label(bt),
+                self.tier_label(at),
+            )
+        legend = " · ".join(f"{n} {self.level_name(n)}" for n in range(1, 6))
+        return Comparison(heading, rows, dora_change, legend)
+
+    # -- charts -----------------------------------------------------------------------------
+
+    def previous_label(self) -> str | None:
+        if self.prev is None:
+            return None
+        return self.fmt("chart_previous", date=fmt_date(self.prev.assessment.created, self.lang))
+
+    def radar(self) -> Markup:
+        before = {d.id: d for d in self.prev.results.dimensions} if self.prev else {}
+        axes = [
+            charts.RadarAxis(
+                label=self.dim_title(d.id),
+                value=d.score,
+                previous=before[d.id].score if d.id in before else None,
+                enough=d.level is not None,
+            )
+            for d in self.r.dimensions
+        ]
+        return charts.radar(
+            axes,
+            uid="chart-radar",
+            title=self.t["calms_profile"],
+            this_label=self.t["chart_this"],
+            previous_label=self.previous_label(),
+        )
+
+    def bars(self) -> Markup:
+        before = {d.id: d for d in self.prev.results.dimensions} if self.prev else {}
+        bars = [
+            charts.Bar(
+                label=self.dim_title(d.id),
+                value=d.score,
+                caption=(
+                    f"{fmt_score(d.score)} · {self.level_name(d.level)}"
+                    if d.level is not None
+                    else f"{fmt_score(d.score)} · {self.t['not_enough']}"
+                    if d.score is not None
+                    else self.t["not_enough"]
+                ),
+                enough=d.level is not None,
+                previous=before[d.id].score if d.id in before else None,
+            )
+            for d in self.r.dimensions
+        ]
+        return charts.dimension_bars(
+            bars,
+            uid="chart-bars",
+            title=self.t["calms_profile"],
+            this_label=self.t["chart_this"],
+            previous_label=self.previous_label(),
+        )
+
+    # -- DORA -------------------------------------------------------------------------------
+
+    def dora(self) -> DoraView | None:
+        d = self.r.dora
+        if d is None:
+            return None
+        bench = dora_mod.benchmark(d.benchmark)
+        qc = dora_mod.quickcheck_reference()
+        means = qc.all_industries_mean
+        tiers = [(tid, self.tier_label(tid)) for tid in bench.tiers]
+        rows: list[MetricRow] = []
+        for metric in dora_mod.ALL_METRICS:
+            m = d.metrics.get(metric)
+            if m is None:
+                continue
+            published = bench.published.get(metric, {})
+            rules = {
+                b.tier: _rule_text(b.min, b.below, b.max) for b in bench.boundaries.get(metric, [])
+            }
+            rows.append(
+                MetricRow(
+                    id=metric,
+                    title=self.metric_title(metric),
+                    input=m.input,
+                    tier=m.tier,
+                    tier_label=self.tier_label(m.tier) if m.tier else self.t["no_tier"],
+                    quickcheck=f"{m.quickcheck:.1f}",
+                    mean=f"{means[metric]:.1f}" if metric in means else "–",
+                    published=[
+                        BenchCell(
+                            label,
+                            published.get(tid, "–"),
+                            rules.get(tid, ""),
+                            tid == m.tier,
+                        )
+                        for tid, label in tiers
+                    ]
+                    if metric in dora_mod.KEY_METRICS
+                    else [],
+                )
+            )
+        chart_rows: list[charts.ScoreRow] = []
+        for row in rows:
+            mean = means.get(row.id)
+            chart_rows.append(
+                charts.ScoreRow(row.title, d.metrics[row.id].quickcheck, mean, emphasis=False)
+            )
+        summary_rows = [
+            ("throughput", self.t["qc_throughput"], means.get("throughput")),
+            ("stability", self.t["qc_stability"], means.get("stability")),
+        ]
+        for key, label, mean in summary_rows:
+            score = d.quickcheck.get(key)
+            if score is not None:
+                chart_rows.append(charts.ScoreRow(label, score, mean, emphasis=True))
+        overall_qc = d.quickcheck.get("overall")
+        given_means = [means[m] for m in d.metrics if m in means]
+        overall_mean = round(sum(given_means) / len(given_means), 2) if given_means else None
+        if overall_qc is not None:
+            chart_rows.append(
+                charts.ScoreRow(self.t["overall"], overall_qc, overall_mean, emphasis=True)
+            )
+        prev_tiers: dict[str, str | None] = {}
+        if self.prev and self.prev.results.dora:
+            prev_tiers = {k: v.tier for k, v in self.prev.results.dora.metrics.items()}
+        tier_rows = [
+            charts.TierRow(row.title, row.input, row.tier, prev_tiers.get(row.id))
+            for row in rows
+            if row.id in dora_mod.KEY_METRICS
+        ]
+        band = ""
+        if d.implied_band:
+            band = self.fmt("implied_band", lo=d.implied_band[0], hi=d.implied_band[1])
+        optimistic_text = ""
+        if d.optimistic_flag and d.implied_band:
+            optimistic_text = self.fmt("optimistic", lo=d.implied_band[0], hi=d.implied_band[1])
+        return DoraView(
+            year=bench.year,
+            title=bench.title,
+            source=bench.source,
+            intro=self.fmt("dora_intro", year=bench.year),
+            chart_caption=self.fmt("tier_chart", year=bench.year),
+            table_caption=self.fmt("benchmark_table", year=bench.year),
+            tiers=[label for _, label in tiers],
+            overall_tier=d.overall,
+            overall_label=self.tier_label(d.overall) if d.overall else self.t["dora_overall_none"],
+            sentence=self.fmt("dora_sentence", tier=self.tier_label(d.overall), year=bench.year)
+            if d.overall
+            else self.t["dora_overall_none"],
+            band=band,
+            optimistic=d.optimistic_flag,
+            optimistic_text=optimistic_text,
+            metrics=rows,
+            quick_source=self.fmt("qc_source", source=qc.source),
+            quick_note=self.fmt(
+                "qc_overall_mean_note", performance=f"{means.get('performance', 0.0):.1f}"
+            ),
+            decisions=list(bench.decisions),
+            tier_chart=charts.dora_tiers(
+                tier_rows,
+                tiers,
+                uid="chart-dora",
+                title=self.t["dora"],
+                previous_label=self.previous_label(),
+            ),
+            quick_chart=charts.quickcheck(
+                chart_rows,
+                uid="chart-quick",
+                title=self.t["qc_heading"],
+                team_label=self.t["chart_team"],
+                mean_label=self.t["chart_mean"],
+            ),
+        )
+
+    # -- summary ----------------------------------------------------------------------------
+
+    def summary_sentences(self) -> list[str]:
+        o = self.r.overall
+        scored = [d for d in self.r.dimensions if d.score is not None]
+        if not scored:
+            return [self.t["no_answers_sentence"]]
+        out = [self.fmt("overall_sentence", score=fmt_score(o.score), count=len(self.r.dimensions))]
+        if len(scored) > 1:
+            best = max(scored, key=lambda d: (d.score or 0.0, d.id))
+            worst = min(scored, key=lambda d: (d.score or 0.0, d.id))
+            out.append(
+                self.fmt(
+                    "strongest_sentence",
+                    title=self.dim_title(best.id),
+                    score=fmt_score(best.score),
+                    weakest=self.dim_title(worst.id),
+                    weakest_score=fmt_score(worst.score),
+                )
+            )
+        if o.capped_by:
+            out.append(self.fmt("capped_sentence", title=self.dim_title(o.capped_by)))
+        if o.partial:
+            lacking = [self.dim_title(d.id) for d in self.r.dimensions if d.level is None]
+            out.append(
+                self.fmt(
+                    "partial_sentence",
+                    titles=", ".join(lacking),
+                    coverage=f"{MIN_COVERAGE:.0%}",
+                    score=fmt_score(o.score),
+                )
+            )
+        return out
+
+    def build(self) -> ReportView:
+        o = self.r.overall
+        t = self.t
+        team = self.a.team
+        level_big = self.fmt("level_n", level=o.level) if o.level else t["not_enough_overall"]
+        level_name = o.level_name or ""
+        if o.level is None and o.score is not None:
+            level_name = self.fmt("partial_score", score=fmt_score(o.score))
+        score_line = self.fmt("score_of_5", score=fmt_score(o.score)) if o.level else ""
+        dora_view = self.dora()
+        facts: list[tuple[str, str]] = [
+            (t["assessed_on"], fmt_date(self.a.created, self.lang)),
+            (t["updated_on"], fmt_date(self.a.updated, self.lang)),
+            (t["facilitator"], self.a.facilitator or t["none_given"]),
+            (t["participants"], ", ".join(self.a.participants) or t["none_given"]),
+            (
+                t["questionnaire"],
+                f"{self.tr(self.q.title)} · {self.q.id} {t['version']} {self.q.version}",
+            ),
+            (t["status"], t[f"status_{self.a.status}"]),
+            (t["assessment_id"], self.a.id),
+            (t["generated_on"], fmt_date(self.generated, self.lang)),
+        ]
+        next_steps = [self.practice_view(item) for item in self.r.recommendations[:TOP_STEPS]]
+        dims = [self.dimension_view(i, d) for i, d in enumerate(self.r.dimensions, start=1)]
+        roadmap = [
+            Horizon(
+                h,
+                t[f"horizon_{h}"],
+                [self.practice_view(i) for i in self.r.recommendations if i.horizon == h],
+            )
+            for h in HORIZONS
+        ]
+        appendix = [
+            AppendixDimension(self.tr(d.title), [self.answer_view(q) for q in d.questions])
+            for d in self.q.dimensions
+        ]
+        meaning = t[f"meaning_{o.level}"] if o.level else ""
+        title = f"{t['doc_title']} — {team}"
+        return ReportView(
+            lang=self.lang,
+            t=t,
+            meta=Meta(
+                title=title,
+                author=self.a.facilitator or t["generator"],
+                subject=t["doc_subject"],
+                keywords=t["doc_keywords"],
+                created=self.a.created.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ"),
+                modified=self.a.updated.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ"),
+                lang=self.lang,
+            ),
+            cover=Cover(
+                kicker=t["cover_kicker"],
+                team=team,
+                facts=facts,
+                level_big=level_big,
+                level_name=level_name,
+                score_line=score_line,
+                questionnaire=self.tr(self.q.title),
+            ),
+            summary=Summary(
+                level_big=level_big,
+                level_name=level_name,
+                meaning=meaning,
+                sentences=self.summary_sentences(),
+                radar=self.radar(),
+                bars=self.bars(),
+                dora_line=dora_view.sentence if dora_view else t["dora_none"],
+                dora_tier=dora_view.overall_tier if dora_view else None,
+                dora_metrics=[
+                    (m.title, m.tier_label)
+                    for m in (dora_view.metrics if dora_view else [])
+                    if m.id in dora_mod.KEY_METRICS
+                ],
+                optimistic=dora_view.optimistic_text if dora_view else "",
+                next_steps=next_steps,
+                comparison=self.comparison(),
+            ),
+            dimensions=dims,
+            dora=dora_view,
+            roadmap=roadmap,
+            method=[t[f"method_{i}"] for i in range(1, 9)],
+            appendix=appendix,
+            page_counter=css_content(t["page_of"]),
+        )
+
+
+def _level_text(level: int | None) -> str:
+    return "–" if level is None else str(level)
+
+
+def css_string(text: str) -> str:
+    """A CSS string literal; quotes, backslashes and line breaks escaped so nothing breaks out."""
+    out = []
+    for ch in text:
+        if ch in '\\"' or ch in "<>" or ord(ch) < 0x20 or ord(ch) == 0x7F:
+            out.append(f"\\{ord(ch):x} ")
+        else:
+            out.append(ch)
+    return '"' + "".join(out) + '"'
+
+
+def css_content(template: str) -> Markup:
+    """``"Page {page} of {pages}"`` -> ``"Page " counter(page) " of " counter(pages)``."""
+    parts = re.split(r"(\{page\}|\{pages\})", template)
+    tokens = []
+    for part in parts:
+        if part == "{page}":
+            tokens.append("counter(page)")
+        elif part == "{pages}":
+            tokens.append("counter(pages)")
+        elif part:
+            tokens.append(css_string(part))
+    return Markup(" ".join(tokens))
+
+
+def _rule_text(minimum: str | None, below: str | None, maximum: str | None) -> str:
+    if minimum is not None:
+        return f"≥ {minimum}"
+    if below is not None:
+        return f"< {below}"
+    if maximum is not None:
+        return f"≤ {maximum}"
+    return "…"
+
+
+def build_view(
+    assessment: Assessment,
+    loaded: LoadedQuestionnaire,
+    results: Results,
+    lang: str,
+    previous: Previous | None = None,
+    *,
+    generated: datetime | None = None,
+) -> ReportView:
+    """Everything the templates need, translated into ``lang`` and formatted."""
+    return _Builder(
+        assessment, loaded, results, lang, previous, generated or datetime.now(UTC)
+    ).build()

@@ -1,0 +1,1 @@
+"""The Textual front end: ``maturity`` with no command opens it (see :mod:`maturity.tui.app`)."""

@@ -1,0 +1,179 @@
+"""The maturity Textual app: screens on a stack, one store thread, English and Korean.
+
+Home -> new assessment -> questions -> DORA -> results. Every answer is queued on the store
+thread the moment its key is pressed and the screen says "saved" only once it is committed
+(see :mod:`maturity.tui.gateway`). App-wide keys live here; each screen owns its own.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING, ClassVar
+
+from textual.app import App
+from textual.binding import Binding, BindingType
+from textual.reactive import reactive
+
+from maturity.errors import MaturityError
+from maturity.tui.commands import MaturityCommands
+from maturity.tui.gateway import Gateway
+from maturity.tui.i18n import default_language, other, t
+from maturity.tui.messages import LanguageChanged
+
+if TYPE_CHECKING:
+    # Imported on the store thread at first use: the core's pydantic models cost ~0.2 s to
+    # import, which would otherwise delay the first screen.
+    from maturity.workspace import Workspace
+
+DARK, LIGHT = "textual-dark", "textual-light"
+
+
+class MaturityApp(App[None]):
+    """The assessment app. Give it a store path (the CLI) or a ready Workspace (tests)."""
+
+    CSS_PATH = "app.tcss"
+    TITLE = "maturity"
+    COMMANDS = App.COMMANDS | {MaturityCommands}
+    COMMAND_PALETTE_BINDING = "ctrl+p"
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("question_mark", "show_keys", "Keys", id="help", key_display="?"),
+        # Shown in the footer on home only (HomeScreen repeats it); listed in help everywhere.
+        Binding("f2", "toggle_language", "한국어", id="language", show=False),
+        Binding("f3", "toggle_theme", "Theme", id="theme", show=False),
+        Binding("ctrl+q", "quit", "Quit", id="quit", show=False, priority=True),
+    ]
+
+    lang: reactive[str] = reactive("en", init=False)
+    """UI language (en/ko); chrome strings and questionnaire content both follow it."""
+
+    def __init__(
+        self,
+        store_path: str | Path | None = None,
+        *,
+        workspace: Workspace | None = None,
+        lang: str | None = None,
+        theme: str | None = None,
+    ) -> None:
+        super().__init__()
+        self.store_path = store_path
+        self.gateway = Gateway(workspace)
+        self.store_error: str | None = None
+        self.set_reactive(MaturityApp.lang, lang or default_language())
+        self.theme = theme or DARK
+
+    # -- lifecycle --------------------------------------------------------------------------
+
+    def on_mount(self) -> None:
+        from maturity.tui.screens.home import HomeScreen
+
+        self.title = t("app.title", self.lang)
+        self.push_screen(HomeScreen())
+
+    async def ensure_store(self) -> bool:
+        """Open the store on first use (on the store thread); False, with a message, if it fails."""
+        if self.gateway.is_open:
+            return True
+        if self.store_error is not None:
+            return False
+        try:
+            await self.gateway.open(self.store_path)
+        except MaturityError as exc:
+            self.store_error = str(exc)
+            self.notify(str(exc), title=t("error.store", self.lang), severity="error", timeout=30)
+            return False
+        return True
+
+    def on_unmount(self) -> None:
+        # Queued writes finish before the store closes: quitting never drops an answer.
+        self.gateway.close()
+
+    # -- language and theme -----------------------------------------------------------------
+
+    def watch_lang(self, lang: str) -> None:
+        self.title = t("app.title", lang)
+        for screen in self.screen_stack:
+            screen.post_message(LanguageChanged())
+        self.refresh_bindings()
+
+    def action_toggle_language(self) -> None:
+        self.lang = other(self.lang)
+        self.notify(t("lang.switched", self.lang), timeout=2)
+
+    def action_toggle_theme(self) -> None:
+        self.theme = LIGHT if self.theme == DARK else DARK
+        self.notify(t("theme.switched", self.lang, theme=self.theme), timeout=2)
+
+    # -- navigation -------------------------------------------------------------------------
+
+    def action_show_keys(self) -> None:
+        from maturity.tui.screens.help import HelpScreen
+
+        if isinstance(self.screen, HelpScreen):
+            self.screen.dismiss()
+            return
+        self.push_screen(HelpScreen(type(self.screen)))
+
+    def go_home(self) -> None:
+        """Close every screen above home (all answers are already saved or queued)."""
+        from maturity.tui.screens.home import HomeScreen
+
+        while len(self.screen_stack) > 1 and not isinstance(self.screen, HomeScreen):
+            self.pop_screen()
+
+    def open_questions(self, assessment_id: str, question_id: str | None = None) -> None:
+        """Show the question screen for an assessment, reusing one already on the stack."""
+        from maturity.tui.screens.question import QuestionScreen
+
+        found = [
+            s
+            for s in self.screen_stack
+            if isinstance(s, QuestionScreen) and s.assessment_id == assessment_id
+        ]
+        if found:
+            target: QuestionScreen = found[-1]
+            while self.screen is not target:
+                self.pop_screen()
+            if question_id:
+                target.jump_to(question_id)
+            return
+        self.push_screen(QuestionScreen(assessment_id, start_at=question_id))
+
+    def open_results(self, assessment_id: str) -> None:
+        from maturity.tui.screens.results import ResultsScreen
+
+        self.push_screen(ResultsScreen(assessment_id))
+
+    def open_dora(self, assessment_id: str) -> None:
+        from maturity.tui.screens.dora import DoraScreen
+
+        self.push_screen(DoraScreen(assessment_id))
+
+    def open_export(self, assessment_id: str) -> None:
+        from maturity.tui.screens.export import ExportScreen, export_available
+
+        if not export_available():
+            self.notify(t("export.unavailable", self.lang), severity="warning", timeout=8)
+            return
+        self.push_screen(ExportScreen(assessment_id))
+
+    def palette_commands(self) -> list[tuple[str, str, str]]:
+        """App-wide palette entries: (title key, help key, action)."""
+        return [
+            ("cmd.home", "cmd.home.help", "app.go_home"),
+            ("cmd.language", "cmd.language.help", "app.toggle_language"),
+            ("cmd.theme", "cmd.theme.help", "app.toggle_theme"),
+            ("cmd.help", "cmd.help.help", "app.show_keys"),
+        ]
+
+    def action_go_home(self) -> None:
+        self.go_home()
+
+
+def run_app(store_path: str | Path | None = None) -> int:
+    """Run the app until the user quits; the exit code for the command line."""
+    app = MaturityApp(store_path)
+    app.run()
+    return app.return_code or 0
+
+
+__all__ = ["MaturityApp", "run_app"]

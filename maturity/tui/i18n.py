@@ -1,0 +1,344 @@
+"""UI strings (the "chrome") in English and Korean.
+
+Content text (questions, options, help, level names, practices) comes from the questionnaire
+through :func:`maturity.model.text.tr`; everything the app itself says is here, so switching
+the language switches the whole screen. A missing Korean string falls back to English, and a
+missing key is shown as the key itself (visible in a snapshot, never a crash).
+"""
+
+from __future__ import annotations
+
+from typing import Final
+
+LANGS: Final = ("en", "ko")
+
+STRINGS: Final[dict[str, dict[str, str]]] = {
+    # --- app-wide --------------------------------------------------------------------------
+    "app.title": {"en": "DevOps maturity", "ko": "데브옵스 성숙도"},
+    "binding.help": {"en": "Keys", "ko": "키"},
+    "binding.commands": {"en": "Commands", "ko": "명령"},
+    "binding.language": {"en": "한국어", "ko": "English"},
+    "binding.theme": {"en": "Theme", "ko": "테마"},
+    "binding.quit": {"en": "Quit", "ko": "종료"},
+    "lang.switched": {"en": "Language: English", "ko": "언어: 한국어"},
+    "theme.switched": {"en": "Theme: {theme}", "ko": "테마: {theme}"},
+    "error.title": {"en": "Error", "ko": "오류"},
+    "error.store": {"en": "Cannot open the store", "ko": "저장소를 열 수 없습니다"},
+    "error.no_store": {
+        "en": "No store is open; fix the problem above and restart.",
+        "ko": "열린 저장소가 없습니다. 위 문제를 고친 뒤 다시 시작하세요.",
+    },
+    "common.cancel": {"en": "Cancel", "ko": "취소"},
+    "common.yes": {"en": "Yes", "ko": "예"},
+    "common.no": {"en": "No", "ko": "아니요"},
+    "common.save": {"en": "Save", "ko": "저장"},
+    "common.close": {"en": "Close", "ko": "닫기"},
+    "common.back": {"en": "Back", "ko": "뒤로"},
+    "common.home": {"en": "Home", "ko": "처음으로"},
+    "common.none": {"en": "–", "ko": "–"},
+    "status.in_progress": {"en": "in progress", "ko": "진행 중"},
+    "status.complete": {"en": "complete", "ko": "완료"},
+    # --- home ------------------------------------------------------------------------------
+    "home.heading": {"en": "Assessments", "ko": "진단 목록"},
+    "home.col.team": {"en": "Team", "ko": "팀"},
+    "home.col.date": {"en": "Date", "ko": "날짜"},
+    "home.col.questionnaire": {"en": "Questionnaire", "ko": "설문"},
+    "home.col.progress": {"en": "Progress", "ko": "진행"},
+    "home.col.level": {"en": "Level", "ko": "수준"},
+    "home.col.status": {"en": "Status", "ko": "상태"},
+    "home.filter": {
+        "en": "Filter by team, questionnaire or status (/)",
+        "ko": "팀·설문·상태로 거르기 (/)",
+    },
+    "home.sorted": {"en": "Sorted by {column}", "ko": "{column} 기준 정렬"},
+    "home.count": {"en": "{shown} of {total} assessments", "ko": "진단 {total}개 중 {shown}개"},
+    "home.welcome.title": {"en": "Welcome to maturity", "ko": "maturity에 오신 것을 환영합니다"},
+    "home.welcome.body": {
+        "en": (
+            "A DevOps maturity self-assessment for a team in a retrospective: CALMS questions"
+            " (Culture, Automation, Lean, Measurement, Sharing) plus the four DORA delivery"
+            " metrics, scored on levels 1–5 with a Now / Next / Later roadmap.\n\n"
+            "Press [b]n[/b] to start an assessment. Every answer is saved the moment you give it,"
+            " so you can stop at any time and resume later.\n"
+            "Press [b]?[/b] for every key, [b]ctrl+p[/b] for commands, [b]f2[/b] for 한국어."
+        ),
+        "ko": (
+            "회고 시간에 팀이 함께 하는 데브옵스 성숙도 자가 진단입니다. CALMS 질문(문화, 자동화,"
+            " 린, 측정, 공유)과 DORA 4대 지표로 1–5 수준을 매기고, 지금 / 다음 / 나중 로드맵을"
+            " 제안합니다.\n\n"
+            "[b]n[/b] 키로 진단을 시작하세요. 답은 고르는 즉시 저장되므로 언제든 멈췄다가 이어서 할 수"
+            " 있습니다.\n"
+            "[b]?[/b] 모든 키, [b]ctrl+p[/b] 명령, [b]f2[/b] English."
+        ),
+    },
+    "home.no_match": {
+        "en": "No assessment matches the filter.",
+        "ko": "거르기 조건에 맞는 진단이 없습니다.",
+    },
+    "home.deleted": {"en": "Deleted {team} ({id})", "ko": "{team} ({id}) 삭제됨"},
+    "home.confirm_delete": {
+        "en": "Delete the assessment of {team} ({id}, {answered} answers)? This cannot be undone.",
+        "ko": "{team} 팀의 진단({id}, 답 {answered}개)을 삭제할까요? 되돌릴 수 없습니다.",
+    },
+    "home.select_first": {"en": "Select an assessment first.", "ko": "먼저 진단을 고르세요."},
+    "binding.new": {"en": "New", "ko": "새 진단"},
+    "binding.open": {"en": "Resume", "ko": "이어 하기"},
+    "binding.results": {"en": "Results", "ko": "결과"},
+    "binding.export": {"en": "Export", "ko": "보고서"},
+    "binding.delete": {"en": "Delete", "ko": "삭제"},
+    "binding.filter": {"en": "Filter", "ko": "거르기"},
+    "binding.clear_filter": {"en": "Clear the filter", "ko": "거르기 지우기"},
+    "binding.sort": {"en": "Sort", "ko": "정렬"},
+    "binding.dora": {"en": "DORA", "ko": "DORA"},
+    "binding.home": {"en": "Home", "ko": "처음"},
+    # --- new assessment ----------------------------------------------------------------------
+    "new.heading": {"en": "New assessment", "ko": "새 진단"},
+    "new.team": {"en": "Team", "ko": "팀"},
+    "new.team.placeholder": {"en": "e.g. Payments", "ko": "예: 결제팀"},
+    "new.facilitator": {"en": "Facilitator", "ko": "진행자"},
+    "new.participants": {"en": "Participants", "ko": "참여자"},
+    "new.participants.placeholder": {
+        "en": "comma separated: Mina, Joon",
+        "ko": "쉼표로 구분: 민아, 준",
+    },
+    "new.questionnaire": {"en": "Questionnaire", "ko": "설문"},
+    "new.file": {"en": "File", "ko": "파일"},
+    "new.file.option": {"en": "A questionnaire file…", "ko": "설문 파일…"},
+    "new.file.placeholder": {"en": "path/to/questionnaire.yaml", "ko": "경로/questionnaire.yaml"},
+    "new.language": {"en": "Language", "ko": "언어"},
+    "new.create": {"en": "Start", "ko": "시작"},
+    "new.error.team": {"en": "A team name is required.", "ko": "팀 이름을 입력하세요."},
+    "new.error.file": {
+        "en": "Give the path of a questionnaire file.",
+        "ko": "설문 파일 경로를 입력하세요.",
+    },
+    "new.creating": {"en": "Loading the questionnaire…", "ko": "설문을 불러오는 중…"},
+    "new.created": {"en": "Started {team}", "ko": "{team} 진단을 시작했습니다"},
+    "binding.create": {"en": "Start", "ko": "시작"},
+    "binding.cancel": {"en": "Cancel", "ko": "취소"},
+    # --- questions -------------------------------------------------------------------------
+    "q.position": {
+        "en": "{dimension} · question {n} of {count} · {answered}/{total} answered",
+        "ko": "{dimension} · {count}문항 중 {n}번 · {total}문항 중 {answered}개 답함",
+    },
+    "q.not_sure": {"en": "Not sure", "ko": "잘 모르겠음"},
+    "q.answer_is": {"en": "Answer: {answer}", "ko": "답: {answer}"},
+    "q.unanswered": {"en": "Not answered yet", "ko": "아직 답하지 않음"},
+    "q.note": {"en": "Note: {note}", "ko": "메모: {note}"},
+    "q.help_hint": {"en": "h: why this matters", "ko": "h: 왜 중요한가"},
+    "q.help_title": {"en": "Why this matters", "ko": "왜 중요한가"},
+    "q.source": {"en": "Source: {source}", "ko": "출처: {source}"},
+    "q.saving": {"en": "saving…", "ko": "저장 중…"},
+    "q.saved": {"en": "✓ saved {answered}/{total}", "ko": "✓ 저장됨 {answered}/{total}"},
+    "q.save_failed": {"en": "✗ not saved", "ko": "✗ 저장 안 됨"},
+    "q.all_answered": {
+        "en": "Every question is answered. Press d for the DORA metrics or r for results.",
+        "ko": "모든 질문에 답했습니다. DORA 지표는 d, 결과는 r.",
+    },
+    "q.note_pending": {
+        "en": "Note kept; it is saved together with the answer.",
+        "ko": "메모를 기억해 두었다가 답과 함께 저장합니다.",
+    },
+    "q.dimensions": {"en": "Dimensions", "ko": "차원"},
+    "binding.answer": {"en": "Answer", "ko": "답"},
+    "binding.not_sure": {"en": "Not sure", "ko": "모름"},
+    "binding.back": {"en": "Back", "ko": "이전"},
+    "binding.next": {"en": "Next", "ko": "다음"},
+    "binding.note": {"en": "Note", "ko": "메모"},
+    "binding.toggle_help": {"en": "Why", "ko": "설명"},
+    "binding.sidebar": {"en": "Sidebar", "ko": "사이드바"},
+    # --- note ------------------------------------------------------------------------------
+    "note.heading": {
+        "en": "Note or evidence link for this question",
+        "ko": "이 질문의 메모 또는 근거 링크",
+    },
+    "note.placeholder": {
+        "en": "e.g. template since May, https://wiki/…",
+        "ko": "예: 5월부터 템플릿 사용, https://wiki/…",
+    },
+    "note.hint": {"en": "enter saves · escape cancels", "ko": "enter 저장 · escape 취소"},
+    # --- DORA ------------------------------------------------------------------------------
+    "dora.heading": {"en": "DORA delivery metrics", "ko": "DORA 전달 성과 지표"},
+    "dora.benchmark": {"en": "Benchmark", "ko": "기준 연도"},
+    "dora.overall": {"en": "Overall DORA tier: {tier}", "ko": "DORA 종합 등급: {tier}"},
+    "dora.overall_missing": {
+        "en": "Overall DORA tier: needs 3 of the 4 key metrics",
+        "ko": "DORA 종합 등급: 핵심 지표 4개 중 3개가 필요합니다",
+    },
+    "dora.optional": {"en": "optional", "ko": "선택"},
+    "dora.buckets": {
+        "en": "tab: pick one of these answers (enter), or type a value in the field above",
+        "ko": "tab: 아래 답 중 하나 고르기(enter), 또는 위 칸에 값을 직접 입력",
+    },
+    "binding.buckets": {"en": "Choices", "ko": "보기"},
+    "dora.examples": {"en": "e.g. {examples}", "ko": "예: {examples}"},
+    "dora.saved": {"en": "✓ saved", "ko": "✓ 저장됨"},
+    "dora.not_saved": {
+        "en": "fix the marked field; it is not saved",
+        "ko": "표시된 칸을 고치세요. 저장되지 않았습니다",
+    },
+    "tier.elite": {"en": "elite", "ko": "엘리트"},
+    "tier.high": {"en": "high", "ko": "높음"},
+    "tier.medium": {"en": "medium", "ko": "중간"},
+    "tier.low": {"en": "low", "ko": "낮음"},
+    "binding.next_field": {"en": "Next field", "ko": "다음 칸"},
+    # --- results ---------------------------------------------------------------------------
+    "r.heading": {"en": "Results · {team}", "ko": "결과 · {team}"},
+    "r.overall": {
+        "en": "Overall: level {level} {name} (score {score})",
+        "ko": "종합: {level}수준 {name} (점수 {score})",
+    },
+    "r.partial": {
+        "en": "Overall: not enough answers yet (partial score {score})",
+        "ko": "종합: 답이 아직 부족합니다 (부분 점수 {score})",
+    },
+    "r.no_answers": {"en": "Overall: no answers yet", "ko": "종합: 아직 답이 없습니다"},
+    "r.capped": {
+        "en": "capped at the weakest dimension + 1 ({dimension})",
+        "ko": "가장 약한 차원 + 1로 제한됨 ({dimension})",
+    },
+    "r.not_enough": {"en": "not enough answers", "ko": "답 부족"},
+    "r.level": {"en": "L{level} {name}", "ko": "{level}수준 {name}"},
+    "r.coverage": {"en": "{pct} answered", "ko": "{pct} 답함"},
+    "r.held_back": {
+        "en": "{distance} below level {next}; held back by:",
+        "ko": "{next}수준까지 {distance} 남음. 발목을 잡는 질문:",
+    },
+    "r.dora": {"en": "DORA (benchmark {year}): {tier}", "ko": "DORA ({year} 기준): {tier}"},
+    "r.dora_incomplete": {"en": "needs 3 of the 4 key metrics", "ko": "핵심 지표 4개 중 3개 필요"},
+    "r.dora_none": {
+        "en": "DORA: no metrics yet (press d to enter them)",
+        "ko": "DORA: 아직 지표가 없습니다 (d 키로 입력)",
+    },
+    "r.optimistic": {
+        "en": "⚠ The answers sit above the maturity band this DORA tier implies (levels {lo}–{hi}): the self-assessment may be optimistic.",
+        "ko": "⚠ 답이 이 DORA 등급이 뜻하는 성숙도 범위({lo}–{hi}수준)보다 높습니다. 자가 진단이 낙관적일 수 있습니다.",
+    },
+    "r.roadmap": {"en": "Roadmap", "ko": "로드맵"},
+    "r.horizon.now": {"en": "Now", "ko": "지금"},
+    "r.horizon.next": {"en": "Next", "ko": "다음"},
+    "r.horizon.later": {"en": "Later", "ko": "나중"},
+    "r.no_recommendations": {"en": "No recommendations yet.", "ko": "아직 추천이 없습니다."},
+    "r.effort": {"en": "effort {effort}", "ko": "노력 {effort}"},
+    "r.change_hint": {
+        "en": "Select a held-back question (enter) to change its answer.",
+        "ko": "질문을 골라(enter) 답을 바꿀 수 있습니다.",
+    },
+    "binding.answers": {"en": "Answers", "ko": "답 보기"},
+    # --- export ----------------------------------------------------------------------------
+    "export.heading": {"en": "Export a report", "ko": "보고서 내보내기"},
+    "export.format": {"en": "Format", "ko": "형식"},
+    "export.path": {"en": "File", "ko": "파일"},
+    "export.start": {"en": "Export", "ko": "내보내기"},
+    "export.working": {"en": "Writing the report…", "ko": "보고서를 쓰는 중…"},
+    "export.done": {"en": "Report written to {path}", "ko": "보고서를 {path}에 저장했습니다"},
+    "export.unavailable": {
+        "en": "Report export is not available yet in this version (use maturity export ID for the JSON document).",
+        "ko": "이 버전에서는 아직 보고서 내보내기를 쓸 수 없습니다 (JSON 문서는 maturity export ID).",
+    },
+    "export.error.path": {"en": "Give a file path.", "ko": "파일 경로를 입력하세요."},
+    # --- compare -------------------------------------------------------------------------
+    "compare.heading": {"en": "Compare", "ko": "비교"},
+    "compare.overall": {"en": "Overall", "ko": "종합"},
+    "compare.changed": {"en": "Changed answers: {count}", "ko": "바뀐 답: {count}개"},
+    "compare.more": {"en": "… and {count} more", "ko": "… 외 {count}개"},
+    "compare.only": {
+        "en": "Questions only in the first: {a}, only in the second: {b}",
+        "ko": "첫 번째에만 있는 질문 {a}개, 두 번째에만 있는 질문 {b}개",
+    },
+    "compare.dora": {"en": "DORA: {a} → {b}", "ko": "DORA: {a} → {b}"},
+    "compare.practices": {
+        "en": "Practices reached since: {done}; newly recommended: {new}",
+        "ko": "그사이 도달한 실천: {done}개, 새로 추천된 실천: {new}개",
+    },
+    "compare.marked": {
+        "en": "Marked {team} ({date}); select another assessment and press c to compare",
+        "ko": "{team} ({date}) 표시함. 다른 진단을 골라 c를 누르면 비교합니다",
+    },
+    "compare.need_mark": {
+        "en": "Mark one assessment with m, then press c on another.",
+        "ko": "m으로 진단 하나를 표시한 뒤 다른 진단에서 c를 누르세요.",
+    },
+    "compare.same": {
+        "en": "Select a different assessment to compare with.",
+        "ko": "비교할 다른 진단을 고르세요.",
+    },
+    "binding.mark": {"en": "Mark", "ko": "표시"},
+    "binding.compare": {"en": "Compare", "ko": "비교"},
+    "cmd.compare": {"en": "Compare with the marked assessment", "ko": "표시한 진단과 비교"},
+    "cmd.compare.help": {"en": "Mark one with m first", "ko": "먼저 m으로 하나를 표시하세요"},
+    "help.screen.compare": {"en": "Compare", "ko": "비교"},
+    # --- help ------------------------------------------------------------------------------
+    "help.heading": {"en": "Keys", "ko": "키 도움말"},
+    "help.key": {"en": "Key", "ko": "키"},
+    "help.action": {"en": "Action", "ko": "동작"},
+    "help.everywhere": {"en": "Everywhere", "ko": "어디서나"},
+    "help.screen.home": {"en": "Home", "ko": "처음 화면"},
+    "help.screen.new": {"en": "New assessment", "ko": "새 진단"},
+    "help.screen.question": {"en": "Questions", "ko": "질문"},
+    "help.screen.dora": {"en": "DORA metrics", "ko": "DORA 지표"},
+    "help.screen.results": {"en": "Results", "ko": "결과"},
+    "help.footer": {
+        "en": "Everything is saved as you go; q or escape returns home. escape closes this help.",
+        "ko": "모든 답은 즉시 저장됩니다. q 또는 escape는 처음 화면으로 돌아갑니다. escape로 이 도움말을 닫습니다.",
+    },
+    # --- command palette -------------------------------------------------------------------
+    "cmd.new": {"en": "New assessment", "ko": "새 진단"},
+    "cmd.new.help": {"en": "Start a new assessment for a team", "ko": "팀의 새 진단을 시작합니다"},
+    "cmd.home": {"en": "Home", "ko": "처음 화면"},
+    "cmd.home.help": {"en": "Back to the list of assessments", "ko": "진단 목록으로 돌아갑니다"},
+    "cmd.results": {"en": "Results", "ko": "결과"},
+    "cmd.results.help": {"en": "Scores, DORA tier and roadmap", "ko": "점수, DORA 등급, 로드맵"},
+    "cmd.dora": {"en": "DORA metrics", "ko": "DORA 지표"},
+    "cmd.dora.help": {
+        "en": "Enter the four key delivery metrics",
+        "ko": "핵심 전달 지표 4개를 입력합니다",
+    },
+    "cmd.export": {"en": "Export report", "ko": "보고서 내보내기"},
+    "cmd.export.help": {"en": "Write an HTML or PDF report", "ko": "HTML 또는 PDF 보고서를 씁니다"},
+    "cmd.language": {"en": "Language: 한국어", "ko": "언어: English"},
+    "cmd.language.help": {
+        "en": "Switch the whole interface to Korean",
+        "ko": "화면 전체를 영어로 바꿉니다",
+    },
+    "cmd.theme": {"en": "Light / dark theme", "ko": "밝은 / 어두운 테마"},
+    "cmd.theme.help": {
+        "en": "Toggle between the light and dark theme",
+        "ko": "밝은 테마와 어두운 테마를 오갑니다",
+    },
+    "cmd.help": {"en": "Keys", "ko": "키 도움말"},
+    "cmd.help.help": {"en": "Every key binding", "ko": "모든 키 바인딩"},
+    "cmd.resume": {"en": "Resume assessment", "ko": "진단 이어 하기"},
+    "cmd.resume.help": {
+        "en": "Continue at the first unanswered question",
+        "ko": "답하지 않은 첫 질문부터 이어 갑니다",
+    },
+}
+
+
+def t(key: str, lang: str = "en", **values: object) -> str:
+    """The UI string ``key`` in ``lang`` (English fallback), with ``{name}`` fields filled in."""
+    entry = STRINGS.get(key)
+    if entry is None:
+        return key
+    text = entry.get(lang) or entry["en"]
+    return text.format(**values) if values else text
+
+
+def other(lang: str) -> str:
+    """The language the toggle switches to."""
+    return "ko" if lang == "en" else "en"
+
+
+def default_language() -> str:
+    """``MATURITY_LANG`` if set (en/ko), else Korean for a Korean locale, else English."""
+    import os
+
+    explicit = os.environ.get("MATURITY_LANG", "").strip().lower()
+    if explicit in LANGS:
+        return explicit
+    for var in ("LC_ALL", "LC_MESSAGES", "LANG"):
+        value = os.environ.get(var, "")
+        if value:
+            return "ko" if value.lower().startswith("ko") else "en"
+    return "en"

@@ -1,0 +1,1 @@
+"""One screen per module: home, new_assessment, question, dora, results, help, confirm, note, export."""

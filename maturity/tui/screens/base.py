@@ -1,0 +1,76 @@
+"""What every maturity screen shares: the UI language, translated footer keys, a view refresh.
+
+Screens keep their state in plain attributes and write it to their widgets in
+:meth:`BaseScreen.refresh_view`; switching the language just calls it again, so nothing the
+user typed or chose is lost (no recompose).
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import TYPE_CHECKING, ClassVar, cast
+
+from textual.binding import ActiveBinding
+from textual.screen import Screen, ScreenResultType
+
+from maturity.tui.i18n import t
+from maturity.tui.messages import LanguageChanged
+
+if TYPE_CHECKING:
+    from maturity.tui.app import MaturityApp
+    from maturity.tui.gateway import Gateway
+
+
+class BaseScreen(Screen[ScreenResultType]):
+    """A screen whose labels follow the app's language."""
+
+    HELP_GROUP: ClassVar[str] = ""
+    """i18n key of this screen's section on the help screen ("" = not listed)."""
+
+    @property
+    def mapp(self) -> MaturityApp:
+        return cast("MaturityApp", self.app)
+
+    @property
+    def lang(self) -> str:
+        return self.mapp.lang
+
+    @property
+    def gateway(self) -> Gateway:
+        return self.mapp.gateway
+
+    def t(self, key: str, **values: object) -> str:
+        return t(key, self.lang, **values)
+
+    @property
+    def active_bindings(self) -> dict[str, ActiveBinding]:
+        """The footer's bindings with descriptions in the UI language (looked up by binding id)."""
+        out: dict[str, ActiveBinding] = {}
+        for key, active in super().active_bindings.items():
+            binding = active.binding
+            key_id = "commands" if binding.action == "command_palette" else binding.id
+            if key_id and binding.description:
+                binding = replace(binding, description=t(f"binding.{key_id}", self.lang))
+            out[key] = active._replace(binding=binding)
+        return out
+
+    def refresh_view(self) -> None:
+        """Write the screen's state to its widgets, in the current language."""
+
+    def on_language_changed(self, _message: LanguageChanged) -> None:
+        self.refresh_view()
+        self.refresh_bindings()
+
+    def palette_commands(self) -> list[tuple[str, str, str]]:
+        """Command palette entries for this screen: (title key, help key, action name)."""
+        return []
+
+
+class BaseModal(BaseScreen[ScreenResultType]):
+    """A modal dialog (dims the screen below; its bindings come before the app's)."""
+
+    DEFAULT_CLASSES = "modal"
+
+    def __init__(self, name: str | None = None) -> None:
+        super().__init__(name=name)
+        self._modal = True

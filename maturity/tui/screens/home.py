@@ -1,0 +1,327 @@
+"""Home: every assessment in the store, sortable and filterable, and the actions on them."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, ClassVar
+
+from rich.text import Text
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Vertical
+from textual.widgets import DataTable, Footer, Input, Static
+
+from maturity.errors import MaturityError
+from maturity.tui.screens.base import BaseScreen
+
+if TYPE_CHECKING:
+    from maturity.store.base import Summary
+
+COLUMNS: tuple[str, ...] = ("team", "date", "questionnaire", "progress", "level", "status")
+
+
+def _sort_key(column: str, s: Summary) -> tuple[object, ...]:
+    """Sort values per column; progress sorts by share answered, level puts "–" last."""
+    if column == "team":
+        return (s.team.casefold(),)
+    if column == "date":
+        return (s.created,)
+    if column == "questionnaire":
+        return (s.questionnaire_id, s.questionnaire_version)
+    if column == "progress":
+        return (s.answered / s.total if s.total else 0.0,)
+    if column == "level":
+        return (s.level if s.level is not None else 0, s.score or 0.0)
+    return (s.status,)
+
+
+class HomeScreen(BaseScreen[None]):
+    """The list of assessments; the first run (an empty store) shows a short welcome."""
+
+    HELP_GROUP = "help.screen.home"
+    AUTO_FOCUS = None
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("n", "new", "New", id="new"),
+        Binding("o", "open", "Resume", id="open", key_display="⏎/o"),
+        Binding("r", "results", "Results", id="results"),
+        Binding("x", "export", "Export", id="export"),
+        Binding("delete,D", "delete", "Delete", id="delete", key_display="D"),
+        Binding("m", "mark", "Mark", id="mark", show=False),
+        Binding("c", "compare", "Compare", id="compare", show=False),
+        Binding("slash", "filter", "Filter", id="filter", key_display="/"),
+        Binding("s", "sort", "Sort", id="sort"),
+        Binding("q", "quit", "Quit", id="quit"),
+        Binding("f2", "app.toggle_language", "한국어", id="language"),
+        Binding("escape", "clear_filter", "Clear filter", id="clear_filter", show=False),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.rows: list[Summary] = []
+        self.loaded = False
+        self.filter_text = ""
+        self.sort_column = "date"
+        self.sort_reverse = True
+        self.marked: str | None = None
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="home"):
+            # The table comes first in focus order; the title and filter are docked above it.
+            yield DataTable(id="assessments", cursor_type="row", zebra_stripes=True)
+            with Vertical(id="home-top"):
+                yield Static(id="home-title", classes="screen-title")
+                yield Input(id="filter", compact=True)
+            yield Static(id="welcome")
+            yield Static(id="home-status", classes="status-line")
+        yield Footer(compact=True)
+
+    def on_mount(self) -> None:
+        self.refresh_view()
+        self.load()
+
+    def on_screen_resume(self) -> None:
+        if self.loaded:
+            self.load()
+
+    # -- data -------------------------------------------------------------------------------
+
+    @work(exclusive=True, group="home-load", exit_on_error=False)
+    async def load(self) -> None:
+        """Read the list on the store thread (opening the store on first use)."""
+        if not await self.mapp.ensure_store():
+            self.loaded = True
+            self.refresh_view()
+            return
+        first = not self.loaded
+        try:
+            self.rows = await self.gateway.run(self.gateway.store.list)
+        except MaturityError as exc:
+            self.notify(str(exc), title=self.t("error.title"), severity="error")
+        self.loaded = True
+        self.refresh_view()
+        if first:
+            self.gateway.warm_up()
+        self.refresh_bindings()
+
+    def visible_rows(self) -> list[Summary]:
+        needle = self.filter_text.strip().casefold()
+        rows = [
+            r
+            for r in self.rows
+            if not needle
+            or needle in r.team.casefold()
+            or needle in r.questionnaire_id.casefold()
+            or needle in r.status.replace("_", " ")
+            or needle in self.t(f"status.{r.status}").casefold()
+        ]
+        rows.sort(key=lambda s: _sort_key(self.sort_column, s), reverse=self.sort_reverse)
+        return rows
+
+    # -- view -------------------------------------------------------------------------------
+
+    def refresh_view(self) -> None:
+        self.query_one("#home-title", Static).update(self.t("home.heading"))
+        self.query_one("#filter", Input).placeholder = self.t("home.filter")
+        table = self.query_one("#assessments", DataTable)
+        selected = self.selected_id()
+        table.clear(columns=True)
+        for column in COLUMNS:
+            label = self.t(f"home.col.{column}")
+            if column == self.sort_column:
+                label += " ▼" if self.sort_reverse else " ▲"
+            table.add_column(label, key=column)
+        rows = self.visible_rows()
+        for r in rows:
+            level = Text(str(r.level) if r.level is not None else "–", justify="center")
+            progress = Text(f"{r.answered}/{r.total}", justify="right")
+            table.add_row(
+                f"● {r.team}" if r.id == self.marked else r.team,
+                r.created[:10],
+                f"{r.questionnaire_id} {r.questionnaire_version}",
+                progress,
+                level,
+                self.t(f"status.{r.status}"),
+                key=r.id,
+            )
+        if selected is not None:
+            index = next((i for i, r in enumerate(rows) if r.id == selected), 0)
+            table.move_cursor(row=index)
+        welcome = self.query_one("#welcome", Static)
+        empty = self.loaded and not self.rows
+        table.display = bool(self.rows)
+        self.query_one("#filter", Input).display = bool(self.rows)
+        welcome.display = empty or self.mapp.store_error is not None
+        if self.mapp.store_error is not None:
+            welcome.update(
+                f"[b]{self.t('error.store')}[/b]\n\n{self.mapp.store_error}\n\n{self.t('error.no_store')}"
+            )
+        else:
+            welcome.update(
+                f"[b]{self.t('home.welcome.title')}[/b]\n\n{self.t('home.welcome.body')}"
+            )
+        status = ""
+        if self.rows:
+            status = self.t("home.count", shown=len(rows), total=len(self.rows))
+            if not rows:
+                status = self.t("home.no_match") + "  " + status
+        self.query_one("#home-status", Static).update(status)
+        if self.rows and not self.query_one("#filter", Input).has_focus:
+            # After the refresh: a table that was hidden a moment ago cannot take focus yet.
+            self.call_after_refresh(table.focus)
+        elif not self.rows:
+            self.set_focus(None)
+
+    def selected_id(self) -> str | None:
+        table = self.query_one("#assessments", DataTable)
+        if table.row_count == 0:
+            return None
+        try:
+            key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key
+        except Exception:  # cursor outside the rows (table being rebuilt)
+            return None
+        return key.value
+
+    def _selected_or_warn(self) -> Summary | None:
+        aid = self.selected_id()
+        row = next((r for r in self.rows if r.id == aid), None)
+        if row is None:
+            self.notify(self.t("home.select_first"), severity="warning")
+        return row
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Hide the actions on a selected assessment while there is none to select."""
+        if action in ("open", "results", "export", "delete", "filter", "sort", "clear_filter"):
+            return bool(self.rows)
+        if action in ("mark", "compare"):
+            return len(self.rows) > 1
+        return True
+
+    # -- events and actions -----------------------------------------------------------------
+
+    @on(Input.Changed, "#filter")
+    def _filter_changed(self, event: Input.Changed) -> None:
+        self.filter_text = event.value
+        self.refresh_view()
+
+    @on(Input.Submitted, "#filter")
+    def _filter_done(self) -> None:
+        self.query_one("#assessments", DataTable).focus()
+
+    @on(DataTable.RowSelected)
+    def _row_selected(self) -> None:
+        self.action_open()
+
+    @on(DataTable.HeaderSelected)
+    def _header_selected(self, event: DataTable.HeaderSelected) -> None:
+        column = str(event.column_key.value)
+        if column == self.sort_column:
+            self.sort_reverse = not self.sort_reverse
+        else:
+            self.sort_column, self.sort_reverse = column, column in ("date", "progress", "level")
+        self.refresh_view()
+
+    def action_sort(self) -> None:
+        i = COLUMNS.index(self.sort_column)
+        self.sort_column = COLUMNS[(i + 1) % len(COLUMNS)]
+        self.sort_reverse = self.sort_column in ("date", "progress", "level")
+        self.refresh_view()
+        self.notify(self.t("home.sorted", column=self.t(f"home.col.{self.sort_column}")), timeout=2)
+
+    def action_filter(self) -> None:
+        if self.rows:
+            self.query_one("#filter", Input).focus()
+
+    def action_clear_filter(self) -> None:
+        field = self.query_one("#filter", Input)
+        field.value = ""
+        self.query_one("#assessments", DataTable).focus()
+
+    def action_new(self) -> None:
+        if not self.gateway.is_open:
+            return
+        from maturity.tui.screens.new_assessment import NewAssessmentScreen
+
+        teams = sorted({r.team for r in self.rows}, key=str.casefold)
+
+        def created(assessment_id: str | None) -> None:
+            if assessment_id:
+                self.mapp.open_questions(assessment_id)
+
+        self.app.push_screen(NewAssessmentScreen(teams), created)
+
+    def action_open(self) -> None:
+        row = self._selected_or_warn()
+        if row is not None:
+            self.mapp.open_questions(row.id)
+
+    def action_results(self) -> None:
+        row = self._selected_or_warn()
+        if row is not None:
+            self.mapp.open_results(row.id)
+
+    def action_export(self) -> None:
+        row = self._selected_or_warn()
+        if row is not None:
+            self.mapp.open_export(row.id)
+
+    def action_delete(self) -> None:
+        row = self._selected_or_warn()
+        if row is None:
+            return
+        from maturity.tui.screens.confirm import ConfirmScreen
+
+        def confirmed(yes: bool | None) -> None:
+            if yes:
+                self.delete(row)
+
+        message = self.t("home.confirm_delete", team=row.team, id=row.id, answered=row.answered)
+        self.app.push_screen(ConfirmScreen(message), confirmed)
+
+    def action_mark(self) -> None:
+        row = self._selected_or_warn()
+        if row is None:
+            return
+        self.marked = None if self.marked == row.id else row.id
+        self.refresh_view()
+        if self.marked:
+            self.notify(self.t("compare.marked", team=row.team, date=row.created[:10]), timeout=4)
+
+    def action_compare(self) -> None:
+        row = self._selected_or_warn()
+        if row is None:
+            return
+        if self.marked is None or self.marked not in {r.id for r in self.rows}:
+            self.notify(self.t("compare.need_mark"), severity="warning")
+            return
+        if self.marked == row.id:
+            self.notify(self.t("compare.same"), severity="warning")
+            return
+        from maturity.tui.screens.compare import CompareScreen
+
+        # Older first, so the arrows read "then -> now".
+        first, second = sorted(
+            (next(r for r in self.rows if r.id == self.marked), row), key=lambda r: r.created
+        )
+        self.app.push_screen(CompareScreen(first.id, second.id))
+
+    @work(group="home-delete", exit_on_error=False)
+    async def delete(self, row: Summary) -> None:
+        try:
+            await self.gateway.run(self.gateway.workspace.delete, row.id)
+        except MaturityError as exc:
+            self.notify(str(exc), title=self.t("error.title"), severity="error")
+            return
+        self.notify(self.t("home.deleted", team=row.team, id=row.id))
+        self.load()
+
+    async def action_quit(self) -> None:
+        self.app.exit()
+
+    def palette_commands(self) -> list[tuple[str, str, str]]:
+        return [
+            ("cmd.new", "cmd.new.help", "new"),
+            ("cmd.resume", "cmd.resume.help", "open"),
+            ("cmd.results", "cmd.results.help", "results"),
+            ("cmd.export", "cmd.export.help", "export"),
+            ("cmd.compare", "cmd.compare.help", "compare"),
+        ]

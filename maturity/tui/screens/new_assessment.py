@@ -1,0 +1,215 @@
+"""New assessment: team, facilitator, participants, questionnaire, language.
+
+Nothing is created until every field is valid; problems are shown next to the field they
+belong to (a bad questionnaire file lists every problem the validator found).
+"""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Grid, Horizontal, Vertical, VerticalScroll
+from textual.suggester import SuggestFromList
+from textual.widgets import Button, Footer, Input, Label, Select, Static
+
+from maturity import questionnaire as qmod
+from maturity.errors import MaturityError
+from maturity.model.text import tr
+from maturity.tui.screens.base import BaseScreen
+
+FILE = "__file__"
+LANG_NAMES = {"en": "English", "ko": "한국어"}
+
+
+def _builtin_titles() -> list[tuple[str, dict[str, str]]]:
+    """Built-in questionnaires as (id, localised title); cached by the questionnaire module."""
+    out = []
+    for qid in qmod.builtin_ids():
+        q = qmod.builtin(qid).questionnaire
+        out.append((qid, q.title))
+    return out
+
+
+class NewAssessmentScreen(BaseScreen[str | None]):
+    """Dismisses with the new assessment's id, or None when cancelled."""
+
+    HELP_GROUP = "help.screen.new"
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("ctrl+s", "create", "Start", id="create"),
+        Binding("escape", "cancel", "Cancel", id="cancel"),
+    ]
+
+    def __init__(self, teams: list[str]) -> None:
+        super().__init__()
+        self.teams = teams
+        self.builtins = _builtin_titles()
+        self.busy = False
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="new"):
+            yield Static(id="new-title", classes="screen-title")
+            with VerticalScroll(id="new-form"), Grid(id="new-grid"):
+                yield Label(id="lbl-team")
+                with Vertical():
+                    yield Input(
+                        id="team",
+                        max_length=200,
+                        suggester=SuggestFromList(self.teams, case_sensitive=False),
+                    )
+                    yield Static(id="err-team", classes="field-error")
+                yield Label(id="lbl-facilitator")
+                yield Input(id="facilitator", max_length=200)
+                yield Label(id="lbl-participants")
+                yield Input(id="participants", max_length=2000)
+                yield Label(id="lbl-questionnaire")
+                with Vertical():
+                    yield Select[str](
+                        self._questionnaire_options(), id="questionnaire", allow_blank=False
+                    )
+                    yield Input(id="file")
+                    yield Static(id="err-file", classes="field-error")
+                yield Label(id="lbl-language")
+                yield Select[str](
+                    [(name, code) for code, name in LANG_NAMES.items()],
+                    id="language",
+                    value=self.lang,
+                    allow_blank=False,
+                )
+            with Horizontal(classes="buttons"):
+                yield Button(id="create", variant="primary")
+                yield Button(id="cancel")
+        yield Footer(compact=True)
+
+    def on_mount(self) -> None:
+        self.query_one("#file", Input).display = False
+        self.query_one("#err-team").display = False
+        self.query_one("#err-file").display = False
+        self.refresh_view()
+        self.query_one("#team", Input).focus()
+
+    def refresh_view(self) -> None:
+        self.query_one("#new-title", Static).update(self.t("new.heading"))
+        for field in ("team", "facilitator", "participants", "questionnaire", "language"):
+            self.query_one(f"#lbl-{field}", Label).update(self.t(f"new.{field}"))
+        self.query_one("#team", Input).placeholder = self.t("new.team.placeholder")
+        self.query_one("#participants", Input).placeholder = self.t("new.participants.placeholder")
+        self.query_one("#file", Input).placeholder = self.t("new.file.placeholder")
+        select = self.query_one("#questionnaire", Select)
+        current = select.value
+        options = self._questionnaire_options()
+        select.set_options(options)
+        select.value = current if current in {v for _, v in options} else options[0][1]
+        self.query_one("#create", Button).label = self.t("new.create")
+        self.query_one("#cancel", Button).label = self.t("common.cancel")
+
+    def _questionnaire_options(self) -> list[tuple[str, str]]:
+        options = [(f"{tr(title, self.lang)} ({qid})", qid) for qid, title in self.builtins]
+        options.append((self.t("new.file.option"), FILE))
+        return options
+
+    # -- validation -------------------------------------------------------------------------
+
+    def _error(self, field: str, message: str) -> None:
+        widget = self.query_one(f"#err-{field}", Static)
+        widget.update(message)
+        widget.display = bool(message)
+        self.query_one(f"#{field}", Input).set_class(bool(message), "-invalid-field")
+
+    @on(Input.Changed, "#team")
+    def _team_changed(self, event: Input.Changed) -> None:
+        if event.value.strip():
+            self._error("team", "")
+
+    @on(Input.Changed, "#file")
+    def _file_changed(self, event: Input.Changed) -> None:
+        if event.value.strip():
+            self._error("file", "")
+
+    @on(Select.Changed, "#questionnaire")
+    def _questionnaire_changed(self, event: Select.Changed) -> None:
+        is_file = event.value == FILE
+        self.query_one("#file", Input).display = is_file
+        if not is_file:
+            self._error("file", "")
+
+    @on(Input.Submitted)
+    def _submitted(self, event: Input.Submitted) -> None:
+        if event.input.id in ("team", "facilitator", "participants"):
+            self.focus_next()
+        else:
+            self.action_create()
+
+    @on(Button.Pressed, "#create")
+    def _create_pressed(self) -> None:
+        self.action_create()
+
+    @on(Button.Pressed, "#cancel")
+    def _cancel_pressed(self) -> None:
+        self.action_cancel()
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+    def action_create(self) -> None:
+        if self.busy:
+            return
+        team = self.query_one("#team", Input).value.strip()
+        choice = self.query_one("#questionnaire", Select).value
+        path = self.query_one("#file", Input).value.strip()
+        ok = True
+        if not team:
+            self._error("team", self.t("new.error.team"))
+            ok = False
+        if choice == FILE and not path:
+            self._error("file", self.t("new.error.file"))
+            ok = False
+        if not ok:
+            first = "#team" if not team else "#file"
+            self.query_one(first, Input).focus()
+            return
+        ref = path if choice == FILE else str(choice)
+        facilitator = self.query_one("#facilitator", Input).value.strip() or None
+        participants = [
+            p.strip() for p in self.query_one("#participants", Input).value.split(",") if p.strip()
+        ]
+        language = str(self.query_one("#language", Select).value)
+        self.create(team, ref, facilitator, participants, language, choice == FILE)
+
+    @work(exclusive=True, group="create", exit_on_error=False)
+    async def create(
+        self,
+        team: str,
+        ref: str,
+        facilitator: str | None,
+        participants: list[str],
+        language: str,
+        is_file: bool,
+    ) -> None:
+        """Load the questionnaire and create the assessment, both on the store thread."""
+        self.busy = True
+        self.query_one("#create", Button).disabled = True
+        ws = self.gateway.workspace
+
+        def _make() -> str:
+            loaded = qmod.resolve(ref)
+            return ws.create(
+                team, loaded, facilitator=facilitator, participants=participants, language=language
+            ).id
+
+        try:
+            assessment_id = await self.gateway.run(_make)
+        except MaturityError as exc:
+            if is_file:
+                self._error("file", str(exc))
+                self.query_one("#file", Input).focus()
+            else:
+                self._error("team", str(exc))
+            return
+        finally:
+            self.busy = False
+            self.query_one("#create", Button).disabled = False
+        self.notify(self.t("new.created", team=team), timeout=3)
+        self.dismiss(assessment_id)

@@ -1,0 +1,49 @@
+"""Edit the note or evidence link of one question."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Vertical
+from textual.widgets import Input, Static
+
+from maturity.tui.screens.base import BaseModal
+
+MAX_NOTE = 2000
+
+
+class NoteScreen(BaseModal[str | None]):
+    """Dismisses with the new note (possibly empty, which clears it) or None when cancelled."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", "Cancel", show=False)]
+
+    def __init__(self, question: str, note: str) -> None:
+        super().__init__()
+        self.question = question
+        self.note = note
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog"):
+            yield Static(id="note-heading", classes="dialog-title")
+            yield Static(self.question, id="note-question")
+            yield Input(self.note, id="note-input", max_length=MAX_NOTE)
+            yield Static(id="note-hint", classes="hint")
+
+    def on_mount(self) -> None:
+        self.refresh_view()
+        self.query_one("#note-input", Input).focus()
+
+    def refresh_view(self) -> None:
+        self.query_one("#note-heading", Static).update(self.t("note.heading"))
+        self.query_one("#note-input", Input).placeholder = self.t("note.placeholder")
+        self.query_one("#note-hint", Static).update(self.t("note.hint"))
+
+    @on(Input.Submitted)
+    def _submitted(self, event: Input.Submitted) -> None:
+        self.dismiss(event.value.strip())
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)

@@ -1,0 +1,375 @@
+"""Questions: one at a time, answered with 1-5 (0 = not sure), each saved as it is given.
+
+The screen keeps a local copy of the answers so it can move on at once; the write is queued
+on the store thread at the key press, and the top bar says "saved" only when every queued
+write has been committed. A failed write (a locked store, a completed assessment) restores
+the previous answer and says why.
+"""
+
+from __future__ import annotations
+
+from concurrent.futures import Future
+from typing import ClassVar
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.widgets import Footer, Static
+
+from maturity.errors import MaturityError
+from maturity.model.assessment import Answer, Assessment
+from maturity.model.questionnaire import Dimension, Question
+from maturity.model.text import tr
+from maturity.questionnaire import LoadedQuestionnaire
+from maturity.tui.messages import AnswerSaved
+from maturity.tui.screens.base import BaseScreen
+from maturity.tui.widgets.answers import NOT_SURE, AnswerOptions
+from maturity.tui.widgets.saved import SavedIndicator
+from maturity.tui.widgets.sidebar import DimensionProgress, DimensionSidebar
+
+SIDEBAR_MIN_WIDTH = 100
+"""Below this terminal width the sidebar starts hidden (``s`` shows it)."""
+
+
+class QuestionScreen(BaseScreen[None]):
+    """Walks the questionnaire; resumes at the first unanswered question."""
+
+    HELP_GROUP = "help.screen.question"
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("1", "answer(1)", "Answer", id="answer", key_display="1-5"),
+        Binding("2", "answer(2)", "Answer", show=False),
+        Binding("3", "answer(3)", "Answer", show=False),
+        Binding("4", "answer(4)", "Answer", show=False),
+        Binding("5", "answer(5)", "Answer", show=False),
+        Binding("0", "answer(0)", "Not sure", id="not_sure"),
+        Binding("b,left", "back", "Back", id="back", key_display="b"),
+        Binding("right", "next", "Next", id="next", show=False),
+        Binding("e", "note", "Note", id="note"),
+        Binding("h", "toggle_help", "Why", id="toggle_help"),
+        Binding("s", "toggle_sidebar", "Sidebar", id="sidebar", show=False),
+        Binding("d", "dora", "DORA", id="dora"),
+        Binding("r", "results", "Results", id="results"),
+        Binding("q,escape", "home", "Home", id="home", key_display="q"),
+    ]
+
+    def __init__(self, assessment_id: str, *, start_at: str | None = None) -> None:
+        super().__init__()
+        self.assessment_id = assessment_id
+        self.start_at = start_at
+        self.assessment: Assessment | None = None
+        self.loaded: LoadedQuestionnaire | None = None
+        self.questions: list[tuple[Dimension, Question]] = []
+        self.index = 0
+        self.show_help = False
+        self.pending = 0
+        self.failed = False
+        self.pending_notes: dict[str, str] = {}
+        self.sidebar_toggled = False
+
+    def compose(self) -> ComposeResult:
+        with Horizontal(classes="topbar"):
+            yield Static(id="q-title", classes="topbar-title")
+            yield SavedIndicator(id="saved")
+        with Horizontal(id="q-body"):
+            yield DimensionSidebar(id="sidebar")
+            with Vertical(id="q-main"):
+                yield Static(id="q-position", classes="dim")
+                yield Static(id="q-text")
+                with VerticalScroll(id="q-help"):
+                    yield Static(id="q-help-text")
+                yield AnswerOptions(id="q-options")
+                yield Static(id="q-status", classes="status-line")
+        yield Footer(compact=True)
+
+    def on_mount(self) -> None:
+        self.query_one("#sidebar").display = self.app.size.width >= SIDEBAR_MIN_WIDTH
+        self.query_one("#q-help").display = False
+        self.load()
+
+    @work(exclusive=True, group="question-load", exit_on_error=False)
+    async def load(self) -> None:
+        ws = self.gateway.workspace
+
+        def _read() -> tuple[Assessment, LoadedQuestionnaire]:
+            a = ws.get(self.assessment_id)
+            return a, ws.questionnaire_for(a)
+
+        try:
+            assessment, loaded = await self.gateway.run(_read)
+        except MaturityError as exc:
+            self.notify(str(exc), title=self.t("error.title"), severity="error")
+            self.dismiss()
+            return
+        self.assessment, self.loaded = assessment, loaded
+        self.questions = loaded.questionnaire.questions()
+        if self.start_at and self.start_at in self.qids:
+            self.index = self.qids.index(self.start_at)
+        else:
+            self.index = self.first_unanswered()
+        self.refresh_view()
+        self.query_one("#q-options").focus()
+
+    # -- state helpers ----------------------------------------------------------------------
+
+    @property
+    def qids(self) -> list[str]:
+        return [q.id for _, q in self.questions]
+
+    @property
+    def answers(self) -> dict[str, Answer]:
+        return self.assessment.answers if self.assessment else {}
+
+    def first_unanswered(self) -> int:
+        """Where a resumed assessment continues (the first question if all are answered)."""
+        return next((i for i, qid in enumerate(self.qids) if qid not in self.answers), 0)
+
+    @property
+    def current(self) -> tuple[Dimension, Question] | None:
+        return self.questions[self.index] if self.questions else None
+
+    def answered_count(self) -> int:
+        ids = set(self.qids)
+        return sum(1 for qid in self.answers if qid in ids)
+
+    # -- view -------------------------------------------------------------------------------
+
+    def refresh_view(self) -> None:
+        if self.assessment is None or self.loaded is None or self.current is None:
+            return
+        lang = self.lang
+        q = self.loaded.questionnaire
+        _, question = self.current
+        self.query_one("#q-title", Static).update(
+            f"[b]{self.assessment.team}[/b] · {tr(q.title, lang)}"
+        )
+        self.query_one("#q-text", Static).update(f"[b]{tr(question.text, lang)}[/b]")
+        self.query_one("#q-help-text", Static).update(
+            f"[b]{self.t('q.help_title')}[/b]  {tr(question.help, lang)}\n"
+            f"[dim]{self.t('q.source', source=question.source)}[/dim]"
+        )
+        self.query_one("#q-help").display = self.show_help
+        answer = self.answers.get(question.id)
+        current: int | None = None
+        if answer is not None:
+            current = answer.level if answer.level is not None else NOT_SURE
+        options = [(o.level, tr(o.text, lang)) for o in question.options]
+        options.append((NOT_SURE, self.t("q.not_sure")))
+        self.query_one("#q-options", AnswerOptions).show(options, current)
+        status: list[str] = []
+        if answer is None:
+            status.append(self.t("q.unanswered"))
+        else:
+            label = (
+                f"{answer.level} {tr(q.levels[answer.level], lang)}"
+                if answer.level is not None
+                else self.t("q.not_sure")
+            )
+            status.append(self.t("q.answer_is", answer=label))
+        note = self.pending_notes.get(question.id, answer.note if answer else "")
+        if note:
+            status.append(self.t("q.note", note=note))
+        if not self.show_help:
+            status.append(f"[dim]{self.t('q.help_hint')}[/dim]")
+        self.query_one("#q-status", Static).update("  ·  ".join(status))
+        self.refresh_progress()
+
+    def refresh_progress(self) -> None:
+        """Position line, sidebar counts and the saved indicator (not the option list, so a
+        save finishing never moves the highlight under the user's cursor)."""
+        if self.assessment is None or self.loaded is None or self.current is None:
+            return
+        lang = self.lang
+        q = self.loaded.questionnaire
+        dim, question = self.current
+        in_dim = [x for d, x in self.questions if d.id == dim.id]
+        self.query_one("#q-position", Static).update(
+            self.t(
+                "q.position",
+                dimension=tr(dim.title, lang),
+                n=in_dim.index(question) + 1,
+                count=len(in_dim),
+                answered=self.answered_count(),
+                total=len(self.questions),
+            )
+        )
+        self.query_one("#sidebar", DimensionSidebar).show(
+            [
+                DimensionProgress(
+                    id=d.id,
+                    title=tr(d.title, lang),
+                    answered=sum(1 for x in d.questions if x.id in self.answers),
+                    total=len(d.questions),
+                    current=d.id == dim.id,
+                )
+                for d in q.dimensions
+            ]
+        )
+
+        self._show_saved()
+
+    def _show_saved(self) -> None:
+        indicator = self.query_one("#saved", SavedIndicator)
+        if self.pending:
+            indicator.show("saving", self.t("q.saving"))
+        elif self.failed:
+            indicator.show("failed", self.t("q.save_failed"))
+        else:
+            indicator.show(
+                "saved",
+                self.t("q.saved", answered=self.answered_count(), total=len(self.questions)),
+            )
+
+    # -- answering --------------------------------------------------------------------------
+
+    def action_answer(self, key: int) -> None:
+        if self.assessment is None or self.current is None:
+            return
+        _, question = self.current
+        level = None if key == NOT_SURE else key
+        self.record(question.id, level)
+        self.advance()
+
+    @on(AnswerOptions.Chosen)
+    def _option_chosen(self, event: AnswerOptions.Chosen) -> None:
+        self.action_answer(event.key)
+
+    def record(self, question_id: str, level: int | None, note: str | None = None) -> None:
+        """Update the local copy, queue the write now, and watch it in a worker."""
+        assert self.assessment is not None
+        previous = self.answers.get(question_id)
+        if note is None:
+            note = self.pending_notes.pop(question_id, None)
+        kept_note = note if note is not None else (previous.note if previous else "")
+        self.answers[question_id] = Answer(
+            level=level, note=kept_note, votes=previous.votes if previous else {}
+        )
+        ws = self.gateway.workspace
+        future = self.gateway.submit(ws.answer, self.assessment_id, question_id, level, note=note)
+        self.pending += 1
+        self._show_saved()
+        self.watch_save(future, question_id, level, previous)
+
+    @work(group="save", exit_on_error=False)
+    async def watch_save(
+        self,
+        future: Future[Answer | None],
+        question_id: str,
+        level: int | None,
+        previous: Answer | None,
+    ) -> None:
+        try:
+            await self.gateway.wait(future)
+        except MaturityError as exc:
+            self.failed = True
+            if previous is None:
+                self.answers.pop(question_id, None)
+            else:
+                self.answers[question_id] = previous
+            self.notify(str(exc), title=self.t("q.save_failed"), severity="error", timeout=10)
+        else:
+            self.failed = False
+            self.post_message(AnswerSaved(self.assessment_id, question_id, level))
+        finally:
+            self.pending -= 1
+        if not self.is_attached:
+            return
+        if self.failed:
+            self.refresh_view()
+        else:
+            self.refresh_progress()
+
+    def advance(self) -> None:
+        """Next question; after the last one, the first still unanswered, else the DORA screen."""
+        if self.index + 1 < len(self.questions):
+            self.index += 1
+        else:
+            missing = [i for i, qid in enumerate(self.qids) if qid not in self.answers]
+            if missing:
+                self.index = missing[0]
+            else:
+                self.notify(self.t("q.all_answered"), timeout=6)
+                self.refresh_view()
+                self.action_dora()
+                return
+        self.refresh_view()
+
+    def action_back(self) -> None:
+        if self.index > 0:
+            self.index -= 1
+            self.refresh_view()
+
+    def action_next(self) -> None:
+        if self.index + 1 < len(self.questions):
+            self.index += 1
+            self.refresh_view()
+
+    def jump_to(self, question_id: str) -> None:
+        if question_id in self.qids:
+            self.index = self.qids.index(question_id)
+            self.refresh_view()
+            self.query_one("#q-options").focus()
+
+    @on(DimensionSidebar.Jump)
+    def _jump(self, event: DimensionSidebar.Jump) -> None:
+        """To the dimension's first unanswered question (its first one if all are answered)."""
+        ids = [(i, q.id) for i, (d, q) in enumerate(self.questions) if d.id == event.dimension_id]
+        if not ids:
+            return
+        self.index = next((i for i, qid in ids if qid not in self.answers), ids[0][0])
+        self.refresh_view()
+        self.query_one("#q-options").focus()
+
+    def action_toggle_help(self) -> None:
+        self.show_help = not self.show_help
+        self.refresh_view()
+
+    def on_resize(self) -> None:
+        if not self.sidebar_toggled:
+            self.query_one("#sidebar").display = self.app.size.width >= SIDEBAR_MIN_WIDTH
+
+    def action_toggle_sidebar(self) -> None:
+        self.sidebar_toggled = True
+        sidebar = self.query_one("#sidebar")
+        sidebar.display = not sidebar.display
+        if not sidebar.display and sidebar.has_focus:
+            self.query_one("#q-options").focus()
+
+    def action_note(self) -> None:
+        if self.current is None:
+            return
+        from maturity.tui.screens.note import NoteScreen
+
+        _, question = self.current
+        answer = self.answers.get(question.id)
+        note = self.pending_notes.get(question.id, answer.note if answer else "")
+
+        def done(text: str | None) -> None:
+            if text is None:
+                return
+            latest = self.answers.get(question.id)
+            if latest is None:
+                # Workspace.answer needs a level; the note waits for the answer.
+                self.pending_notes[question.id] = text
+                self.notify(self.t("q.note_pending"), timeout=4)
+                self.refresh_view()
+            else:
+                self.record(question.id, latest.level, note=text)
+                self.refresh_view()
+
+        self.app.push_screen(NoteScreen(tr(question.text, self.lang), note), done)
+
+    def action_home(self) -> None:
+        self.mapp.go_home()
+
+    def action_dora(self) -> None:
+        self.mapp.open_dora(self.assessment_id)
+
+    def action_results(self) -> None:
+        self.mapp.open_results(self.assessment_id)
+
+    def palette_commands(self) -> list[tuple[str, str, str]]:
+        return [
+            ("cmd.dora", "cmd.dora.help", "dora"),
+            ("cmd.results", "cmd.results.help", "results"),
+        ]

@@ -1,0 +1,245 @@
+"""Results: overall level, a bar per dimension, what holds each back, DORA tier, roadmap.
+
+Computed on the store thread with :func:`maturity.evaluate.evaluate` (the same function the
+command line and the reports use) and recomputed whenever the screen comes back into view, so
+changing an answer and returning shows the new result.
+"""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from rich.cells import cell_len, set_cell_size
+from rich.console import Group
+from rich.padding import Padding
+from rich.table import Table
+from rich.text import Text
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, VerticalScroll
+from textual.widgets import Footer, OptionList, Static
+from textual.widgets.option_list import Option
+
+from maturity.dora import ALL_METRICS, metric_definitions
+from maturity.errors import MaturityError
+from maturity.evaluate import evaluate
+from maturity.model.questionnaire import Questionnaire
+from maturity.model.results import Results
+from maturity.model.text import tr
+from maturity.questionnaire import LoadedQuestionnaire
+from maturity.tui.screens.base import BaseScreen
+from maturity.tui.widgets.bars import score_bar
+
+HELD_BACK_SHOWN = 3
+"""Held-back questions listed per dimension (the weakest first)."""
+
+
+class ResultsScreen(BaseScreen[None]):
+    HELP_GROUP = "help.screen.results"
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("a", "answers", "Answers", id="answers"),
+        Binding("d", "dora", "DORA", id="dora"),
+        Binding("x", "export", "Export", id="export"),
+        Binding("escape", "back", "Back", id="back"),
+        Binding("q", "home", "Home", id="home"),
+    ]
+
+    def __init__(self, assessment_id: str) -> None:
+        super().__init__()
+        self.assessment_id = assessment_id
+        self.results: Results | None = None
+        self.loaded: LoadedQuestionnaire | None = None
+
+    def compose(self) -> ComposeResult:
+        with Horizontal(classes="topbar"):
+            yield Static(id="r-title", classes="topbar-title")
+        with VerticalScroll(id="r-main"):
+            yield Static(id="r-overall")
+            yield Static(id="r-dimensions")
+            yield Static(id="r-dora")
+            yield Static(id="r-roadmap")
+            yield Static(id="r-change-hint", classes="dim")
+            yield OptionList(id="r-held")
+        yield Footer(compact=True)
+
+    def on_mount(self) -> None:
+        self.load()
+
+    def on_screen_resume(self) -> None:
+        if self.results is not None:
+            self.load()
+
+    @work(exclusive=True, group="results-load", exit_on_error=False)
+    async def load(self) -> None:
+        ws = self.gateway.workspace
+        lang = self.lang
+
+        def _compute() -> tuple[Results, LoadedQuestionnaire]:
+            a = ws.get(self.assessment_id)
+            loaded = ws.questionnaire_for(a)
+            return evaluate(a, loaded, lang), loaded
+
+        try:
+            self.results, self.loaded = await self.gateway.run(_compute)
+        except MaturityError as exc:
+            self.notify(str(exc), title=self.t("error.title"), severity="error")
+            self.dismiss()
+            return
+        self.refresh_view()
+
+    def on_language_changed(self, message: object) -> None:
+        # Level names and practice titles are computed in the language: evaluate again.
+        self.refresh_bindings()
+        self.load()
+
+    # -- view -------------------------------------------------------------------------------
+
+    def refresh_view(self) -> None:
+        r, loaded = self.results, self.loaded
+        if r is None or loaded is None:
+            return
+        lang = self.lang
+        q = loaded.questionnaire
+        self.query_one("#r-title", Static).update(
+            f"[b]{self.t('r.heading', team=r.team)}[/b] · {tr(q.title, lang)}"
+        )
+        self.query_one("#r-overall", Static).update(self._overall(r, q))
+        self.query_one("#r-dimensions", Static).update(self._dimensions(r, q))
+        self.query_one("#r-dora", Static).update(self._dora(r))
+        self.query_one("#r-roadmap", Static).update(self._roadmap(r, q))
+        held = self.query_one("#r-held", OptionList)
+        held.clear_options()
+        for d in r.dimensions:
+            dim = q.dimension(d.id)
+            for h in d.held_back_by[:HELD_BACK_SHOWN]:
+                found = q.find_question(h.question)
+                text = tr(found[1].text, lang) if found else h.question
+                title = tr(dim.title, lang) if dim else d.id
+                held.add_option(Option(f"{title} · {text} ({h.level})", id=h.question))
+        held.display = held.option_count > 0
+        if held.option_count:
+            held.highlighted = 0
+        hint = self.query_one("#r-change-hint", Static)
+        hint.update(self.t("r.change_hint"))
+        hint.display = held.display
+        if held.display:
+            held.focus()
+
+    def _overall(self, r: Results, q: Questionnaire) -> Text:
+        o = r.overall
+        if o.level is not None and o.score is not None:
+            text = Text()
+            text.append(
+                self.t("r.overall", level=o.level, name=o.level_name or "", score=f"{o.score:.2f}"),
+                style="bold",
+            )
+            if o.capped_by:
+                dim = q.dimension(o.capped_by)
+                name = tr(dim.title, self.lang) if dim else o.capped_by
+                text.append("\n" + self.t("r.capped", dimension=name), style="dim")
+            return text
+        if o.score is not None:
+            return Text(self.t("r.partial", score=f"{o.score:.2f}"), style="bold")
+        return Text(self.t("r.no_answers"), style="bold")
+
+    def _dimensions(self, r: Results, q: Questionnaire) -> Group:
+        """One line per dimension (title, bar, score, level, coverage), aligned by terminal
+        cells so Korean titles line up, and an indented "held back by" line under it."""
+        titles = {
+            d.id: tr(dim.title, self.lang) if (dim := q.dimension(d.id)) else d.id
+            for d in r.dimensions
+        }
+        width = max((cell_len(x) for x in titles.values()), default=0)
+        lines: list[Text | Padding] = []
+        for d in r.dimensions:
+            score = f"{d.score:.2f}" if d.score is not None else "–"
+            level = (
+                self.t("r.level", level=d.level, name=tr(q.levels[d.level], self.lang))
+                if d.level is not None
+                else self.t("r.not_enough")
+            )
+            line = Text(set_cell_size(titles[d.id], width) + " ", style="bold")
+            line.append_text(score_bar(d.score, 12))
+            line.append(f" {score:>4}  ")
+            line.append(level, style="bold" if d.level is not None else "dim")
+            line.append("  " + self.t("r.coverage", pct=f"{d.coverage:.0%}"), style="dim")
+            lines.append(line)
+            if d.next_level and d.distance_to_next is not None and d.held_back_by:
+                names = []
+                for h in d.held_back_by[:HELD_BACK_SHOWN]:
+                    names.append(f"{h.question.split('.', 1)[-1]} ({h.level})")
+                more = len(d.held_back_by) - HELD_BACK_SHOWN
+                held = self.t(
+                    "r.held_back", distance=f"{d.distance_to_next:.2f}", next=d.next_level
+                )
+                held += " " + ", ".join(names) + (f" +{more}" if more > 0 else "")
+                lines.append(Padding(Text(held, style="dim"), (0, 0, 0, width + 1)))
+        return Group(*lines)
+
+    def _dora(self, r: Results) -> Text:
+        if r.dora is None:
+            return Text(self.t("r.dora_none"))
+        d = r.dora
+        tier = self.t(f"tier.{d.overall}") if d.overall else self.t("r.dora_incomplete")
+        text = Text()
+        text.append(self.t("r.dora", year=d.benchmark, tier=tier), style="bold")
+        defs = metric_definitions()
+        for metric in ALL_METRICS:
+            m = d.metrics.get(metric)
+            if m is None:
+                continue
+            grade = self.t(f"tier.{m.tier}") if m.tier else f"{m.quickcheck:.1f}/10"
+            text.append(f"\n  {tr(defs[metric].title, self.lang)}: {m.input} → {grade}")
+        if d.optimistic_flag and d.implied_band:
+            lo, hi = d.implied_band
+            text.append("\n" + self.t("r.optimistic", lo=lo, hi=hi), style="bold yellow")
+        return text
+
+    def _roadmap(self, r: Results, q: Questionnaire) -> Table:
+        table = Table.grid(padding=(0, 1))
+        table.add_column(no_wrap=True, style="bold")
+        table.add_column(width=1, no_wrap=True)
+        table.add_column(ratio=1)
+        table.add_row(Text(self.t("r.roadmap"), style="bold underline"), "", "")
+        if not r.recommendations:
+            table.add_row("", "", self.t("r.no_recommendations"))
+            return table
+        for horizon in ("now", "next", "later"):
+            items = [x for x in r.recommendations if x.horizon == horizon]
+            for i, x in enumerate(items):
+                dim = q.dimension(x.dimension)
+                where = tr(dim.title, self.lang) if dim else x.dimension
+                item = Text(f"{x.title} ")
+                item.append(f"[{where}, {self.t('r.effort', effort=x.effort)}]", style="dim")
+                table.add_row(self.t(f"r.horizon.{horizon}") if i == 0 else "", "•", item)
+        return table
+
+    # -- actions ----------------------------------------------------------------------------
+
+    @on(OptionList.OptionSelected, "#r-held")
+    def _change(self, event: OptionList.OptionSelected) -> None:
+        if event.option.id:
+            self.mapp.open_questions(self.assessment_id, event.option.id)
+
+    def action_answers(self) -> None:
+        self.mapp.open_questions(self.assessment_id)
+
+    def action_dora(self) -> None:
+        self.mapp.open_dora(self.assessment_id)
+
+    def action_export(self) -> None:
+        self.mapp.open_export(self.assessment_id)
+
+    def action_back(self) -> None:
+        self.dismiss()
+
+    def action_home(self) -> None:
+        self.mapp.go_home()
+
+    def palette_commands(self) -> list[tuple[str, str, str]]:
+        return [
+            ("cmd.dora", "cmd.dora.help", "dora"),
+            ("cmd.export", "cmd.export.help", "export"),
+            ("cmd.resume", "cmd.resume.help", "answers"),
+        ]

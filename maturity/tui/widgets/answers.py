@@ -1,0 +1,50 @@
+"""The five anchored options of a question (plus "not sure") as a selectable list."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from rich.table import Table
+from rich.text import Text
+from textual import on
+from textual.message import Message
+from textual.widgets import OptionList
+from textual.widgets.option_list import Option
+
+NOT_SURE = 0
+"""The option id (and key) for "not sure"; stored as level None."""
+
+
+class AnswerOptions(OptionList):
+    """Options keyed 1-5 and 0; enter on one posts :class:`Chosen` (the digit keys do too,
+    through the screen's bindings, so the list need not have focus)."""
+
+    @dataclass
+    class Chosen(Message):
+        key: int  # 1-5, or 0 for "not sure"
+
+    def show(self, options: list[tuple[int, str]], current: int | None) -> None:
+        """``options`` as (key, text); ``current`` is the key of the recorded answer, if any."""
+        self.clear_options()
+        for key, text in options:
+            chosen = key == current
+            # A grid gives the option text a hanging indent under its key.
+            label = Table.grid(padding=(0, 1))
+            label.add_column(width=3, no_wrap=True)
+            label.add_column(width=1, no_wrap=True)
+            # fold, not ellipsis: a wide (Korean) character at a line end must wrap, not vanish
+            label.add_column(ratio=1, overflow="fold")
+            label.add_row(
+                Text(f" {key} ", style="reverse bold" if chosen else "bold"),
+                Text("✓" if chosen else " ", style="bold green"),
+                Text(text, style="bold" if chosen else ""),
+            )
+            self.add_option(Option(label, id=str(key)))
+        index = next((i for i, (k, _) in enumerate(options) if k == current), 0)
+        self.highlighted = index
+
+    @on(OptionList.OptionSelected)
+    def _chosen(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        if event.option.id is not None:
+            self.post_message(self.Chosen(int(event.option.id)))

@@ -1,0 +1,256 @@
+"""Reports read back: the PDF through pypdf, the HTML through html.parser, in English and Korean.
+
+Expectations come from the inputs (the questionnaire's titles and level names, the sample
+assessment's team and facilitator, the scores computed by the core), never from a rendered
+report, so these tests fail when the report drops or garbles something.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+from pypdf.generic import Destination, DictionaryObject
+
+from maturity import questionnaire as qmod
+from maturity.evaluate import evaluate
+from maturity.model.assessment import Assessment
+from maturity.model.results import Results
+from maturity.model.text import tr
+from maturity.questionnaire import LoadedQuestionnaire
+from maturity.report import export, sample
+from maturity.report.strings import strings
+from maturity.store import open_store
+from maturity.workspace import Workspace
+
+EXTERNAL = re.compile(r"(?:https?|file|ftp|data):|//", re.IGNORECASE)
+SECTIONS_ON_OWN_PAGES = 1 + 1 + 1 + 5 + 1 + 1 + 1  # cover, summary, CALMS, 5 dimensions, ...
+
+
+def squash(text: str) -> str:
+    """Whitespace-free text: PDF extraction puts line breaks wherever the layout wrapped."""
+    return re.sub(r"\s+", "", text)
+
+
+class Page(HTMLParser):
+    """Text, tags and attributes of an HTML document (style element content kept apart)."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.text: list[str] = []
+        self.styles: list[str] = []
+        self.tags: list[tuple[str, dict[str, str | None]]] = []
+        self._in: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.tags.append((tag, dict(attrs)))
+        self._in.append(tag)
+
+    def handle_endtag(self, tag: str) -> None:
+        while self._in and self._in.pop() != tag:
+            pass
+
+    def handle_data(self, data: str) -> None:
+        (self.styles if self._in and self._in[-1] == "style" else self.text).append(data)
+
+    @property
+    def all_text(self) -> str:
+        return " ".join(self.text)
+
+
+def parse_html(path: Path) -> Page:
+    page = Page()
+    page.feed(path.read_text(encoding="utf-8"))
+    page.close()
+    return page
+
+
+@dataclass
+class Rendered:
+    lang: str
+    assessment: Assessment
+    loaded: LoadedQuestionnaire
+    results: Results
+    pdf: Path
+    html: Path
+
+    @property
+    def reader(self) -> PdfReader:
+        return PdfReader(self.pdf)
+
+    @property
+    def pdf_text(self) -> str:
+        return "\n".join(p.extract_text() for p in self.reader.pages)
+
+
+@pytest.fixture(scope="module", params=["en", "ko"])
+def rendered(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Rendered:
+    lang: str = request.param
+    folder = tmp_path_factory.mktemp(f"report-{lang}")
+    ws = Workspace(open_store(folder / "store.db", create=True))
+    loaded = qmod.builtin("calms")
+    current, _earlier = sample.populate(ws, loaded, lang=lang)
+    pdf = export(ws, current, "pdf", folder / "report.pdf", lang)
+    html = export(ws, current, "html", folder / "report.html", lang)
+    a = ws.get(current)
+    results = evaluate(a, loaded, lang)
+    ws.store.close()
+    return Rendered(lang, a, loaded, results, pdf, html)
+
+
+def expected_words(r: Rendered) -> list[str]:
+    """What any reader of the report must find: team, every dimension title, the level names."""
+    q = r.loaded.questionnaire
+    words = [r.assessment.team]
+    words += [tr(d.title, r.lang) for d in q.dimensions]
+    words += [tr(q.levels[d.level], r.lang) for d in r.results.dimensions if d.level is not None]
+    assert r.results.overall.level is not None  # the sample is complete
+    words.append(tr(q.levels[r.results.overall.level], r.lang))
+    # the comparison legend names all five levels
+    words += [tr(q.levels[n], r.lang) for n in range(1, 6)]
+    return words
+
+
+# --- PDF ---------------------------------------------------------------------------------------
+
+
+def test_pdf_page_count_in_expected_range(rendered: Rendered) -> None:
+    pages = len(rendered.reader.pages)
+    assert SECTIONS_ON_OWN_PAGES <= pages <= 40
+
+
+def test_pdf_has_team_dimension_titles_and_level_names(rendered: Rendered) -> None:
+    text = squash(rendered.pdf_text)
+    missing = [w for w in expected_words(rendered) if squash(w) not in text]
+    assert not missing
+
+
+def test_pdf_lists_every_question_and_marks_not_sure(rendered: Rendered) -> None:
+    text = squash(rendered.pdf_text)
+    q = rendered.loaded.questionnaire
+    absent = [qid for qid in q.question_ids() if qid not in text]
+    assert not absent, "the appendix shows every question id"
+    unsure = [qid for qid, a in rendered.assessment.answers.items() if a.level is None]
+    assert unsure and squash(strings(rendered.lang)["not_sure"]) in text
+
+
+def test_pdf_text_is_in_the_report_language(rendered: Rendered) -> None:
+    """Korean glyphs come out of the PDF as Korean text; the English report has none."""
+    text = squash(rendered.pdf_text)
+    hangul = re.findall(r"[\uac00-\ud7a3]+", rendered.pdf_text)
+    if rendered.lang == "en":
+        assert not hangul
+        return
+    for d in rendered.loaded.questionnaire.dimensions:
+        first = d.questions[0]
+        assert squash(tr(first.text, "ko")) in text, first.id
+    assert squash(strings("ko")["summary"]) in text
+    assert squash(rendered.assessment.team) in text and len(hangul) > 500
+
+
+def test_pdf_metadata(rendered: Rendered) -> None:
+    meta = rendered.reader.metadata
+    assert meta is not None
+    assert rendered.assessment.team in (meta.title or "")
+    assert meta.author == rendered.assessment.facilitator
+    assert meta.subject == strings(rendered.lang)["doc_subject"]
+
+
+def test_pdf_bookmarks_for_each_section_and_dimension(rendered: Rendered) -> None:
+    t = strings(rendered.lang)
+    outline = rendered.reader.outline
+    top = [o.title for o in outline if isinstance(o, Destination)]
+    assert top == [t["summary"], "CALMS", t["dora"], t["roadmap"], t["appendix"]]
+    nested = [
+        [x.title for x in o if isinstance(x, Destination)] for o in outline if isinstance(o, list)
+    ]
+    dims = [tr(d.title, rendered.lang) for d in rendered.loaded.questionnaire.dimensions]
+    assert nested[0] == [f"{i} {title}" for i, title in enumerate(dims, start=1)]
+
+
+def test_pdf_cover_has_no_page_number_and_others_do(rendered: Rendered) -> None:
+    reader = rendered.reader
+    total = len(reader.pages)
+    template = strings(rendered.lang)["page_of"]
+    cover = squash(reader.pages[0].extract_text())
+    assert squash(template.format(page=1, pages=total)) not in cover
+    for n in (2, total):
+        page_text = squash(reader.pages[n - 1].extract_text())
+        assert squash(template.format(page=n, pages=total)) in page_text
+        assert squash(rendered.assessment.team) in page_text  # running header
+
+
+def test_pdf_has_no_external_url(rendered: Rendered) -> None:
+    reader = rendered.reader
+    assert not EXTERNAL.search(rendered.pdf_text)
+    for page in reader.pages:
+        for ref in page.get("/Annots") or []:
+            annot = ref.get_object()
+            assert isinstance(annot, DictionaryObject)
+            action = annot.get("/A")
+            if isinstance(action, DictionaryObject):
+                assert action.get("/S") != "/URI", action
+    root = reader.trailer["/Root"].get_object()
+    assert isinstance(root, DictionaryObject)
+    names = root.get("/Names")
+    assert names is None or "/EmbeddedFiles" not in names.get_object()
+
+
+# --- HTML --------------------------------------------------------------------------------------
+
+
+def test_html_has_the_same_content(rendered: Rendered) -> None:
+    page = parse_html(rendered.html)
+    text = squash(page.all_text)
+    missing = [w for w in expected_words(rendered) if squash(w) not in text]
+    assert not missing
+    q = rendered.loaded.questionnaire
+    assert all(qid in page.all_text for qid in q.question_ids())
+    assert ("html", {"lang": rendered.lang}) in page.tags
+
+
+def test_html_is_self_contained(rendered: Rendered) -> None:
+    page = parse_html(rendered.html)
+    tags = [tag for tag, _ in page.tags]
+    for forbidden in ("script", "link", "img", "iframe", "object", "embed", "base", "form"):
+        assert forbidden not in tags
+    for tag, attrs in page.tags:
+        for name, value in attrs.items():
+            assert not name.startswith("on"), (tag, name)
+            if name in ("href", "xlink:href"):
+                assert value and value.startswith("#"), (tag, value)
+            assert name != "src", tag
+            if name == "style" or (name == "fill" and value and "url(" in value):
+                assert value is not None and not EXTERNAL.search(value), (tag, value)
+    assert page.styles, "the CSS is inline"
+    css = "\n".join(page.styles)
+    assert "@page" in css and "url(" not in css
+    raw = rendered.html.read_text(encoding="utf-8")
+    assert not EXTERNAL.search(raw)
+    csp = [
+        a for t, a in page.tags if t == "meta" and a.get("http-equiv") == "Content-Security-Policy"
+    ]
+    assert csp and "default-src 'none'" in (csp[0].get("content") or "")
+
+
+def test_same_charts_in_html_and_pdf(rendered: Rendered) -> None:
+    page = parse_html(rendered.html)
+    ids = [a.get("id") for t, a in page.tags if t == "svg"]
+    assert ids == ["chart-radar", "chart-bars", "chart-dora", "chart-quick"]
+    t = strings(rendered.lang)
+    pdf = squash(rendered.pdf_text)
+    for legend in (t["chart_this"], t["chart_team"], t["chart_mean"]):
+        assert squash(legend) in pdf and squash(legend) in squash(page.all_text)
+
+
+def test_summary_shows_what_changed_since_the_earlier_assessment(rendered: Rendered) -> None:
+    from maturity.report.view import fmt_date
+
+    t = strings(rendered.lang)
+    heading = squash(t["changes"].format(date=fmt_date(sample.EARLIER, rendered.lang)))
+    assert heading in squash(parse_html(rendered.html).all_text)
+    assert heading.casefold() in squash(rendered.pdf_text).casefold()  # small caps label in print
