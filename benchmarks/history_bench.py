@@ -60,7 +60,9 @@ def main() -> None:
                 loaded,
             )  # fmt: skip
     n = args.teams * args.per_team
-    print(f"store: {args.teams} teams x {args.per_team} assessments = {n:,} ({time.perf_counter() - t0:.0f} s to build)")
+    print(
+        f"store: {args.teams} teams x {args.per_team} assessments = {n:,} ({time.perf_counter() - t0:.0f} s to build)"
+    )
     ids = ws.store.ids_for_team("Team 007")
     figures = {
         "teams": median_ms(ws.teams),
@@ -71,7 +73,12 @@ def main() -> None:
     for name, value in figures.items():
         print(f"{name:<30} {value:8.1f} ms median of 5, in process")
     env = {**os.environ, "MATURITY_STORE": str(path)}
-    for argv in (["teams"], ["trend", "--team", "Team 007"], ["portfolio"], ["compare", ids[0], ids[-1]]):
+    for argv in (
+        ["teams"],
+        ["trend", "--team", "Team 007"],
+        ["portfolio"],
+        ["compare", ids[0], ids[-1]],
+    ):
         ms = median_ms(lambda argv=argv: subprocess.run([sys.executable, "-m", "maturity", *argv], env=env,
                                                         stdout=subprocess.DEVNULL, check=True))  # fmt: skip
         label = f"`maturity {' '.join(argv[:2])}`"

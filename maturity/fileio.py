@@ -22,6 +22,10 @@ def write_atomic(path: Path, data: bytes | str) -> None:
     except OSError as exc:
         raise MaturityError(f"{path}: cannot write ({exc.strerror})") from None
     try:
+        # mkstemp makes the file private (0600); a report or export should get the usual mode.
+        umask = os.umask(0)
+        os.umask(umask)
+        os.chmod(tmp, 0o666 & ~umask)
         with os.fdopen(fd, "wb") as fh:
             fh.write(payload)
             fh.flush()

@@ -327,3 +327,13 @@ def test_import_of_a_user_questionnaire_assessment(cli: Cli, tmp_path: Path) -> 
     assert ok.code == 0 and ok.out.startswith("added")
     shown = json.loads(cli("--store", str(other), "show", aid, "--json").out)
     assert shown["questionnaire"] == {"id": "mini", "version": "1.0"}
+
+
+def test_exported_file_gets_the_usual_mode(cli: Cli, seeded: str, tmp_path: Path) -> None:
+    import os
+
+    out = tmp_path / "a.json"
+    assert cli("export", seeded, "-o", str(out)).code == 0
+    umask = os.umask(0)
+    os.umask(umask)
+    assert out.stat().st_mode & 0o777 == 0o666 & ~umask

@@ -71,6 +71,10 @@ STRINGS: Final[dict[str, dict[str, str]]] = {
             "[b]?[/b] 모든 키, [b]ctrl+p[/b] 명령, [b]f2[/b] English."
         ),
     },
+    "home.hint": {
+        "en": "D delete · s sort · m mark, c compare · ? every key",
+        "ko": "D 삭제 · s 정렬 · m 표시, c 비교 · ? 모든 키",
+    },
     "home.no_match": {
         "en": "No assessment matches the filter.",
         "ko": "거르기 조건에 맞는 진단이 없습니다.",

@@ -42,14 +42,14 @@ class HomeScreen(BaseScreen[None]):
     AUTO_FOCUS = None
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("n", "new", "New", id="new"),
-        Binding("o", "open", "Resume", id="open", key_display="⏎/o"),
+        Binding("o", "open", "Resume", id="open", key_display="⏎"),
         Binding("r", "results", "Results", id="results"),
         Binding("x", "export", "Export", id="export"),
-        Binding("delete,D", "delete", "Delete", id="delete", key_display="D"),
+        Binding("delete,D", "delete", "Delete", id="delete", key_display="D", show=False),
         Binding("m", "mark", "Mark", id="mark", show=False),
         Binding("c", "compare", "Compare", id="compare", show=False),
         Binding("slash", "filter", "Filter", id="filter", key_display="/"),
-        Binding("s", "sort", "Sort", id="sort"),
+        Binding("s", "sort", "Sort", id="sort", show=False),
         Binding("q", "quit", "Quit", id="quit"),
         Binding("f2", "app.toggle_language", "한국어", id="language"),
         Binding("escape", "clear_filter", "Clear filter", id="clear_filter", show=False),
@@ -162,6 +162,7 @@ class HomeScreen(BaseScreen[None]):
         status = ""
         if self.rows:
             status = self.t("home.count", shown=len(rows), total=len(self.rows))
+            status += f"  [dim]· {self.t('home.hint')}[/dim]"
             if not rows:
                 status = self.t("home.no_match") + "  " + status
         self.query_one("#home-status", Static).update(status)
