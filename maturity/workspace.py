@@ -124,8 +124,7 @@ class Workspace:
     ) -> Assessment:
         stamp = now()
         # One team, one spelling: "  payments " joins the existing team "Payments".
-        existing = {row.key: row.team for row in self.store.teams()}
-        team = existing.get(team_key(team), team)
+        team = self.store.team_name(team) or team
         try:
             assessment = Assessment(
                 id=new_id(),

@@ -360,6 +360,16 @@ class SQLiteStore:
         )
         return [TeamRow(*row) for row in rows]
 
+    def team_name(self, team: str) -> str | None:
+        """The spelling already used for this team (case and spaces ignored), if any."""
+        if self._conn is None:
+            return None
+        rows = self._read(
+            "SELECT team FROM assessments WHERE team_key = ? ORDER BY created DESC LIMIT 1",
+            (team_key(team),),
+        )
+        return str(rows[0][0]) if rows else None
+
     def ids_for_team(self, team: str) -> builtins.list[str]:
         """Assessment ids of a team, oldest first."""
         if self._conn is None:
