@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import logging
 import os
 import shutil
 import subprocess
@@ -178,7 +179,9 @@ def test_export_from_a_worker_thread_reports_progress(ids: tuple[str, str], tmp_
     assert result == [tmp_path / "t.pdf"]
     fractions = [f for f, _ in seen]
     assert fractions == sorted(fractions) and fractions[0] == 0.0 and fractions[-1] == 1.0
-    assert any("pages" in m for _, m in seen)
+    assert any("laying out page" in m for _, m in seen)
+    log = logging.getLogger("weasyprint.progress")
+    assert log.handlers == [] and log.propagate  # the progress hook was removed again
 
 
 HEAVY = ("weasyprint", "jinja2", "textual")
@@ -242,3 +245,28 @@ def test_report_from_an_installed_wheel(tmp_path: Path) -> None:
 
     text = "".join(p.extract_text() for p in PdfReader(work / "r.pdf").pages)
     assert "결제 플랫폼" in text and "요약" in text
+
+
+def test_progress_speaks_the_report_language(ids: tuple[str, str], store_path: Path) -> None:
+    seen: list[str] = []
+    ws = Workspace(open_store(store_path, create=False))
+    try:
+        export(
+            ws,
+            ids[0],
+            "html",
+            store_path.parent / "k.html",
+            "ko",
+            progress=lambda _f, m: seen.append(m),
+        )
+    finally:
+        ws.store.close()
+    assert seen[0] == "진단 불러오는 중" and seen[-1] == "완료"
+
+
+def test_missing_weasyprint_is_a_clear_error(monkeypatch: pytest.MonkeyPatch) -> None:
+    from maturity.report.pdf import render_pdf
+
+    monkeypatch.setitem(sys.modules, "weasyprint", None)  # import now fails, as without Pango
+    with pytest.raises(MaturityError, match="Pango"):
+        render_pdf("<p>x</p>")

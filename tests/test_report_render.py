@@ -172,6 +172,19 @@ def test_pdf_bookmarks_for_each_section_and_dimension(rendered: Rendered) -> Non
     assert nested[0] == [f"{i} {title}" for i, title in enumerate(dims, start=1)]
 
 
+def test_pdf_executive_summary_is_one_page_after_the_cover(rendered: Rendered) -> None:
+    reader = rendered.reader
+    pages = {
+        o.title: reader.get_destination_page_number(o)
+        for o in reader.outline
+        if isinstance(o, Destination)
+    }
+    t = strings(rendered.lang)
+    assert pages[t["summary"]] == 1  # page 2: the cover is alone on page 1
+    assert pages["CALMS"] == pages[t["summary"]] + 1
+    assert pages[t["dora"]] < pages[t["roadmap"]] < pages[t["appendix"]]
+
+
 def test_pdf_cover_has_no_page_number_and_others_do(rendered: Rendered) -> None:
     reader = rendered.reader
     total = len(reader.pages)

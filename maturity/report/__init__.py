@@ -103,7 +103,7 @@ def render(
         return html.encode("utf-8"), None
     from maturity.report.pdf import render_pdf
 
-    data, pages = render_pdf(html, progress=progress)
+    data, pages = render_pdf(html, progress=progress, words=view.t)
     return data, pages
 
 
@@ -126,20 +126,24 @@ def export(
     before anything is written. ``progress`` is called with (fraction, stage).
     """
     from maturity.fileio import write_atomic
+    from maturity.report.strings import strings
 
-    def step(fraction: float, message: str) -> None:
+    words = strings(lang or "en")
+
+    def step(fraction: float, key: str, **values: object) -> None:
         if progress is not None:
-            progress(fraction, message)
+            progress(fraction, words[key].format(**values))
 
     if fmt not in FORMATS:
         raise MaturityError(f"format must be html or pdf, got '{fmt}'")
     target = Path(path).expanduser()
     _check_destination(target)
-    step(0.0, "loading assessment")
+    step(0.0, "stage_loading")
     view = prepare(workspace, assessment_id, lang, compare_to=compare_to, benchmark=benchmark)
-    step(0.2, "rendering HTML")
+    words = view.t  # the assessment's own language when none was asked for
+    step(0.2, "stage_html")
     data, _pages = render(view, fmt, progress)
-    step(0.95, f"writing {target.name}")
+    step(0.95, "stage_writing", name=target.name)
     write_atomic(target, data)
-    step(1.0, "done")
+    step(1.0, "stage_done")
     return target

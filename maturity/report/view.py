@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import UTC, datetime
 
 from markupsafe import Markup
@@ -218,7 +218,6 @@ class Meta:
     keywords: str
     created: str  # ISO 8601, for PDF metadata
     modified: str
-    lang: str
 
 
 @dataclass(frozen=True)
@@ -261,7 +260,6 @@ class ReportView:
     method: list[str]
     appendix: list[AppendixDimension]
     page_counter: Markup  # CSS `content` value for "page X of Y" in this language
-    styles: Markup = field(default_factory=lambda: Markup(""))
 
 
 # ---------------------------------------------------------------------------------------------
@@ -772,7 +770,6 @@ class _Builder:
                 keywords=t["doc_keywords"],
                 created=self.a.created.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ"),
                 modified=self.a.updated.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ"),
-                lang=self.lang,
             ),
             cover=Cover(
                 kicker=t["cover_kicker"],
