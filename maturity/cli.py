@@ -102,6 +102,7 @@ def cmd_new(args: argparse.Namespace) -> int:
             facilitator=args.facilitator,
             participants=args.participant,
             language=args.language,
+            **({} if args.anonymous is None else {"anonymous": True}),
         )
     elif args.answers:
         af = load_answers(Path(args.answers), args.questionnaire)
@@ -117,6 +118,7 @@ def cmd_new(args: argparse.Namespace) -> int:
             language=args.language or af.language,
             answers=af.answers,
             dora=af.dora,
+            anonymous=bool(args.anonymous),
         )
     else:
         if not args.team or not args.team.strip():
@@ -129,6 +131,7 @@ def cmd_new(args: argparse.Namespace) -> int:
             facilitator=args.facilitator,
             participants=args.participant or [],
             language=args.language or "en",
+            anonymous=bool(args.anonymous),
         )
     if args.json:
         print(_dump({"id": a.id, "team": a.team, "questionnaire": a.questionnaire.model_dump()}))
@@ -197,9 +200,36 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 
 def cmd_report(args: argparse.Namespace) -> int:
-    """``maturity report ID -o PATH``: Jinja2 (and WeasyPrint for PDF) load only here."""
-    from maturity.report import export
+    """``maturity report ID -o PATH``, or a coach report: ``--compare A B``, ``--trend --team T``
+    or ``--portfolio``. Jinja2 (and WeasyPrint for PDF) load only here.
 
+    Combinations are checked before the store is opened, so a wrong one writes nothing.
+    """
+    from maturity import report
+
+    kinds = [
+        name
+        for name, given in (
+            ("an assessment ID", args.id is not None),
+            ("--compare A B", args.compare is not None),
+            ("--trend", args.trend),
+            ("--portfolio", args.portfolio),
+        )
+        if given
+    ]
+    if len(kinds) != 1:
+        got = f" (got {' and '.join(kinds)})" if kinds else ""
+        raise MaturityError(
+            f"give one of: an assessment ID, --compare A B, --trend --team T or --portfolio{got}"
+        )
+    if args.team is not None and not args.trend:
+        raise MaturityError("--team goes with --trend: maturity report --trend --team T -o PATH")
+    if args.trend and not (args.team and args.team.strip()):
+        raise MaturityError("--trend needs --team T: maturity report --trend --team T -o PATH")
+    if args.compare_to is not None and args.id is None:
+        raise MaturityError("--compare-to goes with an assessment ID; for two, use --compare A B")
+    if args.benchmark is not None and (args.trend or args.portfolio):
+        raise MaturityError("--benchmark goes with an assessment ID or --compare A B")
     fmt = args.format
     if fmt is None and not Path(args.output).is_dir():  # a folder: export() says so
         suffix = Path(args.output).suffix.lower().lstrip(".")
@@ -208,9 +238,18 @@ def cmd_report(args: argparse.Namespace) -> int:
             raise MaturityError("give --format html or pdf (or an -o PATH ending in .html or .pdf)")
     ws = _workspace(args, create=False)
     fmt = fmt or "pdf"
-    path = export(
-        ws, args.id, fmt, Path(args.output), args.lang, args.compare_to, benchmark=args.benchmark
-    )
+    target = Path(args.output)
+    if args.compare is not None:
+        a, b = args.compare
+        path = report.export_compare(ws, a, b, fmt, target, args.lang, benchmark=args.benchmark)
+    elif args.trend:
+        path = report.export_trend(ws, args.team, fmt, target, args.lang)
+    elif args.portfolio:
+        path = report.export_portfolio(ws, fmt, target, args.lang)
+    else:
+        path = report.export(
+            ws, args.id, fmt, target, args.lang, args.compare_to, benchmark=args.benchmark
+        )
     print(f"wrote {path}", file=sys.stderr)
     return EXIT_OK
 
@@ -379,6 +418,12 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("--facilitator")
     s.add_argument("--participant", action="append", metavar="NAME", help="repeat for each person")
     s.add_argument("--language", type=_lang, help="en or ko")
+    s.add_argument(
+        "--anonymous",
+        action="store_true",
+        default=None,
+        help="team votes keep no names, only how many voted each level",
+    )
     s.add_argument("--json", action="store_true")
     s.set_defaults(func=cmd_new)
 
@@ -421,15 +466,28 @@ def build_parser() -> argparse.ArgumentParser:
     )
     s.set_defaults(func=cmd_export)
 
-    s = sub.add_parser("report", help="write an HTML or PDF report of one assessment")
-    s.add_argument("id", help="assessment id or a unique prefix")
+    s = sub.add_parser(
+        "report",
+        help="write an HTML or PDF report: one assessment, two compared, a trend or the portfolio",
+    )
+    s.add_argument("id", nargs="?", help="assessment id or a unique prefix")
+    s.add_argument(
+        "--compare", nargs=2, metavar=("A", "B"), help="what changed from assessment A to B"
+    )
+    s.add_argument("--trend", action="store_true", help="a team's trend (with --team T)")
+    s.add_argument("--team", metavar="T", help="the team of --trend")
+    s.add_argument("--portfolio", action="store_true", help="every team's latest levels")
     s.add_argument(
         "--format", "-f", choices=["html", "pdf"], help="html or pdf (default: from PATH's suffix)"
     )
     s.add_argument(
         "-o", "--output", metavar="PATH", required=True, help="file to write (replaced atomically)"
     )
-    s.add_argument("--lang", type=_lang, help="en or ko (default: the assessment's language)")
+    s.add_argument(
+        "--lang",
+        type=_lang,
+        help="en or ko (default: the assessment's; --compare: B's; --trend: the latest's; else en)",
+    )
     s.add_argument(
         "--compare-to",
         metavar="ID",
@@ -440,9 +498,10 @@ def build_parser() -> argparse.ArgumentParser:
     )
     s.set_defaults(func=cmd_report)
 
-    from maturity import cli_coach
+    from maturity import cli_coach, cli_team
 
     cli_coach.register(sub, _lang)
+    cli_team.register(sub)
 
     s = sub.add_parser("delete", help="delete an assessment (asks first)")
     s.add_argument("id")

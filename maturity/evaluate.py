@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from maturity import dora as dora_mod
-from maturity import recommend, scoring
+from maturity import recommend, scoring, voting
 from maturity.model.assessment import Assessment
 from maturity.model.results import QuestionnaireInfo, Results
 from maturity.questionnaire import LoadedQuestionnaire
@@ -31,4 +31,5 @@ def evaluate(
         dimensions=scored.dimensions,
         dora=dora,
         recommendations=recommend.roadmap(loaded.practices, scored.dimensions, levels, dora, lang),
+        disagreement=voting.disagreement(q, assessment.answers),
     )

@@ -93,6 +93,7 @@ def results(r: Results, q: Questionnaire, lang: str = "en") -> str:
             lines.append(
                 f"{'':<14} {d.distance_to_next:.2f} below level {d.next_level}; held back by {names}{more}"
             )
+    lines += disagreement_block(r, q, lang)
     if r.dora:
         lines += ["", *dora_block(r.dora, lang)]
     if r.recommendations:
@@ -103,6 +104,39 @@ def results(r: Results, q: Questionnaire, lang: str = "en") -> str:
                 lines.append(f"  {h.capitalize()}:")
                 lines += [f"    - {x.title} [{x.dimension}, effort {x.effort}]" for x in items]
     return "\n".join(lines)
+
+
+def disagreement_block(r: Results, q: Questionnaire, lang: str = "en") -> list[str]:
+    """Team votes: spread per dimension and the widest disagreements (nothing without votes)."""
+    from maturity.model.text import tr
+    from maturity.voting import TOP_DISAGREEMENTS as top
+
+    d = r.disagreement
+    if d is None or not any(x.voted for x in d.dimensions):
+        return []
+    lines = ["", f"Disagreement (team votes; discuss when the spread is {d.threshold} or more)"]
+    for x in d.dimensions:
+        if not x.voted:
+            continue
+        dim = q.dimension(x.id)
+        title = tr(dim.title, lang) if dim else x.id
+        mean = f"{x.mean_spread:.1f}" if x.mean_spread is not None else "–"
+        lines.append(
+            f"  {title:<14} mean spread {mean:>3}  widest {x.max_spread}  discuss {x.discuss}"
+            f"  ({x.voted} voted)"
+        )
+    widest = [qs for qs in d.questions if qs.spread > 0][:top]
+    if widest:
+        lines.append("  Widest:")
+        for qs in widest:
+            answer = "not sure" if qs.level is None else str(qs.level)
+            median = "–" if qs.median is None else str(qs.median)
+            mark = "!" if qs.discuss else " "
+            lines.append(
+                f"  {mark} {qs.question:<40} spread {qs.spread}  median {median}"
+                f"  answer {answer}  ({qs.votes} votes)"
+            )
+    return lines
 
 
 def benchmark_note(year: int) -> str:

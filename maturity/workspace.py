@@ -32,8 +32,9 @@ from maturity.model.assessment import (
 from maturity.model.history import Comparison, Portfolio, Trend
 from maturity.model.results import Results
 from maturity.questionnaire import LoadedQuestionnaire
-from maturity.store.base import Progress, Store, Summary, TeamRow
+from maturity.store.base import LiveSession, Progress, Store, Summary, TeamRow, TeamState
 from maturity.store.sqlite import team_key
+from maturity.voting import Voter, check_name, clean_name, median_down
 
 
 def new_id() -> str:
@@ -74,6 +75,7 @@ class Workspace:
     def __init__(self, store: Store) -> None:
         self.store = store
         self._questionnaires: dict[tuple[str, str], LoadedQuestionnaire] = {}
+        self._qids: dict[str, frozenset[str]] = {}
 
     # -- questionnaires ---------------------------------------------------------------------
 
@@ -121,6 +123,7 @@ class Workspace:
         answers: dict[str, Answer] | None = None,
         dora: DoraInputs | None = None,
         events: Iterable[tuple[str, str]] = (),
+        anonymous: bool = False,
     ) -> Assessment:
         stamp = now()
         # One team, one spelling: "  payments " joins the existing team "Payments".
@@ -133,6 +136,7 @@ class Workspace:
                 updated=stamp,
                 facilitator=facilitator or None,
                 participants=[p.strip() for p in participants if p.strip()],
+                anonymous=anonymous,
                 questionnaire=QuestionnaireRef(id=loaded.id, version=loaded.version),
                 language=language,
                 answers={
@@ -201,6 +205,131 @@ class Workspace:
         if a.status == "complete":
             raise MaturityError(f"assessment {a.id} is complete; reopen it to change answers")
 
+    # -- team mode --------------------------------------------------------------------------
+    #
+    # Votes live in the store's votes table while a question is open, are locked by the reveal
+    # and move into Answer.votes when the team records its answer. Every method is one short
+    # committed transaction, safe to call from many processes at once.
+
+    def _question_ids(self, assessment_id: str) -> frozenset[str]:
+        """The question ids of an assessment (cached: its questionnaire never changes)."""
+        ids = self._qids.get(assessment_id)
+        if ids is None:
+            a = self.store.get(assessment_id)
+            ids = frozenset(self.questionnaire_for(a).questionnaire.question_ids())
+            self._qids[assessment_id] = ids
+        return ids
+
+    def _check_question(self, assessment_id: str, question_id: str) -> None:
+        if question_id not in self._question_ids(assessment_id):
+            raise NotFoundError(f"question '{question_id}' is not in assessment {assessment_id}")
+
+    @staticmethod
+    def _check_level(level: int | None) -> None:
+        if level is not None and not (isinstance(level, int) and 1 <= level <= 5):
+            raise MaturityError(f"a vote is a level 1-5 or not sure, got {level!r}")
+
+    def voter(self, assessment_id: str, name: str) -> Voter:
+        """The :class:`Voter` a participant's process uses (anonymous when the assessment is).
+
+        Non-anonymous participants are added to the assessment's participant list; nothing about
+        an anonymous participant is written.
+        """
+        a = self.store.get(assessment_id)
+        if a.anonymous:
+            return Voter(name or "anonymous", anonymous=True)
+        problem = check_name(name)
+        if problem:
+            raise MaturityError(problem)
+        self.store.add_participant(a.id, clean_name(name))
+        return Voter(name, anonymous=False)
+
+    def cast_vote(
+        self, assessment_id: str, question_id: str, voter: Voter | str, level: int | None
+    ) -> None:
+        """Cast or change a vote; refused once the question is revealed. Committed on return."""
+        self._check_question(assessment_id, question_id)
+        self._check_level(level)
+        key = voter.key(assessment_id, question_id) if isinstance(voter, Voter) else voter
+        if not isinstance(voter, Voter) and (problem := check_name(key)):
+            raise MaturityError(problem)
+        self.store.cast_vote(assessment_id, question_id, key, level)
+
+    def retract_vote(self, assessment_id: str, question_id: str, voter: Voter | str) -> bool:
+        key = voter.key(assessment_id, question_id) if isinstance(voter, Voter) else voter
+        return self.store.retract_vote(assessment_id, question_id, key)
+
+    def reveal(self, assessment_id: str, question_id: str) -> TeamState:
+        """Show every vote on a question at once; from now on its votes cannot change."""
+        self._check_question(assessment_id, question_id)
+        self.store.reveal(assessment_id, question_id)
+        return self.store.team_state(assessment_id, question_id)
+
+    def reset_votes(self, assessment_id: str, question_id: str) -> None:
+        """Forget the live votes of a question and hide it again, so the team votes anew."""
+        self._check_question(assessment_id, question_id)
+        self.store.reset_votes(assessment_id, question_id)
+
+    def follow(self, assessment_id: str, question_id: str | None) -> None:
+        """Make ``question_id`` the facilitator's current question (None pauses team mode)."""
+        if question_id is not None:
+            self._check_question(assessment_id, question_id)
+        self.store.set_current_question(assessment_id, question_id)
+
+    def team_state(
+        self,
+        assessment_id: str,
+        question_id: str | None = None,
+        voter: Voter | str | None = None,
+    ) -> TeamState:
+        """The votes of ``question_id`` (default: the facilitator's current question) as the
+        voter may see them: counts only before the reveal."""
+        if question_id is None:
+            question_id = self.store.current_question(assessment_id)
+        key: str | None = None
+        if voter is not None and question_id is not None:
+            key = voter.key(assessment_id, question_id) if isinstance(voter, Voter) else voter
+        return self.store.team_state(assessment_id, question_id, key)
+
+    def live_sessions(self) -> builtins.list[LiveSession]:
+        return self.store.live_sessions()
+
+    def record_team_answer(
+        self,
+        assessment_id: str,
+        question_id: str,
+        level: int | None = None,
+        *,
+        use_median: bool = True,
+        note: str | None = None,
+    ) -> Answer:
+        """Record the team's answer with the votes. Reveals the question first (which locks
+        its votes), so no vote can slip in between reading them and recording.
+
+        With ``use_median`` the level is the median of the votes rounded down (``level`` is
+        ignored; "not sure" when nobody gave a level); otherwise ``level`` as given.
+        """
+        self._check_question(assessment_id, question_id)
+        self._check_level(level)
+        state = self.reveal(assessment_id, question_id)
+        a = self.store.get(assessment_id)
+        self._writable(a)
+        loaded = self.questionnaire_for(a)
+        previous = a.answers.get(question_id)
+        votes = dict(state.votes or {}) or (dict(previous.votes) if previous else {})
+        if use_median:
+            if not votes:
+                raise MaturityError(f"{question_id}: nobody has voted; give the team's level")
+            level = median_down(votes.values())
+        ans = Answer(
+            level=level,
+            note=note if note is not None else (previous.note if previous else ""),
+            votes=votes,
+        )
+        a.answers[question_id] = ans
+        stamp = self.store.save_team_answer(a.id, question_id, ans, progress_of(a, loaded))
+        return ans.model_copy(update={"updated": stamp})
+
     # -- snapshots --------------------------------------------------------------------------
 
     def complete(self, id_or_prefix: str) -> Assessment:
@@ -247,6 +376,7 @@ class Workspace:
             events=[
                 ("created-from", prev.id + (f"; dropped {', '.join(dropped)}" if dropped else ""))
             ],
+            anonymous=bool(overrides.get("anonymous", prev.anonymous)),
         )
         return a
 

@@ -272,7 +272,6 @@ async def test_not_a_store_is_a_message_not_a_traceback(tmp_path: Path) -> None:
 
 async def test_a_refused_save_restores_the_answer_and_says_so(store_path: Path) -> None:
     ws = seed_snapshot_store(store_path)
-    ws.complete(SEARCH)
     app = MaturityApp(store_path, lang="en")
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
@@ -280,6 +279,9 @@ async def test_a_refused_save_restores_the_answer_and_says_so(store_path: Path) 
         await settle(pilot)
         screen = app.screen
         assert isinstance(screen, QuestionScreen)
+        # Another process completes it after the screen loaded: the store refuses the save.
+        # (Completed in this app, the screen refuses the key itself: see test_tui_coach.py.)
+        ws.complete(SEARCH)
         await pilot.press("5")
         await settle(pilot)
         assert screen.query_one(SavedIndicator).state == "failed"

@@ -8,9 +8,18 @@ with a trailing ``Z``, keys in a fixed order).
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, PlainSerializer, field_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    PlainSerializer,
+    SerializerFunctionWrapHandler,
+    field_validator,
+    model_serializer,
+    model_validator,
+)
 
 from maturity.timefmt import format_time, now
 
@@ -85,6 +94,8 @@ class Assessment(_Doc):
     updated: Timestamp
     facilitator: str | None = None
     participants: list[str] = Field(default_factory=list)
+    anonymous: bool = False
+    """Chosen at creation: votes are kept without voters (only their distribution)."""
     questionnaire: QuestionnaireRef
     language: Literal["en", "ko"] = "en"
     status: Status = "in_progress"
@@ -101,6 +112,33 @@ class Assessment(_Doc):
             raise ValueError("team name must not be blank")
         return team.strip()
 
+    @model_validator(mode="after")
+    def _anonymous_votes_carry_no_names(self) -> Assessment:
+        """An anonymous document whose votes name their voters is refused, not imported."""
+        if self.anonymous:
+            named = [qid for qid, a in self.answers.items() if not _anonymised_keys(a.votes)]
+            if named:
+                raise ValueError(
+                    f"anonymous assessment: the votes of {', '.join(sorted(named)[:3])} name"
+                    " their voters; anonymous votes are keyed #01, #02, ..."
+                )
+        return self
+
+    @model_serializer(mode="wrap")
+    def _omit_default_anonymous(self, handler: SerializerFunctionWrapHandler) -> Any:
+        """Leave ``anonymous`` out unless it is true, so documents written before the field
+        existed export byte-for-byte as they were imported."""
+        data = handler(self)
+        if isinstance(data, dict) and not self.anonymous:
+            data.pop("anonymous", None)
+        return data
+
     def levels(self) -> dict[str, int | None]:
         """Question id -> answered level (None = not sure); unanswered questions are absent."""
         return {qid: a.level for qid, a in self.answers.items()}
+
+
+def _anonymised_keys(votes: dict[str, int | None]) -> bool:
+    from maturity.voting import is_anonymised
+
+    return is_anonymised(votes)

@@ -68,6 +68,35 @@ class QuestionnaireInfo(_Frozen):
     version: str
 
 
+class QuestionSpread(_Frozen):
+    """How far apart the team's votes on one question were."""
+
+    question: str
+    dimension: str
+    votes: int  # votes cast, "not sure" included
+    median: int | None  # median of the numeric votes, rounded down
+    spread: int  # highest minus lowest numeric vote
+    discuss: bool  # spread >= threshold
+    level: int | None  # the answer the team recorded
+    distribution: dict[str, int]  # "1"-"5" and "unsure" -> how many voted it
+
+
+class DimensionSpread(_Frozen):
+    id: str
+    voted: int  # questions of the dimension with at least one numeric vote
+    mean_spread: float | None
+    max_spread: int | None
+    discuss: int  # questions with spread >= threshold
+
+
+class Disagreement(_Frozen):
+    """Where the team's votes disagreed, widest first (empty lists when nobody voted)."""
+
+    threshold: int
+    questions: list[QuestionSpread]
+    dimensions: list[DimensionSpread]
+
+
 class Results(_Frozen):
     id: str
     team: str
@@ -76,3 +105,4 @@ class Results(_Frozen):
     dimensions: list[DimensionResult]
     dora: DoraResult | None
     recommendations: list[RecommendationItem]
+    disagreement: Disagreement | None = None  # added with team mode; always set by evaluate()

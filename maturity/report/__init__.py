@@ -19,6 +19,8 @@ from typing import TYPE_CHECKING, Literal
 from maturity.errors import MaturityError
 
 if TYPE_CHECKING:
+    from datetime import datetime
+
     from maturity.model.assessment import Assessment
     from maturity.report.view import ReportView
     from maturity.workspace import Workspace
@@ -29,7 +31,18 @@ LANGS: tuple[str, ...] = ("en", "ko")
 Progress = Callable[[float, str], None]
 """Called with a fraction 0.0-1.0 and a short stage description (e.g. 'laying out pages')."""
 
-__all__ = ["FORMATS", "LANGS", "Format", "Progress", "export", "prepare", "render"]
+__all__ = [
+    "FORMATS",
+    "LANGS",
+    "Format",
+    "Progress",
+    "export",
+    "export_compare",
+    "export_portfolio",
+    "export_trend",
+    "prepare",
+    "render",
+]
 
 
 def _check_destination(path: Path) -> None:
@@ -147,3 +160,64 @@ def export(
     write_atomic(target, data)
     step(1.0, "stage_done")
     return target
+
+
+# Comparison, trend and portfolio reports (maturity.report.history_export). Thin wrappers so
+# they sit next to export() for the CLI and the TUI while the module itself loads on first use.
+
+
+def export_compare(
+    workspace: Workspace,
+    a_id: str,
+    b_id: str,
+    fmt: str,
+    path: Path | str,
+    lang: str | None = None,
+    *,
+    benchmark: int | None = None,
+    progress: Progress | None = None,
+) -> Path:
+    """Write the comparison report of ``a_id`` (earlier) -> ``b_id`` (later); return the path.
+
+    Same contract as :func:`export`: worker-thread safe, user mistakes raise MaturityError
+    before anything is written, ``progress`` gets (fraction, stage). Language defaults to B's.
+    """
+    from maturity.report.history_export import export_compare as run
+
+    return run(workspace, a_id, b_id, fmt, path, lang, benchmark=benchmark, progress=progress)
+
+
+def export_trend(
+    workspace: Workspace,
+    team: str,
+    fmt: str,
+    path: Path | str,
+    lang: str | None = None,
+    *,
+    progress: Progress | None = None,
+) -> Path:
+    """Write the trend report of ``team`` (at least two assessments); return the path.
+
+    Same contract as :func:`export`; the language defaults to the latest assessment's.
+    """
+    from maturity.report.history_export import export_trend as run
+
+    return run(workspace, team, fmt, path, lang, progress=progress)
+
+
+def export_portfolio(
+    workspace: Workspace,
+    fmt: str,
+    path: Path | str,
+    lang: str | None = None,
+    *,
+    at: datetime | None = None,
+    progress: Progress | None = None,
+) -> Path:
+    """Write the portfolio report of every team; return the path.
+
+    Same contract as :func:`export`; ``at`` is "now" for marking stale teams (default: now).
+    """
+    from maturity.report.history_export import export_portfolio as run
+
+    return run(workspace, fmt, path, lang, at=at, progress=progress)

@@ -10,13 +10,14 @@ so Jinja2's autoescape handles it; only the charts, which escape their own text,
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
 from markupsafe import Markup
 
 from maturity import dora as dora_mod
+from maturity import voting
 from maturity.model.assessment import Assessment
 from maturity.model.questionnaire import Dimension, Practice, Question
 from maturity.model.results import DimensionResult, RecommendationItem, Results
@@ -86,6 +87,8 @@ class AnswerView:
     note: str
     evidence: list[str]
     votes: list[Vote]
+    vote_summary: str = ""  # "median 3, spread 2" when there were votes
+    distribution: str = ""  # anonymous votes: "2 ×1 · 3 ×2" (nobody named)
 
 
 @dataclass(frozen=True)
@@ -144,6 +147,7 @@ class DimensionView:
     weakest: list[AnswerView]
     notes: list[AnswerView]
     practices: list[PracticeView]
+    spread: str = ""  # team votes: "mean 1.2 · widest 3" ("" without votes)
 
 
 @dataclass(frozen=True)
@@ -200,6 +204,24 @@ class Horizon:
 class AppendixDimension:
     title: str
     answers: list[AnswerView]
+
+
+@dataclass(frozen=True)
+class SpreadRow:
+    question: str
+    dimension: str
+    spread: int
+    median: str
+    answer: str
+    votes: str  # "Ana 2, Joon 5" or, anonymous, "2 ×1 · 5 ×1"
+    discuss: bool
+
+
+@dataclass(frozen=True)
+class DisagreementView:
+    intro: str
+    anonymous_note: str
+    rows: list[SpreadRow]  # the widest first
 
 
 @dataclass(frozen=True)
@@ -260,6 +282,7 @@ class ReportView:
     method: list[str]
     appendix: list[AppendixDimension]
     page_counter: Markup  # CSS `content` value for "page X of Y" in this language
+    disagreement: DisagreementView | None = None  # team votes; None when nobody voted
 
 
 # ---------------------------------------------------------------------------------------------
@@ -341,10 +364,17 @@ class _Builder:
         else:
             state, level, text = "answered", ans.level, self.tr(q.option(ans.level).text)
         note = ans.note.strip() if ans else ""
+        cast = ans.votes if ans else {}
         votes = [
             Vote(person, str(v) if v is not None else self.t["not_sure"])
-            for person, v in sorted((ans.votes if ans else {}).items())
+            for person, v in sorted(cast.items())
         ]
+        distribution = ""
+        if self.a.anonymous:  # nobody is named, not even by an anonymised key
+            votes, distribution = [], self.distribution_text(cast.values())
+        summary = ""
+        if (result := voting.tally(cast.values())).median is not None:
+            summary = self.fmt("vote_summary", median=result.median, spread=result.spread)
         return AnswerView(
             question_id=q.id,
             question=self.tr(q.text),
@@ -354,7 +384,55 @@ class _Builder:
             note=note,
             evidence=evidence_links(note),
             votes=votes,
+            vote_summary=summary,
+            distribution=distribution,
         )
+
+    def distribution_text(self, votes: Iterable[int | None]) -> str:
+        """Only how many chose each level: "2 ×1 · 3 ×2 · Not sure ×1"."""
+        counts = voting.distribution(votes)
+        label = {voting.UNSURE_KEY: self.t["not_sure"]}
+        return " · ".join(f"{label.get(k, k)} ×{n}" for k, n in counts.items() if n)
+
+    def disagreement(self) -> DisagreementView | None:
+        d = self.r.disagreement
+        if d is None or not any(x.voted for x in d.dimensions):
+            return None
+        rows = []
+        for x in [x for x in d.questions if x.spread > 0][: voting.TOP_DISAGREEMENTS]:
+            ans = self.a.answers.get(x.question)
+            cast = ans.votes if ans else {}
+            votes = (
+                self.distribution_text(cast.values())
+                if self.a.anonymous
+                else ", ".join(
+                    f"{who} {v if v is not None else self.t['not_sure']}"
+                    for who, v in sorted(cast.items())
+                )
+            )
+            rows.append(
+                SpreadRow(
+                    question=self.question_text(x.question),
+                    dimension=self.dim_title(x.dimension),
+                    spread=x.spread,
+                    median=_level_text(x.median),
+                    answer=_level_text(x.level) if x.level is not None else self.t["not_sure"],
+                    votes=votes,
+                    discuss=x.discuss,
+                )
+            )
+        return DisagreementView(
+            intro=self.fmt("disagreement_intro", threshold=d.threshold),
+            anonymous_note=self.t["disagreement_anon"] if self.a.anonymous else "",
+            rows=rows,
+        )
+
+    def dimension_spread(self, dim_id: str) -> str:
+        d = self.r.disagreement
+        found = next((x for x in d.dimensions if x.id == dim_id), None) if d else None
+        if found is None or not found.voted or found.mean_spread is None:
+            return ""
+        return self.fmt("spread_mean", mean=f"{found.mean_spread:.1f}", max=found.max_spread)
 
     # -- practices --------------------------------------------------------------------------
 
@@ -456,6 +534,7 @@ class _Builder:
                 for item in self.r.recommendations
                 if item.dimension == res.id
             ],
+            spread=self.dimension_spread(res.id),
         )
 
     # -- comparison -------------------------------------------------------------------------
@@ -804,6 +883,7 @@ class _Builder:
             method=[t[f"method_{i}"] for i in range(1, 9)],
             appendix=appendix,
             page_counter=css_content(t["page_of"]),
+            disagreement=self.disagreement(),
         )
 
 

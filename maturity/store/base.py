@@ -54,6 +54,43 @@ class TeamRow:
     latest_status: str
 
 
+@dataclass(frozen=True)
+class TeamState:
+    """One question's votes as a participant or the facilitator may see them.
+
+    Before the reveal only the count (and, when not anonymous, who has voted) is given; the
+    values are in ``votes`` only once the question is revealed, so a participant's screen
+    cannot show what it was never given.
+    """
+
+    assessment_id: str
+    question_id: str | None
+    current_question: str | None  # the facilitator's current question; None: not in team mode
+    anonymous: bool
+    status: str
+    revealed: bool
+    count: int
+    voters: tuple[str, ...]  # who has voted, without their votes (empty when anonymous)
+    voted: bool  # whether the asking voter has a vote on the question
+    mine: int | None  # the asking voter's own vote (None also for "not sure")
+    votes: dict[str, int | None] | None  # every vote, once revealed (anonymous: #01, #02, ...)
+    revealed_questions: frozenset[str]
+    answered: bool = False  # the team has recorded its answer to the question
+    answer: int | None = None  # that answer (None also for "not sure")
+
+
+@dataclass(frozen=True)
+class LiveSession:
+    """An assessment whose facilitator has a question open for votes (``maturity serve``)."""
+
+    assessment_id: str
+    team: str
+    questionnaire_id: str
+    anonymous: bool
+    current_question: str
+    updated: str
+
+
 class Store(Protocol):
     def list(self, team: str | None = None) -> list[Summary]: ...
 
@@ -96,5 +133,39 @@ class Store(Protocol):
     def delete(self, assessment_id: str) -> None: ...
 
     def questionnaire_json(self, qid: str, version: str) -> str | None: ...
+
+    # -- team mode: live votes (short transactions, retried while another process writes) --
+
+    def cast_vote(
+        self, assessment_id: str, question_id: str, voter: str, level: int | None
+    ) -> None:
+        """Cast or change a vote; refused once the question is revealed."""
+        ...
+
+    def retract_vote(self, assessment_id: str, question_id: str, voter: str) -> bool: ...
+
+    def reveal(self, assessment_id: str, question_id: str) -> None: ...
+
+    def reset_votes(self, assessment_id: str, question_id: str) -> None:
+        """Forget a question's live votes and hide it again (the team votes once more)."""
+        ...
+
+    def set_current_question(self, assessment_id: str, question_id: str | None) -> None: ...
+
+    def current_question(self, assessment_id: str) -> str | None: ...
+
+    def team_state(
+        self, assessment_id: str, question_id: str | None, voter: str | None = None
+    ) -> TeamState: ...
+
+    def live_sessions(self) -> builtins.list[LiveSession]: ...
+
+    def add_participant(self, assessment_id: str, name: str) -> None: ...
+
+    def save_team_answer(
+        self, assessment_id: str, question_id: str, answer: Answer, progress: Progress
+    ) -> str:
+        """Commit the team's answer (votes included) and drop the question's live votes."""
+        ...
 
     def close(self) -> None: ...

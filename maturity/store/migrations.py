@@ -57,6 +57,26 @@ MIGRATIONS: list[str] = [
     );
     CREATE INDEX events_by_assessment ON events (assessment_id, at);
     """,
+    # 3: team mode. Anonymous assessments; the facilitator's session (current question and the
+    # questions already revealed); live votes, one row per voter and question, moved into
+    # answers.votes when the team records its answer. In anonymous mode ``voter`` is a per-
+    # question token only the participant's process can recompute (see maturity.voting).
+    """
+    ALTER TABLE assessments ADD COLUMN anonymous INTEGER NOT NULL DEFAULT 0;
+    CREATE TABLE sessions (
+        assessment_id TEXT PRIMARY KEY REFERENCES assessments (id) ON DELETE CASCADE,
+        current_question TEXT,
+        revealed TEXT NOT NULL DEFAULT '[]',
+        updated TEXT NOT NULL
+    ) WITHOUT ROWID;
+    CREATE TABLE votes (
+        assessment_id TEXT NOT NULL REFERENCES assessments (id) ON DELETE CASCADE,
+        question_id TEXT NOT NULL,
+        voter TEXT NOT NULL,
+        level INTEGER CHECK (level IS NULL OR level BETWEEN 1 AND 5),
+        PRIMARY KEY (assessment_id, question_id, voter)
+    ) WITHOUT ROWID;
+    """,
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)

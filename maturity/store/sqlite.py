@@ -12,14 +12,16 @@ from __future__ import annotations
 
 import builtins
 import json
+import random
 import sqlite3
-from collections.abc import Iterator
+import time
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
-from maturity.errors import NotFoundError, StoreError
-from maturity.store.base import Progress, Summary, TeamRow
+from maturity.errors import MaturityError, NotFoundError, StoreError
+from maturity.store.base import LiveSession, Progress, Summary, TeamRow, TeamState
 from maturity.store.migrations import MIGRATIONS, SCHEMA_VERSION
 from maturity.timefmt import format_time, now_text
 
@@ -28,6 +30,10 @@ if TYPE_CHECKING:  # the pydantic models load on first get(), not for `maturity 
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
 BUSY_TIMEOUT_S = 5.0
+RETRY_WINDOW_S = 15.0
+"""Team-mode writes retry this long (beyond SQLite's own busy wait) before giving up."""
+RETRY_FIRST_S, RETRY_MAX_S = 0.005, 0.25
+R = TypeVar("R")
 _TABLES = {"assessments", "answers", "questionnaires"}
 
 
@@ -203,14 +209,13 @@ class SQLiteStore:
 
         rows = self._read(
             "SELECT id, team, created, updated, facilitator, participants, questionnaire_id,"
-            " questionnaire_version, language, status, dora FROM assessments WHERE id = ?",
+            " questionnaire_version, language, status, dora, anonymous FROM assessments WHERE id = ?",
             (assessment_id,),
         )
         if not rows:
             raise NotFoundError(f"no assessment with id '{assessment_id}'")
-        (aid, team, created, updated, facilitator, participants, qid, qver, lang, status, dora) = (
-            rows[0]
-        )
+        (aid, team, created, updated, facilitator, participants, qid, qver, lang, status, dora,
+         anonymous) = rows[0]  # fmt: skip
         answers = {
             qid_: Answer(level=level, note=note, votes=json.loads(votes), updated=upd)
             for qid_, level, note, votes, upd in self._read(
@@ -232,6 +237,7 @@ class SQLiteStore:
             updated=updated,
             facilitator=facilitator,
             participants=json.loads(participants),
+            anonymous=bool(anonymous),
             questionnaire=QuestionnaireRef(id=qid, version=qver),
             language=lang,
             status=status,
@@ -259,13 +265,14 @@ class SQLiteStore:
         )
         conn.execute(
             "INSERT INTO assessments (id, team, team_key, created, updated, facilitator, participants,"
-            " questionnaire_id, questionnaire_version, language, status, dora, answered, total, level, score)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            " questionnaire_id, questionnaire_version, language, status, dora, answered, total, level, score,"
+            " anonymous) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (
                 a.id, a.team, team_key(a.team), format_time(a.created), format_time(a.updated),
                 a.facilitator, json.dumps(a.participants, ensure_ascii=False),
                 a.questionnaire.id, a.questionnaire.version, a.language, a.status,
                 a.dora.model_dump_json(), progress.answered, progress.total, progress.level, progress.score,
+                int(a.anonymous),
             ),
         )  # fmt: skip
         conn.executemany(
@@ -296,35 +303,46 @@ class SQLiteStore:
     ) -> str:
         stamp = now_text()
         with self._write() as conn:
-            if answer is None:
-                conn.execute(
-                    "DELETE FROM answers WHERE assessment_id = ? AND question_id = ?",
-                    (assessment_id, question_id),
-                )
-            else:
-                conn.execute(
-                    "INSERT INTO answers (assessment_id, question_id, level, note, votes, updated)"
-                    " VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (assessment_id, question_id) DO UPDATE SET"
-                    " level = excluded.level, note = excluded.note, votes = excluded.votes,"
-                    " updated = excluded.updated",
-                    (assessment_id, question_id, answer.level, answer.note,
-                     json.dumps(answer.votes, ensure_ascii=False, sort_keys=True), stamp),
-                )  # fmt: skip
-            cur = conn.execute(
-                "UPDATE assessments SET updated = ?, answered = ?, total = ?, level = ?, score = ?"
-                " WHERE id = ?",
-                (
-                    stamp,
-                    progress.answered,
-                    progress.total,
-                    progress.level,
-                    progress.score,
-                    assessment_id,
-                ),
-            )
-            if cur.rowcount != 1:
-                raise NotFoundError(f"no assessment with id '{assessment_id}'")
+            self._put_answer(conn, assessment_id, question_id, answer, progress, stamp)
         return stamp
+
+    def _put_answer(
+        self,
+        conn: sqlite3.Connection,
+        assessment_id: str,
+        question_id: str,
+        answer: Answer | None,
+        progress: Progress,
+        stamp: str,
+    ) -> None:
+        if answer is None:
+            conn.execute(
+                "DELETE FROM answers WHERE assessment_id = ? AND question_id = ?",
+                (assessment_id, question_id),
+            )
+        else:
+            conn.execute(
+                "INSERT INTO answers (assessment_id, question_id, level, note, votes, updated)"
+                " VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (assessment_id, question_id) DO UPDATE SET"
+                " level = excluded.level, note = excluded.note, votes = excluded.votes,"
+                " updated = excluded.updated",
+                (assessment_id, question_id, answer.level, answer.note,
+                 json.dumps(answer.votes, ensure_ascii=False, sort_keys=True), stamp),
+            )  # fmt: skip
+        cur = conn.execute(
+            "UPDATE assessments SET updated = ?, answered = ?, total = ?, level = ?, score = ?"
+            " WHERE id = ?",
+            (
+                stamp,
+                progress.answered,
+                progress.total,
+                progress.level,
+                progress.score,
+                assessment_id,
+            ),
+        )
+        if cur.rowcount != 1:
+            raise NotFoundError(f"no assessment with id '{assessment_id}'")
 
     def save_dora(self, assessment_id: str, dora: DoraInputs) -> None:
         self._update(assessment_id, "dora = ?", dora.model_dump_json())
@@ -420,6 +438,287 @@ class SQLiteStore:
             cur = conn.execute("DELETE FROM assessments WHERE id = ?", (assessment_id,))
             if cur.rowcount != 1:
                 raise NotFoundError(f"no assessment with id '{assessment_id}'")
+
+    # -- team mode --------------------------------------------------------------------------
+    #
+    # Many participant processes write here at the same moment. Each write is one short
+    # BEGIN IMMEDIATE transaction (WAL: readers never wait for it); SQLite's busy handler waits
+    # up to BUSY_TIMEOUT_S for the write lock, and _short_write retries with a jittered
+    # exponential backoff beyond that, so a burst of votes is queued, never dropped.
+
+    def _short_write(self, work: Callable[[sqlite3.Connection], R]) -> R:
+        conn = self._c()
+        delay = RETRY_FIRST_S
+        deadline = time.monotonic() + RETRY_WINDOW_S
+        while True:
+            try:
+                conn.execute("BEGIN IMMEDIATE")
+            except sqlite3.OperationalError as exc:
+                if _is_busy(exc) and time.monotonic() < deadline:
+                    time.sleep(delay * (1 + random.random()))
+                    delay = min(delay * 2, RETRY_MAX_S)
+                    continue
+                raise _store_error(self.path, exc) from None
+            except sqlite3.DatabaseError as exc:
+                raise _store_error(self.path, exc) from None
+            try:
+                result = work(conn)
+                conn.execute("COMMIT")
+                return result
+            except sqlite3.OperationalError as exc:
+                conn.execute("ROLLBACK")
+                if _is_busy(exc) and time.monotonic() < deadline:
+                    time.sleep(delay * (1 + random.random()))
+                    delay = min(delay * 2, RETRY_MAX_S)
+                    continue
+                raise _store_error(self.path, exc) from None
+            except sqlite3.DatabaseError as exc:
+                conn.execute("ROLLBACK")
+                raise _store_error(self.path, exc) from None
+            except BaseException:
+                conn.execute("ROLLBACK")
+                raise
+
+    @staticmethod
+    def _assessment_row(conn: sqlite3.Connection, assessment_id: str) -> tuple[str, bool]:
+        row = conn.execute(
+            "SELECT status, anonymous FROM assessments WHERE id = ?", (assessment_id,)
+        ).fetchone()
+        if row is None:
+            raise NotFoundError(f"no assessment with id '{assessment_id}'")
+        return str(row[0]), bool(row[1])
+
+    @staticmethod
+    def _session_row(
+        conn: sqlite3.Connection, assessment_id: str
+    ) -> tuple[str | None, builtins.list[str]] | None:
+        row = conn.execute(
+            "SELECT current_question, revealed FROM sessions WHERE assessment_id = ?",
+            (assessment_id,),
+        ).fetchone()
+        if row is None:
+            return None
+        return row[0], list(json.loads(row[1]))
+
+    def _open_for_votes(
+        self, conn: sqlite3.Connection, assessment_id: str, question_id: str
+    ) -> bool:
+        """Refuse votes on a complete assessment or a revealed question; the anonymous flag."""
+        status, anonymous = self._assessment_row(conn, assessment_id)
+        if status == "complete":
+            raise MaturityError(f"assessment {assessment_id} is complete; voting is closed")
+        session = self._session_row(conn, assessment_id)
+        if session is not None and question_id in session[1]:
+            raise MaturityError(
+                f"the votes on {question_id} are revealed; a vote can no longer be changed"
+            )
+        return anonymous
+
+    def cast_vote(
+        self, assessment_id: str, question_id: str, voter: str, level: int | None
+    ) -> None:
+        from maturity.voting import TOKEN
+
+        def work(conn: sqlite3.Connection) -> None:
+            if self._open_for_votes(conn, assessment_id, question_id) and not TOKEN.match(voter):
+                # The last line of defence: a name never reaches an anonymous assessment.
+                raise MaturityError("anonymous assessment: a vote is cast with a token, not a name")
+            conn.execute(
+                "INSERT INTO votes (assessment_id, question_id, voter, level) VALUES (?, ?, ?, ?)"
+                " ON CONFLICT (assessment_id, question_id, voter) DO UPDATE SET level = excluded.level",
+                (assessment_id, question_id, voter, level),
+            )
+
+        self._short_write(work)
+
+    def retract_vote(self, assessment_id: str, question_id: str, voter: str) -> bool:
+        def work(conn: sqlite3.Connection) -> bool:
+            self._open_for_votes(conn, assessment_id, question_id)
+            cur = conn.execute(
+                "DELETE FROM votes WHERE assessment_id = ? AND question_id = ? AND voter = ?",
+                (assessment_id, question_id, voter),
+            )
+            return cur.rowcount > 0
+
+        return self._short_write(work)
+
+    def _put_session(
+        self,
+        conn: sqlite3.Connection,
+        assessment_id: str,
+        current: str | None,
+        revealed: builtins.list[str],
+    ) -> None:
+        conn.execute(
+            "INSERT INTO sessions (assessment_id, current_question, revealed, updated)"
+            " VALUES (?, ?, ?, ?) ON CONFLICT (assessment_id) DO UPDATE SET"
+            " current_question = excluded.current_question, revealed = excluded.revealed,"
+            " updated = excluded.updated",
+            (assessment_id, current, json.dumps(revealed), now_text()),
+        )
+
+    def reveal(self, assessment_id: str, question_id: str) -> None:
+        def work(conn: sqlite3.Connection) -> None:
+            self._assessment_row(conn, assessment_id)
+            current, revealed = self._session_row(conn, assessment_id) or (None, [])
+            if question_id not in revealed:
+                self._put_session(conn, assessment_id, current, [*revealed, question_id])
+
+        self._short_write(work)
+
+    def reset_votes(self, assessment_id: str, question_id: str) -> None:
+        def work(conn: sqlite3.Connection) -> None:
+            self._assessment_row(conn, assessment_id)
+            conn.execute(
+                "DELETE FROM votes WHERE assessment_id = ? AND question_id = ?",
+                (assessment_id, question_id),
+            )
+            session = self._session_row(conn, assessment_id)
+            if session is not None and question_id in session[1]:
+                revealed = [q for q in session[1] if q != question_id]
+                self._put_session(conn, assessment_id, session[0], revealed)
+
+        self._short_write(work)
+
+    def set_current_question(self, assessment_id: str, question_id: str | None) -> None:
+        def work(conn: sqlite3.Connection) -> None:
+            self._assessment_row(conn, assessment_id)
+            session = self._session_row(conn, assessment_id)
+            if session is None and question_id is None:
+                return  # nothing to pause
+            revealed = session[1] if session else []
+            if session is None or session[0] != question_id:
+                self._put_session(conn, assessment_id, question_id, revealed)
+
+        self._short_write(work)
+
+    def current_question(self, assessment_id: str) -> str | None:
+        rows = self._read(
+            "SELECT current_question FROM sessions WHERE assessment_id = ?", (assessment_id,)
+        )
+        return str(rows[0][0]) if rows and rows[0][0] is not None else None
+
+    def team_state(
+        self, assessment_id: str, question_id: str | None, voter: str | None = None
+    ) -> TeamState:
+        """One consistent snapshot (a read transaction) of the session and one question."""
+        from maturity.voting import anonymised
+
+        conn = self._c()
+        try:
+            conn.execute("BEGIN")
+            try:
+                status, anonymous = self._assessment_row(conn, assessment_id)
+                current, revealed = self._session_row(conn, assessment_id) or (None, [])
+                rows: builtins.list[tuple[str, int | None]] = []
+                recorded = None
+                if question_id is not None:
+                    rows = [
+                        (str(r[0]), r[1])
+                        for r in conn.execute(
+                            "SELECT voter, level FROM votes WHERE assessment_id = ?"
+                            " AND question_id = ? ORDER BY voter",
+                            (assessment_id, question_id),
+                        )
+                    ]
+                    recorded = conn.execute(
+                        "SELECT level, votes FROM answers WHERE assessment_id = ?"
+                        " AND question_id = ?",
+                        (assessment_id, question_id),
+                    ).fetchone()
+            finally:
+                conn.execute("COMMIT")
+        except sqlite3.DatabaseError as exc:
+            raise _store_error(self.path, exc) from None
+        is_revealed = question_id is not None and question_id in revealed
+        mine = next((level for who, level in rows if voter is not None and who == voter), None)
+        votes: dict[str, int | None] | None = None
+        count = len(rows)
+        if is_revealed:
+            levels = [level for _, level in rows]
+            votes = anonymised(levels) if anonymous else dict(rows)
+            if not rows and recorded is not None:
+                # Recorded: the live votes moved into the answer; show those.
+                votes = dict(json.loads(recorded[1]))
+                count = len(votes)
+        return TeamState(
+            assessment_id=assessment_id,
+            question_id=question_id,
+            current_question=current,
+            anonymous=anonymous,
+            status=status,
+            revealed=is_revealed,
+            count=count,
+            voters=() if anonymous else tuple(who for who, _ in rows),
+            voted=voter is not None and any(who == voter for who, _ in rows),
+            mine=mine,
+            votes=votes,
+            revealed_questions=frozenset(revealed),
+            answered=recorded is not None,
+            answer=recorded[0] if recorded is not None else None,
+        )
+
+    def live_sessions(self) -> builtins.list[LiveSession]:
+        if self._conn is None:
+            return []
+        rows = self._read(
+            "SELECT s.assessment_id, a.team, a.questionnaire_id, a.anonymous, s.current_question,"
+            " s.updated FROM sessions s JOIN assessments a ON a.id = s.assessment_id"
+            " WHERE s.current_question IS NOT NULL AND a.status != 'complete'"
+            " ORDER BY s.updated DESC, s.assessment_id"
+        )
+        return [LiveSession(r[0], r[1], r[2], bool(r[3]), r[4], r[5]) for r in rows]
+
+    def add_participant(self, assessment_id: str, name: str) -> None:
+        """Add a named participant to the assessment's list (once; never when anonymous)."""
+
+        def work(conn: sqlite3.Connection) -> None:
+            _, anonymous = self._assessment_row(conn, assessment_id)
+            if anonymous:
+                return
+            row = conn.execute(
+                "SELECT participants FROM assessments WHERE id = ?", (assessment_id,)
+            ).fetchone()
+            people: builtins.list[str] = json.loads(row[0])
+            if name.casefold() not in {p.casefold() for p in people}:
+                conn.execute(
+                    "UPDATE assessments SET participants = ? WHERE id = ?",
+                    (json.dumps([*people, name], ensure_ascii=False), assessment_id),
+                )
+
+        self._short_write(work)
+
+    def save_team_answer(
+        self, assessment_id: str, question_id: str, answer: Answer, progress: Progress
+    ) -> str:
+        stamp = now_text()
+
+        def work(conn: sqlite3.Connection) -> None:
+            _, anonymous = self._assessment_row(conn, assessment_id)
+            if anonymous and not _anonymised_keys(answer.votes):
+                raise MaturityError("anonymous assessment: recorded votes must not name voters")
+            self._put_answer(conn, assessment_id, question_id, answer, progress, stamp)
+            conn.execute(
+                "DELETE FROM votes WHERE assessment_id = ? AND question_id = ?",
+                (assessment_id, question_id),
+            )
+            current, revealed = self._session_row(conn, assessment_id) or (None, [])
+            if question_id not in revealed:
+                self._put_session(conn, assessment_id, current, [*revealed, question_id])
+
+        self._short_write(work)
+        return stamp
+
+
+def _anonymised_keys(votes: dict[str, int | None]) -> bool:
+    from maturity.voting import is_anonymised
+
+    return is_anonymised(votes)
+
+
+def _is_busy(exc: sqlite3.OperationalError) -> bool:
+    text = str(exc)
+    return "locked" in text or "busy" in text
 
 
 def _store_error(path: Path, exc: sqlite3.DatabaseError) -> StoreError:

@@ -138,6 +138,17 @@ class MaturityApp(App[None]):
             return
         self.push_screen(QuestionScreen(assessment_id, start_at=question_id))
 
+    def open_team(self, assessment_id: str, question_id: str | None = None) -> None:
+        """Swap the question screen on top for team mode (votes, reveal) at ``question_id``."""
+        from maturity.tui.screens.question import QuestionScreen
+        from maturity.tui.screens.team import TeamQuestionScreen
+
+        team = TeamQuestionScreen(assessment_id, start_at=question_id)
+        if isinstance(self.screen, QuestionScreen):
+            self.switch_screen(team)
+        else:
+            self.push_screen(team)
+
     def open_results(self, assessment_id: str) -> None:
         from maturity.tui.screens.results import ResultsScreen
 
@@ -156,10 +167,25 @@ class MaturityApp(App[None]):
             return
         self.push_screen(ExportScreen(assessment_id))
 
+    def open_trend(self, team: str) -> None:
+        from maturity.tui.screens.trend import TrendScreen
+
+        self.push_screen(TrendScreen(team))
+
+    def open_portfolio(self) -> None:
+        from maturity.tui.screens.portfolio import PortfolioScreen
+
+        if not isinstance(self.screen, PortfolioScreen):
+            self.push_screen(PortfolioScreen())
+
+    def action_open_portfolio(self) -> None:
+        self.open_portfolio()
+
     def palette_commands(self) -> list[tuple[str, str, str]]:
         """App-wide palette entries: (title key, help key, action)."""
         return [
             ("cmd.home", "cmd.home.help", "app.go_home"),
+            ("cmd.portfolio", "cmd.portfolio.help", "app.open_portfolio"),
             ("cmd.language", "cmd.language.help", "app.toggle_language"),
             ("cmd.theme", "cmd.theme.help", "app.toggle_theme"),
             ("cmd.help", "cmd.help.help", "app.show_keys"),

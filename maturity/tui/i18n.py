@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from typing import Final
 
+from maturity.tui.i18n_team import TEAM_STRINGS
+
 LANGS: Final = ("en", "ko")
 
 STRINGS: Final[dict[str, dict[str, str]]] = {
@@ -74,6 +76,10 @@ STRINGS: Final[dict[str, dict[str, str]]] = {
     "home.hint": {
         "en": "D delete · s sort · m mark, c compare · ? every key",
         "ko": "D 삭제 · s 정렬 · m 표시, c 비교 · ? 모든 키",
+    },
+    "home.hint.coach": {
+        "en": "t trend · p portfolio · f new from this · C complete or reopen",
+        "ko": "t 추이 · p 포트폴리오 · f 이어서 새 진단 · C 완료 또는 다시 열기",
     },
     "home.no_match": {
         "en": "No assessment matches the filter.",
@@ -245,16 +251,26 @@ STRINGS: Final[dict[str, dict[str, str]]] = {
     "compare.heading": {"en": "Compare", "ko": "비교"},
     "compare.overall": {"en": "Overall", "ko": "종합"},
     "compare.changed": {"en": "Changed answers: {count}", "ko": "바뀐 답: {count}개"},
-    "compare.more": {"en": "… and {count} more", "ko": "… 외 {count}개"},
-    "compare.only": {
-        "en": "Questions only in the first: {a}, only in the second: {b}",
-        "ko": "첫 번째에만 있는 질문 {a}개, 두 번째에만 있는 질문 {b}개",
+    "compare.legend": {"en": "· not answered, ? not sure", "ko": "· 답 없음, ? 잘 모르겠음"},
+    "compare.none_changed": {"en": "No answer changed.", "ko": "바뀐 답이 없습니다."},
+    "compare.note": {"en": "note: {a} → {b}", "ko": "메모: {a} → {b}"},
+    "compare.versions": {"en": "Questionnaires: {a} → {b}", "ko": "설문: {a} → {b}"},
+    "compare.unmatched": {
+        "en": "Questions not in both questionnaire versions",
+        "ko": "두 설문 버전 중 한쪽에만 있는 질문",
     },
+    "compare.only_a": {"en": "only in the first ({version})", "ko": "첫 번째({version})에만"},
+    "compare.only_b": {"en": "only in the second ({version})", "ko": "두 번째({version})에만"},
     "compare.dora": {"en": "DORA: {a} → {b}", "ko": "DORA: {a} → {b}"},
-    "compare.practices": {
-        "en": "Practices reached since: {done}; newly recommended: {new}",
-        "ko": "그사이 도달한 실천: {done}개, 새로 추천된 실천: {new}개",
+    "compare.no_dora": {
+        "en": "No DORA metrics on either side.",
+        "ko": "양쪽 모두 DORA 지표가 없습니다.",
     },
+    "compare.done": {
+        "en": "Recommendations now done ({count})",
+        "ko": "이제 달성한 추천 실천 ({count}개)",
+    },
+    "compare.new": {"en": "New recommendations ({count})", "ko": "새로 추천된 실천 ({count}개)"},
     "compare.marked": {
         "en": "Marked {team} ({date}); select another assessment and press c to compare",
         "ko": "{team} ({date}) 표시함. 다른 진단을 골라 c를 누르면 비교합니다",
@@ -317,7 +333,141 @@ STRINGS: Final[dict[str, dict[str, str]]] = {
         "en": "Continue at the first unanswered question",
         "ko": "답하지 않은 첫 질문부터 이어 갑니다",
     },
+    # --- coaches: snapshots, trend, portfolio ----------------------------------------------
+    "snap.badge": {"en": "complete · read-only", "ko": "완료 · 읽기 전용"},
+    "snap.read_only": {
+        "en": "This assessment is complete, so it is read-only. Reopen it (C on home or results) to change answers.",
+        "ko": "완료된 진단이라 읽기 전용입니다. 답을 바꾸려면 다시 여세요 (처음 화면이나 결과에서 C).",
+    },
+    "snap.completed": {
+        "en": "{team} ({date}) is complete; it stays read-only until it is reopened.",
+        "ko": "{team} ({date}) 진단을 완료했습니다. 다시 열기 전까지 읽기 전용입니다.",
+    },
+    "snap.already_complete": {
+        "en": "This assessment is already complete.",
+        "ko": "이미 완료된 진단입니다.",
+    },
+    "snap.not_complete": {
+        "en": "This assessment is not complete; there is nothing to reopen.",
+        "ko": "완료되지 않은 진단이라 다시 열 것이 없습니다.",
+    },
+    "snap.reopened": {
+        "en": "{team} ({date}) reopened; the reason is recorded with it.",
+        "ko": "{team} ({date}) 진단을 다시 열었습니다. 이유를 함께 기록했습니다.",
+    },
+    "snap.new_from": {
+        "en": "Started {team} from the assessment of {date}: {answered} answers pre-filled. Change what changed.",
+        "ko": "{date} 진단에서 {team} 새 진단을 시작했습니다. 답 {answered}개를 미리 채웠으니 바뀐 것만 고치세요.",
+    },
+    "reopen.heading": {"en": "Reopen a complete assessment", "ko": "완료된 진단 다시 열기"},
+    "reopen.question": {
+        "en": "Why is the assessment of {team} ({date}) reopened? The reason is kept with it.",
+        "ko": "{team} ({date}) 진단을 왜 다시 여나요? 이유는 진단과 함께 보관됩니다.",
+    },
+    "reopen.placeholder": {
+        "en": "e.g. the DORA numbers arrived late",
+        "ko": "예: DORA 수치가 늦게 나옴",
+    },
+    "reopen.hint": {"en": "enter reopens · escape cancels", "ko": "enter 다시 열기 · escape 취소"},
+    "reopen.error.reason": {
+        "en": "Give a reason; it is recorded with the assessment.",
+        "ko": "이유를 입력하세요. 진단과 함께 기록됩니다.",
+    },
+    "binding.complete": {"en": "Complete", "ko": "완료"},
+    "binding.reopen": {"en": "Reopen", "ko": "다시 열기"},
+    "binding.new_from": {"en": "New from this", "ko": "이어서 새 진단"},
+    "binding.trend": {"en": "Trend", "ko": "추이"},
+    "binding.portfolio": {"en": "Portfolio", "ko": "포트폴리오"},
+    "binding.compare_previous": {"en": "Compare with previous", "ko": "이전과 비교"},
+    "cmd.compare_previous": {
+        "en": "Compare with the previous assessment",
+        "ko": "이전 진단과 비교",
+    },
+    "cmd.compare_previous.help": {
+        "en": "What changed since the assessment before the selected one",
+        "ko": "고른 진단과 그 이전 진단 사이에 바뀐 것",
+    },
+    "cmd.complete": {"en": "Complete the assessment", "ko": "진단 완료하기"},
+    "cmd.complete.help": {
+        "en": "Mark it complete: read-only until reopened",
+        "ko": "완료로 표시합니다. 다시 열기 전까지 읽기 전용",
+    },
+    "cmd.reopen": {"en": "Reopen the assessment", "ko": "진단 다시 열기"},
+    "cmd.reopen.help": {
+        "en": "Make a complete assessment editable again (the reason is recorded)",
+        "ko": "완료된 진단을 다시 고칠 수 있게 합니다 (이유를 기록)",
+    },
+    "cmd.new_from": {"en": "New assessment from this one", "ko": "이 진단에서 새 진단 시작"},
+    "cmd.new_from.help": {
+        "en": "Next quarter's assessment of the team, pre-filled with these answers",
+        "ko": "이 답을 미리 채운 팀의 다음 분기 진단",
+    },
+    "cmd.trend": {"en": "Trend of the team", "ko": "팀의 추이"},
+    "cmd.trend.help": {
+        "en": "Each dimension's score over time, and the DORA tier",
+        "ko": "차원별 점수의 변화와 DORA 등급",
+    },
+    "cmd.portfolio": {"en": "Portfolio of all teams", "ko": "전체 팀 포트폴리오"},
+    "cmd.portfolio.help": {
+        "en": "Latest levels of every team, and the weakest dimension",
+        "ko": "모든 팀의 최근 수준과 가장 약한 차원",
+    },
+    "help.screen.trend": {"en": "Trend", "ko": "추이"},
+    "help.screen.portfolio": {"en": "Portfolio", "ko": "포트폴리오"},
+    "trend.heading": {"en": "Trend · {team}", "ko": "추이 · {team}"},
+    "trend.count": {
+        "en": "{count} assessments, {first} – {last}",
+        "ko": "진단 {count}개, {first} – {last}",
+    },
+    "trend.one": {
+        "en": "{team} has one assessment so far ({date}); a trend needs at least two.",
+        "ko": "{team} 팀의 진단은 아직 하나뿐입니다 ({date}). 추이를 보려면 두 개 이상 필요합니다.",
+    },
+    "trend.one.next": {
+        "en": "Press f to start the next one from it: its answers are pre-filled, so the team only changes what changed.\n\nr shows its results, escape goes back.",
+        "ko": "f를 누르면 이 진단에서 다음 진단을 시작합니다. 답이 미리 채워지므로 팀은 바뀐 것만 고치면 됩니다.\n\nr 결과 보기, escape 돌아가기.",
+    },
+    "trend.legend.dora": {
+        "en": "DORA row: L low, M medium, H high, E elite, - not enough metrics",
+        "ko": "DORA 줄: L 낮음, M 중간, H 높음, E 엘리트, - 지표 부족",
+    },
+    "trend.col.date": {"en": "Date", "ko": "날짜"},
+    "trend.col.overall": {"en": "Overall", "ko": "종합"},
+    "trend.col.dora": {"en": "DORA", "ko": "DORA"},
+    "trend.first_selected": {
+        "en": "This is the first assessment; select a later one to compare it with the one before.",
+        "ko": "첫 진단입니다. 이전 진단과 비교하려면 나중 진단을 고르세요.",
+    },
+    "portfolio.heading": {"en": "Portfolio", "ko": "포트폴리오"},
+    "portfolio.count": {"en": "{teams} teams", "ko": "팀 {teams}개"},
+    "portfolio.intro": {
+        "en": "Latest complete assessment of each team (the latest one if none is complete); levels 1–5, – not enough answers.",
+        "ko": "팀마다 가장 최근에 완료한 진단 (완료한 것이 없으면 가장 최근 진단). 수준 1–5, – 는 답 부족.",
+    },
+    "portfolio.empty": {
+        "en": "No teams yet. Start an assessment with n on home.",
+        "ko": "아직 팀이 없습니다. 처음 화면에서 n으로 진단을 시작하세요.",
+    },
+    "portfolio.col.team": {"en": "Team", "ko": "팀"},
+    "portfolio.col.overall": {"en": "Overall", "ko": "종합"},
+    "portfolio.col.dora": {"en": "DORA", "ko": "DORA"},
+    "portfolio.col.date": {"en": "Latest", "ko": "최근"},
+    "portfolio.stale": {"en": "stale", "ko": "오래됨"},
+    "portfolio.weakest": {
+        "en": "Organisation-wide weakest dimension: {dimension} (mean score {score})",
+        "ko": "조직 전체에서 가장 약한 차원: {dimension} (평균 점수 {score})",
+    },
+    "portfolio.no_weakest": {
+        "en": "No dimension has enough answers yet to name the weakest.",
+        "ko": "가장 약한 차원을 정할 만큼 답한 차원이 아직 없습니다.",
+    },
+    "portfolio.means": {"en": "Mean scores: {means}", "ko": "평균 점수: {means}"},
+    "portfolio.stale_count": {
+        "en": "{count} team(s) last assessed more than six months ago ({days} days), marked {mark}.",
+        "ko": "{count}개 팀은 마지막 진단이 6개월({days}일)보다 오래되었습니다 (표시: {mark}).",
+    },
 }
+STRINGS.update(TEAM_STRINGS)  # team mode's strings live in i18n_team.py
 
 
 def t(key: str, lang: str = "en", **values: object) -> str:

@@ -18,3 +18,12 @@ class AnswerSaved(Message):
     assessment_id: str
     question_id: str
     level: int | None
+
+
+@dataclass
+class StatusChanged(Message):
+    """An assessment was completed or reopened; sent to every screen on the stack, so a
+    question screen below the one where it happened knows whether it is read-only."""
+
+    assessment_id: str
+    status: str

@@ -1,15 +1,20 @@
-"""Compare two assessments: overall and per-dimension change, changed answers, DORA tiers.
+"""Compare two assessments: what changed per dimension, answer by answer, in DORA and in the
+roadmap.
 
-The numbers come from :meth:`maturity.workspace.Workspace.compare` (the same computation as
-``maturity compare``), run on the store thread.
+The numbers come from :func:`maturity.history.compare` (the same computation as ``maturity
+compare``), run on the store thread. Everything is named in the UI language: dimensions,
+questions (from each side's questionnaire, so questions only one version asks keep their
+text), DORA metrics and practices; ids are never shown in their place.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, ClassVar
 
 from rich.cells import cell_len, set_cell_size
-from rich.console import Group
+from rich.console import Group, RenderableType
+from rich.table import Table
 from rich.text import Text
 from textual import work
 from textual.app import ComposeResult
@@ -19,22 +24,28 @@ from textual.widgets import Footer, Static
 
 from maturity.errors import MaturityError
 from maturity.tui.screens.base import BaseScreen
+from maturity.tui.widgets.levels import delta_text
 
 if TYPE_CHECKING:
-    from maturity.model.history import Comparison, DimensionDelta
+    from maturity.model.history import AnswerChange, Comparison, DimensionDelta
 
-CHANGES_SHOWN = 12
+
+@dataclass(frozen=True)
+class Names:
+    """Display names in the UI language, looked up on the store thread with the comparison."""
+
+    titles: dict[str, str] = field(default_factory=dict)
+    """Dimension and question id -> title (the later assessment's questionnaire wins)."""
+    practices: dict[str, str] = field(default_factory=dict)
+    metrics: dict[str, str] = field(default_factory=dict)
 
 
 def _num(x: float | None) -> str:
     return f"{x:.2f}" if x is not None else "–"
 
 
-def _delta(x: float | None) -> Text:
-    if x is None:
-        return Text("  ", style="dim")
-    style = "green" if x > 0 else "red" if x < 0 else "dim"
-    return Text(f"{x:+.2f}", style=style)
+def _level(x: int | None) -> str:
+    return f"L{x}" if x is not None else "–"
 
 
 class CompareScreen(BaseScreen[None]):
@@ -48,7 +59,11 @@ class CompareScreen(BaseScreen[None]):
         super().__init__()
         self.a_id, self.b_id = a_id, b_id
         self.comparison: Comparison | None = None
-        self.titles: dict[str, str] = {}
+        self.names = Names()
+
+    @property
+    def titles(self) -> dict[str, str]:
+        return self.names.titles
 
     def compose(self) -> ComposeResult:
         with Horizontal(classes="topbar"):
@@ -59,6 +74,7 @@ class CompareScreen(BaseScreen[None]):
 
     def on_mount(self) -> None:
         self.load()
+        self.query_one("#c-main").focus()
 
     def on_language_changed(self, message: object) -> None:
         self.refresh_bindings()
@@ -69,23 +85,34 @@ class CompareScreen(BaseScreen[None]):
         ws = self.gateway.workspace
         lang = self.lang
 
-        def _compute() -> tuple[Comparison, dict[str, str]]:
+        def _compute() -> tuple[Comparison, Names]:
+            from maturity import history
+            from maturity.dora import metric_definitions
             from maturity.model.text import tr
 
-            comparison = ws.compare(self.a_id, self.b_id, lang)
-            b = ws.get(self.b_id)
-            q = ws.questionnaire_for(b).questionnaire
-            titles = {d.id: tr(d.title, lang) for d in q.dimensions}
-            titles.update({qq.id: tr(qq.text, lang) for _, qq in q.questions()})
-            return comparison, titles
+            ea, eb = ws.evaluated(self.a_id, lang), ws.evaluated(self.b_id, lang)
+            titles: dict[str, str] = {}
+            for e in (ea, eb):
+                q = e.questionnaire.questionnaire
+                titles.update({d.id: tr(d.title, lang) for d in q.dimensions})
+                titles.update({qq.id: tr(qq.text, lang) for _, qq in q.questions()})
+            recs = [*ea.results.recommendations, *eb.results.recommendations]
+            names = Names(
+                titles=titles,
+                practices={r.id: r.title for r in recs},
+                metrics={m: tr(d.title, lang) for m, d in metric_definitions().items()},
+            )
+            return history.compare(ea, eb), names
 
         try:
-            self.comparison, self.titles = await self.gateway.run(_compute)
+            self.comparison, self.names = await self.gateway.run(_compute)
         except MaturityError as exc:
             self.notify(str(exc), title=self.t("error.title"), severity="error")
             self.dismiss()
             return
         self.refresh_view()
+
+    # -- view -------------------------------------------------------------------------------
 
     def refresh_view(self) -> None:
         c = self.comparison
@@ -95,64 +122,113 @@ class CompareScreen(BaseScreen[None]):
             f"[b]{self.t('compare.heading')}[/b] · {c.a.team} {c.a.created[:10]} → "
             f"{c.b.team} {c.b.created[:10]}"
         )
-        parts: list[Text | Group] = [self._overall(c), Text(""), self._dimensions(c), Text("")]
-        parts.append(self._changes(c))
-        parts.append(Text(""))
-        parts.append(self._dora(c))
+        parts: list[RenderableType] = []
+        if c.a.questionnaire != c.b.questionnaire:
+            versions = self.t("compare.versions", a=c.a.questionnaire, b=c.b.questionnaire)
+            parts += [Text(versions, "dim"), Text("")]
+        parts += [self._scores(c), Text(""), self._changes(c)]
+        if c.only_in_a or c.only_in_b:
+            parts += [Text(""), self._unmatched(c)]
+        parts += [Text(""), self._dora(c)]
+        parts += [Text(""), self._practices(c)]
         self.query_one("#c-body", Static).update(Group(*parts))
+
+    def _scores(self, c: Comparison) -> Group:
+        """Overall, then one line per dimension: score then -> now, change, level then -> now."""
+        names = [self.t("compare.overall"), *(self.titles.get(d.id, d.id) for d in c.dimensions)]
+        width = max(cell_len(n) for n in names)
+        rows = [c.overall, *c.dimensions]
+        return Group(*(self._row(n, width, d) for n, d in zip(names, rows, strict=True)))
 
     def _row(self, title: str, width: int, d: DimensionDelta) -> Text:
         line = Text(set_cell_size(title, width) + "  ", style="bold")
         line.append(f"{_num(d.a_score):>5} → {_num(d.b_score):>5}  ")
-        line.append_text(_delta(d.score_delta))
-        a_level = str(d.a_level) if d.a_level is not None else "–"
-        b_level = str(d.b_level) if d.b_level is not None else "–"
-        line.append(f"   L{a_level} → L{b_level}", style="dim")
+        line.append_text(delta_text(d.score_delta) if d.score_delta is not None else Text("     "))
+        line.append(f"   {_level(d.a_level):>2} → {_level(d.b_level):>2}", style="dim")
+        if d.level_delta:
+            line.append(f"  {d.level_delta:+d}", style="green" if d.level_delta > 0 else "red")
         return line
 
-    def _overall(self, c: Comparison) -> Text:
-        return self._row(self.t("compare.overall"), cell_len(self.t("compare.overall")), c.overall)
+    def _answer(self, answered: bool, level: int | None) -> str:
+        if not answered:
+            return "·"
+        return str(level) if level is not None else "?"
 
-    def _dimensions(self, c: Comparison) -> Group:
-        names = [self.titles.get(d.id, d.id) for d in c.dimensions]
-        width = max((cell_len(n) for n in names), default=0)
-        return Group(*(self._row(n, width, d) for n, d in zip(names, c.dimensions, strict=True)))
+    def _changes(self, c: Comparison) -> RenderableType:
+        heading = Text(self.t("compare.changed", count=len(c.changed)), style="bold underline")
+        if not c.changed:
+            return Group(heading, Text("  " + self.t("compare.none_changed"), style="dim"))
+        heading.append("  " + self.t("compare.legend"), style="dim not underline not bold")
+        table = Table.grid(padding=(0, 1))
+        table.add_column(width=1, no_wrap=True)
+        table.add_column(no_wrap=True)
+        table.add_column(ratio=1, overflow="fold")
+        current = ""
+        for ch in c.changed:
+            if ch.dimension != current:
+                current = ch.dimension
+                table.add_row("", "", Text(self.titles.get(current, current), style="italic dim"))
+            table.add_row("", self._levels(ch), self.titles.get(ch.question, ch.question))
+            if ch.a_note != ch.b_note:
+                note = self.t("compare.note", a=ch.a_note or "–", b=ch.b_note or "–")
+                table.add_row("", "", Text(note, style="dim"))
+        return Group(heading, table)
 
-    def _changes(self, c: Comparison) -> Text:
-        text = Text()
-        text.append(self.t("compare.changed", count=len(c.changed)), style="bold underline")
-
-        def level(x: int | None, answered: bool) -> str:
-            if not answered:
-                return "·"
-            return str(x) if x is not None else "?"
-
-        for ch in c.changed[:CHANGES_SHOWN]:
-            text.append(
-                f"\n  {level(ch.a_level, ch.a_answered)} → {level(ch.b_level, ch.b_answered)}  "
-            )
-            text.append(self.titles.get(ch.question, ch.question))
-        if len(c.changed) > CHANGES_SHOWN:
-            text.append(
-                "\n  " + self.t("compare.more", count=len(c.changed) - CHANGES_SHOWN), style="dim"
-            )
-        if c.only_in_a or c.only_in_b:
-            text.append(
-                "\n" + self.t("compare.only", a=len(c.only_in_a), b=len(c.only_in_b)), style="dim"
-            )
+    def _levels(self, ch: AnswerChange) -> Text:
+        a, b = self._answer(ch.a_answered, ch.a_level), self._answer(ch.b_answered, ch.b_level)
+        text = Text(f"{a} → {b}", style="bold")
+        if ch.a_level is not None and ch.b_level is not None and ch.a_level != ch.b_level:
+            text.stylize("green" if ch.b_level > ch.a_level else "red", 4)
         return text
 
-    def _dora(self, c: Comparison) -> Text:
+    def _unmatched(self, c: Comparison) -> Group:
+        """Questions only one questionnaire version asks: listed, never silently dropped."""
+        table = Table.grid(padding=(0, 1))
+        table.add_column(width=1, no_wrap=True)
+        table.add_column(no_wrap=True, style="dim")
+        table.add_column(ratio=1, overflow="fold")
+        for side, ids, version in (
+            ("compare.only_a", c.only_in_a, c.a.questionnaire),
+            ("compare.only_b", c.only_in_b, c.b.questionnaire),
+        ):
+            for i, qid in enumerate(ids):
+                label = self.t(side, version=version) if i == 0 else ""
+                table.add_row("", label, self.titles.get(qid, qid))
+        heading = Text(self.t("compare.unmatched"), style="bold underline")
+        return Group(heading, table)
+
+    def _tier(self, tier: str | None) -> str:
+        return self.t(f"tier.{tier}") if tier else "–"
+
+    def _dora(self, c: Comparison) -> Group:
         a, b = c.dora_overall
+        heading = Text(self.t("compare.dora", a=self._tier(a), b=self._tier(b)), style="bold")
+        if not c.dora:
+            return Group(heading, Text("  " + self.t("compare.no_dora"), style="dim"))
+        table = Table.grid(padding=(0, 1))
+        table.add_column(width=1, no_wrap=True)
+        table.add_column(no_wrap=True)
+        table.add_column(ratio=1, overflow="fold")
+        for m in c.dora:
+            before = f"{m.a_input} ({self._tier(m.a_tier)})" if m.a_input else "–"
+            after = f"{m.b_input} ({self._tier(m.b_tier)})" if m.b_input else "–"
+            table.add_row("", self.names.metrics.get(m.metric, m.metric), f"{before} → {after}")
+        return Group(heading, table)
 
-        def tier(x: str | None) -> str:
-            return self.t(f"tier.{x}") if x else "–"
-
-        text = Text()
-        text.append(self.t("compare.dora", a=tier(a), b=tier(b)), style="bold")
-        if c.done or c.new:
-            text.append("\n" + self.t("compare.practices", done=len(c.done), new=len(c.new)))
-        return text
+    def _practices(self, c: Comparison) -> Group:
+        """Practices the later assessment no longer needs (now done) and the ones it adds."""
+        parts: list[RenderableType] = []
+        for key, ids in (("compare.done", c.done), ("compare.new", c.new)):
+            parts.append(Text(self.t(key, count=len(ids)), style="bold"))
+            if not ids:
+                parts.append(Text("  " + self.t("common.none"), style="dim"))
+            table = Table.grid(padding=(0, 1))
+            table.add_column(width=2, no_wrap=True)
+            table.add_column(ratio=1, overflow="fold")
+            for pid in ids:
+                table.add_row(" •", self.names.practices.get(pid, pid))
+            parts.append(table)
+        return Group(*parts)
 
     def action_back(self) -> None:
         self.dismiss()

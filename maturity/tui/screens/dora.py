@@ -22,6 +22,7 @@ from maturity import dora
 from maturity.errors import MaturityError
 from maturity.model.assessment import DoraInputs
 from maturity.model.text import tr
+from maturity.tui.messages import StatusChanged
 from maturity.tui.screens.base import BaseScreen
 from maturity.tui.widgets.saved import SavedIndicator
 
@@ -54,6 +55,7 @@ class DoraScreen(BaseScreen[None]):
         self.saved_inputs: DoraInputs | None = None
         self.queued_inputs: DoraInputs | None = None
         self.pending = 0
+        self.read_only = False
 
     def compose(self) -> ComposeResult:
         with Horizontal(classes="topbar"):
@@ -94,6 +96,7 @@ class DoraScreen(BaseScreen[None]):
             return
         self.team = a.team
         self.saved_inputs = a.dora
+        self.set_read_only(a.status == "complete")
         for metric in dora.ALL_METRICS:
             value = getattr(a.dora, metric) or ""
             self.values[metric] = value
@@ -187,9 +190,24 @@ class DoraScreen(BaseScreen[None]):
         buckets.highlighted = highlighted if highlighted is not None else 0
         self._show_saved()
 
+    def set_read_only(self, read_only: bool) -> None:
+        """A complete assessment shows its metrics but takes no input until it is reopened."""
+        self.read_only = read_only
+        for widget in self.query(".metric-input, #benchmark, #buckets"):
+            widget.disabled = read_only
+        if read_only:
+            self.notify(self.t("snap.read_only"), severity="warning", timeout=6)
+
+    def on_status_changed(self, message: StatusChanged) -> None:
+        if message.assessment_id == self.assessment_id and self.ready:
+            self.set_read_only(message.status == "complete")
+            self._show_saved()
+
     def _show_saved(self) -> None:
         indicator = self.query_one("#saved", SavedIndicator)
-        if self.pending:
+        if self.read_only:
+            indicator.show("idle", self.t("snap.badge"))
+        elif self.pending:
             indicator.show("saving", self.t("q.saving"))
         elif self.errors:
             indicator.show("failed", self.t("dora.not_saved"))
@@ -273,6 +291,8 @@ class DoraScreen(BaseScreen[None]):
         self.save_now()
 
     def save_now(self) -> None:
+        if self.read_only:
+            return
         inputs = self.current_inputs()
         if inputs in (self.saved_inputs, self.queued_inputs):
             self._show_saved()
@@ -302,7 +322,7 @@ class DoraScreen(BaseScreen[None]):
 
     def on_unmount(self) -> None:
         """Leaving by any route (home, command palette) still saves what was typed."""
-        if self.ready:
+        if self.ready and not self.read_only:
             inputs = self.current_inputs()
             if inputs not in (self.saved_inputs, self.queued_inputs):
                 self.gateway.submit(self.gateway.workspace.set_dora, self.assessment_id, inputs)

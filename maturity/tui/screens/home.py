@@ -12,7 +12,12 @@ from textual.containers import Vertical
 from textual.widgets import DataTable, Footer, Input, Static
 
 from maturity.errors import MaturityError
-from maturity.tui.screens.base import BaseScreen
+from maturity.tui.screens.snapshot import (
+    SNAPSHOT_ACTIONS,
+    SnapshotScreen,
+    Target,
+    snapshot_bindings,
+)
 
 if TYPE_CHECKING:
     from maturity.store.base import Summary
@@ -35,7 +40,7 @@ def _sort_key(column: str, s: Summary) -> tuple[object, ...]:
     return (s.status,)
 
 
-class HomeScreen(BaseScreen[None]):
+class HomeScreen(SnapshotScreen):
     """The list of assessments; the first run (an empty store) shows a short welcome."""
 
     HELP_GROUP = "help.screen.home"
@@ -50,6 +55,9 @@ class HomeScreen(BaseScreen[None]):
         Binding("c", "compare", "Compare", id="compare", show=False),
         Binding("slash", "filter", "Filter", id="filter", key_display="/"),
         Binding("s", "sort", "Sort", id="sort", show=False),
+        Binding("t", "trend", "Trend", id="trend", show=False),
+        Binding("p", "portfolio", "Portfolio", id="portfolio", show=False),
+        *snapshot_bindings(show=False),
         Binding("q", "quit", "Quit", id="quit"),
         Binding("f2", "app.toggle_language", "한국어", id="language"),
         Binding("escape", "clear_filter", "Clear filter", id="clear_filter", show=False),
@@ -163,6 +171,7 @@ class HomeScreen(BaseScreen[None]):
         if self.rows:
             status = self.t("home.count", shown=len(rows), total=len(self.rows))
             status += f"  [dim]· {self.t('home.hint')}[/dim]"
+            status += f"\n[dim]{self.t('home.hint.coach')}[/dim]"
             if not rows:
                 status = self.t("home.no_match") + "  " + status
         self.query_one("#home-status", Static).update(status)
@@ -195,6 +204,10 @@ class HomeScreen(BaseScreen[None]):
             return bool(self.rows)
         if action in ("mark", "compare"):
             return len(self.rows) > 1
+        if action == "trend":
+            return bool(self.rows)
+        if action in SNAPSHOT_ACTIONS:
+            return self.snapshot_allowed(action)
         return True
 
     # -- events and actions -----------------------------------------------------------------
@@ -305,6 +318,25 @@ class HomeScreen(BaseScreen[None]):
         )
         self.app.push_screen(CompareScreen(first.id, second.id))
 
+    def action_trend(self) -> None:
+        row = self._selected_or_warn()
+        if row is not None:
+            self.mapp.open_trend(row.team)
+
+    def action_portfolio(self) -> None:
+        if self.gateway.is_open:
+            self.mapp.open_portfolio()
+
+    def snapshot_target(self) -> Target | None:
+        aid = self.selected_id()
+        row = next((r for r in self.rows if r.id == aid), None)
+        if row is None:
+            return None
+        return Target(row.id, row.team, row.created[:10], row.status)
+
+    def snapshot_changed(self, assessment_id: str, status: str) -> None:
+        self.load()
+
     @work(group="home-delete", exit_on_error=False)
     async def delete(self, row: Summary) -> None:
         try:
@@ -325,4 +357,6 @@ class HomeScreen(BaseScreen[None]):
             ("cmd.results", "cmd.results.help", "results"),
             ("cmd.export", "cmd.export.help", "export"),
             ("cmd.compare", "cmd.compare.help", "compare"),
+            ("cmd.trend", "cmd.trend.help", "trend"),
+            *self.snapshot_palette(),
         ]

@@ -13,7 +13,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Grid, Horizontal, Vertical, VerticalScroll
 from textual.suggester import SuggestFromList
-from textual.widgets import Button, Footer, Input, Label, Select, Static
+from textual.widgets import Button, Checkbox, Footer, Input, Label, Select, Static
 
 from maturity import questionnaire as qmod
 from maturity.errors import MaturityError
@@ -78,6 +78,8 @@ class NewAssessmentScreen(BaseScreen[str | None]):
                     value=self.lang,
                     allow_blank=False,
                 )
+                yield Label(id="lbl-anonymous")
+                yield Checkbox(id="anonymous")  # team mode: chosen once, at creation
             with Horizontal(classes="buttons"):
                 yield Button(id="create", variant="primary")
                 yield Button(id="cancel")
@@ -94,6 +96,8 @@ class NewAssessmentScreen(BaseScreen[str | None]):
         self.query_one("#new-title", Static).update(self.t("new.heading"))
         for field in ("team", "facilitator", "participants", "questionnaire", "language"):
             self.query_one(f"#lbl-{field}", Label).update(self.t(f"new.{field}"))
+        self.query_one("#lbl-anonymous", Label).update(self.t("new.anonymous"))
+        self.query_one("#anonymous", Checkbox).label = self.t("new.anonymous.label")
         self.query_one("#team", Input).placeholder = self.t("new.team.placeholder")
         self.query_one("#participants", Input).placeholder = self.t("new.participants.placeholder")
         self.query_one("#file", Input).placeholder = self.t("new.file.placeholder")
@@ -192,11 +196,17 @@ class NewAssessmentScreen(BaseScreen[str | None]):
         self.busy = True
         self.query_one("#create", Button).disabled = True
         ws = self.gateway.workspace
+        anonymous = self.query_one("#anonymous", Checkbox).value
 
         def _make() -> str:
             loaded = qmod.resolve(ref)
             return ws.create(
-                team, loaded, facilitator=facilitator, participants=participants, language=language
+                team,
+                loaded,
+                facilitator=facilitator,
+                participants=participants,
+                language=language,
+                anonymous=anonymous,
             ).id
 
         try:

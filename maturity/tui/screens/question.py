@@ -22,7 +22,7 @@ from maturity.model.assessment import Answer, Assessment
 from maturity.model.questionnaire import Dimension, Question
 from maturity.model.text import tr
 from maturity.questionnaire import LoadedQuestionnaire
-from maturity.tui.messages import AnswerSaved
+from maturity.tui.messages import AnswerSaved, StatusChanged
 from maturity.tui.screens.base import BaseScreen
 from maturity.tui.widgets.answers import NOT_SURE, AnswerOptions
 from maturity.tui.widgets.saved import SavedIndicator
@@ -50,6 +50,7 @@ class QuestionScreen(BaseScreen[None]):
         Binding("s", "toggle_sidebar", "Sidebar", id="sidebar", show=False),
         Binding("d", "dora", "DORA", id="dora"),
         Binding("r", "results", "Results", id="results"),
+        Binding("v", "team", "Team vote", id="team", show=False),
         Binding("q,escape", "home", "Home", id="home", key_display="q"),
     ]
 
@@ -140,8 +141,9 @@ class QuestionScreen(BaseScreen[None]):
         lang = self.lang
         q = self.loaded.questionnaire
         _, question = self.current
+        badge = f" · [b]{self.t('snap.badge')}[/b]" if self.read_only else ""
         self.query_one("#q-title", Static).update(
-            f"[b]{self.assessment.team}[/b] · {tr(q.title, lang)}"
+            f"[b]{self.assessment.team}[/b] · {tr(q.title, lang)}{badge}"
         )
         self.query_one("#q-text", Static).update(f"[b]{tr(question.text, lang)}[/b]")
         self.query_one("#q-help-text", Static).update(
@@ -222,8 +224,24 @@ class QuestionScreen(BaseScreen[None]):
 
     # -- answering --------------------------------------------------------------------------
 
+    @property
+    def read_only(self) -> bool:
+        """A complete assessment is a snapshot: answers wait until it is reopened."""
+        return self.assessment is not None and self.assessment.status == "complete"
+
+    def refuse_if_read_only(self) -> bool:
+        """Say why nothing changes (instead of a failed save) when the assessment is complete."""
+        if self.read_only:
+            self.notify(self.t("snap.read_only"), severity="warning", timeout=6)
+        return self.read_only
+
+    def on_status_changed(self, message: StatusChanged) -> None:
+        if self.assessment is not None and message.assessment_id == self.assessment_id:
+            self.assessment.status = "complete" if message.status == "complete" else "in_progress"
+            self.refresh_view()
+
     def action_answer(self, key: int) -> None:
-        if self.assessment is None or self.current is None:
+        if self.assessment is None or self.current is None or self.refuse_if_read_only():
             return
         _, question = self.current
         level = None if key == NOT_SURE else key
@@ -336,7 +354,7 @@ class QuestionScreen(BaseScreen[None]):
             self.query_one("#q-options").focus()
 
     def action_note(self) -> None:
-        if self.current is None:
+        if self.current is None or self.refuse_if_read_only():
             return
         from maturity.tui.screens.note import NoteScreen
 
@@ -368,8 +386,13 @@ class QuestionScreen(BaseScreen[None]):
     def action_results(self) -> None:
         self.mapp.open_results(self.assessment_id)
 
+    def action_team(self) -> None:
+        """Team mode (votes, reveal) at this question; see screens/team.py."""
+        self.mapp.open_team(self.assessment_id, self.current[1].id if self.current else None)
+
     def palette_commands(self) -> list[tuple[str, str, str]]:
         return [
             ("cmd.dora", "cmd.dora.help", "dora"),
             ("cmd.results", "cmd.results.help", "results"),
+            ("cmd.team", "cmd.team.help", "team"),
         ]

@@ -28,19 +28,21 @@ from maturity.model.questionnaire import Questionnaire
 from maturity.model.results import Results
 from maturity.model.text import tr
 from maturity.questionnaire import LoadedQuestionnaire
-from maturity.tui.screens.base import BaseScreen
+from maturity.tui.screens.snapshot import SnapshotScreen, Target, snapshot_bindings
 from maturity.tui.widgets.bars import score_bar
+from maturity.tui.widgets.votes import disagreement_text
 
 HELD_BACK_SHOWN = 3
 """Held-back questions listed per dimension (the weakest first)."""
 
 
-class ResultsScreen(BaseScreen[None]):
+class ResultsScreen(SnapshotScreen):
     HELP_GROUP = "help.screen.results"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("a", "answers", "Answers", id="answers"),
         Binding("d", "dora", "DORA", id="dora"),
         Binding("x", "export", "Export", id="export"),
+        *snapshot_bindings(show=True),
         Binding("escape", "back", "Back", id="back"),
         Binding("q", "home", "Home", id="home"),
     ]
@@ -50,6 +52,7 @@ class ResultsScreen(BaseScreen[None]):
         self.assessment_id = assessment_id
         self.results: Results | None = None
         self.loaded: LoadedQuestionnaire | None = None
+        self.target: Target | None = None
 
     def compose(self) -> ComposeResult:
         with Horizontal(classes="topbar"):
@@ -57,6 +60,7 @@ class ResultsScreen(BaseScreen[None]):
         with VerticalScroll(id="r-main"):
             yield Static(id="r-overall")
             yield Static(id="r-dimensions")
+            yield Static(id="r-disagreement")
             yield Static(id="r-dora")
             yield Static(id="r-roadmap")
             yield Static(id="r-change-hint", classes="dim")
@@ -75,18 +79,27 @@ class ResultsScreen(BaseScreen[None]):
         ws = self.gateway.workspace
         lang = self.lang
 
-        def _compute() -> tuple[Results, LoadedQuestionnaire]:
+        def _compute() -> tuple[Results, LoadedQuestionnaire, Target]:
             a = ws.get(self.assessment_id)
             loaded = ws.questionnaire_for(a)
-            return evaluate(a, loaded, lang), loaded
+            target = Target(a.id, a.team, a.created.isoformat()[:10], a.status)
+            return evaluate(a, loaded, lang), loaded, target
 
         try:
-            self.results, self.loaded = await self.gateway.run(_compute)
+            self.results, self.loaded, self.target = await self.gateway.run(_compute)
         except MaturityError as exc:
             self.notify(str(exc), title=self.t("error.title"), severity="error")
             self.dismiss()
             return
         self.refresh_view()
+        self.refresh_bindings()
+
+    def snapshot_target(self) -> Target | None:
+        return self.target
+
+    def snapshot_changed(self, assessment_id: str, status: str) -> None:
+        if self.target is not None and assessment_id == self.target.id:
+            self.load()
 
     def on_language_changed(self, message: object) -> None:
         # Level names and practice titles are computed in the language: evaluate again.
@@ -101,11 +114,17 @@ class ResultsScreen(BaseScreen[None]):
             return
         lang = self.lang
         q = loaded.questionnaire
+        badge = ""
+        if self.target is not None and self.target.status == "complete":
+            badge = f" · [b]{self.t('snap.badge')}[/b]"
         self.query_one("#r-title", Static).update(
-            f"[b]{self.t('r.heading', team=r.team)}[/b] · {tr(q.title, lang)}"
+            f"[b]{self.t('r.heading', team=r.team)}[/b] · {tr(q.title, lang)}{badge}"
         )
         self.query_one("#r-overall", Static).update(self._overall(r, q))
         self.query_one("#r-dimensions", Static).update(self._dimensions(r, q))
+        disagreement = disagreement_text(r.disagreement, q, lang)  # team votes, if any
+        self.query_one("#r-disagreement", Static).update(disagreement or "")
+        self.query_one("#r-disagreement").display = disagreement is not None
         self.query_one("#r-dora", Static).update(self._dora(r))
         self.query_one("#r-roadmap", Static).update(self._roadmap(r, q))
         held = self.query_one("#r-held", OptionList)
@@ -242,4 +261,5 @@ class ResultsScreen(BaseScreen[None]):
             ("cmd.dora", "cmd.dora.help", "dora"),
             ("cmd.export", "cmd.export.help", "export"),
             ("cmd.resume", "cmd.resume.help", "answers"),
+            *self.snapshot_palette(),
         ]

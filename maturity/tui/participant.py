@@ -1,0 +1,501 @@
+"""The participant's app: ``maturity join ID --as NAME``, and what ``maturity serve`` serves.
+
+It follows the facilitator: every :data:`POLL_S` seconds it reads the session's current
+question from the store (on the store thread, like every store call in the TUI) and shows it.
+The participant votes 1-5 or 0 ("not sure") and may change or withdraw the vote until the
+facilitator reveals the question. Before the reveal the store hands this app only the count of
+votes and its own vote, so nothing on this screen can show what others voted.
+
+In an anonymous assessment the app votes under per-question tokens derived from a secret that
+lives only in this process (:class:`maturity.voting.Voter`); the name, if typed, never leaves
+it. A consequence, documented in docs/team-mode.md: after restarting the app, a participant
+cannot change a vote cast before the restart (it still counts; the facilitator can ``x`` to
+let the team vote again).
+"""
+
+from __future__ import annotations
+
+from concurrent.futures import Future
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, ClassVar
+
+from rich.table import Table
+from rich.text import Text
+from textual import events, on, work
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.widgets import Footer, Input, OptionList, Static
+from textual.widgets.option_list import Option
+
+from maturity.errors import MaturityError
+from maturity.model.text import tr
+from maturity.tui.app import MaturityApp
+from maturity.tui.i18n import t
+from maturity.tui.screens.base import BaseModal, BaseScreen
+from maturity.tui.widgets.answers import NOT_SURE, AnswerOptions
+from maturity.tui.widgets.votes import VotePanel, participant_text
+
+if TYPE_CHECKING:
+    from maturity.model.questionnaire import Dimension, Question
+    from maturity.questionnaire import LoadedQuestionnaire
+    from maturity.store.base import LiveSession, TeamState
+    from maturity.voting import Voter
+    from maturity.workspace import Workspace
+
+POLL_S = 0.3
+"""How often the participant's screen reads the store: it follows within about this long."""
+SESSIONS_POLL_S = 1.0
+
+
+class VoteScreen(BaseScreen[None]):
+    """One question at a time, the facilitator's; the participant's vote and the count."""
+
+    HELP_GROUP = "help.screen.participant"
+    DEFAULT_CSS = """
+    VoteScreen #p-main { height: 1fr; padding: 0 1; }
+    VoteScreen #p-position { height: 1; }
+    VoteScreen #p-text { height: auto; margin: 0 0 1 0; }
+    VoteScreen #p-help { height: auto; max-height: 40%; background: $boost; padding: 0 1; margin-bottom: 1; }
+    VoteScreen #p-help-text { height: auto; }
+    VoteScreen #p-options { height: 1fr; border: none; padding: 0; }
+    VoteScreen .p-who { width: auto; height: 1; color: $text-muted; }
+    """
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("1", "vote(1)", "Vote", id="team_vote", key_display="1-5"),
+        Binding("2", "vote(2)", "Vote", show=False),
+        Binding("3", "vote(3)", "Vote", show=False),
+        Binding("4", "vote(4)", "Vote", show=False),
+        Binding("5", "vote(5)", "Vote", show=False),
+        Binding("0", "vote(0)", "Not sure", id="not_sure"),
+        Binding("backspace", "withdraw", "Withdraw vote", id="withdraw"),
+        Binding("h", "toggle_help", "Why", id="toggle_help"),
+        Binding("q", "app.quit", "Quit", id="quit"),
+    ]
+
+    def __init__(self, assessment_id: str, voter: Voter) -> None:
+        super().__init__()
+        self.assessment_id = assessment_id
+        self.voter = voter
+        self.team = ""
+        self.loaded: LoadedQuestionnaire | None = None
+        self.state: TeamState | None = None
+        self.shown: tuple[str | None, bool, int | None, bool] | None = None
+        """(question, voted, my vote, revealed) the option list was last built for."""
+        self.show_help = False
+        self.pending = 0
+        self._polling = False
+
+    def compose(self) -> ComposeResult:
+        with Horizontal(classes="topbar"):
+            yield Static(id="p-title", classes="topbar-title")
+            yield Static(id="p-who", classes="p-who")
+        with Vertical(id="p-main"):
+            yield Static(id="p-position", classes="dim")
+            yield Static(id="p-text")
+            with VerticalScroll(id="p-help"):
+                yield Static(id="p-help-text")
+            yield AnswerOptions(id="p-options")
+            yield VotePanel(id="p-votes")
+        yield Footer(compact=True)
+
+    def on_mount(self) -> None:
+        self.query_one("#p-help").display = False
+        self.load()
+        self.set_interval(POLL_S, self.poll)
+
+    @work(exclusive=True, group="p-load", exit_on_error=False)
+    async def load(self) -> None:
+        ws = self.gateway.workspace
+
+        def _read() -> tuple[str, LoadedQuestionnaire]:
+            a = ws.get(self.assessment_id)
+            return a.team, ws.questionnaire_for(a)
+
+        try:
+            self.team, self.loaded = await self.gateway.run(_read)
+        except MaturityError as exc:
+            self.notify(str(exc), title=self.t("error.title"), severity="error", timeout=30)
+            return
+        self.refresh_view()
+        self.poll()
+
+    # -- following the facilitator ----------------------------------------------------------
+
+    def poll(self) -> None:
+        """Read the session and the current question's votes (skipped while a read runs)."""
+        if self._polling or self.loaded is None:
+            return
+        self._polling = True
+        self._poll()
+
+    @work(group="p-poll", exit_on_error=False)
+    async def _poll(self) -> None:
+        ws = self.gateway.workspace
+        try:
+            state = await self.gateway.run(ws.team_state, self.assessment_id, None, self.voter)
+        except MaturityError:
+            return  # locked for a moment, or deleted: the next poll tries again
+        finally:
+            self._polling = False
+        if self.is_attached:
+            self.apply_state(state)
+
+    def apply_state(self, state: TeamState) -> None:
+        if self.pending and self.state is not None and state.question_id == self.state.question_id:
+            # Our own vote is still on its way: keep showing it rather than the older value.
+            state = _with_mine(state, self.state)
+        self.state = state
+        self.refresh_view()
+
+    @property
+    def question(self) -> tuple[Dimension, Question] | None:
+        if self.loaded is None or self.state is None or self.state.question_id is None:
+            return None
+        found = self.loaded.questionnaire.find_question(self.state.question_id)
+        return (found[0], found[1]) if found else None
+
+    # -- view -------------------------------------------------------------------------------
+
+    def refresh_view(self) -> None:
+        if self.loaded is None:
+            return
+        lang = self.lang
+        q = self.loaded.questionnaire
+        title = Text(self.team, style="bold")  # Text, not markup: names are typed by people
+        title.append(f" · {tr(q.title, lang)}")
+        self.query_one("#p-title", Static).update(title)
+        who = (
+            self.t("p.you_anonymous")
+            if self.voter.anonymous
+            else self.t("p.you", name=self.voter.name)
+        )
+        self.query_one("#p-who", Static).update(Text(who))
+        state, current = self.state, self.question
+        options = self.query_one("#p-options", AnswerOptions)
+        panel = self.query_one("#p-votes", VotePanel)
+        panel.border_title = self.t("team.badge")
+        if state is None or current is None:
+            self.query_one("#p-position", Static).update("")
+            self.query_one("#p-text", Static).update(
+                Text(self.t("p.closed" if state and state.status == "complete" else "p.waiting"))
+            )
+            self.query_one("#p-help").display = False
+            options.display = False
+            panel.display = False
+            self.shown = None
+            return
+        dim, question = current
+        in_dim = [x.id for x in dim.questions]
+        self.query_one("#p-position", Static).update(
+            f"{tr(dim.title, lang)} · {in_dim.index(question.id) + 1}/{len(in_dim)}"
+        )
+        self.query_one("#p-text", Static).update(Text(tr(question.text, lang), style="bold"))
+        self.query_one("#p-help-text", Static).update(
+            f"[b]{self.t('q.help_title')}[/b]  {tr(question.help, lang)}"
+        )
+        self.query_one("#p-help").display = self.show_help
+        shown = (question.id, state.voted, state.mine, state.revealed)
+        if shown != self.shown:
+            mine = (NOT_SURE if state.mine is None else state.mine) if state.voted else None
+            choices = [(o.level, tr(o.text, lang)) for o in question.options]
+            choices.append((NOT_SURE, self.t("q.not_sure")))
+            options.show(choices, mine)
+            options.disabled = state.revealed or state.status == "complete"
+            self.shown = shown
+            if not options.disabled:
+                options.focus()
+        options.display = True
+        panel.display = True
+        panel.update(participant_text(state, lang))
+
+    def on_language_changed(self, _message: object) -> None:
+        self.shown = None
+        self.refresh_view()
+        self.refresh_bindings()
+
+    # -- voting -----------------------------------------------------------------------------
+
+    def action_vote(self, key: int) -> None:
+        state = self.state
+        if state is None or state.question_id is None or state.revealed:
+            if state is not None and state.revealed:
+                self.notify(self.t("p.locked"), severity="warning", timeout=3)
+            return
+        level = None if key == NOT_SURE else key
+        ws = self.gateway.workspace
+        future = self.gateway.submit(
+            ws.cast_vote, self.assessment_id, state.question_id, self.voter, level
+        )
+        self.state = _with_mine(state, None, voted=True, mine=level)
+        self.pending += 1
+        self.refresh_view()
+        self.watch_vote(future)
+
+    @on(AnswerOptions.Chosen)
+    def _chosen(self, event: AnswerOptions.Chosen) -> None:
+        self.action_vote(event.key)
+
+    def action_withdraw(self) -> None:
+        state = self.state
+        if state is None or state.question_id is None or state.revealed or not state.voted:
+            return
+        ws = self.gateway.workspace
+        future = self.gateway.submit(
+            ws.retract_vote, self.assessment_id, state.question_id, self.voter
+        )
+        self.state = _with_mine(state, None, voted=False, mine=None)
+        self.pending += 1
+        self.refresh_view()
+        self.watch_vote(future)
+        self.notify(self.t("p.withdrawn"), timeout=2)
+
+    @work(group="p-vote", exit_on_error=False)
+    async def watch_vote(self, future: Future[Any]) -> None:
+        try:
+            await self.gateway.wait(future)
+        except MaturityError as exc:
+            self.notify(str(exc), title=self.t("team.vote_failed"), severity="error", timeout=8)
+        finally:
+            self.pending -= 1
+        if self.is_attached:
+            self._polling = False
+            self.poll()
+
+    def action_toggle_help(self) -> None:
+        self.show_help = not self.show_help
+        self.refresh_view()
+
+
+def _with_mine(
+    state: TeamState,
+    source: TeamState | None,
+    *,
+    voted: bool | None = None,
+    mine: int | None = None,
+) -> TeamState:
+    """``state`` with the participant's own vote taken from ``source`` or given."""
+    from dataclasses import replace
+
+    if source is not None:
+        return replace(state, voted=source.voted, mine=source.mine)
+    return replace(state, voted=bool(voted), mine=mine)
+
+
+class JoinScreen(BaseScreen[None]):
+    """Pick an open team vote (when no id was given) and type a name (unless anonymous)."""
+
+    HELP_GROUP = "help.screen.participant"
+    DEFAULT_CSS = """
+    JoinScreen #join { height: 1fr; padding: 0 1; }
+    JoinScreen #join-sessions { height: auto; max-height: 12; border: round $primary; }
+    JoinScreen #join-name { margin-top: 1; }
+    """
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "app.quit", "Quit", id="quit", show=False),
+    ]
+
+    def __init__(self, assessment_id: str | None, name: str | None) -> None:
+        super().__init__()
+        self.assessment_id = assessment_id
+        self.name_given = name
+        self.sessions: list[LiveSession] = []
+        self.chosen: LiveSession | None = None
+        self.anonymous = False
+        self.busy = False
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="join"):
+            yield Static(id="join-title", classes="screen-title")
+            yield Static(id="join-sessions-label", classes="dim")
+            yield OptionList(id="join-sessions")
+            yield Static(id="join-anonymous", classes="hint")
+            yield Input(id="join-name", max_length=60)
+            yield Static(id="join-error", classes="field-error")
+            yield Static(id="join-hint", classes="hint")
+        yield Footer(compact=True)
+
+    def on_mount(self) -> None:
+        self.query_one("#join-error").display = False
+        self.refresh_view()
+        self.start()
+
+    @work(exclusive=True, group="join-start", exit_on_error=False)
+    async def start(self) -> None:
+        if not await self.mapp.ensure_store():
+            return
+        ws = self.gateway.workspace
+        if self.assessment_id is None:
+            self.set_interval(SESSIONS_POLL_S, self.load_sessions)
+            self.load_sessions()
+            return
+        try:
+            a = await self.gateway.run(ws.get, self.assessment_id)
+        except MaturityError as exc:
+            self.error(str(exc))
+            return
+        self.assessment_id, self.anonymous = a.id, a.anonymous
+        if self.anonymous or self.name_given:
+            self.join(self.name_given or "")
+        else:
+            self.refresh_view()
+
+    @work(exclusive=True, group="join-sessions", exit_on_error=False)
+    async def load_sessions(self) -> None:
+        try:
+            self.sessions = await self.gateway.run(self.gateway.workspace.live_sessions)
+        except MaturityError:
+            return
+        self.refresh_view()
+
+    def refresh_view(self) -> None:
+        self.query_one("#join-title", Static).update(self.t("join.heading"))
+        sessions = self.query_one("#join-sessions", OptionList)
+        picking = self.assessment_id is None
+        sessions.display = picking
+        label = self.query_one("#join-sessions-label", Static)
+        label.display = picking
+        label.update(self.t("join.sessions") if self.sessions else self.t("join.none"))
+        if picking:
+            highlighted = sessions.highlighted
+            sessions.clear_options()
+            for s in self.sessions:
+                row = Text(s.team, style="bold")
+                row.append(f"  {s.questionnaire_id} · {s.assessment_id[:8]}", style="dim")
+                if s.anonymous:
+                    row.append(f"  ({self.t('team.badge_anonymous')})", style="dim")
+                sessions.add_option(Option(row, id=s.assessment_id))
+            if self.sessions:
+                sessions.highlighted = min(highlighted or 0, len(self.sessions) - 1)
+                if not self.query_one("#join-name", Input).has_focus:
+                    sessions.focus()
+        anonymous = self.anonymous or (self.chosen is not None and self.chosen.anonymous)
+        name = self.query_one("#join-name", Input)
+        name.placeholder = self.t("join.name_placeholder")
+        name.border_title = self.t("join.name")
+        name.display = not anonymous and (not picking or self.chosen is not None)
+        note = self.query_one("#join-anonymous", Static)
+        note.update(self.t("join.anonymous"))
+        note.display = anonymous
+        self.query_one("#join-hint", Static).update(self.t("join.hint"))
+        if name.display and not name.has_focus and (self.chosen or not picking):
+            name.focus()
+
+    def error(self, message: str) -> None:
+        widget = self.query_one("#join-error", Static)
+        widget.update(Text(message))
+        widget.display = bool(message)
+
+    @on(OptionList.OptionSelected, "#join-sessions")
+    def _session_chosen(self, event: OptionList.OptionSelected) -> None:
+        self.chosen = next((s for s in self.sessions if s.assessment_id == event.option.id), None)
+        if self.chosen is None:
+            return
+        if self.chosen.anonymous:
+            self.assessment_id = self.chosen.assessment_id
+            self.join("")
+        else:
+            self.refresh_view()
+
+    @on(Input.Submitted, "#join-name")
+    def _name_given(self, event: Input.Submitted) -> None:
+        if self.assessment_id is None and self.chosen is None:
+            self.error(self.t("join.pick_first"))
+            return
+        if self.chosen is not None:
+            self.assessment_id = self.chosen.assessment_id
+        self.join(event.value)
+
+    @work(exclusive=True, group="join", exit_on_error=False)
+    async def join(self, name: str) -> None:
+        if self.busy or self.assessment_id is None:
+            return
+        self.busy = True
+        aid = self.assessment_id
+        try:
+            voter = await self.gateway.run(self.gateway.workspace.voter, aid, name)
+        except MaturityError as exc:
+            self.error(str(exc))
+            if self.chosen is not None:
+                self.assessment_id = None
+            return
+        finally:
+            self.busy = False
+        self.error("")
+        self.app.switch_screen(VoteScreen(aid, voter))
+
+
+class ParticipantHelp(BaseModal[None]):
+    """``?`` for participants: their keys only (not the facilitator's)."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape,q", "close", "Close", show=False)]
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog"):
+            yield Static(id="phelp-heading", classes="dialog-title")
+            yield Static(id="phelp-table")
+
+    def on_mount(self) -> None:
+        from maturity.tui.screens.help import _rows
+
+        self.query_one("#phelp-heading", Static).update(self.t("help.heading"))
+        table = Table.grid(padding=(0, 2))
+        table.add_column(style="bold", no_wrap=True)
+        table.add_column()
+        for bindings in (VoteScreen.BINDINGS, ParticipantApp.BINDINGS):
+            for keys, desc in _rows(list(bindings), self.lang):
+                table.add_row(Text(keys, style="bold"), desc)
+        self.query_one("#phelp-table", Static).update(table)
+
+    def action_close(self) -> None:
+        self.dismiss()
+
+
+class ParticipantApp(MaturityApp):
+    """A participant's view of a team vote on the same store as the facilitator's app."""
+
+    def __init__(
+        self,
+        store_path: str | Path | None = None,
+        *,
+        workspace: Workspace | None = None,
+        assessment_id: str | None = None,
+        name: str | None = None,
+        lang: str | None = None,
+        theme: str | None = None,
+    ) -> None:
+        super().__init__(store_path, workspace=workspace, lang=lang, theme=theme)
+        self.assessment_id = assessment_id
+        self.participant_name = name
+
+    @on(events.Mount)
+    def _start(self, event: events.Mount) -> None:
+        # Textual also calls the handlers of base classes: stop MaturityApp.on_mount (which
+        # would push the home screen over the join screen).
+        event.prevent_default()
+        self.title = t("app.title", self.lang)
+        self.push_screen(JoinScreen(self.assessment_id, self.participant_name))
+
+    def action_show_keys(self) -> None:
+        if isinstance(self.screen, ParticipantHelp):
+            self.screen.dismiss()
+            return
+        self.push_screen(ParticipantHelp())
+
+    def palette_commands(self) -> list[tuple[str, str, str]]:
+        return [
+            ("cmd.language", "cmd.language.help", "app.toggle_language"),
+            ("cmd.theme", "cmd.theme.help", "app.toggle_theme"),
+            ("cmd.help", "cmd.help.help", "app.show_keys"),
+        ]
+
+
+def run_participant(
+    store_path: str | Path | None, assessment_id: str | None, name: str | None
+) -> int:
+    app = ParticipantApp(store_path, assessment_id=assessment_id, name=name)
+    app.run()
+    return app.return_code or 0
+
+
+__all__ = ["JoinScreen", "ParticipantApp", "VoteScreen", "run_participant"]
