@@ -14,8 +14,13 @@ def evaluate(
     loaded: LoadedQuestionnaire,
     lang: str | None = None,
     benchmark_year: int | None = None,
+    *,
+    roadmap: bool = True,
 ) -> Results:
-    """Everything ``maturity show`` and the reports need, computed from the document alone."""
+    """Everything ``maturity show`` and the reports need, computed from the document alone.
+
+    ``roadmap=False`` skips the recommendations, for views (the portfolio) that show only levels.
+    """
     lang = lang or assessment.language
     q = loaded.questionnaire
     levels = assessment.levels()
@@ -30,6 +35,10 @@ def evaluate(
         overall=scored.overall,
         dimensions=scored.dimensions,
         dora=dora,
-        recommendations=recommend.roadmap(loaded.practices, scored.dimensions, levels, dora, lang),
+        recommendations=(
+            recommend.roadmap(loaded.practices, scored.dimensions, levels, dora, lang)
+            if roadmap
+            else []
+        ),
         disagreement=voting.disagreement(q, assessment.answers),
     )

@@ -66,8 +66,15 @@ def roadmap(
     for p in practices:
         by_dim.setdefault(p.dimension, []).append(p)
 
+    ranked: dict[tuple[str, int], list[Practice]] = {}
+
     def at(dim: DimensionResult, target: int) -> list[Practice]:
-        return rank_practices([p for p in by_dim.get(dim.id, []) if p.level == target], levels)
+        key = (dim.id, target)
+        if key not in ranked:
+            ranked[key] = rank_practices(
+                [p for p in by_dim.get(dim.id, []) if p.level == target], levels
+            )
+        return ranked[key]
 
     chosen: dict[str, tuple[Horizon, Practice]] = {}
 

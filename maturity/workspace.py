@@ -413,10 +413,12 @@ class Workspace:
 
     # -- history ----------------------------------------------------------------------------
 
-    def evaluated(self, id_or_prefix: str, lang: str | None = None) -> Evaluated:
+    def evaluated(
+        self, id_or_prefix: str, lang: str | None = None, *, roadmap: bool = True
+    ) -> Evaluated:
         a = self.get(id_or_prefix)
         loaded = self.questionnaire_for(a)
-        return Evaluated(a, loaded, evaluate(a, loaded, lang))
+        return Evaluated(a, loaded, evaluate(a, loaded, lang, roadmap=roadmap))
 
     def compare(self, a: str, b: str, lang: str | None = None) -> Comparison:
         return history.compare(self.evaluated(a, lang), self.evaluated(b, lang))
@@ -442,7 +444,7 @@ class Workspace:
                 complete = [s for s in self.store.list(row.team) if s.status == "complete"]
                 if complete:
                     chosen = complete[0].id  # list() is newest first
-            latest.append(self.evaluated(chosen, lang))
+            latest.append(self.evaluated(chosen, lang, roadmap=False))  # levels only
         return history.portfolio(latest, at or now())
 
     def delete(self, assessment_id: str) -> None:
