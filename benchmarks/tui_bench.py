@@ -100,8 +100,18 @@ async def headless_latency(store: Path, assessment_id: str, answers: int) -> lis
 
 
 class Tmux:
+    """A timing cousin of tests/tmux_support.Terminals, kept here on purpose: a benchmark runs
+    as a script and does not import from tests/ (not a package, not on its path), and this one
+    measures: it polls every 2 ms and returns the instant the text appeared."""
+
     def __init__(self) -> None:
         self.socket = f"maturity-bench-{os.getpid()}"
+        # Keep the server up between runs: it exits with its last session otherwise, and the
+        # next start would race the dying server ("server exited unexpectedly").
+        subprocess.run(
+            ["tmux", "-L", self.socket, "new-session", "-d", "-s", "_keepalive", "sleep 86400"],
+            check=True,
+        )
 
     def run(self, *args: str) -> str:
         return subprocess.run(

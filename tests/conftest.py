@@ -13,6 +13,9 @@ from maturity.cli import main
 
 DATA = Path(__file__).parent / "data"
 
+# The support modules assert too: give their failures the same detail as the tests'.
+pytest.register_assert_rewrite("tui_support", "coach_support", "tmux_support")
+
 
 @dataclass
 class CliResult:
@@ -41,6 +44,14 @@ def cli(capsys: pytest.CaptureFixture[str]) -> Callable[..., CliResult]:
         return CliResult(code, captured.out, captured.err)
 
     return run
+
+
+@pytest.fixture
+def no_cursor_blink(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A blinking cursor would make snapshot pictures depend on timing."""
+    from textual.widgets import Input
+
+    monkeypatch.setattr(Input, "_toggle_cursor", lambda _self: None)
 
 
 def digest(path: Path) -> str | None:

@@ -3,15 +3,12 @@ participant who joined with ``maturity join ID --as NAME`` on the same store."""
 
 from __future__ import annotations
 
-import os
 import shutil
-import subprocess
-import sys
-import time
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from tmux_support import MATURITY, Terminals, terminals
 
 from maturity import questionnaire as qmod
 from maturity.store import open_store
@@ -22,53 +19,12 @@ pytestmark = [
     pytest.mark.skipif(shutil.which("tmux") is None, reason="tmux is not installed"),
 ]
 
-MATURITY = Path(sys.executable).parent / "maturity"
 DATA = Path(__file__).parent / "data"
-TIMEOUT_S = 30.0
-
-
-class Terminals:
-    """One tmux server (own socket); each command in its own 100x32 session."""
-
-    def __init__(self, socket: str) -> None:
-        self.socket = socket
-
-    def tmux(self, *args: str) -> str:
-        out = subprocess.run(
-            ["tmux", "-L", self.socket, *args], capture_output=True, text=True, check=True
-        )
-        return out.stdout
-
-    def start(self, name: str, command: str) -> None:
-        env = {**os.environ, "MATURITY_LANG": "en", "TERM": "xterm-256color"}
-        subprocess.run(
-            ["tmux", "-L", self.socket, "new-session", "-d", "-s", name, "-x", "100", "-y", "32",
-             f"exec {command}"],
-            check=True,
-            env=env,
-        )  # fmt: skip
-
-    def screen(self, name: str) -> str:
-        return self.tmux("capture-pane", "-p", "-t", name)
-
-    def keys(self, name: str, *keys: str) -> None:
-        self.tmux("send-keys", "-t", name, *keys)
-
-    def wait_for(self, name: str, *texts: str) -> str:
-        deadline = time.monotonic() + TIMEOUT_S
-        while time.monotonic() < deadline:
-            screen = self.screen(name)
-            if all(t in screen for t in texts):
-                return screen
-            time.sleep(0.05)
-        raise AssertionError(f"{texts!r} never appeared; screen:\n{self.screen(name)}")
 
 
 @pytest.fixture
 def terms() -> Iterator[Terminals]:
-    t = Terminals(f"maturity-team-{os.getpid()}-{time.monotonic_ns()}")
-    yield t
-    subprocess.run(["tmux", "-L", t.socket, "kill-server"], capture_output=True)
+    yield from terminals("maturity-team", 100, 32)
 
 
 def test_join_follows_the_facilitator_in_another_terminal(

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from textual.pilot import Pilot
 from textual.widgets import Input, Static
-from tui_support import settle
+from tui_support import press, reader, settle
 
 from maturity import questionnaire as qmod
 from maturity.store import open_store
@@ -36,10 +36,6 @@ def seed(store_path: Path, *, anonymous: bool = False, people: tuple[str, ...] =
     return aid
 
 
-def reader(store_path: Path) -> Workspace:
-    return Workspace(open_store(store_path, create=False))
-
-
 def text(app: MaturityApp, selector: str) -> str:
     return str(app.screen.query_one(selector, Static).render())
 
@@ -52,8 +48,7 @@ async def facilitate(pilot: Pilot[None], aid: str) -> TeamQuestionScreen:
     app.open_questions(aid)
     await settle(pilot)
     assert isinstance(app.screen, QuestionScreen)
-    await pilot.press("v")
-    await settle(pilot)
+    await press(pilot, "v")
     screen = app.screen
     assert isinstance(screen, TeamQuestionScreen)
     return screen
@@ -87,10 +82,8 @@ async def test_facilitator_and_two_participants(store_path: Path) -> None:
             assert app.screen.state is not None and app.screen.state.question_id == Q1
             assert "One?" in text(app, "#p-text")
 
-        await m.press("2")
-        await settle(m)
-        await j.press("5")
-        await settle(j)
+        await press(m, "2")
+        await press(j, "5")
         await m.press("3")  # Mina changes her mind before the reveal
         await settle(m)
         assert reader(store_path).team_state(aid, Q1, "Mina").mine == 3
@@ -125,17 +118,13 @@ async def test_facilitator_and_two_participants(store_path: Path) -> None:
             assert "Mina" in panel and "Joon" in panel and "Ana" in panel
             assert "Median 4 · spread 2" in panel and "revealed" in panel
         # votes are locked now
-        await m.press("1")
-        await settle(m)
+        await press(m, "1")
         assert reader(store_path).team_state(aid, Q1).votes == {"Mina": 3, "Joon": 5, "Ana": 4}
 
         # enter records the median (the highlighted option) and moves everyone on
-        await f.press("e")
-        await settle(f)
-        await f.press(*"two camps", "enter")
-        await settle(f)
-        await f.press("enter")
-        await settle(f)
+        await press(f, "e")
+        await press(f, *"two camps", "enter")
+        await press(f, "enter")
         saved = reader(store_path).get(aid).answers[Q1]
         assert (saved.level, saved.note) == (4, "two camps")
         assert saved.votes == {"Mina": 3, "Joon": 5, "Ana": 4}
@@ -147,16 +136,13 @@ async def test_facilitator_and_two_participants(store_path: Path) -> None:
             assert "not voted yet" in text(app, "#p-votes")
 
         # an agreed question: no "discuss"; a digit after the reveal records another level
-        await m.press("4")
-        await settle(m)
-        await j.press("4")
-        await settle(j)
+        await press(m, "4")
+        await press(j, "4")
         await f.press("r")
         await refresh(f)
         panel = text(fac, "#team-votes")
         assert "Median 4 · spread 0" in panel and "DISCUSS" not in panel
-        await f.press("3")
-        await settle(f)
+        await press(f, "3")
         saved = reader(store_path).get(aid).answers[Q2]
         assert (saved.level, saved.votes) == (3, {"Mina": 4, "Joon": 4})
 
@@ -182,10 +168,8 @@ async def test_anonymous_vote_shows_only_the_distribution(store_path: Path) -> N
             await refresh(pilot)
             assert isinstance(app.screen, VoteScreen)  # no name asked in anonymous mode
             assert "anonymous vote" in text(app, "#p-who")
-        await p1.press("1")
-        await settle(p1)
-        await p2.press("4")
-        await settle(p2)
+        await press(p1, "1")
+        await press(p2, "4")
         await p1.press("2")  # changed: the process still finds its own vote
         await settle(p1)
         await refresh(f)
@@ -238,14 +222,12 @@ async def test_single_screen_votes_in_participant_order(store_path: Path) -> Non
         await refresh(pilot)
         panel = text(app, "#team-votes")
         assert "Median 4 · spread 2" in panel and "DISCUSS" in panel and "Cy" in panel
-        await pilot.press("enter")
-        await settle(pilot)
+        await press(pilot, "enter")
         saved = reader(store_path).get(aid).answers[Q1]
         assert saved.level == 4 and saved.votes["Cy"] == 5 and len(saved.votes) == 5
 
         # the results screen lists the disagreement next to the levels
-        await pilot.press("R")
-        await settle(pilot)
+        await press(pilot, "R")
         assert isinstance(app.screen, ResultsScreen)
         block = text(app, "#r-disagreement")
         assert "Where the team disagreed" in block and "spread 2" in block
@@ -271,12 +253,10 @@ async def test_join_without_an_id_picks_an_open_vote_and_asks_a_name(store_path:
         await g.press("enter")  # a name is required
         await settle(g)
         assert "name is required" in text(guest, "#join-error")
-        await g.press(*"Dana", "enter")
-        await settle(g)
+        await press(g, *"Dana", "enter")
         assert isinstance(guest.screen, VoteScreen)
         await refresh(g)
-        await g.press("5")
-        await settle(g)
+        await press(g, "5")
     ws = reader(store_path)
     assert ws.team_state(aid, Q1, "Dana").mine == 5
     assert ws.get(aid).participants == ["Dana"]
@@ -290,8 +270,7 @@ async def test_new_assessment_form_offers_anonymous_votes(store_path: Path) -> N
     app = MaturityApp(store_path, lang="en")
     async with app.run_test(size=(100, 40)) as pilot:
         await settle(pilot)
-        await pilot.press("n")
-        await settle(pilot)
+        await press(pilot, "n")
         assert isinstance(app.screen, NewAssessmentScreen)
         await pilot.press(*"Search")
         box = app.screen.query_one("#anonymous", Checkbox)
@@ -299,8 +278,7 @@ async def test_new_assessment_form_offers_anonymous_votes(store_path: Path) -> N
         await pilot.click("#anonymous")
         await settle(pilot)
         assert box.value
-        await pilot.press("ctrl+s")
-        await settle(pilot)
+        await press(pilot, "ctrl+s")
         assert isinstance(app.screen, QuestionScreen)
         aid = app.screen.assessment_id
     assert reader(store_path).get(aid).anonymous is True

@@ -12,10 +12,8 @@ from coach_support import AT, LEGACY, PAY_Q3, PAY_Q4, PAYMENTS, SEARCH, seed_his
 from rich.console import Console
 from textual.pilot import Pilot
 from textual.widgets import DataTable, Input, Static
-from tui_support import settle
+from tui_support import notifications, press, reader, running, settle
 
-from maturity.store import open_store
-from maturity.tui.app import MaturityApp
 from maturity.tui.screens.compare import CompareScreen
 from maturity.tui.screens.dora import DoraScreen
 from maturity.tui.screens.home import HomeScreen
@@ -26,12 +24,6 @@ from maturity.tui.screens.results import ResultsScreen
 from maturity.tui.screens.trend import TrendScreen
 from maturity.tui.widgets.saved import SavedIndicator
 from maturity.tui.widgets.trend_chart import TrendChart, segments, tick_indices
-from maturity.workspace import Workspace
-
-
-def reader(path: Path) -> Workspace:
-    """A second connection, as another process would see the file."""
-    return Workspace(open_store(path, create=False))
 
 
 def plain(widget: Static, width: int = 100) -> str:
@@ -39,10 +31,6 @@ def plain(widget: Static, width: int = 100) -> str:
     console = Console(width=width, record=True, color_system=None, file=io.StringIO())
     console.print(widget.content)
     return " ".join(console.export_text().split())
-
-
-def notifications(app: MaturityApp) -> list[str]:
-    return [n.message for n in app._notifications]
 
 
 async def select_row(pilot: Pilot[None], assessment_id: str) -> None:
@@ -62,12 +50,9 @@ async def select_row(pilot: Pilot[None], assessment_id: str) -> None:
 async def test_trend_screen_shows_the_workspace_trend(store_path: Path) -> None:
     ws = seed_history_store(store_path)
     expected = ws.trend("Payments", "en")
-    app = MaturityApp(store_path, lang="en")
-    async with app.run_test(size=(80, 24)) as pilot:
-        await settle(pilot)
+    async with running(store_path) as (app, pilot):
         await select_row(pilot, PAY_Q3)
-        await pilot.press("t")
-        await settle(pilot)
+        await press(pilot, "t")
         screen = app.screen
         assert isinstance(screen, TrendScreen)
         assert screen.trend == expected
@@ -98,17 +83,14 @@ async def test_trend_screen_shows_the_workspace_trend(store_path: Path) -> None:
         legend = str(screen.query_one("#t-legend", Static).render())
         assert "Culture +1.00" in legend and "Automation –" in legend
         # c compares the selected point with the one before it
-        await pilot.press("c")
-        await settle(pilot)
+        await press(pilot, "c")
         compare = app.screen
         assert isinstance(compare, CompareScreen)
         assert compare.comparison == ws.compare(PAY_Q4, PAYMENTS, "en")
-        await pilot.press("escape")
-        await settle(pilot)
+        await press(pilot, "escape")
         # enter opens the results of the selected point
         table.move_cursor(row=0)
-        await pilot.press("enter")
-        await settle(pilot)
+        await press(pilot, "enter")
         assert isinstance(app.screen, ResultsScreen)
         assert app.screen.assessment_id == PAY_Q3
 
@@ -118,12 +100,9 @@ async def test_trend_of_a_team_with_one_assessment_says_so_and_offers_the_next(
     store_path: Path,
 ) -> None:
     seed_history_store(store_path)
-    app = MaturityApp(store_path, lang="en")
-    async with app.run_test(size=(80, 24)) as pilot:
-        await settle(pilot)
+    async with running(store_path) as (app, pilot):
         await select_row(pilot, SEARCH)
-        await pilot.press("t")
-        await settle(pilot)
+        await press(pilot, "t")
         screen = app.screen
         assert isinstance(screen, TrendScreen)
         assert screen.trend is None and screen.single is not None
@@ -131,8 +110,7 @@ async def test_trend_of_a_team_with_one_assessment_says_so_and_offers_the_next(
         message = str(screen.query_one("#t-single", Static).render())
         assert "Search has one assessment so far (2026-03-05)" in message
         # f starts the next one from it, pre-filled
-        await pilot.press("f")
-        await settle(pilot)
+        await press(pilot, "f")
         question = app.screen
         assert isinstance(question, QuestionScreen)
         new_id = question.assessment_id
@@ -144,8 +122,7 @@ async def test_trend_of_a_team_with_one_assessment_says_so_and_offers_the_next(
         }
         assert after.events[-1].kind == "created-from" and SEARCH in after.events[-1].detail
         # back on the trend screen, the team now has a trend of two
-        await pilot.press("q")
-        await settle(pilot)
+        await press(pilot, "q")
         app.open_trend("search")
         await settle(pilot)
         trend_screen = app.screen
@@ -157,9 +134,7 @@ async def test_trend_of_a_team_with_one_assessment_says_so_and_offers_the_next(
 @pytest.mark.asyncio
 async def test_trend_of_an_unknown_team_is_a_notification(store_path: Path) -> None:
     seed_history_store(store_path)
-    app = MaturityApp(store_path, lang="en")
-    async with app.run_test(size=(80, 24)) as pilot:
-        await settle(pilot)
+    async with running(store_path) as (app, pilot):
         app.open_trend("Nobody")
         await settle(pilot)
         assert isinstance(app.screen, HomeScreen)
@@ -182,9 +157,7 @@ def test_chart_helpers_leave_gaps_and_spread_dates() -> None:
 async def test_portfolio_rows_match_the_workspace_and_sort(store_path: Path) -> None:
     ws = seed_history_store(store_path)
     expected = ws.portfolio(AT, "en")
-    app = MaturityApp(store_path, lang="en")
-    async with app.run_test(size=(80, 24)) as pilot:
-        await settle(pilot)
+    async with running(store_path) as (app, pilot):
         app.push_screen(PortfolioScreen(at=AT))
         await settle(pilot)
         screen = app.screen
@@ -209,8 +182,7 @@ async def test_portfolio_rows_match_the_workspace_and_sort(store_path: Path) -> 
         assert "Organisation-wide weakest dimension: Automation (mean score 2.50)" in summary
         assert "1 team(s) last assessed more than six months ago" in summary
         # s: team -> culture (weakest first, teams without a level last)
-        await pilot.press("s")
-        await settle(pilot)
+        await press(pilot, "s")
         assert screen.sort_key == "dim:culture"
         order = [r.key.value for r in table.ordered_rows]
         assert order == [
@@ -228,8 +200,7 @@ async def test_portfolio_rows_match_the_workspace_and_sort(store_path: Path) -> 
         ]
         # enter on a team opens its trend
         table.move_cursor(row=2)  # Payments
-        await pilot.press("enter")
-        await settle(pilot)
+        await press(pilot, "enter")
         assert isinstance(app.screen, TrendScreen)
         assert app.screen.team == "Payments"
 
@@ -237,33 +208,24 @@ async def test_portfolio_rows_match_the_workspace_and_sort(store_path: Path) -> 
 @pytest.mark.asyncio
 async def test_portfolio_from_home_key_and_command_palette(store_path: Path) -> None:
     seed_history_store(store_path)
-    app = MaturityApp(store_path, lang="ko")
-    async with app.run_test(size=(80, 24)) as pilot:
-        await settle(pilot)
-        await pilot.press("p")
-        await settle(pilot)
+    async with running(store_path, lang="ko") as (app, pilot):
+        await press(pilot, "p")
         assert isinstance(app.screen, PortfolioScreen)
         title = str(app.screen.query_one("#p-title", Static).render())
         assert "포트폴리오" in title and "팀 4개" in title
-        await pilot.press("escape")
-        await settle(pilot)
+        await press(pilot, "escape")
         assert isinstance(app.screen, HomeScreen)
-        await pilot.press("ctrl+p")
-        await settle(pilot)
+        await press(pilot, "ctrl+p")
         await pilot.press(*"포트폴리오")
         await pilot.pause(0.3)
-        await pilot.press("enter")
-        await settle(pilot)
+        await press(pilot, "enter")
         assert isinstance(app.screen, PortfolioScreen)
 
 
 @pytest.mark.asyncio
 async def test_portfolio_of_an_empty_store(store_path: Path) -> None:
-    app = MaturityApp(store_path, lang="en")
-    async with app.run_test(size=(80, 24)) as pilot:
-        await settle(pilot)
-        await pilot.press("p")
-        await settle(pilot)
+    async with running(store_path) as (app, pilot):
+        await press(pilot, "p")
         screen = app.screen
         assert isinstance(screen, PortfolioScreen)
         assert not screen.query_one("#p-table").display
@@ -295,15 +257,12 @@ async def test_compare_names_changes_notes_unmatched_dora_and_practices(
     expected = ws.compare(PAY_Q3, PAY_Q4, "en")
     assert expected.only_in_a == ["automation.tests"]
     assert expected.only_in_b == ["automation.rollback"]
-    app = MaturityApp(store_path, lang="en")
-    async with app.run_test(size=(100, 60)) as pilot:
-        await settle(pilot)
+    async with running(store_path, size=(100, 60)) as (app, pilot):
         # mark the older one, compare from the newer one
         await select_row(pilot, PAY_Q4)
         await pilot.press("m")
         await select_row(pilot, PAY_Q3)
-        await pilot.press("c")
-        await settle(pilot)
+        await press(pilot, "c")
         screen = app.screen
         assert isinstance(screen, CompareScreen)
         assert screen.comparison == expected
@@ -335,25 +294,20 @@ async def test_complete_makes_questions_read_only_and_reopen_records_the_reason(
     store_path: Path,
 ) -> None:
     seed_history_store(store_path)
-    app = MaturityApp(store_path, lang="en")
-    async with app.run_test(size=(80, 24)) as pilot:
-        await settle(pilot)
+    async with running(store_path) as (app, pilot):
         await select_row(pilot, SEARCH)
-        await pilot.press("C")
-        await settle(pilot)
+        await press(pilot, "C")
         stored = reader(store_path).get(SEARCH)
         assert stored.status == "complete" and stored.events[-1].kind == "completed"
         assert any("is complete" in m for m in notifications(app))
 
         # the question screen says read-only and refuses answers and notes, without saving
-        await pilot.press("enter")
-        await settle(pilot)
+        await press(pilot, "enter")
         question = app.screen
         assert isinstance(question, QuestionScreen)
         assert "complete · read-only" in str(question.query_one("#q-title", Static).render())
         level_before = question.answers["culture.postmortems"].level
-        await pilot.press("5", "e")
-        await settle(pilot)
+        await press(pilot, "5", "e")
         assert isinstance(app.screen, QuestionScreen)  # no note dialog either
         assert question.answers["culture.postmortems"].level == level_before
         assert question.query_one(SavedIndicator).state != "failed"
@@ -361,18 +315,14 @@ async def test_complete_makes_questions_read_only_and_reopen_records_the_reason(
         assert reader(store_path).get(SEARCH).answers == stored.answers
 
         # reopen from home: a reason is required, then recorded
-        await pilot.press("q")
-        await settle(pilot)
-        await pilot.press("C")
-        await settle(pilot)
+        await press(pilot, "q")
+        await press(pilot, "C")
         dialog = app.screen
         assert isinstance(dialog, ReopenScreen)
-        await pilot.press("enter")
-        await settle(pilot)
+        await press(pilot, "enter")
         assert app.screen is dialog and dialog.query_one("#reopen-error").display
         assert reader(store_path).get(SEARCH).status == "complete"
-        await pilot.press(*"DORA numbers arrived late", "enter")
-        await settle(pilot)
+        await press(pilot, *"DORA numbers arrived late", "enter")
         assert isinstance(app.screen, HomeScreen)
         reopened = reader(store_path).get(SEARCH)
         assert reopened.status == "in_progress"
@@ -381,10 +331,8 @@ async def test_complete_makes_questions_read_only_and_reopen_records_the_reason(
             "DORA numbers arrived late",
         )
         # and answers are taken again
-        await pilot.press("enter")
-        await settle(pilot)
-        await pilot.press("5")
-        await settle(pilot)
+        await press(pilot, "enter")
+        await press(pilot, "5")
         assert reader(store_path).get(SEARCH).answers["culture.postmortems"].level == 5
 
 
@@ -392,69 +340,54 @@ async def test_complete_makes_questions_read_only_and_reopen_records_the_reason(
 async def test_reopen_from_results_unlocks_the_question_screen_below(store_path: Path) -> None:
     ws = seed_history_store(store_path)
     ws.complete(PAYMENTS)
-    app = MaturityApp(store_path, lang="en")
-    async with app.run_test(size=(80, 24)) as pilot:
-        await settle(pilot)
+    async with running(store_path) as (app, pilot):
         app.open_questions(PAYMENTS, "culture.postmortems")
         await settle(pilot)
         question = app.screen
         assert isinstance(question, QuestionScreen) and question.read_only
-        await pilot.press("r")
-        await settle(pilot)
+        await press(pilot, "r")
         results = app.screen
         assert isinstance(results, ResultsScreen)
         footer_keys = {b.binding.action for b in results.active_bindings.values()}
         assert "reopen" in footer_keys and "complete" not in footer_keys
         palette = {action for _, _, action in results.palette_commands()}
         assert "reopen" in palette and "complete" not in palette
-        await pilot.press("C")
-        await settle(pilot)
+        await press(pilot, "C")
         assert isinstance(app.screen, ReopenScreen)
-        await pilot.press(*"typo in a note", "enter")
-        await settle(pilot)
+        await press(pilot, *"typo in a note", "enter")
         assert reader(store_path).get(PAYMENTS).status == "in_progress"
         assert "read-only" not in str(results.query_one("#r-title", Static).render())
-        await pilot.press("escape")
-        await settle(pilot)
+        await press(pilot, "escape")
         assert app.screen is question and not question.read_only
-        await pilot.press("4")
-        await settle(pilot)
+        await press(pilot, "4")
         assert reader(store_path).get(PAYMENTS).answers["culture.postmortems"].level == 4
 
 
 @pytest.mark.asyncio
 async def test_complete_from_results_and_the_dora_screen_is_read_only(store_path: Path) -> None:
     seed_history_store(store_path)
-    app = MaturityApp(store_path, lang="en")
-    async with app.run_test(size=(80, 24)) as pilot:
-        await settle(pilot)
+    async with running(store_path) as (app, pilot):
         app.open_results(PAYMENTS)
         await settle(pilot)
-        await pilot.press("C")
-        await settle(pilot)
+        await press(pilot, "C")
         assert reader(store_path).get(PAYMENTS).status == "complete"
         assert "complete · read-only" in str(app.screen.query_one("#r-title", Static).render())
-        await pilot.press("d")
-        await settle(pilot)
+        await press(pilot, "d")
         dora_screen = app.screen
         assert isinstance(dora_screen, DoraScreen)
         field = dora_screen.query_one("#in-deployment_frequency", Input)
         assert field.disabled
         field.value = "daily"  # even a value set programmatically is never saved
-        await pilot.press("escape")
-        await settle(pilot)
+        await press(pilot, "escape")
         assert reader(store_path).get(PAYMENTS).dora.deployment_frequency == "2/week"
 
 
 @pytest.mark.asyncio
 async def test_new_from_previous_starts_the_next_quarter_pre_filled(store_path: Path) -> None:
     seed_history_store(store_path)
-    app = MaturityApp(store_path, lang="en")
-    async with app.run_test(size=(80, 24)) as pilot:
-        await settle(pilot)
+    async with running(store_path) as (app, pilot):
         await select_row(pilot, PAY_Q4)
-        await pilot.press("f")
-        await settle(pilot)
+        await press(pilot, "f")
         question = app.screen
         assert isinstance(question, QuestionScreen)
         store = reader(store_path)
@@ -474,9 +407,7 @@ async def test_new_from_previous_starts_the_next_quarter_pre_filled(store_path: 
 @pytest.mark.asyncio
 async def test_snapshot_refusals_are_notifications(store_path: Path) -> None:
     seed_history_store(store_path)
-    app = MaturityApp(store_path, lang="en")
-    async with app.run_test(size=(80, 24)) as pilot:
-        await settle(pilot)
+    async with running(store_path) as (app, pilot):
         await select_row(pilot, LEGACY)
         home = app.screen
         assert isinstance(home, HomeScreen)
@@ -490,8 +421,7 @@ async def test_snapshot_refusals_are_notifications(store_path: Path) -> None:
         assert any("nothing to reopen" in m for m in notifications(app))
         # the assessment vanished meanwhile (another process deleted it)
         reader(store_path).delete(SEARCH)
-        await pilot.press("C")
-        await settle(pilot)
+        await press(pilot, "C")
         assert any(
             "no assessment" in m.lower() or "not found" in m.lower() for m in notifications(app)
         )

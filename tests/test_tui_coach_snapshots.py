@@ -8,65 +8,42 @@ only then ``--snapshot-update``.
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable
+from functools import partial
 from pathlib import Path
 
 import pytest
 from coach_support import AT, PAY_Q3, PAY_Q4, seed_history_store
 from textual.pilot import Pilot
-from textual.widgets import Input
-from tui_support import settle
+from tui_support import LANGS, SnapCompare, seeded_app, settle, then
 
-from maturity.tui.app import MaturityApp
 from maturity.tui.screens.compare import CompareScreen
 from maturity.tui.screens.portfolio import PortfolioScreen
 
-SnapCompare = Callable[..., bool]
-LANGS = ["en", "ko"]
+pytestmark = pytest.mark.usefixtures("no_cursor_blink")
 
-
-@pytest.fixture(autouse=True)
-def _no_cursor_blink(monkeypatch: pytest.MonkeyPatch) -> None:
-    """A blinking cursor would make pictures depend on timing."""
-    monkeypatch.setattr(Input, "_toggle_cursor", lambda _self: None)
-
-
-def _app(store_path: Path, lang: str) -> MaturityApp:
-    seed_history_store(store_path).store.close()
-    return MaturityApp(store_path, lang=lang)
-
-
-def _then(step: Callable[[MaturityApp], object]) -> Callable[[Pilot[None]], Awaitable[None]]:
-    async def run_before(pilot: Pilot[None]) -> None:
-        await settle(pilot)
-        app = pilot.app
-        assert isinstance(app, MaturityApp)
-        step(app)
-        await settle(pilot)
-
-    return run_before
+_app = partial(seeded_app, seed_history_store)
 
 
 @pytest.mark.parametrize("lang", LANGS)
 def test_trend(snap_compare: SnapCompare, store_path: Path, lang: str) -> None:
-    step = _then(lambda app: app.open_trend("Payments"))
+    step = then(lambda app: app.open_trend("Payments"))
     assert snap_compare(_app(store_path, lang), run_before=step)
 
 
 def test_trend_wide(snap_compare: SnapCompare, store_path: Path) -> None:
-    step = _then(lambda app: app.open_trend("Payments"))
+    step = then(lambda app: app.open_trend("Payments"))
     assert snap_compare(_app(store_path, "en"), run_before=step, terminal_size=(120, 40))
 
 
 @pytest.mark.parametrize("lang", LANGS)
 def test_trend_of_one_assessment(snap_compare: SnapCompare, store_path: Path, lang: str) -> None:
-    step = _then(lambda app: app.open_trend("Search"))
+    step = then(lambda app: app.open_trend("Search"))
     assert snap_compare(_app(store_path, lang), run_before=step)
 
 
 @pytest.mark.parametrize("lang", LANGS)
 def test_portfolio(snap_compare: SnapCompare, store_path: Path, lang: str) -> None:
-    step = _then(lambda app: app.push_screen(PortfolioScreen(at=AT)))
+    step = then(lambda app: app.push_screen(PortfolioScreen(at=AT)))
     assert snap_compare(_app(store_path, lang), run_before=step)
 
 
@@ -75,7 +52,7 @@ def test_portfolio_wide_sorted(snap_compare: SnapCompare, store_path: Path) -> N
     would make the picture depend on timing)."""
 
     async def run_before(pilot: Pilot[None]) -> None:
-        await _then(lambda app: app.push_screen(PortfolioScreen(at=AT)))(pilot)
+        await then(lambda app: app.push_screen(PortfolioScreen(at=AT)))(pilot)
         screen = pilot.app.screen
         assert isinstance(screen, PortfolioScreen)
         screen.sort_key = "dim:automation"
@@ -89,5 +66,5 @@ def test_portfolio_wide_sorted(snap_compare: SnapCompare, store_path: Path) -> N
 def test_compare(snap_compare: SnapCompare, store_path: Path, lang: str) -> None:
     """Tall enough to show every section: scores, answers with notes, questions only one
     version asks, DORA metrics, practices done and new."""
-    step = _then(lambda app: app.push_screen(CompareScreen(PAY_Q3, PAY_Q4)))
+    step = then(lambda app: app.push_screen(CompareScreen(PAY_Q3, PAY_Q4)))
     assert snap_compare(_app(store_path, lang), run_before=step, terminal_size=(80, 44))

@@ -7,11 +7,20 @@ from pathlib import Path
 import pytest
 from rich.console import Console
 from textual.binding import Binding
+from textual.pilot import Pilot
 from textual.widgets import DataTable, Input, Static
-from tui_support import PAYMENTS, SEARCH, seed_snapshot_store, settle
+from tui_support import (
+    PAYMENTS,
+    SEARCH,
+    notifications,
+    press,
+    reader,
+    running,
+    seed_snapshot_store,
+    settle,
+)
 
 from maturity import questionnaire as qmod
-from maturity.store import open_store
 from maturity.tui.app import MaturityApp
 from maturity.tui.i18n import t
 from maturity.tui.screens.confirm import ConfirmScreen
@@ -23,42 +32,30 @@ from maturity.tui.screens.note import NoteScreen
 from maturity.tui.screens.question import QuestionScreen
 from maturity.tui.screens.results import ResultsScreen
 from maturity.tui.widgets.saved import SavedIndicator
-from maturity.workspace import Workspace
 
 pytestmark = pytest.mark.asyncio
 
 CALMS_IDS = qmod.builtin("calms").questionnaire.question_ids()
 
 
-def reader(path: Path) -> Workspace:
-    """A second connection, as another process would see the file."""
-    return Workspace(open_store(path, create=False))
-
-
-async def start_new(pilot: object, team: str) -> None:
-    from textual.pilot import Pilot
-
+async def start_new(pilot: Pilot[None], team: str) -> None:
+    """From home (settled): the new-assessment form, the team name, ctrl+s."""
     assert isinstance(pilot, Pilot)
-    await settle(pilot)
-    await pilot.press("n")
-    await settle(pilot)
+    await press(pilot, "n")
     assert isinstance(pilot.app.screen, NewAssessmentScreen)
     await pilot.press(*team)
-    await pilot.press("ctrl+s")
-    await settle(pilot)
+    await press(pilot, "ctrl+s")
 
 
 async def test_create_answer_back_change_quit_and_resume(store_path: Path) -> None:
-    app = MaturityApp(store_path, lang="en")
-    async with app.run_test(size=(80, 24)) as pilot:
+    async with running(store_path) as (app, pilot):
         await start_new(pilot, "Payments")
         screen = app.screen
         assert isinstance(screen, QuestionScreen)
         aid = screen.assessment_id
         assert screen.index == 0
 
-        await pilot.press("3", "4", "0")
-        await settle(pilot)
+        await press(pilot, "3", "4", "0")
         answers = reader(store_path).get(aid).answers
         assert {q: a.level for q, a in answers.items()} == {
             CALMS_IDS[0]: 3,
@@ -70,8 +67,7 @@ async def test_create_answer_back_change_quit_and_resume(store_path: Path) -> No
         # back to the "not sure" question and change it
         await pilot.press("b")
         assert screen.index == 2
-        await pilot.press("5")
-        await settle(pilot)
+        await press(pilot, "5")
         assert reader(store_path).get(aid).answers[CALMS_IDS[2]].level == 5
         indicator = screen.query_one(SavedIndicator)
         assert indicator.state == "saved"
@@ -85,19 +81,15 @@ async def test_create_answer_back_change_quit_and_resume(store_path: Path) -> No
         expected = (3 * weights[0] + 4 * weights[1] + 5 * weights[2]) / sum(weights[:3])
         assert culture.score == pytest.approx(expected, abs=0.01)
 
-        await pilot.press("q")
-        await settle(pilot)
+        await press(pilot, "q")
         assert isinstance(app.screen, HomeScreen)
         table = app.screen.query_one(DataTable)
         assert table.row_count == 1
         assert "3/" in str(table.get_row_at(0)[3])
 
     # a new session resumes at the first unanswered question, with everything kept
-    app2 = MaturityApp(store_path, lang="en")
-    async with app2.run_test(size=(80, 24)) as pilot:
-        await settle(pilot)
-        await pilot.press("enter")
-        await settle(pilot)
+    async with running(store_path) as (app2, pilot):
+        await press(pilot, "enter")
         screen = app2.screen
         assert isinstance(screen, QuestionScreen)
         assert screen.index == 3
@@ -106,39 +98,32 @@ async def test_create_answer_back_change_quit_and_resume(store_path: Path) -> No
 
 
 async def test_options_list_enter_answers_and_notes_are_saved(store_path: Path) -> None:
-    app = MaturityApp(store_path, lang="en")
-    async with app.run_test(size=(100, 30)) as pilot:
+    async with running(store_path, size=(100, 30)) as (app, pilot):
         await start_new(pilot, "Web")
         screen = app.screen
         assert isinstance(screen, QuestionScreen)
         aid = screen.assessment_id
         # a note on an unanswered question waits for the answer
-        await pilot.press("e")
-        await settle(pilot)
+        await press(pilot, "e")
         assert isinstance(app.screen, NoteScreen)
-        await pilot.press(*"canary via Argo", "enter")
-        await settle(pilot)
+        await press(pilot, *"canary via Argo", "enter")
         assert CALMS_IDS[0] not in reader(store_path).get(aid).answers
         # arrow down twice, enter: level 3 with the note
-        await pilot.press("down", "down", "enter")
-        await settle(pilot)
+        await press(pilot, "down", "down", "enter")
         saved = reader(store_path).get(aid).answers[CALMS_IDS[0]]
         assert (saved.level, saved.note) == (3, "canary via Argo")
         # editing the note of an answered question keeps the level
-        await pilot.press("b", "e")
-        await settle(pilot)
+        await press(pilot, "b", "e")
         note_input = app.screen.query_one(Input)
         assert note_input.value == "canary via Argo"
         note_input.value = "Argo Rollouts"
-        await pilot.press("enter")
-        await settle(pilot)
+        await press(pilot, "enter")
         saved = reader(store_path).get(aid).answers[CALMS_IDS[0]]
         assert (saved.level, saved.note) == (3, "Argo Rollouts")
 
 
 async def test_sidebar_jumps_to_first_unanswered_question_of_a_dimension(store_path: Path) -> None:
-    app = MaturityApp(store_path, lang="en")
-    async with app.run_test(size=(120, 36)) as pilot:
+    async with running(store_path, size=(120, 36)) as (app, pilot):
         await start_new(pilot, "Data")
         screen = app.screen
         assert isinstance(screen, QuestionScreen)
@@ -149,8 +134,7 @@ async def test_sidebar_jumps_to_first_unanswered_question_of_a_dimension(store_p
         await settle(pilot)
         dim, _ = screen.questions[screen.index]
         assert dim.id == qmod.builtin("calms").questionnaire.dimensions[1].id
-        await pilot.press("2")
-        await settle(pilot)
+        await press(pilot, "2")
         answers = reader(store_path).get(screen.assessment_id).answers
         assert answers[screen.questions[screen.index - 1][1].id].level == 2
         # and the help text toggles
@@ -163,30 +147,24 @@ async def test_sidebar_jumps_to_first_unanswered_question_of_a_dimension(store_p
 async def test_results_change_an_answer_and_results_update(store_path: Path) -> None:
     ws = seed_snapshot_store(store_path)
     before = ws.results(PAYMENTS)
-    app = MaturityApp(store_path, lang="en")
-    async with app.run_test(size=(100, 36)) as pilot:
-        await settle(pilot)
+    async with running(store_path, size=(100, 36)) as (app, pilot):
         table = app.screen.query_one(DataTable)
         row = [table.get_row_at(i) for i in range(table.row_count)]
         target = next(i for i, r in enumerate(row) if r[0] == "Payments")
         table.move_cursor(row=target)
-        await pilot.press("r")
-        await settle(pilot)
+        await press(pilot, "r")
         results_screen = app.screen
         assert isinstance(results_screen, ResultsScreen)
         assert results_screen.results == before
         # held-back question list: choose culture.postmortems (level 2) and raise it to 5
         held = results_screen.query_one("#r-held")
         held.focus()
-        await pilot.press("enter")
-        await settle(pilot)
+        await press(pilot, "enter")
         question_screen = app.screen
         assert isinstance(question_screen, QuestionScreen)
         assert question_screen.questions[question_screen.index][1].id == "culture.postmortems"
-        await pilot.press("5")
-        await settle(pilot)
-        await pilot.press("r")
-        await settle(pilot)
+        await press(pilot, "5")
+        await press(pilot, "r")
         assert isinstance(app.screen, ResultsScreen)
         after = app.screen.results
         assert after is not None
@@ -198,9 +176,7 @@ async def test_results_change_an_answer_and_results_update(store_path: Path) -> 
 
 async def test_dora_inputs_validated_live_and_saved(store_path: Path) -> None:
     seed_snapshot_store(store_path)
-    app = MaturityApp(store_path, lang="en")
-    async with app.run_test(size=(80, 24)) as pilot:
-        await settle(pilot)
+    async with running(store_path) as (app, pilot):
         app.open_dora(SEARCH)
         await settle(pilot)
         screen = app.screen
@@ -232,23 +208,18 @@ async def test_dora_inputs_validated_live_and_saved(store_path: Path) -> None:
 async def test_new_assessment_form_refuses_bad_fields(store_path: Path, tmp_path: Path) -> None:
     bad = tmp_path / "broken.yaml"
     bad.write_text("schema: maturity/questionnaire@1\nid: x\n", encoding="utf-8")
-    app = MaturityApp(store_path, lang="en")
-    async with app.run_test(size=(80, 24)) as pilot:
-        await settle(pilot)
-        await pilot.press("n")
-        await settle(pilot)
+    async with running(store_path) as (app, pilot):
+        await press(pilot, "n")
         screen = app.screen
         assert isinstance(screen, NewAssessmentScreen)
-        await pilot.press("ctrl+s")
-        await settle(pilot)
+        await press(pilot, "ctrl+s")
         assert isinstance(app.screen, NewAssessmentScreen)
         assert "team name is required" in str(screen.query_one("#err-team", Static).render())
         screen.query_one("#team", Input).value = "Ops"
         screen.query_one("#questionnaire").value = "__file__"  # type: ignore[attr-defined]
         await settle(pilot)
         screen.query_one("#file", Input).value = str(bad)
-        await pilot.press("ctrl+s")
-        await settle(pilot)
+        await press(pilot, "ctrl+s")
         assert isinstance(app.screen, NewAssessmentScreen)
         error = str(screen.query_one("#err-file", Static).render())
         assert "broken.yaml" in error
@@ -258,9 +229,7 @@ async def test_new_assessment_form_refuses_bad_fields(store_path: Path, tmp_path
 async def test_not_a_store_is_a_message_not_a_traceback(tmp_path: Path) -> None:
     bogus = tmp_path / "notes.txt"
     bogus.write_text("this is not SQLite\n", encoding="utf-8")
-    app = MaturityApp(bogus, lang="en")
-    async with app.run_test(size=(80, 24)) as pilot:
-        await settle(pilot)
+    async with running(bogus) as (app, pilot):
         assert app.store_error is not None and "not a SQLite database" in app.store_error
         welcome = str(app.screen.query_one("#welcome", Static).render())
         assert "not a SQLite database" in welcome
@@ -272,9 +241,7 @@ async def test_not_a_store_is_a_message_not_a_traceback(tmp_path: Path) -> None:
 
 async def test_a_refused_save_restores_the_answer_and_says_so(store_path: Path) -> None:
     ws = seed_snapshot_store(store_path)
-    app = MaturityApp(store_path, lang="en")
-    async with app.run_test(size=(80, 24)) as pilot:
-        await settle(pilot)
+    async with running(store_path) as (app, pilot):
         app.open_questions(SEARCH, "culture.postmortems")
         await settle(pilot)
         screen = app.screen
@@ -282,8 +249,7 @@ async def test_a_refused_save_restores_the_answer_and_says_so(store_path: Path) 
         # Another process completes it after the screen loaded: the store refuses the save.
         # (Completed in this app, the screen refuses the key itself: see test_tui_coach.py.)
         ws.complete(SEARCH)
-        await pilot.press("5")
-        await settle(pilot)
+        await press(pilot, "5")
         assert screen.query_one(SavedIndicator).state == "failed"
         assert screen.answers["culture.postmortems"].level == 3
         assert reader(store_path).get(SEARCH).answers["culture.postmortems"].level == 3
@@ -291,66 +257,49 @@ async def test_a_refused_save_restores_the_answer_and_says_so(store_path: Path) 
 
 async def test_delete_asks_first(store_path: Path) -> None:
     seed_snapshot_store(store_path)
-    app = MaturityApp(store_path, lang="en")
-    async with app.run_test(size=(80, 24)) as pilot:
-        await settle(pilot)
-        await pilot.press("D")
-        await settle(pilot)
+    async with running(store_path) as (app, pilot):
+        await press(pilot, "D")
         assert isinstance(app.screen, ConfirmScreen)
-        await pilot.press("n")
-        await settle(pilot)
+        await press(pilot, "n")
         assert len(reader(store_path).list()) == 3
-        await pilot.press("D")
-        await settle(pilot)
-        await pilot.press("y")
-        await settle(pilot)
+        await press(pilot, "D")
+        await press(pilot, "y")
         assert len(reader(store_path).list()) == 2
         assert app.screen.query_one(DataTable).row_count == 2
 
 
 async def test_filter_and_sort(store_path: Path) -> None:
     seed_snapshot_store(store_path)
-    app = MaturityApp(store_path, lang="en")
-    async with app.run_test(size=(80, 24)) as pilot:
-        await settle(pilot)
+    async with running(store_path) as (app, pilot):
         table = app.screen.query_one(DataTable)
         assert [table.get_row_at(i)[0] for i in range(3)] == ["Platform", "Search", "Payments"]
         for _ in range(5):  # date -> questionnaire -> progress -> level -> status -> team
-            await pilot.press("s")
-        await settle(pilot)
+            await press(pilot, "s")
         assert app.screen.sort_column == "team"  # type: ignore[attr-defined]
         assert [table.get_row_at(i)[0] for i in range(3)] == ["Payments", "Platform", "Search"]
-        await pilot.press("slash", *"sea", "enter")
-        await settle(pilot)
+        await press(pilot, "slash", *"sea", "enter")
         assert table.row_count == 1 and table.get_row_at(0)[0] == "Search"
 
 
 async def test_language_switch_relabels_everything(store_path: Path) -> None:
     seed_snapshot_store(store_path)
-    app = MaturityApp(store_path, lang="en")
-    async with app.run_test(size=(80, 24)) as pilot:
-        await settle(pilot)
+    async with running(store_path) as (app, pilot):
         app.open_questions(PAYMENTS, "culture.postmortems")
         await settle(pilot)
         text = app.screen.query_one("#q-text", Static)
         assert "production incident" in str(text.render())
-        await pilot.press("f2")
-        await settle(pilot)
+        await press(pilot, "f2")
         assert app.lang == "ko"
         assert "운영 장애" in str(text.render())
         descriptions = {b.binding.description for b in app.screen.active_bindings.values()}
         assert "메모" in descriptions and "Note" not in descriptions
-        await pilot.press("q")
-        await settle(pilot)
+        await press(pilot, "q")
         assert str(app.screen.query_one(DataTable).get_row_at(0)[5]) in ("진행 중", "완료")
 
 
 async def test_help_lists_every_binding(store_path: Path) -> None:
-    app = MaturityApp(store_path, lang="en")
-    async with app.run_test(size=(80, 24)) as pilot:
-        await settle(pilot)
-        await pilot.press("question_mark")
-        await settle(pilot)
+    async with running(store_path) as (app, pilot):
+        await press(pilot, "question_mark")
         assert isinstance(app.screen, HelpScreen)
         console = Console(width=200, record=True)
         console.print(app.screen.table)
@@ -362,21 +311,16 @@ async def test_help_lists_every_binding(store_path: Path) -> None:
                     assert t(f"binding.{b.id}", "en") in text, b
         for needed in ("1-5", "Not sure", "Note", "ctrl+p", "f2", "Why"):
             assert needed in text
-        await pilot.press("escape")
-        await settle(pilot)
+        await press(pilot, "escape")
         assert isinstance(app.screen, HomeScreen)
 
 
 async def test_command_palette_offers_main_actions(store_path: Path) -> None:
-    app = MaturityApp(store_path, lang="en")
-    async with app.run_test(size=(80, 24)) as pilot:
-        await settle(pilot)
-        await pilot.press("ctrl+p")
-        await settle(pilot)
+    async with running(store_path) as (app, pilot):
+        await press(pilot, "ctrl+p")
         await pilot.press(*"New assessment")
         await pilot.pause(0.3)
-        await pilot.press("enter")
-        await settle(pilot)
+        await press(pilot, "enter")
         assert isinstance(app.screen, NewAssessmentScreen)
 
 
@@ -385,26 +329,22 @@ async def test_export_from_results_writes_the_report_in_a_worker(
 ) -> None:
     seed_snapshot_store(store_path)
     target = tmp_path / "payments.html"
-    app = MaturityApp(store_path, lang="en")
-    async with app.run_test(size=(80, 24)) as pilot:
-        await settle(pilot)
+    async with running(store_path) as (app, pilot):
         app.open_results(PAYMENTS)
         await settle(pilot)
-        await pilot.press("x")
-        await settle(pilot)
+        await press(pilot, "x")
         from maturity.tui.screens.export import ExportScreen, export_available
 
         if not export_available():  # the report package is optional in this layer
             assert isinstance(app.screen, ResultsScreen)
-            assert any("not available" in n.message for n in app._notifications)
+            assert any("not available" in m for m in notifications(app))
             return
         screen = app.screen
         assert isinstance(screen, ExportScreen)
         screen.query_one("#x-format").value = "html"  # type: ignore[attr-defined]
         await settle(pilot)
         screen.query_one("#x-path", Input).value = str(target)
-        await pilot.press("enter")
-        await settle(pilot)
+        await press(pilot, "enter")
         for _ in range(100):  # the thread worker; HTML takes well under a second
             if target.exists() and isinstance(app.screen, ResultsScreen):
                 break
@@ -412,14 +352,12 @@ async def test_export_from_results_writes_the_report_in_a_worker(
         assert isinstance(app.screen, ResultsScreen)
         html = target.read_text(encoding="utf-8")
         assert "Payments" in html
-        assert any(str(target) in n.message for n in app._notifications)
+        assert any(str(target) in m for m in notifications(app))
 
 
 async def test_export_refuses_a_bad_path_inline(store_path: Path, tmp_path: Path) -> None:
     seed_snapshot_store(store_path)
-    app = MaturityApp(store_path, lang="en")
-    async with app.run_test(size=(80, 24)) as pilot:
-        await settle(pilot)
+    async with running(store_path) as (app, pilot):
         from maturity.tui.screens.export import ExportScreen, export_available
 
         if not export_available():
@@ -441,20 +379,16 @@ async def test_export_refuses_a_bad_path_inline(store_path: Path, tmp_path: Path
 async def test_compare_two_marked_assessments(store_path: Path) -> None:
     ws = seed_snapshot_store(store_path)
     expected = ws.compare(PAYMENTS, SEARCH, "en")
-    app = MaturityApp(store_path, lang="en")
-    async with app.run_test(size=(80, 24)) as pilot:
-        await settle(pilot)
+    async with running(store_path) as (app, pilot):
         table = app.screen.query_one(DataTable)
         await pilot.press("c")  # nothing marked yet: a hint, no screen
         await settle(pilot)
         assert isinstance(app.screen, HomeScreen)
         table.move_cursor(row=2)  # Payments (newest first)
-        await pilot.press("m")
-        await settle(pilot)
+        await press(pilot, "m")
         assert str(table.get_row_at(2)[0]).startswith("●")
         table.move_cursor(row=1)  # Search
-        await pilot.press("c")
-        await settle(pilot)
+        await press(pilot, "c")
         from maturity.tui.screens.compare import CompareScreen
 
         screen = app.screen
@@ -462,8 +396,7 @@ async def test_compare_two_marked_assessments(store_path: Path) -> None:
         assert screen.comparison == expected
         screenshot = app.export_screenshot().replace("&#160;", " ")
         assert f"Changed answers: {len(expected.changed)}" in screenshot
-        await pilot.press("escape")
-        await settle(pilot)
+        await press(pilot, "escape")
         assert isinstance(app.screen, HomeScreen)
 
 
@@ -487,9 +420,7 @@ async def test_results_flag_optimistic_answers(store_path: Path) -> None:
     ws.set_dora(SEARCH, low)
     expected = ws.results(SEARCH, "en")
     assert expected.dora is not None and expected.dora.optimistic_flag
-    app = MaturityApp(store_path, lang="en")
-    async with app.run_test(size=(100, 40)) as pilot:
-        await settle(pilot)
+    async with running(store_path, size=(100, 40)) as (app, pilot):
         app.open_results(SEARCH)
         await settle(pilot)
         assert isinstance(app.screen, ResultsScreen)
@@ -501,9 +432,7 @@ async def test_results_flag_optimistic_answers(store_path: Path) -> None:
 
 async def test_dora_values_are_saved_when_leaving_by_any_route(store_path: Path) -> None:
     seed_snapshot_store(store_path)
-    app = MaturityApp(store_path, lang="en")
-    async with app.run_test(size=(80, 24)) as pilot:
-        await settle(pilot)
+    async with running(store_path) as (app, pilot):
         app.open_dora(SEARCH)
         await settle(pilot)
         await pilot.press(*"monthly")

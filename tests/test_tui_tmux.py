@@ -12,13 +12,11 @@ import os
 import shutil
 import signal
 import sqlite3
-import subprocess
-import sys
-import time
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from tmux_support import MATURITY, Terminals, terminals
 
 from maturity import questionnaire as qmod
 from maturity.model.text import tr
@@ -30,59 +28,14 @@ pytestmark = [
     pytest.mark.skipif(shutil.which("tmux") is None, reason="tmux is not installed"),
 ]
 
-MATURITY = Path(sys.executable).parent / "maturity"
-TIMEOUT_S = 30.0
-
-
-class Terminal:
-    """One tmux server (own socket) running one command in an 80x24 window."""
-
-    def __init__(self, socket: str) -> None:
-        self.socket = socket
-
-    def tmux(self, *args: str) -> str:
-        out = subprocess.run(
-            ["tmux", "-L", self.socket, *args], capture_output=True, text=True, check=True
-        )
-        return out.stdout
-
-    def start(self, name: str, command: str) -> None:
-        env = {**os.environ, "MATURITY_LANG": "en", "TERM": "xterm-256color"}
-        subprocess.run(
-            ["tmux", "-L", self.socket, "new-session", "-d", "-s", name, "-x", "80", "-y", "24",
-             f"exec {command}"],
-            check=True,
-            env=env,
-        )  # fmt: skip
-
-    def pid(self, name: str) -> int:
-        return int(self.tmux("display-message", "-p", "-t", name, "#{pane_pid}").strip())
-
-    def screen(self, name: str) -> str:
-        return self.tmux("capture-pane", "-p", "-t", name)
-
-    def keys(self, name: str, *keys: str, literal: bool = False) -> None:
-        self.tmux("send-keys", "-t", name, *(["-l"] if literal else []), *keys)
-
-    def wait_for(self, name: str, text: str) -> str:
-        deadline = time.monotonic() + TIMEOUT_S
-        while time.monotonic() < deadline:
-            screen = self.screen(name)
-            if text in screen:
-                return screen
-            time.sleep(0.05)
-        raise AssertionError(f"{text!r} never appeared; screen:\n{self.screen(name)}")
-
 
 @pytest.fixture
-def term() -> Iterator[Terminal]:
-    t = Terminal(f"maturity-test-{os.getpid()}-{time.monotonic_ns()}")
-    yield t
-    subprocess.run(["tmux", "-L", t.socket, "kill-server"], capture_output=True)
+def term() -> Iterator[Terminals]:
+    yield from terminals("maturity-test", 80, 24)
 
 
 def test_sigkill_mid_assessment_loses_no_acknowledged_answer(
-    term: Terminal, store_path: Path
+    term: Terminals, store_path: Path
 ) -> None:
     assert MATURITY.exists(), "the maturity console script is not installed in this venv"
     questions = qmod.builtin("calms").questionnaire.questions()

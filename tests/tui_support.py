@@ -1,7 +1,10 @@
-"""Helpers for the TUI tests: a deterministic store, and waiting for the app to settle."""
+"""Helpers for the TUI tests: a deterministic store, running the app and waiting for it to
+settle, and what the snapshot tests share."""
 
 from __future__ import annotations
 
+from collections.abc import AsyncIterator, Awaitable, Callable
+from contextlib import asynccontextmanager
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -10,6 +13,7 @@ from textual.pilot import Pilot
 from maturity import questionnaire as qmod
 from maturity.model.assessment import Answer, Assessment, DoraInputs, QuestionnaireRef
 from maturity.store import open_store
+from maturity.tui.app import MaturityApp
 from maturity.workspace import Workspace
 
 DATA = Path(__file__).parent / "data"
@@ -79,3 +83,54 @@ async def settle(pilot: Pilot[None], rounds: int = 3) -> None:
         await pilot.pause()
         await pilot.app.workers.wait_for_complete()
     await pilot.pause()
+
+
+async def press(pilot: Pilot[None], *keys: str) -> None:
+    """Press ``keys``, then let the app settle."""
+    await pilot.press(*keys)
+    await settle(pilot)
+
+
+@asynccontextmanager
+async def running(
+    store_path: Path, lang: str = "en", size: tuple[int, int] = (80, 24)
+) -> AsyncIterator[tuple[MaturityApp, Pilot[None]]]:
+    """The app on ``store_path`` under Pilot, settled after its start."""
+    app = MaturityApp(store_path, lang=lang)
+    async with app.run_test(size=size) as pilot:
+        await settle(pilot)
+        yield app, pilot
+
+
+def reader(path: Path) -> Workspace:
+    """A second connection, as another process would see the file."""
+    return Workspace(open_store(path, create=False))
+
+
+def notifications(app: MaturityApp) -> list[str]:
+    return [n.message for n in app._notifications]
+
+
+# -- snapshots ----------------------------------------------------------------------------------
+
+SnapCompare = Callable[..., bool]
+LANGS = ["en", "ko"]
+
+
+def seeded_app(seed: Callable[[Path], Workspace], store_path: Path, lang: str) -> MaturityApp:
+    """The app on a store seeded by ``seed`` (the seeding connection closed first)."""
+    seed(store_path).store.close()
+    return MaturityApp(store_path, lang=lang)
+
+
+def then(step: Callable[[MaturityApp], object]) -> Callable[[Pilot[None]], Awaitable[None]]:
+    """A snapshot's ``run_before``: settle, do ``step`` on the app, settle again."""
+
+    async def run_before(pilot: Pilot[None]) -> None:
+        await settle(pilot)
+        app = pilot.app
+        assert isinstance(app, MaturityApp)
+        step(app)
+        await settle(pilot)
+
+    return run_before

@@ -24,7 +24,7 @@ from rich.text import Text
 from textual import events, on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.containers import Horizontal, Vertical
 from textual.widgets import Footer, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
@@ -33,7 +33,13 @@ from maturity.model.text import tr
 from maturity.tui.app import MaturityApp
 from maturity.tui.i18n import t
 from maturity.tui.screens.base import BaseModal, BaseScreen
-from maturity.tui.widgets.answers import NOT_SURE, AnswerOptions
+from maturity.tui.widgets.answers import (
+    NOT_SURE,
+    AnswerOptions,
+    answer_choices,
+    level_bindings,
+    question_widgets,
+)
 from maturity.tui.widgets.votes import VotePanel, participant_text
 
 if TYPE_CHECKING:
@@ -62,12 +68,7 @@ class VoteScreen(BaseScreen[None]):
     VoteScreen .p-who { width: auto; height: 1; color: $text-muted; }
     """
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("1", "vote(1)", "Vote", id="team_vote", key_display="1-5"),
-        Binding("2", "vote(2)", "Vote", show=False),
-        Binding("3", "vote(3)", "Vote", show=False),
-        Binding("4", "vote(4)", "Vote", show=False),
-        Binding("5", "vote(5)", "Vote", show=False),
-        Binding("0", "vote(0)", "Not sure", id="not_sure"),
+        *level_bindings("vote", "Vote", "team_vote"),
         Binding("backspace", "withdraw", "Withdraw vote", id="withdraw"),
         Binding("h", "toggle_help", "Why", id="toggle_help"),
         Binding("q", "app.quit", "Quit", id="quit"),
@@ -91,11 +92,7 @@ class VoteScreen(BaseScreen[None]):
             yield Static(id="p-title", classes="topbar-title")
             yield Static(id="p-who", classes="p-who")
         with Vertical(id="p-main"):
-            yield Static(id="p-position", classes="dim")
-            yield Static(id="p-text")
-            with VerticalScroll(id="p-help"):
-                yield Static(id="p-help-text")
-            yield AnswerOptions(id="p-options")
+            yield from question_widgets("p")
             yield VotePanel(id="p-votes")
         yield Footer(compact=True)
 
@@ -198,9 +195,7 @@ class VoteScreen(BaseScreen[None]):
         shown = (question.id, state.voted, state.mine, state.revealed)
         if shown != self.shown:
             mine = (NOT_SURE if state.mine is None else state.mine) if state.voted else None
-            choices = [(o.level, tr(o.text, lang)) for o in question.options]
-            choices.append((NOT_SURE, self.t("q.not_sure")))
-            options.show(choices, mine)
+            options.show(answer_choices(question, lang), mine)
             options.disabled = state.revealed or state.status == "complete"
             self.shown = shown
             if not options.disabled:

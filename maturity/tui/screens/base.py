@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, ClassVar, cast
 
 from textual.binding import ActiveBinding
 from textual.screen import Screen, ScreenResultType
+from textual.widgets import DataTable
 
 from maturity.tui.i18n import t
 from maturity.tui.messages import LanguageChanged
@@ -64,6 +65,17 @@ class BaseScreen(Screen[ScreenResultType]):
     def palette_commands(self) -> list[tuple[str, str, str]]:
         """Command palette entries for this screen: (title key, help key, action name)."""
         return []
+
+    def cursor_row_key(self, table_selector: str) -> str | None:
+        """The key of the row under the cursor of the table ``table_selector`` (None if none)."""
+        table = self.query_one(table_selector, DataTable)
+        if table.row_count == 0:
+            return None
+        try:
+            key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key
+        except Exception:  # cursor outside the rows (table being rebuilt)
+            return None
+        return key.value
 
 
 class BaseModal(BaseScreen[ScreenResultType]):

@@ -182,14 +182,7 @@ class HomeScreen(SnapshotScreen):
             self.set_focus(None)
 
     def selected_id(self) -> str | None:
-        table = self.query_one("#assessments", DataTable)
-        if table.row_count == 0:
-            return None
-        try:
-            key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key
-        except Exception:  # cursor outside the rows (table being rebuilt)
-            return None
-        return key.value
+        return self.cursor_row_key("#assessments")
 
     def _selected_or_warn(self) -> Summary | None:
         aid = self.selected_id()

@@ -288,14 +288,7 @@ class PortfolioScreen(BaseScreen[None]):
     # -- actions ----------------------------------------------------------------------------
 
     def selected_team(self) -> str | None:
-        table = self.query_one("#p-table", DataTable)
-        if table.row_count == 0:
-            return None
-        try:
-            key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key
-        except Exception:  # cursor outside the rows (table being rebuilt)
-            return None
-        return key.value
+        return self.cursor_row_key("#p-table")
 
     def _selected_row(self) -> PortfolioRow | None:
         team = self.selected_team()

@@ -14,7 +14,7 @@ from typing import ClassVar
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.containers import Horizontal, Vertical
 from textual.widgets import Footer, Static
 
 from maturity.errors import MaturityError
@@ -24,7 +24,13 @@ from maturity.model.text import tr
 from maturity.questionnaire import LoadedQuestionnaire
 from maturity.tui.messages import AnswerSaved, StatusChanged
 from maturity.tui.screens.base import BaseScreen
-from maturity.tui.widgets.answers import NOT_SURE, AnswerOptions
+from maturity.tui.widgets.answers import (
+    NOT_SURE,
+    AnswerOptions,
+    answer_choices,
+    level_bindings,
+    question_widgets,
+)
 from maturity.tui.widgets.saved import SavedIndicator
 from maturity.tui.widgets.sidebar import DimensionProgress, DimensionSidebar
 
@@ -37,12 +43,7 @@ class QuestionScreen(BaseScreen[None]):
 
     HELP_GROUP = "help.screen.question"
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("1", "answer(1)", "Answer", id="answer", key_display="1-5"),
-        Binding("2", "answer(2)", "Answer", show=False),
-        Binding("3", "answer(3)", "Answer", show=False),
-        Binding("4", "answer(4)", "Answer", show=False),
-        Binding("5", "answer(5)", "Answer", show=False),
-        Binding("0", "answer(0)", "Not sure", id="not_sure"),
+        *level_bindings("answer", "Answer", "answer"),
         Binding("b,left", "back", "Back", id="back", key_display="b"),
         Binding("right", "next", "Next", id="next", show=False),
         Binding("e", "note", "Note", id="note"),
@@ -75,11 +76,7 @@ class QuestionScreen(BaseScreen[None]):
         with Horizontal(id="q-body"):
             yield DimensionSidebar(id="sidebar")
             with Vertical(id="q-main"):
-                yield Static(id="q-position", classes="dim")
-                yield Static(id="q-text")
-                with VerticalScroll(id="q-help"):
-                    yield Static(id="q-help-text")
-                yield AnswerOptions(id="q-options")
+                yield from question_widgets("q")
                 yield Static(id="q-status", classes="status-line")
         yield Footer(compact=True)
 
@@ -155,9 +152,7 @@ class QuestionScreen(BaseScreen[None]):
         current: int | None = None
         if answer is not None:
             current = answer.level if answer.level is not None else NOT_SURE
-        options = [(o.level, tr(o.text, lang)) for o in question.options]
-        options.append((NOT_SURE, self.t("q.not_sure")))
-        self.query_one("#q-options", AnswerOptions).show(options, current)
+        self.query_one("#q-options", AnswerOptions).show(answer_choices(question, lang), current)
         status: list[str] = []
         if answer is None:
             status.append(self.t("q.unanswered"))

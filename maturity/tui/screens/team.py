@@ -30,7 +30,7 @@ from maturity.errors import MaturityError
 from maturity.model.assessment import Answer
 from maturity.store.base import TeamState
 from maturity.tui.screens.question import QuestionScreen
-from maturity.tui.widgets.answers import NOT_SURE, AnswerOptions
+from maturity.tui.widgets.answers import NOT_SURE, AnswerOptions, level_bindings
 from maturity.tui.widgets.votes import VotePanel, facilitator_text, roster_next
 from maturity.voting import Voter, median_down
 
@@ -43,12 +43,7 @@ class TeamQuestionScreen(QuestionScreen):
 
     HELP_GROUP = "help.screen.team"
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("1", "answer(1)", "Vote", id="team_vote", key_display="1-5"),
-        Binding("2", "answer(2)", "Vote", show=False),
-        Binding("3", "answer(3)", "Vote", show=False),
-        Binding("4", "answer(4)", "Vote", show=False),
-        Binding("5", "answer(5)", "Vote", show=False),
-        Binding("0", "answer(0)", "Not sure", id="not_sure", show=False),
+        *level_bindings("answer", "Vote", "team_vote", show_not_sure=False),
         Binding("backspace", "undo_vote", "Undo vote", id="undo_vote", show=False),
         Binding("r", "reveal", "Reveal", id="reveal"),
         Binding("x", "revote", "Vote again", id="revote"),

@@ -243,14 +243,7 @@ class TrendScreen(SnapshotScreen):
     # -- actions ----------------------------------------------------------------------------
 
     def selected_id(self) -> str | None:
-        table = self.query_one("#t-points", DataTable)
-        if table.row_count == 0:
-            return None
-        try:
-            key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key
-        except Exception:  # cursor outside the rows (table being rebuilt)
-            return None
-        return key.value
+        return self.cursor_row_key("#t-points")
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action in ("results", "compare"):
