@@ -14,14 +14,13 @@ from __future__ import annotations
 import os
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING, Literal, Protocol, TypeVar
 
 from maturity.errors import MaturityError
 
 if TYPE_CHECKING:
-    from datetime import datetime
-
     from maturity.model.assessment import Assessment
+    from maturity.report.history_export import export_compare, export_portfolio, export_trend
     from maturity.report.view import ReportView
     from maturity.workspace import Workspace
 
@@ -30,6 +29,16 @@ FORMATS: tuple[str, ...] = ("html", "pdf")
 LANGS: tuple[str, ...] = ("en", "ko")
 Progress = Callable[[float, str], None]
 """Called with a fraction 0.0-1.0 and a short stage description (e.g. 'laying out pages')."""
+
+
+class Worded(Protocol):
+    """What every report view has: its words (``t``) in the report's language."""
+
+    @property
+    def t(self) -> dict[str, str]: ...
+
+
+V = TypeVar("V", bound=Worded)
 
 __all__ = [
     "FORMATS",
@@ -59,6 +68,18 @@ def _check_destination(path: Path) -> None:
         raise MaturityError(f"{path}: cannot write (the file is read-only)")
 
 
+def check_lang(lang: str) -> str:
+    """``lang`` if the reports are written in it, else a MaturityError."""
+    if lang not in LANGS:
+        raise MaturityError(f"language must be one of {', '.join(LANGS)}, got '{lang}'")
+    return lang
+
+
+def check_format(fmt: str) -> None:
+    if fmt not in FORMATS:
+        raise MaturityError(f"format must be html or pdf, got '{fmt}'")
+
+
 def prepare(
     workspace: Workspace,
     assessment_id: str,
@@ -77,9 +98,7 @@ def prepare(
     from maturity.report.view import Previous, build_view
 
     a = workspace.get(assessment_id)
-    lang = lang or a.language
-    if lang not in LANGS:
-        raise MaturityError(f"language must be one of {', '.join(LANGS)}, got '{lang}'")
+    lang = check_lang(lang or a.language)
     loaded = workspace.questionnaire_for(a)
     results = evaluate(a, loaded, lang, benchmark)
     previous: Previous | None = None
@@ -109,15 +128,62 @@ def render(
     """The report as bytes in ``fmt``, and the PDF page count (None for HTML)."""
     from maturity.report.html import render_html
 
-    if fmt not in FORMATS:
-        raise MaturityError(f"format must be html or pdf, got '{fmt}'")
-    html = render_html(view)
+    return render_document(lambda: render_html(view), fmt, view.t, progress)
+
+
+def render_document(
+    html_of: Callable[[], str], fmt: str, words: dict[str, str], progress: Progress | None
+) -> tuple[bytes, int | None]:
+    """Any report kind as bytes in ``fmt`` (its HTML from ``html_of``), and the PDF page count.
+
+    The format is checked before the HTML is rendered; the PDF is laid out from the same HTML.
+    """
+    check_format(fmt)
+    html = html_of()
     if fmt == "html":
         return html.encode("utf-8"), None
     from maturity.report.pdf import render_pdf
 
-    data, pages = render_pdf(html, progress=progress, words=view.t)
-    return data, pages
+    return render_pdf(html, progress=progress, words=words)
+
+
+def write_report(
+    fmt: str,
+    path: Path | str,
+    progress: Progress | None,
+    *,
+    words: dict[str, str],
+    loading: str,
+    make_view: Callable[[], V],
+    render_view: Callable[[V, str, Progress | None], tuple[bytes, int | None]],
+    lang_first: str | None = None,
+) -> Path:
+    """The one export pipeline of every report kind: check, load, render, write atomically.
+
+    Format (and ``lang_first``, when given) and destination are checked before anything is
+    loaded; ``progress`` gets (fraction, stage) in ``words`` until the view is built, then in
+    the view's own language (``view.t``). ``loading`` is the key of the first stage.
+    """
+    from maturity.fileio import write_atomic
+
+    def step(fraction: float, key: str, **values: object) -> None:
+        if progress is not None:
+            progress(fraction, words[key].format(**values))
+
+    check_format(fmt)
+    if lang_first is not None:
+        check_lang(lang_first)
+    target = Path(path).expanduser()
+    _check_destination(target)
+    step(0.0, loading)
+    view = make_view()
+    words = view.t  # the report's own language when none was asked for
+    step(0.2, "stage_html")
+    data, _pages = render_view(view, fmt, progress)
+    step(0.95, "stage_writing", name=target.name)
+    write_atomic(target, data)
+    step(1.0, "stage_done")
+    return target
 
 
 def export(
@@ -138,86 +204,32 @@ def export(
     bad format or language, unwritable path) raise :class:`~maturity.errors.MaturityError`
     before anything is written. ``progress`` is called with (fraction, stage).
     """
-    from maturity.fileio import write_atomic
     from maturity.report.strings import strings
 
-    words = strings(lang or "en")
-
-    def step(fraction: float, key: str, **values: object) -> None:
-        if progress is not None:
-            progress(fraction, words[key].format(**values))
-
-    if fmt not in FORMATS:
-        raise MaturityError(f"format must be html or pdf, got '{fmt}'")
-    target = Path(path).expanduser()
-    _check_destination(target)
-    step(0.0, "stage_loading")
-    view = prepare(workspace, assessment_id, lang, compare_to=compare_to, benchmark=benchmark)
-    words = view.t  # the assessment's own language when none was asked for
-    step(0.2, "stage_html")
-    data, _pages = render(view, fmt, progress)
-    step(0.95, "stage_writing", name=target.name)
-    write_atomic(target, data)
-    step(1.0, "stage_done")
-    return target
+    return write_report(
+        fmt,
+        path,
+        progress,
+        words=strings(lang or "en"),
+        loading="stage_loading",
+        make_view=lambda: prepare(
+            workspace, assessment_id, lang, compare_to=compare_to, benchmark=benchmark
+        ),
+        render_view=render,
+    )
 
 
-# Comparison, trend and portfolio reports (maturity.report.history_export). Thin wrappers so
-# they sit next to export() for the CLI and the TUI while the module itself loads on first use.
+# Comparison, trend and portfolio reports live in maturity.report.history_export; their entry
+# points are served from here too (for the CLI and the TUI), but that module, which pulls in
+# MarkupSafe and the history models, only loads when one of them is first looked up.
+_HISTORY_EXPORTS = ("export_compare", "export_trend", "export_portfolio")
 
 
-def export_compare(
-    workspace: Workspace,
-    a_id: str,
-    b_id: str,
-    fmt: str,
-    path: Path | str,
-    lang: str | None = None,
-    *,
-    benchmark: int | None = None,
-    progress: Progress | None = None,
-) -> Path:
-    """Write the comparison report of ``a_id`` (earlier) -> ``b_id`` (later); return the path.
+def __getattr__(name: str) -> object:
+    if name in _HISTORY_EXPORTS:
+        from maturity.report import history_export
 
-    Same contract as :func:`export`: worker-thread safe, user mistakes raise MaturityError
-    before anything is written, ``progress`` gets (fraction, stage). Language defaults to B's.
-    """
-    from maturity.report.history_export import export_compare as run
-
-    return run(workspace, a_id, b_id, fmt, path, lang, benchmark=benchmark, progress=progress)
-
-
-def export_trend(
-    workspace: Workspace,
-    team: str,
-    fmt: str,
-    path: Path | str,
-    lang: str | None = None,
-    *,
-    progress: Progress | None = None,
-) -> Path:
-    """Write the trend report of ``team`` (at least two assessments); return the path.
-
-    Same contract as :func:`export`; the language defaults to the latest assessment's.
-    """
-    from maturity.report.history_export import export_trend as run
-
-    return run(workspace, team, fmt, path, lang, progress=progress)
-
-
-def export_portfolio(
-    workspace: Workspace,
-    fmt: str,
-    path: Path | str,
-    lang: str | None = None,
-    *,
-    at: datetime | None = None,
-    progress: Progress | None = None,
-) -> Path:
-    """Write the portfolio report of every team; return the path.
-
-    Same contract as :func:`export`; ``at`` is "now" for marking stale teams (default: now).
-    """
-    from maturity.report.history_export import export_portfolio as run
-
-    return run(workspace, fmt, path, lang, at=at, progress=progress)
+        value = getattr(history_export, name)
+        globals()[name] = value  # later look-ups are plain attribute reads
+        return value
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

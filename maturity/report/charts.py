@@ -67,6 +67,31 @@ def _dots(pid: str, ink: str = MID) -> str:
     )
 
 
+def _level_scale(left: float, unit: float, top: int, bottom: int) -> list[str]:
+    """Vertical gridlines at levels 0-5 of a horizontal bar chart, numbered above the plot."""
+    body: list[str] = []
+    for level in range(0, 6):
+        x = left + unit * level
+        body.append(
+            f'<line x1="{_n(x)}" y1="{top - 6}" x2="{_n(x)}" y2="{bottom}"'
+            f' stroke="{GRID}" stroke-width="{1 if level in (0, 5) else 0.7}"/>'
+        )
+        if level:
+            body.append(
+                f'<text x="{_n(x)}" y="{top - 10}" text-anchor="middle" font-size="10"'
+                f' fill="{MID}">{level}</text>'
+            )
+    return body
+
+
+def _swatch(x: float, y: float, fill: str, stroke: str, label: str) -> str:
+    """A legend entry: a 22x11 sample of a bar's fill, its label beside it (baseline ``y``)."""
+    return (
+        f'<rect x="{x}" y="{y - 10}" width="22" height="11" fill="{fill}" stroke="{stroke}"/>'
+        f'<text x="{x + 28}" y="{y}" font-size="11">{_t(label)}</text>'
+    )
+
+
 # ---------------------------------------------------------------------------------------------
 # CALMS radar
 
@@ -204,17 +229,8 @@ def dimension_bars(
     unit = (right - left) / 5
     body = [
         f"<defs>{_hatch(f'{uid}-hatch')}{_dots(f'{uid}-dots')}</defs>",
+        *_level_scale(left, unit, top, top + row * len(bars)),
     ]
-    for level in range(0, 6):
-        x = left + unit * level
-        body.append(
-            f'<line x1="{_n(x)}" y1="{top - 6}" x2="{_n(x)}" y2="{top + row * len(bars)}"'
-            f' stroke="{GRID}" stroke-width="{1 if level in (0, 5) else 0.7}"/>'
-        )
-        if level:
-            body.append(
-                f'<text x="{_n(x)}" y="{top - 10}" text-anchor="middle" font-size="10" fill="{MID}">{level}</text>'
-            )
     for i, b in enumerate(bars):
         y = top + i * row + 6
         body.append(
@@ -241,9 +257,8 @@ def dimension_bars(
     if has_prev:
         ly = height - 10
         body.append(
-            f'<rect x="{left}" y="{ly - 10}" width="22" height="11" fill="url(#{uid}-hatch)" stroke="{INK}"/>'
-            f'<text x="{left + 28}" y="{ly}" font-size="11">{_t(this_label)}</text>'
-            f'<rect x="{left + 200}" y="{ly - 8}" width="22" height="7" fill="url(#{uid}-dots)" stroke="{MID}" stroke-width="0.8"/>'
+            _swatch(left, ly, f"url(#{uid}-hatch)", INK, this_label)
+            + f'<rect x="{left + 200}" y="{ly - 8}" width="22" height="7" fill="url(#{uid}-dots)" stroke="{MID}" stroke-width="0.8"/>'
             f'<text x="{left + 228}" y="{ly}" font-size="11">{_t(previous_label)}</text>'
         )
     return _svg(uid, width, height, title, body)
@@ -371,9 +386,8 @@ def quickcheck(
             )
     ly = height - 8
     body.append(
-        f'<rect x="{left}" y="{ly - 10}" width="22" height="11" fill="url(#{uid}-hatch)" stroke="{INK}"/>'
-        f'<text x="{left + 28}" y="{ly}" font-size="11">{_t(team_label)}</text>'
-        f'<polygon points="{left + 190},{ly - 12} {left + 194},{ly - 8} {left + 190},{ly - 4} {left + 186},{ly - 8}"'
+        _swatch(left, ly, f"url(#{uid}-hatch)", INK, team_label)
+        + f'<polygon points="{left + 190},{ly - 12} {left + 194},{ly - 8} {left + 190},{ly - 4} {left + 186},{ly - 8}"'
         f' fill="{PAPER}" stroke="{INK}" stroke-width="1.2"/>'
         f'<line x1="{left + 190}" y1="{ly - 4}" x2="{left + 190}" y2="{ly + 2}" stroke="{INK}" stroke-width="1.6"/>'
         f'<text x="{left + 200}" y="{ly}" font-size="11">{_t(mean_label)}</text>'

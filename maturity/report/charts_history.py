@@ -14,7 +14,21 @@ from dataclasses import dataclass
 
 from markupsafe import Markup
 
-from maturity.report.charts import GRID, INK, MID, PAPER, WASH, _clip, _dots, _hatch, _n, _svg, _t
+from maturity.report.charts import (
+    GRID,
+    INK,
+    MID,
+    PAPER,
+    WASH,
+    _clip,
+    _dots,
+    _hatch,
+    _level_scale,
+    _n,
+    _svg,
+    _swatch,
+    _t,
+)
 
 # ---------------------------------------------------------------------------------------------
 # Paired bars: A and B per dimension
@@ -43,18 +57,10 @@ def paired_bars(
     width = 640
     height = top + row * len(bars) + 30
     unit = (right - left) / 5
-    body = [f"<defs>{_hatch(f'{uid}-hatch')}{_dots(f'{uid}-dots')}</defs>"]
-    for level in range(0, 6):
-        x = left + unit * level
-        body.append(
-            f'<line x1="{_n(x)}" y1="{top - 6}" x2="{_n(x)}" y2="{top + row * len(bars)}"'
-            f' stroke="{GRID}" stroke-width="{1 if level in (0, 5) else 0.7}"/>'
-        )
-        if level:
-            body.append(
-                f'<text x="{_n(x)}" y="{top - 10}" text-anchor="middle" font-size="10"'
-                f' fill="{MID}">{level}</text>'
-            )
+    body = [
+        f"<defs>{_hatch(f'{uid}-hatch')}{_dots(f'{uid}-dots')}</defs>",
+        *_level_scale(left, unit, top, top + row * len(bars)),
+    ]
     for i, bar in enumerate(bars):
         y = top + i * row + 6
         body.append(
@@ -82,10 +88,8 @@ def paired_bars(
             )
     ly = height - 10
     body.append(
-        f'<rect x="{left}" y="{ly - 10}" width="22" height="11" fill="url(#{uid}-dots)" stroke="{MID}"/>'
-        f'<text x="{left + 28}" y="{ly}" font-size="11">A · {_t(a_label)}</text>'
-        f'<rect x="{left + 230}" y="{ly - 10}" width="22" height="11" fill="url(#{uid}-hatch)" stroke="{INK}"/>'
-        f'<text x="{left + 258}" y="{ly}" font-size="11">B · {_t(b_label)}</text>'
+        _swatch(left, ly, f"url(#{uid}-dots)", MID, f"A · {a_label}")
+        + _swatch(left + 230, ly, f"url(#{uid}-hatch)", INK, f"B · {b_label}")
     )
     return _svg(uid, width, height, title, body)
 

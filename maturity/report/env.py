@@ -21,6 +21,8 @@ from maturity.resources import reports_dir
 if TYPE_CHECKING:
     import jinja2
 
+    from maturity.report import Worded
+
 # Stylesheets inlined into every report, in cascade order. fonts-pdf.css is not among them: it
 # points at the bundled font files, which only the PDF writer may fetch.
 INLINE_CSS: tuple[str, ...] = ("report.css", "print.css")
@@ -42,16 +44,24 @@ def environment() -> jinja2.Environment:
     )
 
 
+def css_block(name: str) -> str:
+    """One packaged stylesheet, headed by its name, checked safe to inline in ``<style>``."""
+    text = (reports_dir() / "css" / name).read_text(encoding="utf-8")
+    if "</" in text:  # would end the <style> element early; packaged CSS never needs it
+        raise RuntimeError(f"reports/css/{name} must not contain '</'")
+    return f"/* {name} */\n{text}"
+
+
 @cache
 def inline_styles() -> Markup:
     """The packaged CSS as one trusted block for a ``<style>`` element."""
-    parts = []
-    for name in INLINE_CSS:
-        text = (reports_dir() / "css" / name).read_text(encoding="utf-8")
-        if "</" in text:  # would end the <style> element early; packaged CSS never needs it
-            raise RuntimeError(f"reports/css/{name} must not contain '</'")
-        parts.append(f"/* {name} */\n{text}")
-    return Markup("\n".join(parts))
+    return Markup("\n".join(css_block(name) for name in INLINE_CSS))
+
+
+def render_page(template: str, view: Worded, styles: Markup) -> str:
+    """Any report kind's self-contained HTML: ``template`` with the view as ``r``, its words
+    as ``t`` and ``styles`` inlined (no script, no external resource, nothing to fetch)."""
+    return environment().get_template(template).render(r=view, t=view.t, styles=styles)
 
 
 def pdf_font_css() -> str:

@@ -25,8 +25,8 @@ from maturity.errors import MaturityError
 from maturity.evaluate import evaluate
 from maturity.history import Evaluated, compare
 from maturity.questionnaire import LoadedQuestionnaire
-from maturity.report import FORMATS, LANGS, Progress, _check_destination
-from maturity.report.env import environment, inline_styles
+from maturity.report import Progress, check_lang, render_document, write_report
+from maturity.report.env import css_block, inline_styles, render_page
 from maturity.report.strings_history import history_strings
 from maturity.report.view_history import (
     CompareView,
@@ -37,7 +37,6 @@ from maturity.report.view_history import (
     build_portfolio_view,
     build_trend_view,
 )
-from maturity.resources import reports_dir
 from maturity.workspace import Workspace
 
 TEMPLATES: dict[str, str] = {
@@ -51,36 +50,19 @@ EXTRA_CSS = "history.css"
 @cache
 def history_styles() -> Markup:
     """The report CSS plus the rules only these reports use (heat map, trend table, diffs)."""
-    text = (reports_dir() / "css" / EXTRA_CSS).read_text(encoding="utf-8")
-    if "</" in text:  # would end the <style> element early
-        raise RuntimeError(f"reports/css/{EXTRA_CSS} must not contain '</'")
-    return inline_styles() + Markup(f"\n/* {EXTRA_CSS} */\n{text}")
-
-
-def _check_lang(lang: str) -> str:
-    if lang not in LANGS:
-        raise MaturityError(f"language must be one of {', '.join(LANGS)}, got '{lang}'")
-    return lang
+    return inline_styles() + Markup("\n" + css_block(EXTRA_CSS))
 
 
 def render_history_html(view: DocView) -> str:
     """Self-contained HTML of a comparison, trend or portfolio view (no script, no URL)."""
-    template = environment().get_template(TEMPLATES[view.kind])
-    return template.render(r=view, t=view.t, styles=history_styles())
+    return render_page(TEMPLATES[view.kind], view, history_styles())
 
 
 def render_history(
     view: DocView, fmt: str, progress: Progress | None = None
 ) -> tuple[bytes, int | None]:
     """The report as bytes in ``fmt``, and the PDF page count (None for HTML)."""
-    if fmt not in FORMATS:
-        raise MaturityError(f"format must be html or pdf, got '{fmt}'")
-    html = render_history_html(view)
-    if fmt == "html":
-        return html.encode("utf-8"), None
-    from maturity.report.pdf import render_pdf
-
-    return render_pdf(html, progress=progress, words=view.t)
+    return render_document(lambda: render_history_html(view), fmt, view.t, progress)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -109,7 +91,7 @@ def prepare_compare(
     b = workspace.get(b_id)
     if a.id == b.id:
         raise MaturityError(f"--compare {a_id} {b_id}: that is the same assessment twice")
-    lang = _check_lang(lang or b.language)
+    lang = check_lang(lang or b.language)
     ea = _evaluated(workspace, a.id, lang, benchmark)
     eb = _evaluated(workspace, b.id, lang, benchmark)
     return build_compare_view(ea, eb, compare(ea, eb), lang, generated=generated)
@@ -138,11 +120,11 @@ def prepare_trend(
     A team with one assessment gets the core's message (a trend needs two), not an empty chart.
     """
     if lang is not None:
-        _check_lang(lang)
+        check_lang(lang)
     trend = workspace.trend(team, lang)
     newest = list(reversed(trend.points))
     latest = workspace.get(newest[0].id)
-    lang = _check_lang(lang or latest.language)
+    lang = check_lang(lang or latest.language)
     questionnaires = _questionnaires(
         workspace, [p.id for p in newest], [p.questionnaire for p in newest]
     )
@@ -159,7 +141,7 @@ def prepare_portfolio(
     generated: datetime | None = None,
 ) -> PortfolioView:
     """Every team's latest levels; ``at`` is "now" for the staleness check (tests fix it)."""
-    lang = _check_lang(lang or "en")
+    lang = check_lang(lang or "en")
     portfolio = workspace.portfolio(at=at, lang=lang)
     if not portfolio.rows:  # an empty heat map helps nobody; say what to do instead
         raise MaturityError(
@@ -184,30 +166,18 @@ def _export(
     progress: Progress | None,
     make_view: Callable[[], DocView],
 ) -> Path:
-    """Check, load, render and write atomically, reporting progress as :func:`export` does."""
-    words = history_strings(lang or "en")
-
-    def step(fraction: float, key: str, **values: object) -> None:
-        if progress is not None:
-            progress(fraction, words[key].format(**values))
-
-    if fmt not in FORMATS:
-        raise MaturityError(f"format must be html or pdf, got '{fmt}'")
-    if lang is not None:
-        _check_lang(lang)
-    target = Path(path).expanduser()
-    _check_destination(target)
-    step(0.0, "stage_loading_many")
-    view = make_view()
-    words = view.t
-    step(0.2, "stage_html")
-    data, _pages = render_history(view, fmt, progress)
-    step(0.95, "stage_writing", name=target.name)
-    from maturity.fileio import write_atomic
-
-    write_atomic(target, data)
-    step(1.0, "stage_done")
-    return target
+    """The shared export pipeline (:func:`maturity.report.write_report`) with these reports'
+    words, first stage and renderer; an asked-for language is checked before the destination."""
+    return write_report(
+        fmt,
+        path,
+        progress,
+        words=history_strings(lang or "en"),
+        loading="stage_loading_many",
+        make_view=make_view,
+        render_view=render_history,
+        lang_first=lang,
+    )
 
 
 def export_compare(
@@ -221,7 +191,12 @@ def export_compare(
     benchmark: int | None = None,
     progress: Progress | None = None,
 ) -> Path:
-    """Write the comparison report of ``a_id`` -> ``b_id`` to ``path``; return the path."""
+    """Write the comparison report of ``a_id`` (earlier) -> ``b_id`` (later); return the path.
+
+    Same contract as :func:`maturity.report.export`: worker-thread safe, user mistakes raise
+    MaturityError before anything is written, ``progress`` gets (fraction, stage). Language
+    defaults to B's.
+    """
     return _export(
         fmt,
         path,
@@ -240,7 +215,11 @@ def export_trend(
     *,
     progress: Progress | None = None,
 ) -> Path:
-    """Write the trend report of ``team`` to ``path``; return the path."""
+    """Write the trend report of ``team`` (at least two assessments); return the path.
+
+    Same contract as :func:`maturity.report.export`; the language defaults to the latest
+    assessment's.
+    """
     return _export(fmt, path, lang, progress, lambda: prepare_trend(workspace, team, lang))
 
 
@@ -253,5 +232,9 @@ def export_portfolio(
     at: datetime | None = None,
     progress: Progress | None = None,
 ) -> Path:
-    """Write the portfolio report of every team to ``path``; return the path."""
+    """Write the portfolio report of every team; return the path.
+
+    Same contract as :func:`maturity.report.export`; ``at`` is "now" for marking stale teams
+    (default: now).
+    """
     return _export(fmt, path, lang, progress, lambda: prepare_portfolio(workspace, lang, at=at))

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from maturity.report.env import environment, inline_styles
+from maturity.report.env import inline_styles, render_page
 from maturity.report.view import ReportView
 
 TEMPLATE = "report.html"
@@ -10,5 +10,4 @@ TEMPLATE = "report.html"
 
 def render_html(view: ReportView) -> str:
     """HTML with inline CSS and SVG: no script, no external resource, nothing to fetch."""
-    template = environment().get_template(TEMPLATE)
-    return template.render(r=view, t=view.t, styles=inline_styles())
+    return render_page(TEMPLATE, view, inline_styles())

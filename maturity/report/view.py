@@ -241,6 +241,32 @@ class Meta:
     created: str  # ISO 8601, for PDF metadata
     modified: str
 
+    @classmethod
+    def of(
+        cls,
+        t: Mapping[str, str],
+        *,
+        title: str,
+        subject: str,
+        author: str | None,
+        created: datetime,
+        modified: datetime,
+    ) -> Meta:
+        """The document metadata of any report kind; the generator stands in for no author."""
+        return cls(
+            title=title,
+            author=author or t["generator"],
+            subject=subject,
+            keywords=t["doc_keywords"],
+            created=iso_time(created),
+            modified=iso_time(modified),
+        )
+
+
+def iso_time(value: datetime) -> str:
+    """A timestamp for document metadata: ISO 8601 in UTC to the second ('...T09:00:00Z')."""
+    return value.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+
 
 @dataclass(frozen=True)
 class Cover:
@@ -297,7 +323,27 @@ class Previous:
     results: Results
 
 
-class _Builder:
+class Texts:
+    """The words every view builder looks up alike: translated text, DORA tiers and metrics.
+
+    Subclasses set ``lang`` and ``t`` (their strings table in that language).
+    """
+
+    lang: str
+    t: dict[str, str]
+
+    def tr(self, text: Mapping[str, str]) -> str:
+        return tr(dict(text), self.lang)
+
+    def tier_label(self, tier: str | None) -> str:
+        return self.t[f"tier_{tier}"] if tier else "–"
+
+    def metric_title(self, metric: str) -> str:
+        d = dora_mod.metric_definitions().get(metric)
+        return self.tr(d.title) if d else metric
+
+
+class _Builder(Texts):
     def __init__(
         self,
         assessment: Assessment,
@@ -316,12 +362,8 @@ class _Builder:
         self.prev = previous
         self.generated = generated
         self.dims: dict[str, Dimension] = {d.id: d for d in self.q.dimensions}
-        self.metric_defs = dora_mod.metric_definitions()
 
     # -- small helpers ----------------------------------------------------------------------
-
-    def tr(self, text: Mapping[str, str]) -> str:
-        return tr(dict(text), self.lang)
 
     def fmt(self, key: str, **values: object) -> str:
         return self.t[key].format(**values)
@@ -337,13 +379,6 @@ class _Builder:
     def dim_title(self, dim_id: str) -> str:
         d = self.dims.get(dim_id)
         return self.tr(d.title) if d else dim_id
-
-    def tier_label(self, tier: str | None) -> str:
-        return self.t[f"tier_{tier}"] if tier else "–"
-
-    def metric_title(self, metric: str) -> str:
-        d = self.metric_defs.get(metric)
-        return self.tr(d.title) if d else metric
 
     def question(self, qid: str) -> Question | None:
         found = self.q.find_question(qid)
@@ -415,8 +450,8 @@ class _Builder:
                     question=self.question_text(x.question),
                     dimension=self.dim_title(x.dimension),
                     spread=x.spread,
-                    median=_level_text(x.median),
-                    answer=_level_text(x.level) if x.level is not None else self.t["not_sure"],
+                    median=level_text(x.median),
+                    answer=level_text(x.level) if x.level is not None else self.t["not_sure"],
                     votes=votes,
                     discuss=x.discuss,
                 )
@@ -569,8 +604,8 @@ class _Builder:
                 self.t["overall"],
                 pr.overall.level,
                 self.r.overall.level,
-                _level_text(pr.overall.level),
-                _level_text(self.r.overall.level),
+                level_text(pr.overall.level),
+                level_text(self.r.overall.level),
                 f"{fmt_score(pr.overall.score)} → {fmt_score(self.r.overall.score)}",
             )
         ]
@@ -581,8 +616,8 @@ class _Builder:
                     self.dim_title(d.id),
                     old.level if old else None,
                     d.level,
-                    _level_text(old.level if old else None),
-                    _level_text(d.level),
+                    level_text(old.level if old else None),
+                    level_text(d.level),
                     f"{fmt_score(old.score if old else None)} → {fmt_score(d.score)}",
                 )
             )
@@ -842,13 +877,13 @@ class _Builder:
         return ReportView(
             lang=self.lang,
             t=t,
-            meta=Meta(
+            meta=Meta.of(
+                t,
                 title=title,
-                author=self.a.facilitator or t["generator"],
                 subject=t["doc_subject"],
-                keywords=t["doc_keywords"],
-                created=self.a.created.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ"),
-                modified=self.a.updated.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ"),
+                author=self.a.facilitator,
+                created=self.a.created,
+                modified=self.a.updated,
             ),
             cover=Cover(
                 kicker=t["cover_kicker"],
@@ -887,7 +922,8 @@ class _Builder:
         )
 
 
-def _level_text(level: int | None) -> str:
+def level_text(level: int | None) -> str:
+    """A bare level for tables: '3', or '–' when there is none."""
     return "–" if level is None else str(level)
 
 

@@ -12,7 +12,7 @@ older version has still gets its own title instead of a bare id.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
@@ -23,11 +23,10 @@ from maturity.history import Evaluated
 from maturity.model.history import Comparison, Portfolio, Trend
 from maturity.model.questionnaire import Practice, Question
 from maturity.model.results import RecommendationItem
-from maturity.model.text import tr
 from maturity.questionnaire import LoadedQuestionnaire
 from maturity.report import charts, charts_history
 from maturity.report.strings_history import history_strings
-from maturity.report.view import Meta, css_content, fmt_date, fmt_score
+from maturity.report.view import Meta, Texts, css_content, fmt_date, fmt_score, level_text
 
 TIERS_BEST_FIRST: tuple[str, ...] = tuple(
     sorted(dora_mod.TIER_RANK, key=lambda t: -dora_mod.TIER_RANK[t])
@@ -132,16 +131,13 @@ class DeltaRow:
     symbol: str
 
 
-class Catalogue:
+class Catalogue(Texts):
     """Titles and texts across the questionnaire versions of a history, newest first."""
 
     def __init__(self, questionnaires: Sequence[LoadedQuestionnaire], lang: str) -> None:
         self.qs = list(questionnaires)
         self.lang = lang
         self.t = history_strings(lang)
-
-    def tr(self, text: Mapping[str, str]) -> str:
-        return tr(dict(text), self.lang)
 
     def dim_title(self, dim_id: str) -> str:
         for loaded in self.qs:
@@ -179,19 +175,8 @@ class Catalogue:
                     return p
         return None
 
-    def tier_label(self, tier: str | None) -> str:
-        return self.t[f"tier_{tier}"] if tier else "–"
-
-    def metric_title(self, metric: str) -> str:
-        d = dora_mod.metric_definitions().get(metric)
-        return self.tr(d.title) if d else metric
-
     def legend(self) -> str:
         return " · ".join(f"{n} {self.level_name(n)}" for n in range(1, 6))
-
-
-def _level_text(level: int | None) -> str:
-    return "–" if level is None else str(level)
 
 
 def _delta_row(
@@ -213,8 +198,8 @@ def _delta_row(
         delta=fmt_delta(delta),
         a_level=a_level,
         b_level=b_level,
-        a_level_text=_level_text(a_level),
-        b_level_text=_level_text(b_level),
+        a_level_text=level_text(a_level),
+        b_level_text=level_text(b_level),
         level_names=f"{cat.level_name(a_level)} → {cat.level_name(b_level)}",
         direction=move,
         word=cat.t[move],
@@ -228,11 +213,7 @@ def _big_levels(cat: Catalogue, a: int | None, b: int | None) -> tuple[str, str]
     if a is None and b is None:
         return t["not_enough_overall"], ""
     left = t["level_n"].format(level=a) if a is not None else "–"
-    return f"{left} → {_level_text(b)}", f"{cat.level_name(a)} → {cat.level_name(b)}"
-
-
-def _iso(value: datetime) -> str:
-    return value.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+    return f"{left} → {level_text(b)}", f"{cat.level_name(a)} → {cat.level_name(b)}"
 
 
 # ---------------------------------------------------------------------------------------------
@@ -596,13 +577,13 @@ class _CompareBuilder:
             kind="compare",
             lang=lang,
             t=t,
-            meta=Meta(
+            meta=Meta.of(
+                t,
                 title=f"{t['compare_title']} — {title}",
-                author=eb.assessment.facilitator or ea.assessment.facilitator or t["generator"],
                 subject=t["compare_subject"],
-                keywords=t["doc_keywords"],
-                created=_iso(eb.assessment.created),
-                modified=_iso(max(ea.assessment.updated, eb.assessment.updated)),
+                author=eb.assessment.facilitator or ea.assessment.facilitator,
+                created=eb.assessment.created,
+                modified=max(ea.assessment.updated, eb.assessment.updated),
             ),
             cover=DocCover(
                 kicker=t["compare_title"],
@@ -726,10 +707,10 @@ def build_trend_view(
             id=p.id,
             questionnaire=p.questionnaire,
             cells=[
-                TrendCell(fmt_score(p.dimensions.get(d)), _level_text(p.levels.get(d)))
+                TrendCell(fmt_score(p.dimensions.get(d)), level_text(p.levels.get(d)))
                 for d in trend.dimensions
             ],
-            overall=TrendCell(fmt_score(p.overall_score), _level_text(p.overall_level)),
+            overall=TrendCell(fmt_score(p.overall_score), level_text(p.overall_level)),
             dora=cat.tier_label(p.dora_tier),
         )
         for p, when in zip(points, times, strict=True)
@@ -797,13 +778,13 @@ def build_trend_view(
         kind="trend",
         lang=lang,
         t=t,
-        meta=Meta(
+        meta=Meta.of(
+            t,
             title=f"{t['trend_title']} — {trend.team}",
-            author=facilitator or t["generator"],
             subject=t["trend_subject"],
-            keywords=t["doc_keywords"],
-            created=_iso(times[0]),
-            modified=_iso(times[-1]),
+            author=facilitator,
+            created=times[0],
+            modified=times[-1],
         ),
         cover=DocCover(
             kicker=t["trend_title"],
@@ -874,7 +855,7 @@ class PortfolioView(DocView):
 
 def heat_cell(level: int | None, score: float | None) -> HeatCell:
     dots = "" if level is None else "●" * level + "○" * (DOTS - level)
-    return HeatCell(level, _level_text(level), fmt_score(score), dots)
+    return HeatCell(level, level_text(level), fmt_score(score), dots)
 
 
 def build_portfolio_view(
@@ -966,13 +947,13 @@ def build_portfolio_view(
         kind="portfolio",
         lang=lang,
         t=t,
-        meta=Meta(
+        meta=Meta.of(
+            t,
             title=f"{t['portfolio_title']} — {t['portfolio_team']}",
-            author=t["generator"],
             subject=t["portfolio_subject"],
-            keywords=t["doc_keywords"],
-            created=_iso(generated),
-            modified=_iso(generated),
+            author=None,
+            created=generated,
+            modified=generated,
         ),
         cover=DocCover(
             kicker=t["portfolio_title"],
