@@ -19,7 +19,6 @@ import threading
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from html.parser import HTMLParser
 from pathlib import Path
 from xml.etree import ElementTree
 
@@ -27,6 +26,7 @@ import pytest
 from conftest import DATA, CliResult
 from pypdf import PdfReader
 from pypdf.generic import Destination, DictionaryObject
+from report_support import EXTERNAL, parse, squash
 
 from maturity import questionnaire as qmod
 from maturity.errors import MaturityError
@@ -42,7 +42,6 @@ from maturity.workspace import Workspace
 V1 = qmod.load_file(DATA / "mini.yaml")
 V2 = qmod.load_file(DATA / "mini-v2.yaml")
 NOW = datetime(2026, 11, 27, tzinfo=UTC)
-EXTERNAL = re.compile(r"(?:https?|file|ftp|data):|//", re.IGNORECASE)
 HANGUL = re.compile(r"[\uac00-\ud7a3]")
 Cli = Callable[..., CliResult]
 
@@ -116,37 +115,6 @@ def history(lang: str) -> list[tuple[Assessment, qmod.LoadedQuestionnaire]]:
 def fill(ws: Workspace, lang: str) -> None:
     for a, q in history(lang):
         ws.import_document(a, q)
-
-
-def squash(text: str) -> str:
-    return re.sub(r"\s+", "", text)
-
-
-class Page(HTMLParser):
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.text: list[str] = []
-        self.tags: list[tuple[str, dict[str, str | None]]] = []
-        self._in: list[str] = []
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        self.tags.append((tag, dict(attrs)))
-        self._in.append(tag)
-
-    def handle_endtag(self, tag: str) -> None:
-        while self._in and self._in.pop() != tag:
-            pass
-
-    def handle_data(self, data: str) -> None:
-        if not (self._in and self._in[-1] == "style"):
-            self.text.append(data)
-
-
-def parse(html: str) -> Page:
-    page = Page()
-    page.feed(html)
-    page.close()
-    return page
 
 
 @dataclass

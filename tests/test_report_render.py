@@ -9,12 +9,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
 from pypdf import PdfReader
 from pypdf.generic import Destination, DictionaryObject
+from report_support import EXTERNAL, Page, squash
 
 from maturity import questionnaire as qmod
 from maturity.evaluate import evaluate
@@ -27,39 +27,7 @@ from maturity.report.strings import strings
 from maturity.store import open_store
 from maturity.workspace import Workspace
 
-EXTERNAL = re.compile(r"(?:https?|file|ftp|data):|//", re.IGNORECASE)
 SECTIONS_ON_OWN_PAGES = 1 + 1 + 1 + 5 + 1 + 1 + 1  # cover, summary, CALMS, 5 dimensions, ...
-
-
-def squash(text: str) -> str:
-    """Whitespace-free text: PDF extraction puts line breaks wherever the layout wrapped."""
-    return re.sub(r"\s+", "", text)
-
-
-class Page(HTMLParser):
-    """Text, tags and attributes of an HTML document (style element content kept apart)."""
-
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.text: list[str] = []
-        self.styles: list[str] = []
-        self.tags: list[tuple[str, dict[str, str | None]]] = []
-        self._in: list[str] = []
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        self.tags.append((tag, dict(attrs)))
-        self._in.append(tag)
-
-    def handle_endtag(self, tag: str) -> None:
-        while self._in and self._in.pop() != tag:
-            pass
-
-    def handle_data(self, data: str) -> None:
-        (self.styles if self._in and self._in[-1] == "style" else self.text).append(data)
-
-    @property
-    def all_text(self) -> str:
-        return " ".join(self.text)
 
 
 def parse_html(path: Path) -> Page:
