@@ -286,21 +286,41 @@ def cmd_import(args: argparse.Namespace) -> int:
             docs.append((path.name, Assessment.model_validate(data)))
         except ValidationError as exc:
             raise InvalidFileError(path.name, qmod.problems_from(exc)) from None
-    ws = _workspace(args)
     from maturity import interchange
+    from maturity.store import default_path
 
-    for name, bundle in bundles:
-        outcomes = interchange.import_bundle(ws, bundle, name, replace=args.replace)
-        counts = {
-            k: sum(o.action == k for o in outcomes) for k in ("added", "unchanged", "replaced")
-        }
-        print(f"{name}: " + ", ".join(f"{v} {k}" for k, v in counts.items()))
-    for name, doc in docs:
-        try:
-            outcome = ws.import_document(doc, loaded, replace=args.replace)
-        except MaturityError as exc:
-            raise MaturityError(f"{name}: {exc}") from None
-        print(f"{outcome.action:<9} {outcome.id}  {outcome.team}")
+    target = Path(args.store).expanduser() if args.store else default_path()
+    created = not target.exists()
+    ws = _workspace(args)
+
+    def run(dry_run: bool) -> None:
+        for name, bundle in bundles:
+            outcomes = interchange.import_bundle(
+                ws, bundle, name, replace=args.replace, dry_run=dry_run
+            )
+            if not dry_run:
+                counts = {
+                    k: sum(o.action == k for o in outcomes)
+                    for k in ("added", "unchanged", "replaced")
+                }
+                print(f"{name}: " + ", ".join(f"{v} {k}" for k, v in counts.items()))
+        for name, doc in docs:
+            try:
+                outcome = ws.import_document(doc, loaded, replace=args.replace, dry_run=dry_run)
+            except MaturityError as exc:
+                raise MaturityError(f"{name}: {exc}") from None
+            if not dry_run:
+                print(f"{outcome.action:<9} {outcome.id}  {outcome.team}")
+
+    try:
+        run(dry_run=True)  # every file checked before anything is written: all or nothing
+    except MaturityError:
+        if created:  # the store did not exist before this command: leave no empty one behind
+            ws.store.close()
+            for suffix in ("", "-wal", "-shm"):
+                Path(f"{target}{suffix}").unlink(missing_ok=True)
+        raise
+    run(dry_run=False)
     return EXIT_OK
 
 

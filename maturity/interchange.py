@@ -60,9 +60,14 @@ def export_bundle(ws: Workspace, team: str | None = None) -> str:
 
 
 def import_bundle(
-    ws: Workspace, data: dict[str, Any], source: str, *, replace: bool = False
+    ws: Workspace,
+    data: dict[str, Any],
+    source: str,
+    *,
+    replace: bool = False,
+    dry_run: bool = False,
 ) -> list[ImportOutcome]:
-    """Import a bundle: validate everything, refuse on any conflict, then write."""
+    """Import a bundle: validate everything, refuse on any conflict, then write (unless dry_run)."""
     try:
         snapshots = {
             (q["id"], q["version"]): LoadedQuestionnaire.from_json(
@@ -114,11 +119,15 @@ def import_bundle(
         )
         raise MaturityError("\n".join(f"{source}: {c}" for c in conflicts[:-1]) + ("\n" if len(conflicts) > 1 else "")
                             + f"{source}: {conflicts[-1]}{hint}")  # fmt: skip
-    for (qid, version), loaded in snapshots.items():
-        ws.store.put_questionnaire(qid, version, loaded.to_json())
+    if not dry_run:
+        for (qid, version), loaded in snapshots.items():
+            ws.store.put_questionnaire(qid, version, loaded.to_json())
     return [
         ws.import_document(
-            a, snapshots.get((a.questionnaire.id, a.questionnaire.version)), replace=replace
+            a,
+            snapshots.get((a.questionnaire.id, a.questionnaire.version)),
+            replace=replace,
+            dry_run=dry_run,
         )
         for a in docs
     ]

@@ -457,9 +457,18 @@ class Workspace:
         return export_json(a, self.questionnaire_for(a))
 
     def import_document(
-        self, doc: Assessment, loaded: LoadedQuestionnaire | None, *, replace: bool = False
+        self,
+        doc: Assessment,
+        loaded: LoadedQuestionnaire | None,
+        *,
+        replace: bool = False,
+        dry_run: bool = False,
     ) -> ImportOutcome:
-        """Add an assessment document; identical re-imports are no-ops, conflicts are refused."""
+        """Add an assessment document; identical re-imports are no-ops, conflicts are refused.
+
+        ``dry_run`` runs every check and says what would happen without writing, so a command
+        importing several files can refuse them all before it changes anything.
+        """
         if loaded is None:
             loaded = self.questionnaire_for(doc)
         if (loaded.id, loaded.version) != (doc.questionnaire.id, doc.questionnaire.version):
@@ -485,7 +494,8 @@ class Workspace:
             existing = None
         progress = progress_of(doc, loaded)
         if existing is None:
-            self.store.create(doc, loaded.to_json(), progress)
+            if not dry_run:
+                self.store.create(doc, loaded.to_json(), progress)
             return ImportOutcome(doc.id, doc.team, "added")
         if export_json(existing, loaded) == export_json(doc, loaded):
             return ImportOutcome(doc.id, doc.team, "unchanged")
@@ -494,5 +504,6 @@ class Workspace:
                 f"assessment {doc.id} ({doc.team}) already exists with different content;"
                 " use --replace to overwrite it"
             )
-        self.store.replace(doc, loaded.to_json(), progress)
+        if not dry_run:
+            self.store.replace(doc, loaded.to_json(), progress)
         return ImportOutcome(doc.id, doc.team, "replaced")
