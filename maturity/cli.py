@@ -18,6 +18,7 @@ from maturity import __version__
 from maturity.errors import MaturityError
 
 if TYPE_CHECKING:
+    from maturity.store import SQLiteStore
     from maturity.workspace import Workspace
 
 EXIT_OK, EXIT_BUG, EXIT_INPUT = 0, 1, 2
@@ -42,14 +43,19 @@ def _dump(data: object) -> str:
 _OPEN_STORES: list[Any] = []
 
 
-def _workspace(args: argparse.Namespace, *, create: bool = True) -> Workspace:
+def _store(args: argparse.Namespace, *, create: bool = True) -> SQLiteStore:
     """Open the store for this command; main() closes it (checkpointing the WAL) on the way out."""
     from maturity.store import open_store
-    from maturity.workspace import Workspace
 
     store = open_store(args.store, create=create)
     _OPEN_STORES.append(store)
-    return Workspace(store)
+    return store
+
+
+def _workspace(args: argparse.Namespace, *, create: bool = True) -> Workspace:
+    from maturity.workspace import Workspace
+
+    return Workspace(_store(args, create=create))
 
 
 def _lang(value: str) -> str:
@@ -74,12 +80,9 @@ def _year(value: str) -> int:
 
 def cmd_list(args: argparse.Namespace) -> int:
     from maturity import textout
-    from maturity.store import open_store
 
     # Straight to the store: listing needs neither questionnaires nor pydantic models.
-    store = open_store(args.store, create=False)
-    _OPEN_STORES.append(store)
-    rows = store.list(args.team)
+    rows = _store(args, create=False).list(args.team)
     if args.json:
         print(_dump([r.__dict__ for r in rows]))
     else:
@@ -178,15 +181,7 @@ def cmd_export(args: argparse.Namespace) -> int:
     if chosen != 1:
         raise MaturityError("give one of: an assessment ID, --team T or --all")
     if args.format == "csv":
-        if args.id:
-            team = ws.get(args.id).team
-            text = "".join(
-                line
-                for i, line in enumerate(interchange.export_csv(ws, team).splitlines(keepends=True))
-                if i == 0 or line.startswith(ws.store.resolve_id(args.id) + ",")
-            )
-        else:
-            text = interchange.export_csv(ws, args.team)
+        text = interchange.export_csv(ws, args.team, assessment_id=args.id)
     elif args.id:
         text = ws.export(args.id)
     else:

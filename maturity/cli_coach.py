@@ -7,7 +7,6 @@ Registered on the main parser by :func:`register`; each command is a thin layer 
 from __future__ import annotations
 
 import argparse
-import json
 from typing import Any
 
 EXIT_OK = 0
@@ -20,17 +19,16 @@ def _ws(args: argparse.Namespace, create: bool = False) -> Any:
 
 
 def _dump(data: object) -> None:
-    print(json.dumps(data, ensure_ascii=False, indent=2))
+    from maturity.cli import _dump as dumps
+
+    print(dumps(data))
 
 
 def cmd_teams(args: argparse.Namespace) -> int:
     from maturity import textout
-    from maturity.cli import _OPEN_STORES
-    from maturity.store import open_store
+    from maturity.cli import _store
 
-    store = open_store(args.store, create=False)  # no questionnaires or models: stays light
-    _OPEN_STORES.append(store)
-    rows = store.teams()
+    rows = _store(args, create=False).teams()  # no questionnaires or models: stays light
     if args.json:
         _dump([r.__dict__ for r in rows])
     else:

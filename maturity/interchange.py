@@ -30,7 +30,11 @@ CSV_COLUMNS = [
 ]  # fmt: skip
 
 
-def _selected(ws: Workspace, team: str | None) -> list[Assessment]:
+def _selected(
+    ws: Workspace, team: str | None, assessment_id: str | None = None
+) -> list[Assessment]:
+    if assessment_id is not None:
+        return [ws.get(assessment_id)]
     rows = ws.list(team)
     if team is not None and not rows:
         raise NotFoundError(f"no team '{team.strip()}'")
@@ -133,12 +137,14 @@ def import_bundle(
     ]
 
 
-def export_csv(ws: Workspace, team: str | None = None, lang: str = "en") -> str:
+def export_csv(
+    ws: Workspace, team: str | None = None, lang: str = "en", *, assessment_id: str | None = None
+) -> str:
     """One row per answer, for spreadsheets and BI tools (UTF-8, header row)."""
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(CSV_COLUMNS)
-    for a in _selected(ws, team):
+    for a in _selected(ws, team, assessment_id):
         q = ws.questionnaire_for(a).questionnaire
         for dim, question in q.questions():
             ans = a.answers.get(question.id)

@@ -355,3 +355,17 @@ def test_import_of_several_files_is_all_or_nothing(cli: Cli, seeded: str, tmp_pa
     r2 = cli("import", str(bad), str(good))
     assert r2.code == 2
     assert cli("list", "--json").out == store_before
+
+
+def test_csv_of_one_assessment_keeps_multiline_notes(cli: Cli, seeded: str) -> None:
+    import csv
+    import io
+
+    assert cli("answer", seeded, "culture.on-call", "3", "--note", "line one\nline two").code == 0
+    other = new(cli, "--team", "Payments")  # same team: its rows must not appear
+    assert cli("answer", other, "culture.on-call", "1").code == 0
+    rows = list(csv.DictReader(io.StringIO(cli("export", seeded, "--format", "csv").out)))
+    assert {r["assessment_id"] for r in rows} == {seeded}
+    assert len(rows) == 7  # the seven answers of examples/payments.yaml
+    on_call = next(r for r in rows if r["question_id"] == "culture.on-call")
+    assert on_call["note"] == "line one\nline two"
