@@ -28,7 +28,6 @@ from maturity.timefmt import format_time, now_text
 if TYPE_CHECKING:  # the pydantic models load on first get(), not for `maturity list`
     from maturity.model.assessment import Answer, Assessment, DoraInputs
 
-SQLITE_MAGIC = b"SQLite format 3\x00"
 BUSY_TIMEOUT_S = 5.0
 RETRY_WINDOW_S = 15.0
 """Team-mode writes retry this long (beyond SQLite's own busy wait) before giving up."""
@@ -61,15 +60,16 @@ class SQLiteStore:
     # -- opening ----------------------------------------------------------------------------
 
     def _check_header(self) -> None:
+        """Refuse a folder before SQLite sees it.
+
+        The file itself is never opened with a plain ``open()``: closing *any* descriptor of
+        a SQLite file releases every POSIX lock this process holds on it (SQLite's "How To
+        Corrupt An SQLite Database File", section 2.2). Another process would then believe it
+        is the last connection, checkpoint and delete the WAL, and later answers from this
+        process would go to a deleted file. Whether the file is SQLite at all is asked of
+        SQLite itself in :meth:`_open` ("file is not a database")."""
         if self.path.is_dir():
             raise StoreError(f"store {self.path}: is a folder, expected a SQLite file")
-        try:
-            with self.path.open("rb") as fh:
-                head = fh.read(len(SQLITE_MAGIC))
-        except OSError as exc:
-            raise StoreError(f"store {self.path}: cannot read ({exc.strerror})") from None
-        if head and head != SQLITE_MAGIC:
-            raise StoreError(f"store {self.path}: not a SQLite database; refusing to touch it")
 
     def _open(self, create: bool) -> sqlite3.Connection:
         try:
@@ -106,6 +106,10 @@ class SQLiteStore:
             raise
         except sqlite3.DatabaseError as exc:
             conn.close()
+            if "file is not a database" in str(exc):
+                raise StoreError(
+                    f"store {self.path}: not a SQLite database; refusing to touch it"
+                ) from None
             raise _store_error(self.path, exc) from None
         return conn
 
