@@ -10,15 +10,15 @@ from __future__ import annotations
 from typing import Final
 
 from maturity.dora import IMPLIED_BAND
+from maturity.model.terms import TIERS, level_name, tier_name
 from maturity.scoring import MIN_COVERAGE
 
 _COVERAGE = f"{MIN_COVERAGE:.0%}"
 _BANDS_EN = ", ".join(
-    f"{tier.capitalize()} {lo}–{hi}" for tier, (lo, hi) in reversed(IMPLIED_BAND.items())
+    f"{tier_name(tier)} {lo}–{hi}" for tier, (lo, hi) in reversed(IMPLIED_BAND.items())
 )
-_TIER_KO = {"elite": "엘리트", "high": "고성과", "medium": "중간", "low": "저성과"}
 _BANDS_KO = ", ".join(
-    f"{_TIER_KO[tier]} {lo}–{hi}" for tier, (lo, hi) in reversed(IMPLIED_BAND.items())
+    f"{tier_name(tier, 'ko')} {lo}–{hi}" for tier, (lo, hi) in reversed(IMPLIED_BAND.items())
 )
 
 EN: Final[dict[str, str]] = {
@@ -171,10 +171,7 @@ EN: Final[dict[str, str]] = {
     "not_answered": "Not answered",
     "note": "Note",
     # tiers and levels
-    "tier_elite": "Elite",
-    "tier_high": "High",
-    "tier_medium": "Medium",
-    "tier_low": "Low",
+    **{f"tier_{tier}": name["en"] for tier, name in TIERS.items()},
     "meaning_1": "Work depends on individuals: deployments are manual, automation is limited, teams work in silos and incidents are handled as crises.",
     "meaning_2": "The basics are in place: a CI pipeline runs automated tests, ownership is starting to be shared and postmortems happen after major incidents.",
     "meaning_3": "Practices are defined and repeatable: continuous delivery, infrastructure as code, monitoring with SLOs, blameless postmortems and deployments at least weekly.",
@@ -193,7 +190,7 @@ EN: Final[dict[str, str]] = {
 
 KO: Final[dict[str, str]] = {
     "doc_title": "데브옵스 성숙도 보고서",
-    "doc_subject": "DORA 납품 메트릭을 포함한 CALMS 성숙도 자가 진단",
+    "doc_subject": "DORA 딜리버리 지표를 포함한 CALMS 성숙도 자가 진단",
     "doc_keywords": "데브옵스, 성숙도, CALMS, DORA",
     "running_title": "데브옵스 성숙도 보고서",
     "page_of": "{pages}쪽 중 {page}쪽",
@@ -228,9 +225,9 @@ KO: Final[dict[str, str]] = {
     "summary": "요약",
     "what_it_means": "이 레벨의 의미",
     "calms_profile": "CALMS 프로필",
-    "dora_tier": "DORA 납품 성과",
-    "dora_none": "이 진단에는 DORA 메트릭이 기록되지 않았다.",
-    "dora_overall_none": "전체 등급을 정하기에 메트릭이 부족하다 (네 개 중 세 개가 필요하다).",
+    "dora_tier": "DORA 딜리버리 성과",
+    "dora_none": "이 진단에는 DORA 지표가 기록되지 않았다.",
+    "dora_overall_none": "전체 등급을 정하기에 지표가 부족하다 (네 개 중 세 개가 필요하다).",
     "next_steps": "가장 중요한 다음 단계 세 가지",
     "no_steps": "아직 추천할 실천이 없다. 먼저 질문에 더 답한다.",
     "changes": "{date} 이후 달라진 점",
@@ -250,7 +247,7 @@ KO: Final[dict[str, str]] = {
     "partial_sentence": "아직 전체 레벨이 없다. 다음 차원은 질문의 {coverage} 미만에만 답했다: {titles}. 부분 점수는 {score}이다.",
     "no_answers_sentence": "아직 답한 질문이 없다.",
     "seed_note": "대부분의 조직은 레벨 2–3에 있다. 레벨 3에서 4로 이동하는 것은 일반적으로 추가 도구보다 문화적 변화가 더 필요하다.",
-    "dora_sentence": "{year}년 벤치마크 기준이며, 네 메트릭 중 적어도 세 개가 이 등급에 도달한다.",
+    "dora_sentence": "{year}년 벤치마크 기준이며, 네 지표 중 적어도 세 개가 이 등급에 도달한다.",
     "optimistic": "CALMS 응답이 이 DORA 등급이 뜻하는 성숙도 범위(레벨 {lo}–{hi})보다 한 레벨 이상 높다. 자가 진단이 낙관적일 수 있다.",
     "dimension": "차원",
     "score": "점수",
@@ -276,26 +273,26 @@ KO: Final[dict[str, str]] = {
     "why": "이유",
     "first_steps": "첫 단계",
     "effort": "노력",
-    "moves": "개선 메트릭",
+    "moves": "개선 지표",
     "target_level": "레벨 {level}({name})을 향해",
     "answer_level": "레벨 {level}",
-    "dora": "DORA 납품 메트릭",
-    "dora_intro": "팀이 답한 각 메트릭, {year}년 벤치마크에서의 등급, 그리고 DORA가 공개한 전 산업 평균과 비교한 0–10점 Quick Check 방식 점수.",
-    "metric": "메트릭",
+    "dora": "DORA 딜리버리 지표",
+    "dora_intro": "팀이 답한 각 지표, {year}년 벤치마크에서의 등급, 그리고 DORA가 공개한 전 산업 평균과 비교한 0–10점 Quick Check 방식 점수.",
+    "metric": "지표",
     "input": "팀의 답",
     "tier": "등급",
     "quickcheck": "Quick Check",
     "industry_mean": "전 산업 평균",
     "benchmark_table": "{year}년 벤치마크: 공개된 구간",
     "benchmark_rules": "각 구간의 회색 줄: 분류에 쓴 경계 (≥ 이상, ≤ 이하, < 미만)",
-    "tier_chart": "{year}년 벤치마크에서 각 메트릭의 등급",
+    "tier_chart": "{year}년 벤치마크에서 각 지표의 등급",
     "source": "출처",
     "decisions": "공개된 구간이 겹치는 부분을 정리한 방법",
     "qc_heading": "Quick Check 점수 (0–10)",
     "qc_throughput": "처리량",
     "qc_stability": "안정성",
     "qc_source": "Quick Check 기준: {source}",
-    "qc_overall_mean_note": "전체 평균은 같은 메트릭들의 공개 평균을 다시 평균한 값이다. DORA가 공개한 전체 '성과' 수치({performance})는 다른 방식으로 계산된다.",
+    "qc_overall_mean_note": "전체 평균은 같은 지표들의 공개 평균을 다시 평균한 값이다. DORA가 공개한 전체 '성과' 수치({performance})는 다른 방식으로 계산된다.",
     "no_tier": "공개된 등급 없음",
     "overall_tier": "전체 등급",
     "implied_band": "대응하는 성숙도 범위: 레벨 {lo}–{hi}",
@@ -305,7 +302,7 @@ KO: Final[dict[str, str]] = {
     "chart_previous": "이전 진단 ({date})",
     "chart_this": "이번 진단",
     "roadmap": "로드맵",
-    "roadmap_intro": "도입할 실천을 순서대로 정리했다. 지금: 가장 약한 차원과 가장 나쁜 DORA 메트릭. 다음: 나머지 차원의 한 레벨 위. 나중: 두 레벨 위.",
+    "roadmap_intro": "도입할 실천을 순서대로 정리했다. 지금: 가장 약한 차원과 가장 나쁜 DORA 지표. 다음: 나머지 차원의 한 레벨 위. 나중: 두 레벨 위.",
     "horizon_now": "지금",
     "horizon_next": "다음",
     "horizon_later": "나중",
@@ -332,23 +329,20 @@ KO: Final[dict[str, str]] = {
     "not_sure": "잘 모름",
     "not_answered": "응답 없음",
     "note": "메모",
-    "tier_elite": "엘리트",
-    "tier_high": "고성과",
-    "tier_medium": "중간",
-    "tier_low": "저성과",
-    "meaning_1": "일이 개인에게 의존한다. 배포는 수동이고 자동화는 제한적이며, 팀은 사일로로 일하고 사고는 위기로 다뤄진다.",
-    "meaning_2": "기본이 갖춰져 있다. CI 파이프라인이 자동화 테스트를 돌리고, 소유권을 조금씩 나누기 시작했으며, 큰 사고 뒤에는 사후 검토를 한다.",
-    "meaning_3": "실천이 정의되고 반복 가능하다. 지속적 납품, IaC, SLO가 있는 모니터링, 무결점 사후 검토가 자리 잡았고 주 1회 이상 배포한다.",
-    "meaning_4": "납품을 측정하고 관리한다. 지속적 배포와 완전한 관찰 가능성을 갖추고, DORA 메트릭을 추적하며 오류 예산으로 일의 방향을 정한다.",
-    "meaning_5": "팀이 끊임없이 개선한다. 실험이 일상이고 카오스 엔지니어링으로 회복력을 시험하며, DORA 메트릭은 엘리트 수준이고 실천을 산업에 환원한다.",
+    **{f"tier_{tier}": name["ko"] for tier, name in TIERS.items()},
+    "meaning_1": "일이 개인에게 의존한다. 배포는 수동이고 자동화는 제한적이며, 팀은 사일로로 일하고 장애는 위기로 다뤄진다.",
+    "meaning_2": "기본이 갖춰져 있다. CI 파이프라인이 자동화 테스트를 돌리고, 소유권을 조금씩 나누기 시작했으며, 큰 장애 뒤에는 사후 검토를 한다.",
+    "meaning_3": "실천이 정의되고 반복 가능하다. 지속적 딜리버리, IaC, SLO가 있는 모니터링, 비난 없는(블레임리스) 사후 검토가 자리 잡았고 주 1회 이상 배포한다.",
+    "meaning_4": "딜리버리를 측정하고 관리한다. 지속적 배포와 완전한 관찰 가능성을 갖추고, DORA 지표를 추적하며 오류 예산으로 일의 방향을 정한다.",
+    "meaning_5": "팀이 끊임없이 개선한다. 실험이 일상이고 카오스 엔지니어링으로 회복력을 시험하며, DORA 지표는 엘리트 수준이고 실천을 산업에 환원한다.",
     "method_1": "질문마다 레벨별로 하나씩, 관찰할 수 있는 실천을 설명하는 다섯 개의 선택지가 있다. 팀은 지금 실제로 하고 있는 일과 맞는 선택지를 고른다. '잘 모름'도 고를 수 있으며 점수에서는 빠진다.",
     "method_2": f"차원 점수 = 응답한 레벨의 가중 평균(1.0–5.0). 응답률 = 응답한 가중치 ÷ 전체 가중치이며, {_COVERAGE} 미만이면 그 차원은 '응답 부족'으로 레벨이 없다.",
     "method_3": "차원 레벨 = 점수를 내림한 값. '발목을 잡는 것'은 다음 레벨보다 낮은 응답을 낮은 순으로 보여 주고, 점수가 그 레벨까지 얼마나 남았는지 알려 준다.",
-    "method_4": "전체 레벨 = 차원 점수의 가중 평균(내림)과 가장 약한 차원의 레벨 + 1 중 작은 값. 한 차원이 아직 초기 단계이면 팀은 관리됨 단계가 될 수 없다. 응답이 부족한 차원이 하나라도 있으면 전체 레벨은 없고 부분 점수만 보여 준다.",
-    "method_5": "DORA: 각 메트릭을 표시된 벤치마크 연도의 등급에 배치한다. 공개된 구간이 겹치거나 비는 곳은 벤치마크와 함께 적어 둔 대로 이어지게 정리했다. 전체 등급은 네 메트릭 중 적어도 세 개가 도달한 가장 높은 등급이다.",
+    "method_4": f"전체 레벨 = 차원 점수의 가중 평균(내림)과 가장 약한 차원의 레벨 + 1 중 작은 값. 한 차원이 아직 {level_name(1, 'ko')}이면 팀은 {level_name(4, 'ko')}가 될 수 없다. 응답이 부족한 차원이 하나라도 있으면 전체 레벨은 없고 부분 점수만 보여 준다.",
+    "method_5": "DORA: 각 지표를 표시된 벤치마크 연도의 등급에 배치한다. 공개된 구간이 겹치거나 비는 곳은 벤치마크와 함께 적어 둔 대로 이어지게 정리했다. 전체 등급은 네 지표 중 적어도 세 개가 도달한 가장 높은 등급이다.",
     "method_6": f"DORA 등급은 성숙도 범위를 뜻한다 ({_BANDS_KO}). CALMS 점수가 그 범위의 위쪽 끝보다 한 레벨 이상 높으면 응답이 낙관적일 수 있다고 표시한다.",
     "method_7": "Quick Check 점수(0–10): 범주형 응답은 1(가장 나쁨)부터 6(가장 좋음)으로 매겨 (응답 − 1) ÷ 5 × 10, 백분율은 10 − 백분율 ÷ 10으로 계산한다. DORA가 공개한 전 산업 평균과 비교한다.",
-    "method_8": "추천: 차원마다 현재 레벨 + 1의 실천을 연결된 응답이 약한 순으로 정렬한다. 지금 = 가장 약한 차원의 다음 실천과 가장 나쁜 DORA 메트릭에 가장 좋은 실천, 다음 = 나머지 차원의 다음 실천, 나중 = 두 레벨 위의 실천.",
+    "method_8": "추천: 차원마다 현재 레벨 + 1의 실천을 연결된 응답이 약한 순으로 정렬한다. 지금 = 가장 약한 차원의 다음 실천과 가장 나쁜 DORA 지표에 가장 좋은 실천, 다음 = 나머지 차원의 다음 실천, 나중 = 두 레벨 위의 실천.",
 }
 
 STRINGS: Final[dict[str, dict[str, str]]] = {"en": EN, "ko": KO}

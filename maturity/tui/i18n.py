@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from typing import Final
 
+from maturity.model.terms import TIERS
 from maturity.tui.i18n_team import TEAM_STRINGS
 
 LANGS: Final = ("en", "ko")
@@ -46,7 +47,7 @@ STRINGS: Final[dict[str, dict[str, str]]] = {
     "home.col.date": {"en": "Date", "ko": "날짜"},
     "home.col.questionnaire": {"en": "Questionnaire", "ko": "설문"},
     "home.col.progress": {"en": "Progress", "ko": "진행"},
-    "home.col.level": {"en": "Level", "ko": "수준"},
+    "home.col.level": {"en": "Level", "ko": "레벨"},
     "home.col.status": {"en": "Status", "ko": "상태"},
     "home.filter": {
         "en": "Filter by team, questionnaire or status (/)",
@@ -66,7 +67,7 @@ STRINGS: Final[dict[str, dict[str, str]]] = {
         ),
         "ko": (
             "회고 시간에 팀이 함께 하는 데브옵스 성숙도 자가 진단입니다. CALMS 질문(문화, 자동화,"
-            " 린, 측정, 공유)과 DORA 4대 지표로 1–5 수준을 매기고, 지금 / 다음 / 나중 로드맵을"
+            " 린, 측정, 공유)과 DORA 4대 지표로 1–5 레벨을 매기고, 지금 / 다음 / 나중 로드맵을"
             " 제안합니다.\n\n"
             "[b]n[/b] 키로 진단을 시작하세요. 답은 고르는 즉시 저장되므로 언제든 멈췄다가 이어서 할 수"
             " 있습니다.\n"
@@ -187,16 +188,14 @@ STRINGS: Final[dict[str, dict[str, str]]] = {
         "en": "fix the marked field; it is not saved",
         "ko": "표시된 칸을 고치세요. 저장되지 않았습니다",
     },
-    "tier.elite": {"en": "elite", "ko": "엘리트"},
-    "tier.high": {"en": "high", "ko": "높음"},
-    "tier.medium": {"en": "medium", "ko": "중간"},
-    "tier.low": {"en": "low", "ko": "낮음"},
+    # tier names come from the one catalogue of domain terms (maturity.model.terms)
+    **{f"tier.{tier}": dict(name) for tier, name in TIERS.items()},
     "binding.next_field": {"en": "Next field", "ko": "다음 칸"},
     # --- results ---------------------------------------------------------------------------
     "r.heading": {"en": "Results · {team}", "ko": "결과 · {team}"},
     "r.overall": {
         "en": "Overall: level {level} {name} (score {score})",
-        "ko": "종합: {level}수준 {name} (점수 {score})",
+        "ko": "종합: 레벨 {level} {name} (점수 {score})",
     },
     "r.partial": {
         "en": "Overall: not enough answers yet (partial score {score})",
@@ -208,11 +207,11 @@ STRINGS: Final[dict[str, dict[str, str]]] = {
         "ko": "가장 약한 차원 + 1로 제한됨 ({dimension})",
     },
     "r.not_enough": {"en": "not enough answers", "ko": "답 부족"},
-    "r.level": {"en": "L{level} {name}", "ko": "{level}수준 {name}"},
+    "r.level": {"en": "L{level} {name}", "ko": "레벨 {level} {name}"},
     "r.coverage": {"en": "{pct} answered", "ko": "{pct} 답함"},
     "r.held_back": {
         "en": "{distance} below level {next}; held back by:",
-        "ko": "{next}수준까지 {distance} 남음. 발목을 잡는 질문:",
+        "ko": "레벨 {next}까지 {distance} 남음. 발목을 잡는 질문:",
     },
     "r.dora": {"en": "DORA (benchmark {year}): {tier}", "ko": "DORA ({year} 기준): {tier}"},
     "r.dora_incomplete": {"en": "needs 3 of the 4 key metrics", "ko": "핵심 지표 4개 중 3개 필요"},
@@ -222,7 +221,7 @@ STRINGS: Final[dict[str, dict[str, str]]] = {
     },
     "r.optimistic": {
         "en": "⚠ The answers sit above the maturity band this DORA tier implies (levels {lo}–{hi}): the self-assessment may be optimistic.",
-        "ko": "⚠ 답이 이 DORA 등급이 뜻하는 성숙도 범위({lo}–{hi}수준)보다 높습니다. 자가 진단이 낙관적일 수 있습니다.",
+        "ko": "⚠ 답이 이 DORA 등급이 뜻하는 성숙도 범위(레벨 {lo}–{hi})보다 높습니다. 자가 진단이 낙관적일 수 있습니다.",
     },
     "r.roadmap": {"en": "Roadmap", "ko": "로드맵"},
     "r.horizon.now": {"en": "Now", "ko": "지금"},
@@ -410,7 +409,7 @@ STRINGS: Final[dict[str, dict[str, str]]] = {
     "cmd.portfolio": {"en": "Portfolio of all teams", "ko": "전체 팀 포트폴리오"},
     "cmd.portfolio.help": {
         "en": "Latest levels of every team, and the weakest dimension",
-        "ko": "모든 팀의 최근 수준과 가장 약한 차원",
+        "ko": "모든 팀의 최근 레벨과 가장 약한 차원",
     },
     "help.screen.trend": {"en": "Trend", "ko": "추이"},
     "help.screen.portfolio": {"en": "Portfolio", "ko": "포트폴리오"},
@@ -429,7 +428,7 @@ STRINGS: Final[dict[str, dict[str, str]]] = {
     },
     "trend.legend.dora": {
         "en": "DORA row: L low, M medium, H high, E elite, - not enough metrics",
-        "ko": "DORA 줄: L 낮음, M 중간, H 높음, E 엘리트, - 지표 부족",
+        "ko": "DORA 줄: L 저성과, M 중간 성과, H 고성과, E 엘리트, - 지표 부족",
     },
     "trend.col.date": {"en": "Date", "ko": "날짜"},
     "trend.col.overall": {"en": "Overall", "ko": "종합"},
@@ -442,7 +441,7 @@ STRINGS: Final[dict[str, dict[str, str]]] = {
     "portfolio.count": {"en": "{teams} teams", "ko": "팀 {teams}개"},
     "portfolio.intro": {
         "en": "Latest complete assessment of each team (the latest one if none is complete); levels 1–5, – not enough answers.",
-        "ko": "팀마다 가장 최근에 완료한 진단 (완료한 것이 없으면 가장 최근 진단). 수준 1–5, – 는 답 부족.",
+        "ko": "팀마다 가장 최근에 완료한 진단 (완료한 것이 없으면 가장 최근 진단). 레벨 1–5, – 는 답 부족.",
     },
     "portfolio.empty": {
         "en": "No teams yet. Start an assessment with n on home.",
