@@ -57,7 +57,7 @@ def test_show_human_and_korean(cli: Cli, seeded: str) -> None:
         en.code == 0 and "Payments" in en.out and "Culture" in en.out and "held back by" in en.out
     )
     ko = cli("show", seeded, "--lang", "ko")
-    assert "문화" in ko.out and "정의됨" in ko.out
+    assert "문화" in ko.out and "정의 단계" in ko.out  # level names: maturity.model.terms
 
 
 def test_list_and_team_filter(cli: Cli, seeded: str) -> None:
