@@ -169,7 +169,7 @@ STRINGS: Final[dict[str, dict[str, str]]] = {
     },
     "note.hint": {"en": "enter saves · escape cancels", "ko": "enter 저장 · escape 취소"},
     # --- DORA ------------------------------------------------------------------------------
-    "dora.heading": {"en": "DORA delivery metrics", "ko": "DORA 전달 성과 지표"},
+    "dora.heading": {"en": "DORA delivery metrics", "ko": "DORA 딜리버리 지표"},
     "dora.benchmark": {"en": "Benchmark", "ko": "기준 연도"},
     "dora.overall": {"en": "Overall DORA tier: {tier}", "ko": "DORA 종합 등급: {tier}"},
     "dora.overall_missing": {
@@ -228,7 +228,7 @@ STRINGS: Final[dict[str, dict[str, str]]] = {
     "r.horizon.next": {"en": "Next", "ko": "다음"},
     "r.horizon.later": {"en": "Later", "ko": "나중"},
     "r.no_recommendations": {"en": "No recommendations yet.", "ko": "아직 추천이 없습니다."},
-    "r.effort": {"en": "effort {effort}", "ko": "노력 {effort}"},
+    "r.effort": {"en": "effort {effort}", "ko": "작업량 {effort}"},
     "r.change_hint": {
         "en": "Select a held-back question (enter) to change its answer.",
         "ko": "질문을 골라(enter) 답을 바꿀 수 있습니다.",
@@ -311,7 +311,7 @@ STRINGS: Final[dict[str, dict[str, str]]] = {
     "cmd.dora": {"en": "DORA metrics", "ko": "DORA 지표"},
     "cmd.dora.help": {
         "en": "Enter the four key delivery metrics",
-        "ko": "핵심 전달 지표 4개를 입력합니다",
+        "ko": "핵심 딜리버리 지표 4개를 입력합니다",
     },
     "cmd.export": {"en": "Export report", "ko": "보고서 내보내기"},
     "cmd.export.help": {"en": "Write an HTML or PDF report", "ko": "HTML 또는 PDF 보고서를 씁니다"},
