@@ -74,7 +74,8 @@ def capabilities() -> tuple[Capability, ...]:
         for i, c in enumerate(data.get("capabilities") or [])
     ]
     out += [
-        _capability(c, False, f"additional[{i}]") for i, c in enumerate(data.get("additional") or [])
+        _capability(c, False, f"additional[{i}]")
+        for i, c in enumerate(data.get("additional") or [])
     ]
     return tuple(out)
 
@@ -83,7 +84,9 @@ def by_id() -> dict[str, Capability]:
     return {c.id: c for c in capabilities()}
 
 
-def capability_map(q: Questionnaire, practices: tuple[Practice, ...] | list[Practice]) -> list[Coverage]:
+def capability_map(
+    q: Questionnaire, practices: tuple[Practice, ...] | list[Practice]
+) -> list[Coverage]:
     """Each capability with the questions of ``q`` that assess it and the practices covering it."""
     asked = set(q.question_ids())
     out = []

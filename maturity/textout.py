@@ -205,7 +205,10 @@ def comparison(c: Comparison) -> str:
         lines += [f"  only in {c.a.id[:8]}: {q}" for q in c.only_in_a]
         lines += [f"  only in {c.b.id[:8]}: {q}" for q in c.only_in_b]
     if c.dora:
-        lines += ["", f"DORA overall: {tier_name(c.dora_overall[0])} -> {tier_name(c.dora_overall[1])}"]
+        lines += [
+            "",
+            f"DORA overall: {tier_name(c.dora_overall[0])} -> {tier_name(c.dora_overall[1])}",
+        ]
         for m in c.dora:
             lines.append(
                 f"  {m.metric:<22} {m.a_input or '–':>8} ({tier_name(m.a_tier)}) -> {m.b_input or '–'} ({tier_name(m.b_tier)})"

@@ -78,7 +78,9 @@ class QuestionnaireChanges:
 
     def lines(self) -> list[str]:
         """A short human summary, one line per change (for the command line)."""
-        out = [f"questionnaire {self.old_version} -> {self.new_version}: {self.summary}".rstrip(": ")]
+        out = [
+            f"questionnaire {self.old_version} -> {self.new_version}: {self.summary}".rstrip(": ")
+        ]
         out.append(f"  kept {len(self.kept)} answers (same question ids)")
         for r in self.replaced:
             out.append(f"  replaced {r.old} -> {r.new} (answer again: {r.why})")

@@ -6,9 +6,9 @@ from __future__ import annotations
 import pytest
 
 from maturity import capabilities as capmod
+from maturity import dora as dora_mod
 from maturity import questionnaire as qmod
 from maturity import recommend
-from maturity import dora as dora_mod
 from maturity.dora import DoraResult
 from maturity.model.questionnaire import Practice
 from maturity.model.results import DimensionResult
@@ -49,9 +49,7 @@ def test_every_capability_has_a_question_and_a_practice(cap: str) -> None:
 
 def test_the_check_fails_when_a_capability_loses_its_questions() -> None:
     q = CALMS.questionnaire
-    without = q.model_copy(
-        update={"dimensions": [d for d in q.dimensions if d.id != "lean"]}
-    )
+    without = q.model_copy(update={"dimensions": [d for d in q.dimensions if d.id != "lean"]})
     rows = {c.capability.id: c for c in capmod.capability_map(without, ())}
     assert rows["wip-limits"].questions == ()
     assert rows["wip-limits"].practices == ()

@@ -13,7 +13,11 @@ from conftest import DATA, CliResult, digest
 
 from maturity.store.migrations import SCHEMA_VERSION
 
-_EXAMPLE = yaml.safe_load((Path(__file__).resolve().parent.parent / "examples" / "payments.yaml").read_text(encoding="utf-8"))
+_EXAMPLE = yaml.safe_load(
+    (Path(__file__).resolve().parent.parent / "examples" / "payments.yaml").read_text(
+        encoding="utf-8"
+    )
+)
 EXAMPLE_ANSWERED = len(_EXAMPLE["answers"])  # "unsure" is recorded too
 
 Cli = Callable[..., CliResult]
@@ -135,7 +139,9 @@ def test_dora_classify_text_and_json(cli: Cli) -> None:
     args = ["dora", "classify", "--deploy-frequency", "monthly", "--lead-time", "3w",
             "--change-failure-rate", "30%", "--time-to-restore", "2d"]  # fmt: skip
     r = cli(*args)
-    assert r.code == 0 and "overall Medium" in r.out and "Benchmark 2024" in r.out  # tier names: maturity.model.terms
+    assert (
+        r.code == 0 and "overall Medium" in r.out and "Benchmark 2024" in r.out
+    )  # tier names: maturity.model.terms
     j = json.loads(cli(*args, "--benchmark", "2023", "--json").out)
     # 2023: monthly medium, 3w medium, 2d medium, CFR 30% low -> three of four reach medium
     assert j["benchmark"] == 2023 and j["overall"] == "medium"
@@ -366,7 +372,10 @@ def test_csv_of_one_assessment_keeps_multiline_notes(cli: Cli, seeded: str) -> N
     import csv
     import io
 
-    assert cli("answer", seeded, "culture.on-call-rotation", "3", "--note", "line one\nline two").code == 0
+    assert (
+        cli("answer", seeded, "culture.on-call-rotation", "3", "--note", "line one\nline two").code
+        == 0
+    )
     other = new(cli, "--team", "Payments")  # same team: its rows must not appear
     assert cli("answer", other, "culture.on-call-rotation", "1").code == 0
     rows = list(csv.DictReader(io.StringIO(cli("export", seeded, "--format", "csv").out)))

@@ -195,7 +195,10 @@ def test_rewritten_questions_have_their_anchors() -> None:
     assert "pay" not in " ".join(opt["culture.on-call-rotation"][:3])
     assert "pay" in opt["culture.on-call-rotation"][3]
     help_text = Q.find_question("measurement.delivery-metrics")[1].help["en"]  # type: ignore[index]
-    assert "throughput (lead time, deployment frequency and failed deployment recovery time)" in help_text
+    assert (
+        "throughput (lead time, deployment frequency and failed deployment recovery time)"
+        in help_text
+    )
 
 
 def test_practice_claims_follow_dora_2024() -> None:

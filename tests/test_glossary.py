@@ -119,7 +119,12 @@ def test_the_check_catches_each_kind_of_variant(text: str, bad: str) -> None:
 
 @pytest.mark.parametrize(
     "text",
-    ["아차 사고(near miss)도 보고한다", "딜리버리(납품) 성과", "개발 중에 동료 리뷰를 한다", "사고방식"],
+    [
+        "아차 사고(near miss)도 보고한다",
+        "딜리버리(납품) 성과",
+        "개발 중에 동료 리뷰를 한다",
+        "사고방식",
+    ],
 )
 def test_established_phrases_pass(text: str) -> None:
     assert violations(text) == []
@@ -155,7 +160,9 @@ def test_shipped_dimension_names_come_from_the_catalogue() -> None:
         assert dict(d.title) == terms.DIMENSIONS[d.id]
 
 
-def test_cli_shows_the_catalogue_tier_name(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_cli_shows_the_catalogue_tier_name(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     from maturity.cli import main
 
     store = str(tmp_path / "s.db")

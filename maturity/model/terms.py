@@ -18,6 +18,7 @@ def tr(text: LText, lang: str = "en") -> str:
     # Kept free of pydantic (maturity.model.text) so `maturity list` can use it cheaply.
     return text.get(lang) or text["en"]
 
+
 WhoActs = Literal["team", "lead", "organisation"]
 
 TIERS: Final[dict[str, LText]] = {
