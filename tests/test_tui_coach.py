@@ -428,3 +428,25 @@ async def test_snapshot_refusals_are_notifications(store_path: Path) -> None:
             "no assessment" in m.lower() or "not found" in m.lower() for m in notifications(app)
         )
         assert isinstance(app.screen, HomeScreen)
+
+
+@pytest.mark.asyncio
+async def test_new_from_a_version_1_assessment_moves_to_2_and_says_so(store_path: Path) -> None:
+    """f on a calms 1.0.0 assessment: the next one uses 2.0.0 and the notice names the change."""
+    from conftest import DATA
+
+    from maturity import questionnaire as qmod
+    from maturity.cli import main
+
+    assert (
+        main(["--store", str(store_path), "import", str(DATA / "assessment-calms-1.0.0.json")]) == 0
+    )
+    old_id = reader(store_path).list()[0].id
+    async with running(store_path) as (app, pilot):
+        await select_row(pilot, old_id)
+        await press(pilot, "f")
+        question = app.screen
+        assert isinstance(question, QuestionScreen)
+        new = reader(store_path).get(question.assessment_id)
+        assert new.questionnaire.version == qmod.builtin("calms").version == "2.0.0"
+        assert any("Moved to calms 2.0.0: 8 re-anchored" in m for m in notifications(app))

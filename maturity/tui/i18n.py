@@ -358,6 +358,10 @@ STRINGS: Final[dict[str, dict[str, str]]] = {
         "en": "Started {team} from the assessment of {date}: {answered} answers pre-filled. Change what changed.",
         "ko": "{date} 진단에서 {team} 새 진단을 시작했습니다. 답 {answered}개를 미리 채웠으니 바뀐 것만 고치세요.",
     },
+    "snap.upgraded": {
+        "en": "Moved to {version}: {replaced} re-anchored questions to answer again, {added} new questions.",
+        "ko": "{version}(으)로 옮겼습니다. 기준이 바뀌어 다시 답할 질문 {replaced}개, 새 질문 {added}개가 있습니다.",
+    },
     "reopen.heading": {"en": "Reopen a complete assessment", "ko": "완료된 진단 다시 열기"},
     "reopen.question": {
         "en": "Why is the assessment of {team} ({date}) reopened? The reason is kept with it.",
