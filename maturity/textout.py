@@ -87,7 +87,7 @@ def results(r: Results, q: Questionnaire, lang: str = "en") -> str:
         title = tr(dim.title, lang) if dim else d.id
         score = f"{d.score:.2f}" if d.score is not None else "  – "
         level = (
-            f"level {d.level} {tr(q.levels[d.level], lang)}" if d.level else "not enough answers"
+            f"level {d.level} {q.level_name(d.level, lang)}" if d.level else "not enough answers"
         )
         lines.append(f"{title:<14} {bar(d.score)} {score}  {level:<24} {d.coverage:>4.0%} answered")
         if d.next_level and d.distance_to_next is not None and d.held_back_by:

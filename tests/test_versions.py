@@ -82,6 +82,13 @@ def test_an_old_assessment_imports_scores_and_reports(
     html = out.read_text(encoding="utf-8")
     # The report shows the questions as they were asked then (1.0.0 wording and ids).
     assert "변경이 운영 환경에 나가기 전에 누가 승인하나요?" in html
+    # Level names come from today's catalogue even for the archived version (one set of terms).
+    from maturity.model import terms
+
+    level = result["overall"]["level"]
+    assert level is not None and result["overall"]["level_name"] == terms.level_name(level, "ko")
+    assert terms.level_name(level, "ko") in html
+    assert f"레벨 {level}" in html
 
 
 def test_an_old_assessment_reports_from_a_store_that_kept_its_snapshot(

@@ -11,8 +11,8 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
-from maturity.model.terms import WhoActs
-from maturity.model.text import LText
+from maturity.model.terms import BUILTIN_QUESTIONNAIRES, WhoActs, level_name
+from maturity.model.text import LText, tr
 
 QUESTIONNAIRE_SCHEMA = "maturity/questionnaire@1"
 RECOMMENDATIONS_SCHEMA = "maturity/recommendations@1"
@@ -201,6 +201,13 @@ class Questionnaire(_Strict):
                 if q.id == question_id:
                     return d, q
         return None
+
+    def level_name(self, level: int, lang: str = "en") -> str:
+        """The name of ``level`` as every front end shows it: the catalogue's for the built-in
+        questionnaires (any version), the file's own otherwise."""
+        if self.id in BUILTIN_QUESTIONNAIRES:
+            return level_name(level, lang)
+        return tr(self.levels[level], lang)
 
     def dimension(self, dimension_id: str) -> Dimension | None:
         return next((d for d in self.dimensions if d.id == dimension_id), None)

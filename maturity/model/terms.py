@@ -51,6 +51,10 @@ WHO_ACTS: Final[dict[str, LText]] = {
 }
 WHO_ACTS_ORDER: Final[tuple[WhoActs, ...]] = ("team", "lead", "organisation")
 
+# The built-in questionnaires name their levels with LEVELS (their files are generated from it);
+# their archived earlier versions are shown with today's names too, so a report never mixes two.
+BUILTIN_QUESTIONNAIRES: Final = ("calms", "quick")
+
 WORDS: Final[dict[str, LText]] = {
     "level": {"en": "level", "ko": "레벨"},
     "tier": {"en": "tier", "ko": "등급"},

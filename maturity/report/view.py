@@ -396,7 +396,7 @@ class _Builder(Texts):
         return self.t[key].format(**values)
 
     def level_name(self, level: int | None) -> str:
-        return self.tr(self.q.levels[level]) if level is not None else self.t["not_enough"]
+        return self.q.level_name(level, self.lang) if level is not None else self.t["not_enough"]
 
     def level_label(self, level: int | None) -> str:
         if level is None:

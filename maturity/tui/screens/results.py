@@ -175,7 +175,7 @@ class ResultsScreen(SnapshotScreen):
         for d in r.dimensions:
             score = f"{d.score:.2f}" if d.score is not None else "–"
             level = (
-                self.t("r.level", level=d.level, name=tr(q.levels[d.level], self.lang))
+                self.t("r.level", level=d.level, name=q.level_name(d.level, self.lang))
                 if d.level is not None
                 else self.t("r.not_enough")
             )
