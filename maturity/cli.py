@@ -18,7 +18,7 @@ from maturity import __version__
 from maturity.errors import MaturityError
 
 if TYPE_CHECKING:
-    from maturity.store import SQLiteStore
+    from maturity.store import Store
     from maturity.workspace import Workspace
 
 EXIT_OK, EXIT_BUG, EXIT_INPUT = 0, 1, 2
@@ -43,7 +43,7 @@ def _dump(data: object) -> str:
 _OPEN_STORES: list[Any] = []
 
 
-def _store(args: argparse.Namespace, *, create: bool = True) -> SQLiteStore:
+def _store(args: argparse.Namespace, *, create: bool = True) -> Store:
     """Open the store for this command; main() closes it (checkpointing the WAL) on the way out."""
     from maturity.store import open_store
 
@@ -285,10 +285,10 @@ def cmd_import(args: argparse.Namespace) -> int:
         except ValidationError as exc:
             raise InvalidFileError(path.name, qmod.problems_from(exc)) from None
     from maturity import interchange
-    from maturity.store import default_path
+    from maturity.store import discard_new, is_postgres, store_target
 
-    target = Path(args.store).expanduser() if args.store else default_path()
-    created = not target.exists()
+    target = store_target(args.store)
+    created = not is_postgres(target) and not Path(target).exists()
     ws = _workspace(args)
 
     def run(dry_run: bool) -> None:
@@ -314,9 +314,7 @@ def cmd_import(args: argparse.Namespace) -> int:
         run(dry_run=True)  # every file checked before anything is written: all or nothing
     except MaturityError:
         if created:  # the store did not exist before this command: leave no empty one behind
-            ws.store.close()
-            for suffix in ("", "-wal", "-shm"):
-                Path(f"{target}{suffix}").unlink(missing_ok=True)
+            discard_new(ws.store)
         raise
     run(dry_run=False)
     return EXIT_OK
@@ -416,8 +414,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--version", action="version", version=f"maturity {__version__}")
     p.add_argument(
         "--store",
-        metavar="PATH",
-        help="SQLite store to use (default: $MATURITY_STORE or maturity.db in the user data folder)",
+        metavar="STORE",
+        help="SQLite file or postgresql:// URL (default: $MATURITY_STORE or maturity.db in the"
+        " user data folder)",
     )
     sub = p.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
 
@@ -553,7 +552,43 @@ def build_parser() -> argparse.ArgumentParser:
     )
     c.add_argument("--json", action="store_true")
     s.set_defaults(func=cmd_dora)
+    _register_store(sub)
     return p
+
+
+# --- store administration ------------------------------------------------------------------
+
+
+def cmd_store_migrate(args: argparse.Namespace) -> int:
+    from maturity.store import migrate, store_target
+
+    migrate(store_target(args.store), say=print, apply=not args.dry_run)
+    return EXIT_OK
+
+
+def cmd_store_copy(args: argparse.Namespace) -> int:
+    from maturity.store import store_target
+    from maturity.store.copy import copy_store
+
+    src, dst = store_target(args.source), store_target(args.dest)
+    copy_store(src, dst, say=print, progress=sys.stderr.isatty())
+    return EXIT_OK
+
+
+def _register_store(sub: Any) -> None:
+    s = sub.add_parser("store", help="create or upgrade a store's schema, copy between stores")
+    ssub = s.add_subparsers(dest="store_command", metavar="ACTION", required=True)
+    m = ssub.add_parser(
+        "migrate", help="say which schema migrations the store needs, then apply them"
+    )
+    m.add_argument("--dry-run", action="store_true", help="only say what would be applied")
+    m.set_defaults(func=cmd_store_migrate)
+    c = ssub.add_parser(
+        "copy", help="copy every assessment not yet in DST from SRC (all or nothing)"
+    )
+    c.add_argument("--from", dest="source", required=True, metavar="SRC", help="file or URL")
+    c.add_argument("--to", dest="dest", required=True, metavar="DST", help="file or URL")
+    c.set_defaults(func=cmd_store_copy)
 
 
 def main(argv: Sequence[str] | None = None) -> int:

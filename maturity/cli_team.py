@@ -10,22 +10,22 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-from pathlib import Path
 from typing import Any
 
 EXIT_OK = 0
 
 
-def _resolve(args: argparse.Namespace, assessment: str | None) -> tuple[Path, str | None, bool]:
-    """The store's absolute path, the full assessment id (if given) and whether it is anonymous."""
+def _resolve(args: argparse.Namespace, assessment: str | None) -> tuple[str, str | None, bool]:
+    """The store (absolute path or URL), the full assessment id (if given) and whether it is
+    anonymous."""
     from maturity.errors import MaturityError
-    from maturity.store import default_path, open_store
+    from maturity.store import open_store, store_target
 
-    path = Path(args.store).expanduser().resolve() if args.store else default_path()
+    path = store_target(args.store)
     store = open_store(path, create=False)
     try:
         if not store.exists:
-            raise MaturityError(f"store {path} does not exist yet (no assessments)")
+            raise MaturityError(f"store {store.label} does not exist yet (no assessments)")
         if assessment is None:
             return path, None, False
         aid = store.resolve_id(assessment)

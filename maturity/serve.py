@@ -16,6 +16,7 @@ is 127.0.0.1; bind another address only on a network you trust.
 
 from __future__ import annotations
 
+import os
 import re
 import shlex
 import sys
@@ -29,9 +30,17 @@ TITLE = "maturity · team vote"
 _HOST = re.compile(r"^[A-Za-z0-9.\-]+(:\d{1,5})?$|^\[[0-9A-Fa-f:.]+\](:\d{1,5})?$")
 
 
-def participant_command(store: Path, assessment_id: str | None) -> str:
-    """The shell command textual-serve starts for each browser tab."""
+def participant_command(store: str | Path, assessment_id: str | None) -> str:
+    """The shell command textual-serve starts for each browser tab.
+
+    A PostgreSQL URL (it may hold a password) is not put on a command line anyone can read
+    with ``ps``: the participants inherit it through ``$MATURITY_STORE`` instead."""
+    from maturity.store import ENV_VAR, is_postgres
+
     argv = [sys.executable, "-m", "maturity", "--store", str(store), "join"]
+    if is_postgres(str(store)):
+        os.environ[ENV_VAR] = str(store)
+        argv = [sys.executable, "-m", "maturity", "join"]
     if assessment_id:
         argv.append(assessment_id)
     return shlex.join(argv)
@@ -55,7 +64,7 @@ def content_security_policy(host: str) -> str:
 
 
 def make_server(
-    store: Path,
+    store: str | Path,
     assessment_id: str | None,
     host: str,
     port: int,
@@ -113,7 +122,7 @@ def make_server(
 
 
 def serve(
-    store: Path,
+    store: str | Path,
     assessment_id: str | None,
     host: str = "127.0.0.1",
     port: int = 8000,

@@ -32,8 +32,15 @@ from maturity.model.assessment import (
 from maturity.model.history import Comparison, Portfolio, Trend
 from maturity.model.results import Results
 from maturity.questionnaire import LoadedQuestionnaire
-from maturity.store.base import LiveSession, Progress, Store, Summary, TeamRow, TeamState
-from maturity.store.sqlite import team_key
+from maturity.store.base import (
+    LiveSession,
+    Progress,
+    Store,
+    Summary,
+    TeamRow,
+    TeamState,
+    team_key,
+)
 from maturity.voting import Voter, check_name, clean_name, median_down
 
 

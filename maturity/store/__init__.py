@@ -1,33 +1,107 @@
-"""Storage: the protocol, the SQLite default and where the default file lives."""
+"""Storage: the protocol, where the store is, and opening it.
+
+A store is named by a *target*: a SQLite file path (the default, in the platform's user data
+folder) or a PostgreSQL URL (``postgresql://...``, ``postgres://...``, or ``postgresql:``
+alone for the libpq environment: PGHOST, PGUSER, PGPASSWORD, PGSSLMODE, ...). The
+PostgreSQL driver is imported only when such a URL is used, so ``maturity list`` on SQLite
+stays as fast as before.
+"""
 
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from pathlib import Path
 
-from maturity.store.base import Progress, Store, Summary
-from maturity.store.sqlite import SQLiteStore
+from maturity.store.base import AssessmentStore, Progress, Store, Summary, TeamSessionStore
 
 ENV_VAR = "MATURITY_STORE"
 
-__all__ = ["ENV_VAR", "Progress", "SQLiteStore", "Store", "Summary", "default_path", "open_store"]
+__all__ = [
+    "ENV_VAR",
+    "AssessmentStore",
+    "Progress",
+    "Store",
+    "Summary",
+    "TeamSessionStore",
+    "default_path",
+    "discard_new",
+    "is_postgres",
+    "migrate",
+    "open_store",
+    "safe_label",
+    "store_target",
+]
+
+
+def is_postgres(target: str | Path) -> bool:
+    return isinstance(target, str) and target.startswith(("postgresql:", "postgres:"))
 
 
 def default_path() -> Path:
-    """``$MATURITY_STORE`` or ``maturity.db`` in the platform's user data folder."""
-    if env := os.environ.get(ENV_VAR):
-        return Path(env).expanduser()
+    """``maturity.db`` in the platform's user data folder (when no store is named)."""
     from platformdirs import user_data_path
 
     return user_data_path("maturity", appauthor=False) / "maturity.db"
 
 
-def open_store(path: str | Path | None = None, *, create: bool = True) -> SQLiteStore:
-    """Open the store at ``path`` (or the default). The default folder is created on demand."""
-    if path is None:
-        target = default_path()
-        if create and os.environ.get(ENV_VAR) is None:
-            target.parent.mkdir(parents=True, exist_ok=True)
+def store_target(given: str | Path | None = None) -> str:
+    """The store to use: ``given`` (``--store``), else ``$MATURITY_STORE``, else the default
+    file. Paths come back absolute, so another process (a participant) opens the same file."""
+    value = str(given) if given is not None else os.environ.get(ENV_VAR)
+    if value is None:
+        return str(default_path())
+    if is_postgres(value):
+        return value
+    return str(Path(value).expanduser().resolve())
+
+
+def safe_label(target: str) -> str:
+    """The target as it may be shown: a PostgreSQL URL without its password."""
+    if is_postgres(target):
+        from maturity.store.postgres import safe_label as pg_label
+
+        return pg_label(target)
+    return target
+
+
+def open_store(target: str | Path | None = None, *, create: bool = True) -> Store:
+    """Open the store named by ``target`` (see :func:`store_target`).
+
+    SQLite: the default folder is created on demand; ``create=False`` leaves a missing file
+    missing (it reads as empty). PostgreSQL: the schema must exist (``maturity store migrate``).
+    """
+    explicit = target is not None or os.environ.get(ENV_VAR) is not None
+    resolved = store_target(target)
+    if is_postgres(resolved):
+        from maturity.store.postgres import PostgresStore
+
+        return PostgresStore(resolved, create=create)
+    from maturity.store.sqlite import SQLiteStore
+
+    path = Path(resolved)
+    if create and not explicit:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    return SQLiteStore(path, create=create)
+
+
+def discard_new(store: Store) -> None:
+    """Close a store this command created and leave nothing of it behind (an embedded file
+    that did not exist before); a server store is simply closed."""
+    from maturity.store.sqlite import SQLiteStore
+
+    if isinstance(store, SQLiteStore):
+        store.discard()
     else:
-        target = Path(path).expanduser()
-    return SQLiteStore(target, create=create)
+        store.close()
+
+
+def migrate(target: str, *, say: Callable[[str], None], apply: bool = True) -> int:
+    """Say which migrations the store needs, then apply them (all or none)."""
+    if is_postgres(target):
+        from maturity.store import postgres
+
+        return postgres.migrate(target, say=say, apply=apply)
+    from maturity.store.sqlite import migrate as sqlite_migrate
+
+    return sqlite_migrate(Path(target), say=say, apply=apply)

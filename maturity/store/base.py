@@ -1,7 +1,8 @@
 """The storage protocol: what the rest of maturity needs from a place that keeps assessments.
 
-SQLite (:mod:`maturity.store.sqlite`) is the embedded default. A server database (PostgreSQL,
-for an organisation's shared history) implements the same protocol and no caller changes.
+SQLite (:mod:`maturity.store.sqlite`) is the embedded default; PostgreSQL
+(:mod:`maturity.store.postgres`) keeps an organisation's shared history. Both share every query
+(:mod:`maturity.store.sqlstore`); callers only ever see these protocols.
 """
 
 from __future__ import annotations
@@ -12,6 +13,11 @@ from typing import TYPE_CHECKING, Protocol
 
 if TYPE_CHECKING:  # the models pull in pydantic; `maturity list` never needs them
     from maturity.model.assessment import Answer, Assessment, DoraInputs
+
+
+def team_key(team: str) -> str:
+    """Teams match ignoring case and surrounding/repeated spaces (one rule, every backend)."""
+    return " ".join(team.split()).casefold()
 
 
 @dataclass(frozen=True)
@@ -91,7 +97,20 @@ class LiveSession:
     updated: str
 
 
-class Store(Protocol):
+class AssessmentStore(Protocol):
+    """Assessments, their answers, teams and questionnaire snapshots."""
+
+    label: str
+    """How the store is named in messages: a path, or a URL without its password."""
+    target: str
+    """What opens this store again (:func:`maturity.store.open_store`), e.g. on another
+    thread. A URL may hold a password: show :attr:`label`, never this."""
+
+    @property
+    def exists(self) -> bool:
+        """False only for an embedded store whose file was not created yet (reads are empty)."""
+        ...
+
     def list(self, team: str | None = None) -> list[Summary]: ...
 
     def resolve_id(self, prefix: str) -> str:
@@ -134,7 +153,11 @@ class Store(Protocol):
 
     def questionnaire_json(self, qid: str, version: str) -> str | None: ...
 
-    # -- team mode: live votes (short transactions, retried while another process writes) --
+    def close(self) -> None: ...
+
+
+class TeamSessionStore(Protocol):
+    """Team mode: live votes (short transactions, retried while another process writes)."""
 
     def cast_vote(
         self, assessment_id: str, question_id: str, voter: str, level: int | None
@@ -168,4 +191,12 @@ class Store(Protocol):
         """Commit the team's answer (votes included) and drop the question's live votes."""
         ...
 
-    def close(self) -> None: ...
+    def wait_for_change(self, assessment_id: str, timeout: float) -> bool:
+        """Block until the assessment's live state may have changed (or ``timeout``).
+
+        PostgreSQL is told at once (LISTEN/NOTIFY); SQLite simply waits, so callers poll."""
+        ...
+
+
+class Store(AssessmentStore, TeamSessionStore, Protocol):
+    """Everything maturity keeps: what :func:`maturity.store.open_store` returns."""

@@ -1,10 +1,18 @@
-"""Forward-only schema migrations, applied in order; ``PRAGMA user_version`` records the last.
+"""Forward-only schema migrations, applied in order, one list for every backend.
 
-Never edit a migration that has shipped: add a new one. A store whose user_version is newer
-than ``SCHEMA_VERSION`` was written by a newer maturity and is refused untouched.
+SQLite records the last one applied in ``PRAGMA user_version``, PostgreSQL in the table
+``maturity_schema``; the numbers are the same. Each migration is written once in the SQL both
+speak; :func:`statements` adapts the few SQLite-only words for PostgreSQL mechanically
+(``WITHOUT ROWID``, ``REAL``, byte-wise text order) and :data:`POSTGRES_ONLY` adds what
+PostgreSQL needs besides (an insertion-order column where SQLite has ``rowid``).
+
+Never edit a migration that has shipped: add a new one. A store whose version is newer than
+``SCHEMA_VERSION`` was written by a newer maturity and is refused untouched.
 """
 
 from __future__ import annotations
+
+import re
 
 MIGRATIONS: list[str] = [
     # 1: assessments, their answers, and the questionnaire snapshot each was taken with.
@@ -80,3 +88,43 @@ MIGRATIONS: list[str] = [
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)
+
+POSTGRES_ONLY: dict[int, list[str]] = {
+    # events keep their insertion order (SQLite: rowid) for events with the same time.
+    2: ["ALTER TABLE events ADD COLUMN seq BIGSERIAL"],
+}
+
+
+def _postgres(statement: str) -> str:
+    """SQLite DDL as PostgreSQL: text compares byte-wise as in SQLite (ids, team keys and
+    times sort the same on both), REAL is a double, WITHOUT ROWID has no meaning."""
+    s = statement.replace("WITHOUT ROWID", "")
+    s = re.sub(r"\bREAL\b", "DOUBLE PRECISION", s)
+    s = re.sub(r"\bINTEGER PRIMARY KEY AUTOINCREMENT\b", "BIGSERIAL PRIMARY KEY", s)
+    return re.sub(r"\bTEXT\b", 'TEXT COLLATE "C"', s)
+
+
+def statements(number: int, dialect: str) -> list[str]:
+    """The statements of migration ``number`` (1-based) for ``dialect`` (sqlite, postgresql)."""
+    plain = [s.strip() for s in MIGRATIONS[number - 1].split(";") if s.strip()]
+    if dialect == "sqlite":
+        return plain
+    return [_postgres(s) for s in plain] + POSTGRES_ONLY.get(number, [])
+
+
+def describe(number: int) -> str:
+    """One line saying what migration ``number`` does, from its statements."""
+    parts = []
+    for s in statements(number, "sqlite"):
+        words = re.sub(r"--[^\n]*", "", s).split()
+        if not words:
+            continue
+        if words[:2] == ["CREATE", "TABLE"]:
+            parts.append(f"create table {words[2]}")
+        elif words[:2] == ["CREATE", "INDEX"]:
+            parts.append(f"index {words[2]}")
+        elif words[:2] == ["ALTER", "TABLE"] and words[3:5] == ["ADD", "COLUMN"]:
+            parts.append(f"add column {words[2]}.{words[5]}")
+        else:
+            parts.append(" ".join(words[:3]).lower())
+    return ", ".join(parts) or "(nothing: reserved)"

@@ -10,43 +10,26 @@ a newer schema, or is locked gives one :class:`StoreError` and is not modified.
 
 from __future__ import annotations
 
-import builtins
-import json
-import random
 import sqlite3
-import time
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TypeVar
 
-from maturity.errors import MaturityError, NotFoundError, StoreError
-from maturity.store.base import LiveSession, Progress, Summary, TeamRow, TeamState
-from maturity.store.migrations import MIGRATIONS, SCHEMA_VERSION
-from maturity.timefmt import format_time, now_text
-
-if TYPE_CHECKING:  # the pydantic models load on first get(), not for `maturity list`
-    from maturity.model.assessment import Answer, Assessment, DoraInputs
+from maturity.errors import StoreError
+from maturity.store.migrations import SCHEMA_VERSION, describe, statements
+from maturity.store.sqlstore import Conn, Dialect, SQLStore
 
 BUSY_TIMEOUT_S = 5.0
-RETRY_WINDOW_S = 15.0
-"""Team-mode writes retry this long (beyond SQLite's own busy wait) before giving up."""
-RETRY_FIRST_S, RETRY_MAX_S = 0.005, 0.25
-R = TypeVar("R")
 _TABLES = {"assessments", "answers", "questionnaires"}
+DIALECT = Dialect(name="sqlite", event_order="rowid", lock="")
 
 
-def team_key(team: str) -> str:
-    """Teams match ignoring case and surrounding/repeated spaces."""
-    return " ".join(team.split()).casefold()
-
-
-class SQLiteStore:
+class SQLiteStore(SQLStore):
     """Assessments in one SQLite file. ``create=False`` opens read-only commands without
     creating a missing file (a missing store behaves as an empty one)."""
 
     def __init__(self, path: Path, *, create: bool = True) -> None:
         self.path = path
+        self.label = self.target = str(path)
         self._conn: sqlite3.Connection | None = None
         if not path.exists():
             if not create:
@@ -117,607 +100,40 @@ class SQLiteStore:
         for number in range(version, SCHEMA_VERSION):
             conn.execute("BEGIN IMMEDIATE")
             try:
-                for statement in MIGRATIONS[number].split(";"):
-                    if statement.strip():
-                        conn.execute(statement)
+                for statement in statements(number + 1, "sqlite"):
+                    conn.execute(statement)
                 conn.execute(f"PRAGMA user_version = {number + 1}")
                 conn.execute("COMMIT")
             except BaseException:
                 conn.execute("ROLLBACK")
                 raise
 
-    # -- plumbing ---------------------------------------------------------------------------
+    # -- dialect --------------------------------------------------------------------------
 
-    @property
-    def exists(self) -> bool:
-        return self._conn is not None
+    dialect = DIALECT
+    db_errors = (sqlite3.DatabaseError,)
 
-    def _c(self) -> sqlite3.Connection:
+    def schema_version(self) -> int:
+        """The schema this file has now (0: not created yet)."""
         if self._conn is None:
-            raise NotFoundError(f"store {self.path} does not exist yet (no assessments)")
-        return self._conn
+            return 0
+        return int(self._conn.execute("PRAGMA user_version").fetchone()[0])
 
-    @contextmanager
-    def _write(self) -> Iterator[sqlite3.Connection]:
-        conn = self._c()
-        try:
-            conn.execute("BEGIN IMMEDIATE")
-        except sqlite3.DatabaseError as exc:
-            raise _store_error(self.path, exc) from None
-        try:
-            yield conn
-            conn.execute("COMMIT")
-        except sqlite3.DatabaseError as exc:
-            conn.execute("ROLLBACK")
-            raise _store_error(self.path, exc) from None
-        except BaseException:
-            conn.execute("ROLLBACK")
-            raise
+    def _begin_write(self, conn: Conn) -> None:
+        conn.execute("BEGIN IMMEDIATE")
 
-    def _read(self, sql: str, args: tuple[Any, ...] = ()) -> list[sqlite3.Row]:
-        conn = self._c()
-        try:
-            cur = conn.execute(sql, args)
-            return cur.fetchall()
-        except sqlite3.DatabaseError as exc:
-            raise _store_error(self.path, exc) from None
+    def _retryable(self, exc: Exception) -> bool:
+        return isinstance(exc, sqlite3.OperationalError) and _is_busy(exc)
 
-    def close(self) -> None:
-        if self._conn is not None:
-            self._conn.close()
-            self._conn = None
+    def _error(self, exc: Exception) -> StoreError:
+        assert isinstance(exc, sqlite3.DatabaseError)
+        return _store_error(self.path, exc)
 
-    # -- queries ----------------------------------------------------------------------------
-
-    def list(self, team: str | None = None) -> list[Summary]:
-        if self._conn is None:
-            return []
-        sql = (
-            "SELECT id, team, created, updated, questionnaire_id, questionnaire_version, status,"
-            " answered, total, level, score FROM assessments"
-        )
-        args: tuple[Any, ...] = ()
-        if team is not None:
-            sql += " WHERE team_key = ?"
-            args = (team_key(team),)
-        sql += " ORDER BY created DESC, id"
-        return [Summary(*row) for row in self._read(sql, args)]
-
-    def resolve_id(self, prefix: str) -> str:
-        p = prefix.strip().lower()
-        if not p or not all(c in "0123456789abcdef" for c in p):
-            raise NotFoundError(f"'{prefix}' is not an assessment id (ids are hexadecimal)")
-        if self._conn is None:
-            raise NotFoundError(f"no assessment with id '{prefix}'")
-        rows = self._read(
-            "SELECT id FROM assessments WHERE id >= ? AND id < ? ORDER BY id LIMIT 6",
-            (p, p + "g"),
-        )
-        if not rows:
-            raise NotFoundError(f"no assessment with id '{prefix}'")
-        if len(rows) > 1:
-            shown = ", ".join(r[0][: len(p) + 4] for r in rows[:5])
-            raise NotFoundError(
-                f"id prefix '{prefix}' is ambiguous: {shown}{'…' if len(rows) > 5 else ''}"
-            )
-        return str(rows[0][0])
-
-    def get(self, assessment_id: str) -> Assessment:
-        from maturity.model.assessment import (
-            Answer,
-            Assessment,
-            DoraInputs,
-            Event,
-            QuestionnaireRef,
-        )
-
-        rows = self._read(
-            "SELECT id, team, created, updated, facilitator, participants, questionnaire_id,"
-            " questionnaire_version, language, status, dora, anonymous FROM assessments WHERE id = ?",
-            (assessment_id,),
-        )
-        if not rows:
-            raise NotFoundError(f"no assessment with id '{assessment_id}'")
-        (aid, team, created, updated, facilitator, participants, qid, qver, lang, status, dora,
-         anonymous) = rows[0]  # fmt: skip
-        answers = {
-            qid_: Answer(level=level, note=note, votes=json.loads(votes), updated=upd)
-            for qid_, level, note, votes, upd in self._read(
-                "SELECT question_id, level, note, votes, updated FROM answers WHERE assessment_id = ?",
-                (assessment_id,),
-            )
-        }
-        events = [
-            Event(at=at, kind=kind, detail=detail)
-            for at, kind, detail in self._read(
-                "SELECT at, kind, detail FROM events WHERE assessment_id = ? ORDER BY at, rowid",
-                (assessment_id,),
-            )
-        ]
-        return Assessment(
-            id=aid,
-            team=team,
-            created=created,
-            updated=updated,
-            facilitator=facilitator,
-            participants=json.loads(participants),
-            anonymous=bool(anonymous),
-            questionnaire=QuestionnaireRef(id=qid, version=qver),
-            language=lang,
-            status=status,
-            answers=answers,
-            dora=DoraInputs.model_validate_json(dora),
-            events=events,
-        )
-
-    def questionnaire_json(self, qid: str, version: str) -> str | None:
-        if self._conn is None:
-            return None
-        rows = self._read(
-            "SELECT body FROM questionnaires WHERE id = ? AND version = ?", (qid, version)
-        )
-        return str(rows[0][0]) if rows else None
-
-    # -- writes -----------------------------------------------------------------------------
-
-    def _insert(
-        self, conn: sqlite3.Connection, a: Assessment, questionnaire_json: str, progress: Progress
-    ) -> None:
-        conn.execute(
-            "INSERT OR IGNORE INTO questionnaires (id, version, body) VALUES (?, ?, ?)",
-            (a.questionnaire.id, a.questionnaire.version, questionnaire_json),
-        )
-        conn.execute(
-            "INSERT INTO assessments (id, team, team_key, created, updated, facilitator, participants,"
-            " questionnaire_id, questionnaire_version, language, status, dora, answered, total, level, score,"
-            " anonymous) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            (
-                a.id, a.team, team_key(a.team), format_time(a.created), format_time(a.updated),
-                a.facilitator, json.dumps(a.participants, ensure_ascii=False),
-                a.questionnaire.id, a.questionnaire.version, a.language, a.status,
-                a.dora.model_dump_json(), progress.answered, progress.total, progress.level, progress.score,
-                int(a.anonymous),
-            ),
-        )  # fmt: skip
-        conn.executemany(
-            "INSERT INTO answers (assessment_id, question_id, level, note, votes, updated)"
-            " VALUES (?, ?, ?, ?, ?, ?)",
-            [
-                (a.id, qid, ans.level, ans.note, json.dumps(ans.votes, ensure_ascii=False, sort_keys=True),
-                 format_time(ans.updated) if ans.updated else None)
-                for qid, ans in a.answers.items()
-            ],
-        )  # fmt: skip
-        conn.executemany(
-            "INSERT INTO events (assessment_id, at, kind, detail) VALUES (?, ?, ?, ?)",
-            [(a.id, format_time(e.at), e.kind, e.detail) for e in a.events],
-        )
-
-    def create(self, assessment: Assessment, questionnaire_json: str, progress: Progress) -> None:
-        with self._write() as conn:
-            self._insert(conn, assessment, questionnaire_json, progress)
-
-    def replace(self, assessment: Assessment, questionnaire_json: str, progress: Progress) -> None:
-        with self._write() as conn:
-            conn.execute("DELETE FROM assessments WHERE id = ?", (assessment.id,))
-            self._insert(conn, assessment, questionnaire_json, progress)
-
-    def save_answer(
-        self, assessment_id: str, question_id: str, answer: Answer | None, progress: Progress
-    ) -> str:
-        stamp = now_text()
-        with self._write() as conn:
-            self._put_answer(conn, assessment_id, question_id, answer, progress, stamp)
-        return stamp
-
-    def _put_answer(
-        self,
-        conn: sqlite3.Connection,
-        assessment_id: str,
-        question_id: str,
-        answer: Answer | None,
-        progress: Progress,
-        stamp: str,
-    ) -> None:
-        if answer is None:
-            conn.execute(
-                "DELETE FROM answers WHERE assessment_id = ? AND question_id = ?",
-                (assessment_id, question_id),
-            )
-        else:
-            conn.execute(
-                "INSERT INTO answers (assessment_id, question_id, level, note, votes, updated)"
-                " VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (assessment_id, question_id) DO UPDATE SET"
-                " level = excluded.level, note = excluded.note, votes = excluded.votes,"
-                " updated = excluded.updated",
-                (assessment_id, question_id, answer.level, answer.note,
-                 json.dumps(answer.votes, ensure_ascii=False, sort_keys=True), stamp),
-            )  # fmt: skip
-        cur = conn.execute(
-            "UPDATE assessments SET updated = ?, answered = ?, total = ?, level = ?, score = ?"
-            " WHERE id = ?",
-            (
-                stamp,
-                progress.answered,
-                progress.total,
-                progress.level,
-                progress.score,
-                assessment_id,
-            ),
-        )
-        if cur.rowcount != 1:
-            raise NotFoundError(f"no assessment with id '{assessment_id}'")
-
-    def save_dora(self, assessment_id: str, dora: DoraInputs) -> None:
-        self._update(assessment_id, "dora = ?", dora.model_dump_json())
-
-    def set_status(
-        self, assessment_id: str, status: str, event: str | None = None, detail: str = ""
-    ) -> None:
-        """Change the status and record it (and why) as an event, in one transaction."""
-        event = event or ("completed" if status == "complete" else "reopened")
-        stamp = now_text()
-        with self._write() as conn:
-            cur = conn.execute(
-                "UPDATE assessments SET status = ?, updated = ? WHERE id = ?",
-                (status, stamp, assessment_id),
-            )
-            if cur.rowcount != 1:
-                raise NotFoundError(f"no assessment with id '{assessment_id}'")
-            conn.execute(
-                "INSERT INTO events (assessment_id, at, kind, detail) VALUES (?, ?, ?, ?)",
-                (assessment_id, stamp, event, detail),
-            )
-
-    def teams(self) -> builtins.list[TeamRow]:
-        """Every team with its assessment count and latest assessment (one query)."""
-        if self._conn is None:
-            return []
-        rows = self._read(
-            "SELECT team, team_key, n, id, created, level, status FROM ("
-            " SELECT team, team_key, id, created, level, status,"
-            "  count(*) OVER (PARTITION BY team_key) AS n,"
-            "  row_number() OVER (PARTITION BY team_key ORDER BY created DESC, id DESC) AS rn"
-            " FROM assessments) WHERE rn = 1 ORDER BY team_key"
-        )
-        return [TeamRow(*row) for row in rows]
-
-    def team_name(self, team: str) -> str | None:
-        """The spelling already used for this team (case and spaces ignored), if any."""
-        if self._conn is None:
-            return None
-        rows = self._read(
-            "SELECT team FROM assessments WHERE team_key = ? ORDER BY created DESC LIMIT 1",
-            (team_key(team),),
-        )
-        return str(rows[0][0]) if rows else None
-
-    def ids_for_team(self, team: str) -> builtins.list[str]:
-        """Assessment ids of a team, oldest first."""
-        if self._conn is None:
-            return []
-        rows = self._read(
-            "SELECT id FROM assessments WHERE team_key = ? ORDER BY created, id", (team_key(team),)
-        )
-        return [str(r[0]) for r in rows]
-
-    def rename_team(self, old: str, new: str, event: str) -> int:
-        """Move every assessment of team ``old`` to the name ``new``; returns how many moved."""
-        stamp = now_text()
-        with self._write() as conn:
-            ids = [
-                r[0]
-                for r in conn.execute(
-                    "SELECT id FROM assessments WHERE team_key = ?", (team_key(old),)
-                )
-            ]
-            conn.execute(
-                "UPDATE assessments SET team = ?, team_key = ? WHERE team_key = ?",
-                (new.strip(), team_key(new), team_key(old)),
-            )
-            conn.executemany(
-                "INSERT INTO events (assessment_id, at, kind, detail) VALUES (?, ?, ?, ?)",
-                [(i, stamp, event, f"{old.strip()} -> {new.strip()}") for i in ids],
-            )
-        return len(ids)
-
-    def put_questionnaire(self, qid: str, version: str, body: str) -> None:
-        with self._write() as conn:
-            conn.execute(
-                "INSERT OR IGNORE INTO questionnaires (id, version, body) VALUES (?, ?, ?)",
-                (qid, version, body),
-            )
-
-    def _update(self, assessment_id: str, assignment: str, value: Any) -> None:
-        with self._write() as conn:
-            cur = conn.execute(
-                f"UPDATE assessments SET {assignment}, updated = ? WHERE id = ?",
-                (value, now_text(), assessment_id),
-            )
-            if cur.rowcount != 1:
-                raise NotFoundError(f"no assessment with id '{assessment_id}'")
-
-    def delete(self, assessment_id: str) -> None:
-        with self._write() as conn:
-            cur = conn.execute("DELETE FROM assessments WHERE id = ?", (assessment_id,))
-            if cur.rowcount != 1:
-                raise NotFoundError(f"no assessment with id '{assessment_id}'")
-
-    # -- team mode --------------------------------------------------------------------------
-    #
-    # Many participant processes write here at the same moment. Each write is one short
-    # BEGIN IMMEDIATE transaction (WAL: readers never wait for it); SQLite's busy handler waits
-    # up to BUSY_TIMEOUT_S for the write lock, and _short_write retries with a jittered
-    # exponential backoff beyond that, so a burst of votes is queued, never dropped.
-
-    def _short_write(self, work: Callable[[sqlite3.Connection], R]) -> R:
-        conn = self._c()
-        delay = RETRY_FIRST_S
-        deadline = time.monotonic() + RETRY_WINDOW_S
-        while True:
-            try:
-                conn.execute("BEGIN IMMEDIATE")
-            except sqlite3.OperationalError as exc:
-                if _is_busy(exc) and time.monotonic() < deadline:
-                    time.sleep(delay * (1 + random.random()))
-                    delay = min(delay * 2, RETRY_MAX_S)
-                    continue
-                raise _store_error(self.path, exc) from None
-            except sqlite3.DatabaseError as exc:
-                raise _store_error(self.path, exc) from None
-            try:
-                result = work(conn)
-                conn.execute("COMMIT")
-                return result
-            except sqlite3.OperationalError as exc:
-                conn.execute("ROLLBACK")
-                if _is_busy(exc) and time.monotonic() < deadline:
-                    time.sleep(delay * (1 + random.random()))
-                    delay = min(delay * 2, RETRY_MAX_S)
-                    continue
-                raise _store_error(self.path, exc) from None
-            except sqlite3.DatabaseError as exc:
-                conn.execute("ROLLBACK")
-                raise _store_error(self.path, exc) from None
-            except BaseException:
-                conn.execute("ROLLBACK")
-                raise
-
-    @staticmethod
-    def _assessment_row(conn: sqlite3.Connection, assessment_id: str) -> tuple[str, bool]:
-        row = conn.execute(
-            "SELECT status, anonymous FROM assessments WHERE id = ?", (assessment_id,)
-        ).fetchone()
-        if row is None:
-            raise NotFoundError(f"no assessment with id '{assessment_id}'")
-        return str(row[0]), bool(row[1])
-
-    @staticmethod
-    def _session_row(
-        conn: sqlite3.Connection, assessment_id: str
-    ) -> tuple[str | None, builtins.list[str]] | None:
-        row = conn.execute(
-            "SELECT current_question, revealed FROM sessions WHERE assessment_id = ?",
-            (assessment_id,),
-        ).fetchone()
-        if row is None:
-            return None
-        return row[0], list(json.loads(row[1]))
-
-    def _open_for_votes(
-        self, conn: sqlite3.Connection, assessment_id: str, question_id: str
-    ) -> bool:
-        """Refuse votes on a complete assessment or a revealed question; the anonymous flag."""
-        status, anonymous = self._assessment_row(conn, assessment_id)
-        if status == "complete":
-            raise MaturityError(f"assessment {assessment_id} is complete; voting is closed")
-        session = self._session_row(conn, assessment_id)
-        if session is not None and question_id in session[1]:
-            raise MaturityError(
-                f"the votes on {question_id} are revealed; a vote can no longer be changed"
-            )
-        return anonymous
-
-    def cast_vote(
-        self, assessment_id: str, question_id: str, voter: str, level: int | None
-    ) -> None:
-        from maturity.voting import TOKEN
-
-        def work(conn: sqlite3.Connection) -> None:
-            if self._open_for_votes(conn, assessment_id, question_id) and not TOKEN.match(voter):
-                # The last line of defence: a name never reaches an anonymous assessment.
-                raise MaturityError("anonymous assessment: a vote is cast with a token, not a name")
-            conn.execute(
-                "INSERT INTO votes (assessment_id, question_id, voter, level) VALUES (?, ?, ?, ?)"
-                " ON CONFLICT (assessment_id, question_id, voter) DO UPDATE SET level = excluded.level",
-                (assessment_id, question_id, voter, level),
-            )
-
-        self._short_write(work)
-
-    def retract_vote(self, assessment_id: str, question_id: str, voter: str) -> bool:
-        def work(conn: sqlite3.Connection) -> bool:
-            self._open_for_votes(conn, assessment_id, question_id)
-            cur = conn.execute(
-                "DELETE FROM votes WHERE assessment_id = ? AND question_id = ? AND voter = ?",
-                (assessment_id, question_id, voter),
-            )
-            return cur.rowcount > 0
-
-        return self._short_write(work)
-
-    def _put_session(
-        self,
-        conn: sqlite3.Connection,
-        assessment_id: str,
-        current: str | None,
-        revealed: builtins.list[str],
-    ) -> None:
-        conn.execute(
-            "INSERT INTO sessions (assessment_id, current_question, revealed, updated)"
-            " VALUES (?, ?, ?, ?) ON CONFLICT (assessment_id) DO UPDATE SET"
-            " current_question = excluded.current_question, revealed = excluded.revealed,"
-            " updated = excluded.updated",
-            (assessment_id, current, json.dumps(revealed), now_text()),
-        )
-
-    def reveal(self, assessment_id: str, question_id: str) -> None:
-        def work(conn: sqlite3.Connection) -> None:
-            self._assessment_row(conn, assessment_id)
-            current, revealed = self._session_row(conn, assessment_id) or (None, [])
-            if question_id not in revealed:
-                self._put_session(conn, assessment_id, current, [*revealed, question_id])
-
-        self._short_write(work)
-
-    def reset_votes(self, assessment_id: str, question_id: str) -> None:
-        def work(conn: sqlite3.Connection) -> None:
-            self._assessment_row(conn, assessment_id)
-            conn.execute(
-                "DELETE FROM votes WHERE assessment_id = ? AND question_id = ?",
-                (assessment_id, question_id),
-            )
-            session = self._session_row(conn, assessment_id)
-            if session is not None and question_id in session[1]:
-                revealed = [q for q in session[1] if q != question_id]
-                self._put_session(conn, assessment_id, session[0], revealed)
-
-        self._short_write(work)
-
-    def set_current_question(self, assessment_id: str, question_id: str | None) -> None:
-        def work(conn: sqlite3.Connection) -> None:
-            self._assessment_row(conn, assessment_id)
-            session = self._session_row(conn, assessment_id)
-            if session is None and question_id is None:
-                return  # nothing to pause
-            revealed = session[1] if session else []
-            if session is None or session[0] != question_id:
-                self._put_session(conn, assessment_id, question_id, revealed)
-
-        self._short_write(work)
-
-    def current_question(self, assessment_id: str) -> str | None:
-        rows = self._read(
-            "SELECT current_question FROM sessions WHERE assessment_id = ?", (assessment_id,)
-        )
-        return str(rows[0][0]) if rows and rows[0][0] is not None else None
-
-    def team_state(
-        self, assessment_id: str, question_id: str | None, voter: str | None = None
-    ) -> TeamState:
-        """One consistent snapshot (a read transaction) of the session and one question."""
-        from maturity.voting import anonymised
-
-        conn = self._c()
-        try:
-            conn.execute("BEGIN")
-            try:
-                status, anonymous = self._assessment_row(conn, assessment_id)
-                current, revealed = self._session_row(conn, assessment_id) or (None, [])
-                rows: builtins.list[tuple[str, int | None]] = []
-                recorded = None
-                if question_id is not None:
-                    rows = [
-                        (str(r[0]), r[1])
-                        for r in conn.execute(
-                            "SELECT voter, level FROM votes WHERE assessment_id = ?"
-                            " AND question_id = ? ORDER BY voter",
-                            (assessment_id, question_id),
-                        )
-                    ]
-                    recorded = conn.execute(
-                        "SELECT level, votes FROM answers WHERE assessment_id = ?"
-                        " AND question_id = ?",
-                        (assessment_id, question_id),
-                    ).fetchone()
-            finally:
-                conn.execute("COMMIT")
-        except sqlite3.DatabaseError as exc:
-            raise _store_error(self.path, exc) from None
-        is_revealed = question_id is not None and question_id in revealed
-        mine = next((level for who, level in rows if voter is not None and who == voter), None)
-        votes: dict[str, int | None] | None = None
-        count = len(rows)
-        if is_revealed:
-            levels = [level for _, level in rows]
-            votes = anonymised(levels) if anonymous else dict(rows)
-            if not rows and recorded is not None:
-                # Recorded: the live votes moved into the answer; show those.
-                votes = dict(json.loads(recorded[1]))
-                count = len(votes)
-        return TeamState(
-            assessment_id=assessment_id,
-            question_id=question_id,
-            current_question=current,
-            anonymous=anonymous,
-            status=status,
-            revealed=is_revealed,
-            count=count,
-            voters=() if anonymous else tuple(who for who, _ in rows),
-            voted=voter is not None and any(who == voter for who, _ in rows),
-            mine=mine,
-            votes=votes,
-            revealed_questions=frozenset(revealed),
-            answered=recorded is not None,
-            answer=recorded[0] if recorded is not None else None,
-        )
-
-    def live_sessions(self) -> builtins.list[LiveSession]:
-        if self._conn is None:
-            return []
-        rows = self._read(
-            "SELECT s.assessment_id, a.team, a.questionnaire_id, a.anonymous, s.current_question,"
-            " s.updated FROM sessions s JOIN assessments a ON a.id = s.assessment_id"
-            " WHERE s.current_question IS NOT NULL AND a.status != 'complete'"
-            " ORDER BY s.updated DESC, s.assessment_id"
-        )
-        return [LiveSession(r[0], r[1], r[2], bool(r[3]), r[4], r[5]) for r in rows]
-
-    def add_participant(self, assessment_id: str, name: str) -> None:
-        """Add a named participant to the assessment's list (once; never when anonymous)."""
-
-        def work(conn: sqlite3.Connection) -> None:
-            _, anonymous = self._assessment_row(conn, assessment_id)
-            if anonymous:
-                return
-            row = conn.execute(
-                "SELECT participants FROM assessments WHERE id = ?", (assessment_id,)
-            ).fetchone()
-            people: builtins.list[str] = json.loads(row[0])
-            if name.casefold() not in {p.casefold() for p in people}:
-                conn.execute(
-                    "UPDATE assessments SET participants = ? WHERE id = ?",
-                    (json.dumps([*people, name], ensure_ascii=False), assessment_id),
-                )
-
-        self._short_write(work)
-
-    def save_team_answer(
-        self, assessment_id: str, question_id: str, answer: Answer, progress: Progress
-    ) -> str:
-        stamp = now_text()
-
-        def work(conn: sqlite3.Connection) -> None:
-            _, anonymous = self._assessment_row(conn, assessment_id)
-            if anonymous and not _anonymised_keys(answer.votes):
-                raise MaturityError("anonymous assessment: recorded votes must not name voters")
-            self._put_answer(conn, assessment_id, question_id, answer, progress, stamp)
-            conn.execute(
-                "DELETE FROM votes WHERE assessment_id = ? AND question_id = ?",
-                (assessment_id, question_id),
-            )
-            current, revealed = self._session_row(conn, assessment_id) or (None, [])
-            if question_id not in revealed:
-                self._put_session(conn, assessment_id, current, [*revealed, question_id])
-
-        self._short_write(work)
-        return stamp
-
-
-def _anonymised_keys(votes: dict[str, int | None]) -> bool:
-    from maturity.voting import is_anonymised
-
-    return is_anonymised(votes)
+    def discard(self) -> None:
+        """Close and remove a store this process just created (nothing was saved in it)."""
+        self.close()
+        for suffix in ("", "-wal", "-shm"):
+            Path(f"{self.path}{suffix}").unlink(missing_ok=True)
 
 
 def _is_busy(exc: sqlite3.OperationalError) -> bool:
@@ -736,3 +152,34 @@ def _store_error(path: Path, exc: sqlite3.DatabaseError) -> StoreError:
     if isinstance(exc, sqlite3.IntegrityError):
         return StoreError(f"store {path}: refused inconsistent data ({text})")
     return StoreError(f"store {path}: corrupt or unreadable ({text}); it was not modified")
+
+
+def migrate(path: Path, *, say: Callable[[str], None], apply: bool = True) -> int:
+    """``maturity store migrate`` for a file: say what will run, then run it (opening a
+    store migrates it too; this only makes it visible). Returns how many migrations ran."""
+    version = 0
+    if path.exists():
+        try:
+            probe = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+            try:
+                version = int(probe.execute("PRAGMA user_version").fetchone()[0])
+            finally:
+                probe.close()
+        except sqlite3.DatabaseError as exc:
+            raise _store_error(path, exc) from None
+    if version > SCHEMA_VERSION:
+        raise StoreError(
+            f"store {path}: written by a newer maturity (schema {version}, this version knows"
+            f" {SCHEMA_VERSION}); upgrade maturity to open it"
+        )
+    pending = list(range(version + 1, SCHEMA_VERSION + 1))
+    if not pending:
+        say(f"{path}: schema {version} is current; nothing to do")
+        return 0
+    say(f"{path}: schema {version} -> {SCHEMA_VERSION}, will apply:")
+    for number in pending:
+        say(f"  {number}: {describe(number)}")
+    if apply:
+        SQLiteStore(path, create=True).close()
+        say(f"{path}: schema is now {SCHEMA_VERSION}")
+    return len(pending) if apply else 0

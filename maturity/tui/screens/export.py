@@ -151,12 +151,11 @@ class ExportScreen(BaseModal[Path | None]):
             if export is None:
                 raise MaturityError(t("export.unavailable", lang))
             shared = self.gateway.workspace
-            store_path = getattr(shared.store, "path", None)
-            if store_path is not None:
+            if shared.store.exists:  # its own connection: the export runs on a worker thread
                 from maturity.store import open_store
                 from maturity.workspace import Workspace
 
-                own = Workspace(open_store(store_path, create=False))
+                own = Workspace(open_store(shared.store.target, create=False))
             written = export(own or shared, self.assessment_id, fmt, path, lang, progress=progress)
         except MaturityError as exc:
             self.app.call_from_thread(self._failed, str(exc))
