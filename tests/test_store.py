@@ -14,7 +14,8 @@ from conftest import digest
 from maturity import questionnaire as qmod
 from maturity.errors import NotFoundError, StoreError
 from maturity.model.assessment import DoraInputs
-from maturity.store import SQLiteStore, open_store
+from maturity.store import open_store
+from maturity.store.sqlite import SQLiteStore
 from maturity.store.migrations import SCHEMA_VERSION
 from maturity.workspace import Workspace
 
