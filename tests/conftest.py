@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import hashlib
+import os
+import uuid
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -34,6 +36,136 @@ def _isolated_store(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator
 @pytest.fixture
 def store_path(tmp_path: Path) -> Path:
     return tmp_path / "store.db"
+
+
+# --- both backends -------------------------------------------------------------------------
+#
+# ``store_url`` runs a test once on a SQLite file and once on PostgreSQL: a fresh schema in a
+# database this test session creates (and drops). The server is $MATURITY_TEST_PG (default:
+# the local one with trust access). Without a reachable server the PostgreSQL half is skipped
+# with the reason, except under CI=true, where it fails: CI must test both backends.
+
+PG_ENV = "MATURITY_TEST_PG"
+PG_DEFAULT = "postgresql://postgres@127.0.0.1:5432/postgres"
+
+
+def _with_db(url: str, dbname: str) -> str:
+    from psycopg.conninfo import make_conninfo
+
+    return make_conninfo(url, dbname=dbname)
+
+
+@pytest.fixture(scope="session")
+def pg_database() -> Iterator[str]:
+    """A database of its own for this test session (conninfo), dropped at the end."""
+    admin = os.environ.get(PG_ENV, PG_DEFAULT)
+    try:
+        import psycopg
+
+        conn = psycopg.connect(admin, autocommit=True, connect_timeout=3)
+    except Exception as exc:
+        reason = f"PostgreSQL not reachable at ${PG_ENV} ({type(exc).__name__}); start it or set ${PG_ENV}"
+        if os.environ.get("CI") == "true":
+            pytest.fail(f"CI=true: {reason}", pytrace=False)
+        pytest.skip(reason)
+    name = f"maturity_test_{os.getpid()}_{uuid.uuid4().hex[:6]}"
+    with conn:
+        conn.execute(f'CREATE DATABASE "{name}"')
+    try:
+        yield _with_db(admin, name)
+    finally:
+        with psycopg.connect(admin, autocommit=True) as conn:
+            conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+def pg_schema_url(database: str) -> tuple[str, str]:
+    """A new empty schema in ``database``: (its name, a URL whose search_path is it)."""
+    import psycopg
+    from psycopg.conninfo import conninfo_to_dict, make_conninfo
+
+    schema = f"t_{uuid.uuid4().hex[:12]}"
+    with psycopg.connect(database, autocommit=True) as conn:
+        conn.execute(f"CREATE SCHEMA {schema}")
+    info = conninfo_to_dict(database)
+    url = (
+        f"postgresql://{info.get('user', 'postgres')}@{info.get('host', '127.0.0.1')}:"
+        f"{info.get('port', 5432)}/{info['dbname']}?options=-csearch_path%3D{schema}"
+    )
+    assert make_conninfo(url)
+    return schema, url
+
+
+def drop_schema(database: str, schema: str) -> None:
+    import psycopg
+
+    with psycopg.connect(database, autocommit=True) as conn:
+        conn.execute("SET lock_timeout = '10s'")
+        conn.execute(f"DROP SCHEMA IF EXISTS {schema} CASCADE")
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def store_url(
+    request: pytest.FixtureRequest, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> Iterator[str]:
+    """The store of this test on each backend (also $MATURITY_STORE, for the CLI)."""
+    if request.param == "sqlite":
+        url = str(tmp_path / "store.db")
+        monkeypatch.setenv("MATURITY_STORE", url)
+        yield url
+        return
+    database = request.getfixturevalue("pg_database")
+    schema, url = pg_schema_url(database)
+    from maturity.store import migrate
+
+    migrate(url, say=lambda _line: None)
+    monkeypatch.setenv("MATURITY_STORE", url)
+    try:
+        yield url
+    finally:
+        drop_schema(database, schema)
+
+
+def is_pg(url: str | Path) -> bool:
+    return str(url).startswith("postgresql:")
+
+
+def fingerprint(url: str | Path) -> str | None:
+    """What "nothing changed" compares: the SQLite file's bytes, or every row of every table
+    of the PostgreSQL schema (None: no store at all)."""
+    if not is_pg(url):
+        return digest(Path(url))
+    import psycopg
+
+    h = hashlib.sha256()
+    with psycopg.connect(str(url), autocommit=True) as conn:
+        tables = [
+            r[0]
+            for r in conn.execute(
+                "SELECT table_name FROM information_schema.tables"
+                " WHERE table_schema = current_schema() ORDER BY table_name"
+            )
+        ]
+        for table in tables:
+            h.update(table.encode())
+            for line in sorted(repr(row) for row in conn.execute(f"SELECT * FROM {table}")):
+                h.update(line.encode())
+    return h.hexdigest()
+
+
+def count_rows(url: str | Path, table: str) -> int:
+    """Rows in a table of either backend (bypassing maturity: what is really stored)."""
+    if is_pg(url):
+        import psycopg
+
+        with psycopg.connect(str(url)) as conn:
+            row = conn.execute(f"SELECT count(*) FROM {table}").fetchone()
+    else:
+        import sqlite3
+
+        with sqlite3.connect(url) as c:
+            row = c.execute(f"SELECT count(*) FROM {table}").fetchone()
+    assert row is not None
+    return int(row[0])
 
 
 @pytest.fixture

@@ -1,4 +1,4 @@
-"""The SQLite store: round trips, progress columns, and refusing bad files without touching them."""
+"""The store on both backends (SQLite and PostgreSQL): round trips, progress columns, and refusing bad files without touching them."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
-from conftest import digest
+from conftest import count_rows, digest, fingerprint, is_pg
 
 from maturity import questionnaire as qmod
 from maturity.errors import NotFoundError, StoreError
@@ -24,8 +24,8 @@ N = len(CALMS.questionnaire.question_ids())
 
 
 @pytest.fixture
-def ws(store_path: Path) -> Workspace:
-    return Workspace(open_store(store_path))
+def ws(store_url: str) -> Workspace:
+    return Workspace(open_store(store_url))
 
 
 def test_create_list_get(ws: Workspace) -> None:
@@ -40,11 +40,11 @@ def test_create_list_get(ws: Workspace) -> None:
 
 
 def test_answer_is_committed_and_visible_to_another_connection(
-    ws: Workspace, store_path: Path
+    ws: Workspace, store_url: str
 ) -> None:
     a = ws.create("Payments", CALMS)
     ws.answer(a.id, "culture.on-call-rotation", 4, note="rotation since March")
-    other = SQLiteStore(store_path, create=False)  # a second process would see the same
+    other = open_store(store_url, create=False)  # a second process would see the same
     got = other.get(a.id).answers["culture.on-call-rotation"]
     assert (got.level, got.note) == (4, "rotation since March")
     assert got.updated is not None
@@ -71,14 +71,14 @@ def test_note_is_kept_when_level_changes(ws: Workspace) -> None:
     assert ws.get(a.id).answers["culture.on-call-rotation"].note == "evidence: wiki/oncall"
 
 
-def test_unknown_question_and_bad_level_change_nothing(ws: Workspace, store_path: Path) -> None:
+def test_unknown_question_and_bad_level_change_nothing(ws: Workspace, store_url: str) -> None:
     a = ws.create("Payments", CALMS)
-    before = digest(store_path)
+    before = fingerprint(store_url)
     with pytest.raises(NotFoundError):
         ws.answer(a.id, "culture.nope", 3)
     with pytest.raises(Exception, match="level must be 1-5"):
         ws.answer(a.id, "culture.on-call-rotation", 7)
-    assert digest(store_path) == before
+    assert fingerprint(store_url) == before
 
 
 def test_team_filter_ignores_case_and_spaces(ws: Workspace) -> None:
@@ -87,12 +87,12 @@ def test_team_filter_ignores_case_and_spaces(ws: Workspace) -> None:
     assert [r.team for r in ws.list("  payments ")] == ["Payments"]
 
 
-def test_delete_cascades(ws: Workspace, store_path: Path) -> None:
+def test_delete_cascades(ws: Workspace, store_url: str) -> None:
     a = ws.create("Payments", CALMS)
     ws.answer(a.id, "culture.on-call-rotation", 4)
+    assert count_rows(store_url, "answers") == 1
     ws.delete(a.id)
-    with sqlite3.connect(store_path) as c:
-        assert c.execute("SELECT count(*) FROM answers").fetchone()[0] == 0
+    assert count_rows(store_url, "answers") == 0
     with pytest.raises(NotFoundError):
         ws.get(a.id)
 
@@ -200,9 +200,9 @@ def test_locked_store_gives_clear_error(store_path: Path, monkeypatch: pytest.Mo
     assert "culture.on-call-rotation" not in ws.get(a.id).answers
 
 
-def test_kill_minus_nine_loses_nothing_acknowledged(store_path: Path) -> None:
-    """A writer killed with SIGKILL mid-stream: every answer it acknowledged is there, file intact."""
-    ws = Workspace(open_store(store_path))
+def test_kill_minus_nine_loses_nothing_acknowledged(store_url: str) -> None:
+    """A writer killed with SIGKILL mid-stream: every answer it acknowledged is there, store intact."""
+    ws = Workspace(open_store(store_url))
     a = ws.create("Payments", CALMS)
     ws.store.close()
     script = (
@@ -217,7 +217,7 @@ def test_kill_minus_nine_loses_nothing_acknowledged(store_path: Path) -> None:
         "    print(i, flush=True)\n"
     )
     proc = subprocess.Popen(
-        [sys.executable, "-c", script, str(store_path), a.id], stdout=subprocess.PIPE, text=True
+        [sys.executable, "-c", script, store_url, a.id], stdout=subprocess.PIPE, text=True
     )
     assert proc.stdout is not None
     acked = -1
@@ -231,9 +231,10 @@ def test_kill_minus_nine_loses_nothing_acknowledged(store_path: Path) -> None:
     expected: dict[str, int] = {}
     for i in range(acked + 1):
         expected[ids[i % len(ids)]] = i % 5 + 1
-    with sqlite3.connect(store_path) as c:
-        assert c.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
-    got = Workspace(open_store(store_path)).get(a.id).answers
+    if not is_pg(store_url):
+        with sqlite3.connect(store_url) as c:
+            assert c.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    got = Workspace(open_store(store_url)).get(a.id).answers
     for qid, level in expected.items():
         # the writer may have committed one more answer after its last acknowledgement
         assert got[qid].level in (
