@@ -11,7 +11,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from conftest import CliResult
+from conftest import CliResult, count_rows, is_pg
 
 from maturity import questionnaire as qmod
 from maturity.errors import MaturityError, NotFoundError
@@ -28,27 +28,27 @@ Cli = Callable[..., CliResult]
 
 
 @pytest.fixture
-def ws(store_path: Path) -> Workspace:
-    return Workspace(open_store(store_path))
+def ws(store_url: str) -> Workspace:
+    return Workspace(open_store(store_url))
 
 
-def other(store_path: Path) -> Workspace:
+def other(store_url: str) -> Workspace:
     """A second connection: what another participant's process sees."""
-    return Workspace(open_store(store_path, create=False))
+    return Workspace(open_store(store_url, create=False))
 
 
 # -- votes before and after the reveal ----------------------------------------------------------
 
 
-def test_votes_are_counted_but_hidden_until_revealed(ws: Workspace, store_path: Path) -> None:
+def test_votes_are_counted_but_hidden_until_revealed(ws: Workspace, store_url: str) -> None:
     a = ws.create("Payments", MINI, participants=["Mina"])
     mina = ws.voter(a.id, "Mina")
-    joon = other(store_path).voter(a.id, "Joon")
+    joon = other(store_url).voter(a.id, "Joon")
     ws.cast_vote(a.id, Q1, mina, 2)
-    other(store_path).cast_vote(a.id, Q1, joon, 5)
+    other(store_url).cast_vote(a.id, Q1, joon, 5)
     ws.cast_vote(a.id, Q1, mina, 3)  # changed before the reveal
 
-    seen = other(store_path).team_state(a.id, Q1, voter=joon)
+    seen = other(store_url).team_state(a.id, Q1, voter=joon)
     assert (seen.count, seen.voted, seen.mine, seen.revealed) == (2, True, 5, False)
     assert seen.votes is None  # the values were never handed out
     assert seen.voters == ("Joon", "Mina")  # who has voted, not what
@@ -59,7 +59,7 @@ def test_votes_are_counted_but_hidden_until_revealed(ws: Workspace, store_path: 
         ws.cast_vote(a.id, Q1, mina, 4)
     with pytest.raises(MaturityError, match="revealed"):
         ws.retract_vote(a.id, Q1, joon)
-    assert other(store_path).team_state(a.id, Q1).votes == {"Mina": 3, "Joon": 5}
+    assert other(store_url).team_state(a.id, Q1).votes == {"Mina": 3, "Joon": 5}
     # joining added the names to the participants, once
     assert ws.get(a.id).participants == ["Mina", "Joon"]
 
@@ -75,8 +75,7 @@ def test_record_team_answer_takes_the_median_and_keeps_the_votes(ws: Workspace) 
     state = ws.team_state(a.id, Q1)
     assert state.revealed and state.answered and state.answer == 4
     assert state.votes == stored.votes  # shown from the answer once recorded
-    with sqlite3.connect(ws.store.path) as conn:  # type: ignore[attr-defined]
-        assert conn.execute("SELECT count(*) FROM votes").fetchone()[0] == 0
+    assert count_rows(ws.store.target, "votes") == 0
 
     # an even count rounds down; "not sure" takes no part
     for name, level in [("Mina", 3), ("Joon", 4), ("Ana", None)]:
@@ -114,11 +113,11 @@ def test_reset_votes_hides_the_question_again(ws: Workspace) -> None:
     assert ws.team_state(a.id, Q1).count == 0
 
 
-def test_the_session_follows_the_facilitator(ws: Workspace, store_path: Path) -> None:
+def test_the_session_follows_the_facilitator(ws: Workspace, store_url: str) -> None:
     a = ws.create("Payments", MINI)
     assert ws.live_sessions() == []
     ws.follow(a.id, Q2)
-    participant = other(store_path)
+    participant = other(store_url)
     assert participant.team_state(a.id).question_id == Q2
     [live] = participant.live_sessions()
     assert (live.assessment_id, live.current_question, live.team) == (a.id, Q2, "Payments")
@@ -134,15 +133,28 @@ def test_the_session_follows_the_facilitator(ws: Workspace, store_path: Path) ->
 SECRET_NAMES = ("Zelda Quarterfield", "Yusuf Oakhampton", "Xiomara Pennyworth")
 
 
-def _all_bytes(path: Path) -> bytes:
+def _all_bytes(url: str) -> bytes:
+    """Everything the store holds: the SQLite file and its companions, or every row."""
+    if is_pg(url):
+        import psycopg
+
+        with psycopg.connect(url) as conn:
+            tables = conn.execute(
+                "SELECT table_name FROM information_schema.tables"
+                " WHERE table_schema = current_schema()"
+            ).fetchall()
+            rows = [repr(r) for (t,) in tables for r in conn.execute(f"SELECT * FROM {t}")]
+        assert rows
+        return "\n".join(rows).encode()
+    path = Path(url)
     return b"".join(p.read_bytes() for p in path.parent.iterdir() if p.name.startswith(path.name))
 
 
 def test_anonymous_names_never_reach_the_store_exports_or_reports(
-    ws: Workspace, store_path: Path, tmp_path: Path, cli: Cli
+    ws: Workspace, store_url: str, tmp_path: Path, cli: Cli
 ) -> None:
     a = ws.create("Payments", MINI, anonymous=True)
-    voters = [other(store_path).voter(a.id, name) for name in SECRET_NAMES]
+    voters = [other(store_url).voter(a.id, name) for name in SECRET_NAMES]
     for voter, level in zip(voters, [1, 3, 3], strict=True):
         ws.cast_vote(a.id, Q1, voter, level)
     ws.cast_vote(a.id, Q1, voters[0], 2)  # a participant changes their own vote
@@ -163,11 +175,11 @@ def test_anonymous_names_never_reach_the_store_exports_or_reports(
     html = report.read_text(encoding="utf-8")
     assert "Anonymous votes: 2 ×1 · 3 ×2" in html
     shown = cli("show", a.id, "--json").out
-    everything = _all_bytes(store_path) + exported.encode() + html.encode() + shown.encode()
+    everything = _all_bytes(store_url) + exported.encode() + html.encode() + shown.encode()
     for name in SECRET_NAMES:
         for part in name.split():
             assert part.encode() not in everything, part
-    assert Workspace(open_store(store_path)).get(a.id).participants == []
+    assert Workspace(open_store(store_url)).get(a.id).participants == []
 
 
 def test_an_anonymous_document_with_named_votes_is_refused(tmp_path: Path, cli: Cli) -> None:
@@ -298,7 +310,7 @@ def test_a_schema_2_store_is_migrated_in_place(store_path: Path) -> None:
 # -- concurrency --------------------------------------------------------------------------------
 
 
-def test_many_voters_at_once_lose_no_vote(ws: Workspace, store_path: Path) -> None:
+def test_many_voters_at_once_lose_no_vote(ws: Workspace, store_url: str) -> None:
     """Eight participants, each with their own connection, vote and change their votes on
     every question at the same moment; every final vote is there."""
     a = ws.create("Payments", MINI)
@@ -307,7 +319,7 @@ def test_many_voters_at_once_lose_no_vote(ws: Workspace, store_path: Path) -> No
     errors: list[BaseException] = []
 
     def participant(n: int) -> None:
-        mine = Workspace(open_store(store_path, create=False))
+        mine = Workspace(open_store(store_url, create=False))
         try:
             start.wait()
             for i, qid in enumerate(qids):
