@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-from conftest import DATA, CliResult, digest
+from conftest import DATA, CliResult, digest, fingerprint
 
 from maturity.store.migrations import SCHEMA_VERSION
 
@@ -31,7 +31,7 @@ def new(cli: Cli, *args: str) -> str:
 
 
 @pytest.fixture
-def seeded(cli: Cli, store_path: Path) -> str:
+def seeded(cli: Cli, store_url: str) -> str:
     return new(cli, "--answers", str(ROOT / "examples" / "payments.yaml"))
 
 
@@ -100,16 +100,16 @@ def test_export_import_round_trip_is_exact(cli: Cli, seeded: str, tmp_path: Path
 
 
 def test_import_conflict_needs_replace(
-    cli: Cli, seeded: str, tmp_path: Path, store_path: Path
+    cli: Cli, seeded: str, tmp_path: Path, store_url: str
 ) -> None:
     doc = json.loads(cli("export", seeded).out)
     doc["team"] = "Payments Platform"
     path = tmp_path / "changed.json"
     path.write_text(json.dumps(doc))
-    before = digest(store_path)
+    before = fingerprint(store_url)
     r = cli("import", str(path))
     assert r.code == 2 and "already exists with different content; use --replace" in r.err
-    assert digest(store_path) == before
+    assert fingerprint(store_url) == before
     assert cli("import", "--replace", str(path)).out.startswith("replaced")
     assert json.loads(cli("export", seeded).out)["team"] == "Payments Platform"
 
@@ -287,11 +287,11 @@ def test_answers_file_reports_every_problem_at_once(
     assert not store_path.exists()
 
 
-def test_delete_refuses_without_tty_or_yes(cli: Cli, seeded: str, store_path: Path) -> None:
-    before = digest(store_path)
+def test_delete_refuses_without_tty_or_yes(cli: Cli, seeded: str, store_url: str) -> None:
+    before = fingerprint(store_url)
     r = cli("delete", seeded)
     assert r.code == 2 and "refusing to delete without confirmation; pass --yes" in r.err
-    assert digest(store_path) == before
+    assert fingerprint(store_url) == before
 
 
 def test_export_to_missing_folder(cli: Cli, seeded: str, tmp_path: Path) -> None:
@@ -300,16 +300,17 @@ def test_export_to_missing_folder(cli: Cli, seeded: str, tmp_path: Path) -> None
     assert not (tmp_path / "no").exists()
 
 
-def test_answer_out_of_range_on_real_assessment(cli: Cli, seeded: str, store_path: Path) -> None:
-    before = digest(store_path)
+def test_answer_out_of_range_on_real_assessment(cli: Cli, seeded: str, store_url: str) -> None:
+    before = fingerprint(store_url)
     r = cli("answer", seeded, "culture.on-call-rotation", "9")
     assert r.code == 2 and "level must be 1-5 or 'unsure', got '9'" in r.err
     r = cli("answer", seeded, "culture.nope", "3")
     assert r.code == 2 and "question 'culture.nope' is not in questionnaire calms" in r.err
-    assert digest(store_path) == before
+    assert fingerprint(store_url) == before
 
 
-def test_corrupt_store_via_cli(cli: Cli, seeded: str, store_path: Path) -> None:
+def test_corrupt_store_via_cli(cli: Cli, store_path: Path) -> None:
+    new(cli, "--answers", str(ROOT / "examples" / "payments.yaml"))
     with sqlite3.connect(store_path) as c:
         c.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     data = bytearray(store_path.read_bytes())

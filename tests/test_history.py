@@ -10,7 +10,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
-from conftest import DATA, CliResult, digest
+from conftest import DATA, CliResult, digest, fingerprint
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -78,8 +78,8 @@ A4 = doc("a4a4a4a4", "2026-10-10T09:00:00", V2, {"alpha.one": 4, "alpha.two": 3,
 
 
 @pytest.fixture
-def ws(store_path: Path) -> Workspace:
-    w = Workspace(open_store(store_path))
+def ws(store_url: str) -> Workspace:
+    w = Workspace(open_store(store_url))
     for a, q in [(A1, V1), (A2, V1), (A3, V2), (A4, V2)]:
         w.import_document(a, q)
     return w
@@ -191,15 +191,15 @@ def test_portfolio_prefers_latest_complete(ws: Workspace) -> None:
 
 
 def test_complete_is_read_only_until_reopened_and_reopen_is_recorded(
-    ws: Workspace, store_path: Path
+    ws: Workspace, store_url: str
 ) -> None:
     ws.complete("a4a4")
-    before = digest(store_path)
+    before = fingerprint(store_url)
     with pytest.raises(MaturityError, match="is complete; reopen it"):
         ws.answer("a4a4a4a4", "alpha.one", 1)
     with pytest.raises(MaturityError, match="is complete"):
         ws.set_dora("a4a4a4a4", DoraInputs(lead_time="1d"))
-    assert digest(store_path) == before
+    assert fingerprint(store_url) == before
     a = ws.reopen("a4a4", "typo in alpha.one")
     assert [(e.kind, e.detail) for e in a.events] == [
         ("completed", ""),
@@ -256,9 +256,7 @@ def test_trend_needs_two(ws: Workspace) -> None:
 # --- command line and interchange -------------------------------------------------------------
 
 
-def test_bundle_import_is_idempotent_and_csv(
-    cli: Cli, ws: Workspace, tmp_path: Path, store_path: Path
-) -> None:
+def test_bundle_import_is_idempotent_and_csv(cli: Cli, ws: Workspace, tmp_path: Path) -> None:
     ws.store.close()
     bundle = tmp_path / "all.json"
     assert cli("export", "--all", "-o", str(bundle)).code == 0

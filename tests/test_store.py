@@ -15,8 +15,8 @@ from maturity import questionnaire as qmod
 from maturity.errors import NotFoundError, StoreError
 from maturity.model.assessment import DoraInputs
 from maturity.store import open_store
-from maturity.store.sqlite import SQLiteStore
 from maturity.store.migrations import SCHEMA_VERSION
+from maturity.store.sqlite import SQLiteStore
 from maturity.workspace import Workspace
 
 CALMS = qmod.builtin("calms")

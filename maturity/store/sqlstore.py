@@ -303,7 +303,8 @@ class SQLStore:
         events = [
             Event(at=at, kind=kind, detail=detail)
             for at, kind, detail in self._read(
-                "SELECT at, kind, detail FROM events WHERE assessment_id = ? ORDER BY at, " + self.dialect.event_order,
+                "SELECT at, kind, detail FROM events WHERE assessment_id = ? ORDER BY at, "
+                + self.dialect.event_order,
                 (assessment_id,),
             )
         ]
@@ -578,9 +579,7 @@ class SQLStore:
             return None
         return row[0], list(json.loads(row[1]))
 
-    def _open_for_votes(
-        self, conn: Conn, assessment_id: str, question_id: str
-    ) -> bool:
+    def _open_for_votes(self, conn: Conn, assessment_id: str, question_id: str) -> bool:
         """Refuse votes on a complete assessment or a revealed question; the anonymous flag."""
         status, anonymous = self._assessment_row(conn, assessment_id)
         if status == "complete":
@@ -781,8 +780,6 @@ class SQLStore:
 
         self._short_write(work, assessment_id)
         return stamp
-
-
 
 
 def _anonymised_keys(votes: dict[str, int | None]) -> bool:
