@@ -23,7 +23,9 @@ from __future__ import annotations
 
 import contextlib
 import os
+import time
 from collections.abc import Callable, Sequence
+from contextlib import suppress
 from typing import TYPE_CHECKING, Any
 
 from maturity.errors import StoreError
@@ -36,6 +38,7 @@ if TYPE_CHECKING:
 DIALECT = Dialect(name="postgresql", event_order="seq", lock=" FOR UPDATE")
 CHANNEL = "maturity"
 CONNECT_TIMEOUT_S = 5
+RECONNECT_TRIES = 5
 SCHEMA_TABLE = "maturity_schema"
 MIGRATE_LOCK = 0x6D6174  # pg_advisory_xact_lock key: one migrate at a time
 
@@ -191,18 +194,26 @@ class PostgresStore(SQLStore):
             exc, errors.SerializationFailure | errors.DeadlockDetected | errors.LockNotAvailable
         )
 
-    def _reconnect(self) -> bool:
-        """After the server dropped us: a new connection (and schema check) or False."""
+    def _reconnect(self, exc: Exception) -> bool:
+        """After the server dropped us (restart, pg_terminate_backend, network): a new
+        connection, tried a few times; False when ``exc`` was not a lost connection."""
+        import psycopg
+
         conn = self._conn
-        if conn is None or not (conn.raw.broken or conn.raw.closed):
+        lost = isinstance(exc, psycopg.OperationalError) and (
+            exc.sqlstate is None or exc.sqlstate[:2] in ("08", "57")
+        )
+        if conn is None or not (lost or conn.raw.broken or conn.raw.closed):
             return False
-        with contextlib.suppress(Exception):
+        with suppress(Exception):
             conn.raw.close()
-        try:
-            self._conn = self._open()
-        except StoreError:
-            return False
-        return True
+        for attempt in range(RECONNECT_TRIES):
+            try:
+                self._conn = self._open()
+                return True
+            except StoreError:
+                time.sleep(0.05 * (attempt + 1))
+        return False
 
     def _changed(self, conn: Conn, assessment_id: str) -> None:
         conn.execute("SELECT pg_notify(?, ?)", (CHANNEL, assessment_id))

@@ -104,8 +104,9 @@ class SQLStore:
         with suppress(Exception):  # the connection is gone: the server rolled back for us
             conn.execute("ROLLBACK")
 
-    def _reconnect(self) -> bool:
-        """Open a new connection after the old one dropped; False when the backend cannot."""
+    def _reconnect(self, exc: Exception) -> bool:
+        """Open a new connection if ``exc`` says the old one dropped; False when it did not
+        or the backend cannot (an embedded file does not drop)."""
         return False
 
     def _changed(self, conn: Conn, assessment_id: str) -> None:
@@ -151,7 +152,7 @@ class SQLStore:
         try:
             return list(conn.execute(sql, args).fetchall())
         except self.db_errors as exc:
-            if self._reconnect():
+            if self._reconnect(exc):
                 try:
                     return list(self._c().execute(sql, args).fetchall())
                 except self.db_errors as again:
@@ -170,7 +171,7 @@ class SQLStore:
                 return result
             except self.db_errors as exc:
                 self._rollback(conn)
-                if attempt == 1 and self._reconnect():
+                if attempt == 1 and self._reconnect(exc):
                     continue
                 raise self._error(exc) from None
         raise AssertionError("unreachable")
@@ -543,7 +544,7 @@ class SQLStore:
                 return result
             except self.db_errors as exc:
                 self._rollback(conn)
-                if time.monotonic() < deadline and (self._retryable(exc) or self._reconnect()):
+                if time.monotonic() < deadline and (self._retryable(exc) or self._reconnect(exc)):
                     time.sleep(delay * (1 + random.random()))
                     delay = min(delay * 2, RETRY_MAX_S)
                     continue
