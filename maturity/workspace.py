@@ -254,6 +254,14 @@ class Workspace:
         self.store.add_participant(a.id, clean_name(name))
         return Voter(name, anonymous=False)
 
+    def announce(self, assessment_id: str, voter: Voter) -> None:
+        """Show the facilitator that this participant is here (never an anonymous name)."""
+        self.store.announce(assessment_id, None if voter.anonymous else voter.name)
+
+    def present(self, assessment_id: str) -> builtins.list[str | None] | None:
+        """Who is connected to the session now (None: anonymous), or None: cannot tell."""
+        return self.store.present(assessment_id)
+
     def cast_vote(
         self, assessment_id: str, question_id: str, voter: Voter | str, level: int | None
     ) -> None:

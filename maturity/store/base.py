@@ -159,6 +159,19 @@ class AssessmentStore(Protocol):
 class TeamSessionStore(Protocol):
     """Team mode: live votes (short transactions, retried while another process writes)."""
 
+    notifies: bool
+    """Whether :meth:`wait_for_change` is told of changes (PostgreSQL) or merely waits."""
+
+    def announce(self, assessment_id: str, name: str | None) -> None:
+        """Make this process visible as a participant of the session (``name`` None:
+        anonymous) for as long as it stays connected; a no-op where nobody could see it."""
+        ...
+
+    def present(self, assessment_id: str) -> builtins.list[str | None] | None:
+        """Who is connected to the session now (None entries: anonymous participants);
+        None when the store cannot tell (an embedded file has no connections to count)."""
+        ...
+
     def cast_vote(
         self, assessment_id: str, question_id: str, voter: str, level: int | None
     ) -> None:

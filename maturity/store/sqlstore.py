@@ -112,6 +112,14 @@ class SQLStore:
     def _changed(self, conn: Conn, assessment_id: str) -> None:
         """Tell waiting team-mode screens that an assessment's live state changed."""
 
+    notifies = False
+
+    def announce(self, assessment_id: str, name: str | None) -> None:
+        """Nobody can see an embedded store's participants: nothing to do."""
+
+    def present(self, assessment_id: str) -> builtins.list[str | None] | None:
+        return None
+
     def wait_for_change(self, assessment_id: str, timeout: float) -> bool:
         """Block up to ``timeout`` seconds for a team-mode change; True when one came.
 

@@ -32,6 +32,7 @@ from maturity.errors import MaturityError
 from maturity.model.text import tr
 from maturity.tui.app import MaturityApp
 from maturity.tui.i18n import t
+from maturity.tui.live import SAFETY_POLL_S, follow_changes
 from maturity.tui.screens.base import BaseModal, BaseScreen
 from maturity.tui.widgets.answers import (
     NOT_SURE,
@@ -99,7 +100,12 @@ class VoteScreen(BaseScreen[None]):
     def on_mount(self) -> None:
         self.query_one("#p-help").display = False
         self.load()
-        self.set_interval(POLL_S, self.poll)
+        store = self.gateway.workspace.store
+        if follow_changes(self, store, self.assessment_id, self.poll):  # PostgreSQL: told
+            self.set_interval(SAFETY_POLL_S, self.poll)
+            self.gateway.submit(self.gateway.workspace.announce, self.assessment_id, self.voter)
+        else:
+            self.set_interval(POLL_S, self.poll)
 
     @work(exclusive=True, group="p-load", exit_on_error=False)
     async def load(self) -> None:

@@ -11,7 +11,9 @@ It is the question screen with a vote panel and different meanings for a few key
 
 Where it is shown is published to the store as the session's current question, so
 participants who joined (``maturity join`` or a browser through ``maturity serve``) follow
-it. The panel reads the votes on the store thread every :data:`POLL_S` seconds.
+it. The panel reads the votes on the store thread every :data:`POLL_S` seconds, or, on
+PostgreSQL, the moment a vote is notified; there the facilitator is also told who joins and
+leaves.
 """
 
 from __future__ import annotations
@@ -29,13 +31,17 @@ from textual.binding import Binding, BindingType
 from maturity.errors import MaturityError
 from maturity.model.assessment import Answer
 from maturity.store.base import TeamState
+from maturity.tui.live import SAFETY_POLL_S, follow_changes, presence_changes
 from maturity.tui.screens.question import QuestionScreen
 from maturity.tui.widgets.answers import NOT_SURE, AnswerOptions, level_bindings
 from maturity.tui.widgets.votes import VotePanel, facilitator_text, roster_next
 from maturity.voting import Voter, median_down
 
 POLL_S = 0.3
-"""How often the vote panel reads the store (a vote shows up within about this long)."""
+"""How often the vote panel reads the store (a vote shows up within about this long).
+A PostgreSQL store notifies instead (:mod:`maturity.tui.live`)."""
+PRESENCE_S = 2.0
+"""How often the facilitator looks who is connected (PostgreSQL)."""
 
 
 class TeamQuestionScreen(QuestionScreen):
@@ -59,13 +65,36 @@ class TeamQuestionScreen(QuestionScreen):
         """Votes typed on this screen per question (newest last), so backspace can undo them."""
         self._secret = secrets.token_bytes(32)
         self._polling = False
+        self._present: list[str | None] | None = None
 
     def on_mount(self) -> None:
         # QuestionScreen.on_mount (which loads the assessment) runs after this one: Textual
         # calls the handlers of base classes too.
         panel = VotePanel(id="team-votes")
         self.query_one("#q-main").mount(panel, before="#q-status")
-        self.set_interval(POLL_S, self.poll)
+        store = self.gateway.workspace.store
+        if follow_changes(self, store, self.assessment_id, self.poll):  # PostgreSQL: told
+            self.set_interval(SAFETY_POLL_S, self.poll)
+            self.set_interval(PRESENCE_S, self.look_who_is_here)
+        else:
+            self.set_interval(POLL_S, self.poll)
+
+    @work(exclusive=True, group="team-presence", exit_on_error=False)
+    async def look_who_is_here(self) -> None:
+        """Tell the facilitator who joined or left since the last look."""
+        try:
+            now = await self.gateway.run(self.gateway.workspace.present, self.assessment_id)
+        except MaturityError:
+            return
+        if now is None:
+            return
+        joined, left = presence_changes(self._present, now)
+        self._present = now
+        someone = self.t("team.someone")
+        for key, names in (("team.joined", joined), ("team.left", left)):
+            if names:
+                shown = ", ".join(someone if n == "anonymous" else n for n in names)
+                self.notify(self.t(key, names=shown), timeout=4)
 
     def on_unmount(self) -> None:
         # Participants see "waiting for the facilitator" instead of a question nobody drives.
