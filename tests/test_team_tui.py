@@ -29,7 +29,7 @@ MINI = qmod.load_file(DATA / "mini.yaml")
 Q1, Q2, Q3 = "alpha.one", "alpha.two", "alpha.three"
 
 
-def seed(store_path: Path, *, anonymous: bool = False, people: tuple[str, ...] = ()) -> str:
+def seed(store_path: Path | str, *, anonymous: bool = False, people: tuple[str, ...] = ()) -> str:
     ws = Workspace(open_store(store_path))
     aid = ws.create("Payments", MINI, participants=people, anonymous=anonymous).id
     ws.store.close()
@@ -63,11 +63,11 @@ async def refresh(pilot: Pilot[None]) -> None:
     await settle(pilot)
 
 
-async def test_facilitator_and_two_participants(store_path: Path) -> None:
-    aid = seed(store_path, people=("Mina", "Joon", "Ana"))
-    fac = MaturityApp(store_path, lang="en")
-    mina = ParticipantApp(store_path, assessment_id=aid, name="Mina", lang="en")
-    joon = ParticipantApp(store_path, assessment_id=aid, name="Joon", lang="en")
+async def test_facilitator_and_two_participants(store_url: str) -> None:
+    aid = seed(store_url, people=("Mina", "Joon", "Ana"))
+    fac = MaturityApp(store_url, lang="en")
+    mina = ParticipantApp(store_url, assessment_id=aid, name="Mina", lang="en")
+    joon = ParticipantApp(store_url, assessment_id=aid, name="Joon", lang="en")
     async with (
         fac.run_test(size=(100, 40)) as f,
         mina.run_test(size=(80, 30)) as m,
@@ -86,7 +86,7 @@ async def test_facilitator_and_two_participants(store_path: Path) -> None:
         await press(j, "5")
         await m.press("3")  # Mina changes her mind before the reveal
         await settle(m)
-        assert reader(store_path).team_state(aid, Q1, "Mina").mine == 3
+        assert reader(store_url).team_state(aid, Q1, "Mina").mine == 3
 
         # before the reveal: counts only, nobody's value anywhere
         await refresh(j)
@@ -119,13 +119,13 @@ async def test_facilitator_and_two_participants(store_path: Path) -> None:
             assert "Median 4 · spread 2" in panel and "revealed" in panel
         # votes are locked now
         await press(m, "1")
-        assert reader(store_path).team_state(aid, Q1).votes == {"Mina": 3, "Joon": 5, "Ana": 4}
+        assert reader(store_url).team_state(aid, Q1).votes == {"Mina": 3, "Joon": 5, "Ana": 4}
 
         # enter records the median (the highlighted option) and moves everyone on
         await press(f, "e")
         await press(f, *"two camps", "enter")
         await press(f, "enter")
-        saved = reader(store_path).get(aid).answers[Q1]
+        saved = reader(store_url).get(aid).answers[Q1]
         assert (saved.level, saved.note) == (4, "two camps")
         assert saved.votes == {"Mina": 3, "Joon": 5, "Ana": 4}
         assert team.question_id == Q2
@@ -143,14 +143,14 @@ async def test_facilitator_and_two_participants(store_path: Path) -> None:
         panel = text(fac, "#team-votes")
         assert "Median 4 · spread 0" in panel and "DISCUSS" not in panel
         await press(f, "3")
-        saved = reader(store_path).get(aid).answers[Q2]
+        saved = reader(store_url).get(aid).answers[Q2]
         assert (saved.level, saved.votes) == (3, {"Mina": 4, "Joon": 4})
 
-    results = reader(store_path).results(aid)
+    results = reader(store_url).results(aid)
     assert results.disagreement is not None
     assert [(q.question, q.spread) for q in results.disagreement.questions] == [(Q1, 2), (Q2, 0)]
     # leaving team mode pauses the session: participants wait instead of following
-    assert reader(store_path).live_sessions() == []
+    assert reader(store_url).live_sessions() == []
 
 
 async def test_anonymous_vote_shows_only_the_distribution(store_path: Path) -> None:
@@ -197,15 +197,15 @@ async def test_anonymous_vote_shows_only_the_distribution(store_path: Path) -> N
     assert b"Quentin" not in raw and b"Secretname" not in raw
 
 
-async def test_single_screen_votes_in_participant_order(store_path: Path) -> None:
-    aid = seed(store_path, people=("Mina", "Joon", "Ana", "Bo", "Cy"))
-    app = MaturityApp(store_path, lang="en")
+async def test_single_screen_votes_in_participant_order(store_url: str) -> None:
+    aid = seed(store_url, people=("Mina", "Joon", "Ana", "Bo", "Cy"))
+    app = MaturityApp(store_url, lang="en")
     async with app.run_test(size=(100, 40)) as pilot:
         team = await facilitate(pilot, aid)
         await refresh(pilot)
         await pilot.press(*"34435")
         await refresh(pilot)
-        assert reader(store_path).reveal(aid, Q1).votes == {
+        assert reader(store_url).reveal(aid, Q1).votes == {
             "Mina": 3,
             "Joon": 4,
             "Ana": 4,
@@ -223,7 +223,7 @@ async def test_single_screen_votes_in_participant_order(store_path: Path) -> Non
         panel = text(app, "#team-votes")
         assert "Median 4 · spread 2" in panel and "DISCUSS" in panel and "Cy" in panel
         await press(pilot, "enter")
-        saved = reader(store_path).get(aid).answers[Q1]
+        saved = reader(store_url).get(aid).answers[Q1]
         assert saved.level == 4 and saved.votes["Cy"] == 5 and len(saved.votes) == 5
 
         # the results screen lists the disagreement next to the levels
@@ -234,10 +234,10 @@ async def test_single_screen_votes_in_participant_order(store_path: Path) -> Non
         assert "One?" in block
 
 
-async def test_join_without_an_id_picks_an_open_vote_and_asks_a_name(store_path: Path) -> None:
-    aid = seed(store_path)
-    fac = MaturityApp(store_path, lang="en")
-    guest = ParticipantApp(store_path, lang="en")
+async def test_join_without_an_id_picks_an_open_vote_and_asks_a_name(store_url: str) -> None:
+    aid = seed(store_url)
+    fac = MaturityApp(store_url, lang="en")
+    guest = ParticipantApp(store_url, lang="en")
     async with fac.run_test(size=(100, 40)) as f, guest.run_test(size=(80, 30)) as g:
         await settle(g)
         assert isinstance(guest.screen, JoinScreen)
@@ -257,7 +257,7 @@ async def test_join_without_an_id_picks_an_open_vote_and_asks_a_name(store_path:
         assert isinstance(guest.screen, VoteScreen)
         await refresh(g)
         await press(g, "5")
-    ws = reader(store_path)
+    ws = reader(store_url)
     assert ws.team_state(aid, Q1, "Dana").mine == 5
     assert ws.get(aid).participants == ["Dana"]
 
