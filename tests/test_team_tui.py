@@ -282,3 +282,53 @@ async def test_new_assessment_form_offers_anonymous_votes(store_path: Path) -> N
         assert isinstance(app.screen, QuestionScreen)
         aid = app.screen.assessment_id
     assert reader(store_path).get(aid).anonymous is True
+
+
+async def test_on_postgresql_votes_arrive_by_notify_and_the_facilitator_sees_who_joins(
+    pg_database: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """No polling: the safety poll is pushed out of reach, so only NOTIFY can bring the vote
+    to the facilitator's panel; the participant's arrival and departure are announced."""
+    import asyncio
+
+    from conftest import drop_schema, pg_schema_url
+
+    from maturity.store import migrate
+    from maturity.tui import live
+    from maturity.tui.screens import team as team_screen
+
+    monkeypatch.setattr(live, "SAFETY_POLL_S", 3600.0)
+    monkeypatch.setattr(team_screen, "SAFETY_POLL_S", 3600.0)
+    monkeypatch.setattr(team_screen, "PRESENCE_S", 0.2)
+    schema, url = pg_schema_url(pg_database)
+    try:
+        migrate(url, say=lambda _line: None)
+        aid = seed(url, people=("Mina", "정민"))
+        fac = MaturityApp(url, lang="en")
+        async with fac.run_test(size=(100, 40)) as f:
+            await facilitate(f, aid)
+            await settle(f)
+            mina = ParticipantApp(url, assessment_id=aid, name="정민", lang="en")
+            async with mina.run_test(size=(80, 30)) as m:
+                await settle(m)
+                for _ in range(50):  # the presence look runs every 0.2 s here
+                    await f.pause(0.1)
+                    if "Joined: 정민" in notifications(fac):
+                        break
+                assert "Joined: 정민" in notifications(fac)
+                reader(url).cast_vote(aid, Q1, "Mina", 4)  # another machine votes
+                for _ in range(50):
+                    await asyncio.sleep(0.05)
+                    await f.pause()
+                    if "✓ Mina" in text(fac, "#team-votes"):
+                        break
+                assert "1 voted" in text(fac, "#team-votes") and "✓ Mina" in text(
+                    fac, "#team-votes"
+                )
+            for _ in range(50):
+                await f.pause(0.1)
+                if "Left: 정민" in notifications(fac):
+                    break
+            assert "Left: 정민" in notifications(fac)
+    finally:
+        drop_schema(pg_database, schema)
