@@ -17,11 +17,15 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
 from maturity.errors import MaturityError
+
+# Defined with the result models (models never import rules); re-exported for callers.
+from maturity.model.results import DoraResult as DoraResult
+from maturity.model.results import MetricResult as MetricResult
+from maturity.model.results import Tier as Tier
 from maturity.model.text import LText
 from maturity.resources import questionnaires_dir
 from maturity.yamlio import load_yaml
 
-Tier = Literal["elite", "high", "medium", "low"]
 MetricKind = Literal["frequency", "duration", "rate"]
 
 KEY_METRICS: tuple[str, ...] = (
@@ -356,26 +360,6 @@ def quickcheck_score(parsed: ParsedInput) -> float:
 
 # ---------------------------------------------------------------------------------------------
 # Classification
-
-
-class MetricResult(BaseModel):
-    model_config = ConfigDict(frozen=True)
-    input: str
-    value: float
-    tier: Tier | None
-    quickcheck: float
-
-
-class DoraResult(BaseModel):
-    """The ``dora`` object of the results JSON (and of ``maturity dora classify --json``)."""
-
-    model_config = ConfigDict(frozen=True)
-    benchmark: int
-    overall: Tier | None
-    metrics: dict[str, MetricResult]
-    implied_band: tuple[int, int] | None
-    optimistic_flag: bool = False
-    quickcheck: dict[str, float | None]
 
 
 def parse_inputs(inputs: dict[str, str]) -> dict[str, ParsedInput]:
