@@ -190,7 +190,7 @@ def test_locked_store_gives_clear_error(store_path: Path, monkeypatch: pytest.Mo
     )  # fmt: skip
     try:
         assert holder.stdout is not None and holder.stdout.readline().strip() == "locked"
-        ws.store._c().execute("PRAGMA busy_timeout = 200")
+        ws.store._c().execute("PRAGMA busy_timeout = 200")  # type: ignore[attr-defined]
         with pytest.raises(StoreError, match="locked by another maturity process"):
             ws.answer(a.id, "culture.on-call", 3)
     finally:
