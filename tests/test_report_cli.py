@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 import logging
 import os
-import shutil
 import subprocess
 import sys
 import threading
@@ -14,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import CliResult
+from conftest import CliResult, InstalledWheel
 
 from maturity import questionnaire as qmod
 from maturity.errors import MaturityError
@@ -212,22 +211,13 @@ def test_report_imports_stay_lazy(ids: tuple[str, str], store_path: Path, tmp_pa
 
 
 @pytest.mark.slow
-def test_report_from_an_installed_wheel(tmp_path: Path) -> None:
+def test_report_from_an_installed_wheel(installed_wheel: InstalledWheel, tmp_path: Path) -> None:
     """Templates, CSS and fonts are packaged: the wheel renders a Korean PDF outside the checkout."""
-    uv = shutil.which("uv")
-    assert uv, "uv is needed to build and install the wheel (see README)"
 
     def run(cmd: list[str], **kw: Any) -> subprocess.CompletedProcess[str]:
         return subprocess.run(cmd, capture_output=True, text=True, timeout=600, check=False, **kw)
 
-    dist = tmp_path / "dist"
-    assert run([uv, "build", "--wheel", "--out-dir", str(dist), str(ROOT)]).returncode == 0
-    [wheel] = dist.glob("maturity-*.whl")
-    venv = tmp_path / "venv"
-    assert run([uv, "venv", "--python", sys.executable, str(venv)]).returncode == 0
-    py = venv / "bin" / "python"
-    installed = run([uv, "pip", "install", "--python", str(py), str(wheel)])
-    assert installed.returncode == 0, installed.stderr
+    py = installed_wheel.python
     work = tmp_path / "elsewhere"
     work.mkdir()
     env = {**os.environ, "MATURITY_STORE": str(tmp_path / "w.db")}
