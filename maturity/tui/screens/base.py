@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, ClassVar, cast
 from textual.binding import ActiveBinding
 from textual.screen import Screen, ScreenResultType
 from textual.widgets import DataTable
+from textual.worker import Worker, WorkerState
 
 from maturity.tui.i18n import t
 from maturity.tui.messages import LanguageChanged
@@ -61,6 +62,11 @@ class BaseScreen(Screen[ScreenResultType]):
     def on_language_changed(self, _message: LanguageChanged) -> None:
         self.refresh_view()
         self.refresh_bindings()
+
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        """Worker messages do not bubble: hand a failed worker to the app's one handler."""
+        if event.state == WorkerState.ERROR:
+            self.app.post_message(Worker.StateChanged(event.worker, event.state))
 
     def palette_commands(self) -> list[tuple[str, str, str]]:
         """Command palette entries for this screen: (title key, help key, action name)."""
