@@ -30,6 +30,22 @@ class CliResult:
     err: str
 
 
+SLOW_FIXTURES = {
+    "rendered": "renders PDFs (WeasyPrint, seconds each)",
+    "installed_wheel": "builds and installs the wheel",
+}
+SLOW_MODULES = {"test_team_tui": "several apps under Pilot at once, with polling"}
+"""Besides the explicit ``@pytest.mark.slow``: tests that need these are slow by nature."""
+
+
+@pytest.hookimpl(tryfirst=True)  # before ``-m`` deselects by marker
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    for item in items:
+        fixtures = set(getattr(item, "fixturenames", ()))
+        if fixtures & SLOW_FIXTURES.keys() or item.module.__name__ in SLOW_MODULES:  # type: ignore[attr-defined]
+            item.add_marker(pytest.mark.slow)
+
+
 @pytest.fixture(autouse=True)
 def _isolated_store(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
     """No test ever touches the user's real store."""

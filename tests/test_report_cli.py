@@ -48,6 +48,7 @@ def one_error_line(result: CliResult) -> str:
     return lines[0]
 
 
+@pytest.mark.slow
 def test_report_html_and_pdf(cli: Cli, ids: tuple[str, str], tmp_path: Path) -> None:
     html, pdf = tmp_path / "r.html", tmp_path / "r.pdf"
     r = cli("report", ids[0], "--format", "html", "-o", str(html))
@@ -103,6 +104,7 @@ def test_bad_input_is_one_error_line_and_no_file(
     assert list(out.iterdir()) == []
 
 
+@pytest.mark.slow
 def test_unwritable_path_is_one_clear_error(cli: Cli, ids: tuple[str, str], tmp_path: Path) -> None:
     if os.geteuid() == 0:
         # root ignores permission bits; /proc refuses new files to everyone
@@ -149,6 +151,7 @@ def test_failed_write_leaves_no_half_file(
     assert leftovers(tmp_path) == []
 
 
+@pytest.mark.slow
 def test_export_from_a_worker_thread_reports_progress(ids: tuple[str, str], tmp_path: Path) -> None:
     """What the TUI does: export in a thread, progress callbacks, a path back."""
     seen: list[tuple[float, str]] = []
@@ -199,6 +202,7 @@ def _imported_after(code: str, env: dict[str, str]) -> list[str]:
     return imported
 
 
+@pytest.mark.slow
 def test_report_imports_stay_lazy(ids: tuple[str, str], store_path: Path, tmp_path: Path) -> None:
     env = {**os.environ, "MATURITY_STORE": str(store_path)}
     assert _imported_after("import maturity.report", env) == []

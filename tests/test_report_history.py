@@ -338,6 +338,7 @@ def test_html_charts(rendered: Rendered) -> None:
     }
 
 
+@pytest.mark.slow
 def test_user_text_is_escaped_in_html_and_pdf(tmp_path: Path) -> None:
     evil = "<script>alert(1)</script>{{ 7 * 7 }}"
     img = f"<img src={(tmp_path / 'secret.txt').as_uri()}>"
@@ -433,6 +434,7 @@ def one_error_line(result: CliResult) -> str:
     return lines[0]
 
 
+@pytest.mark.slow
 def test_cli_writes_the_three_kinds(cli: Cli, store: Path, tmp_path: Path) -> None:
     out = tmp_path / "out"
     out.mkdir()

@@ -47,6 +47,7 @@ async def select_row(pilot: Pilot[None], assessment_id: str) -> None:
 
 
 @pytest.mark.asyncio
+@pytest.mark.slow
 async def test_trend_screen_shows_the_workspace_trend(store_path: Path) -> None:
     ws = seed_history_store(store_path)
     expected = ws.trend("Payments", "en")
@@ -96,6 +97,7 @@ async def test_trend_screen_shows_the_workspace_trend(store_path: Path) -> None:
 
 
 @pytest.mark.asyncio
+@pytest.mark.slow
 async def test_trend_of_a_team_with_one_assessment_says_so_and_offers_the_next(
     store_path: Path,
 ) -> None:
@@ -206,6 +208,7 @@ async def test_portfolio_rows_match_the_workspace_and_sort(store_path: Path) -> 
 
 
 @pytest.mark.asyncio
+@pytest.mark.slow
 async def test_portfolio_from_home_key_and_command_palette(store_path: Path) -> None:
     seed_history_store(store_path)
     async with running(store_path, lang="ko") as (app, pilot):
@@ -290,6 +293,7 @@ async def test_compare_names_changes_notes_unmatched_dora_and_practices(
 
 
 @pytest.mark.asyncio
+@pytest.mark.slow
 async def test_complete_makes_questions_read_only_and_reopen_records_the_reason(
     store_path: Path,
 ) -> None:
@@ -337,6 +341,7 @@ async def test_complete_makes_questions_read_only_and_reopen_records_the_reason(
 
 
 @pytest.mark.asyncio
+@pytest.mark.slow
 async def test_reopen_from_results_unlocks_the_question_screen_below(store_path: Path) -> None:
     ws = seed_history_store(store_path)
     ws.complete(PAYMENTS)
