@@ -177,15 +177,23 @@ class ParsedInput(BaseModel):
     bucket: int | None = None  # the Quick Check answer, when the input was a bucket
 
 
+@cache
+def _bucket_wordings(metric: str) -> dict[str, Bucket]:
+    """Every wording (any language, normalised) of ``metric``'s Quick Check answers -> the
+    answer; the first bucket wins if two share a wording. Built once: portfolio and trend
+    parse thousands of inputs."""
+    found: dict[str, Bucket] = {}
+    for b in metric_definitions()[metric].buckets:
+        for s in b.text.values():
+            found.setdefault(_norm(s), b)
+    return found
+
+
 def _bucket_for(metric: str, text: str) -> Bucket | None:
     t = _norm(text)
-    buckets = metric_definitions()[metric].buckets
     if m := re.fullmatch(r"(?:bucket|qc)\s*:?\s*([1-6])", t):
-        return buckets[int(m.group(1)) - 1]
-    for b in buckets:
-        if t in {_norm(s) for s in b.text.values()}:
-            return b
-    return None
+        return metric_definitions()[metric].buckets[int(m.group(1)) - 1]
+    return _bucket_wordings(metric).get(t)
 
 
 def parse_metric(metric: str, text: str) -> ParsedInput:
