@@ -5,6 +5,7 @@ from __future__ import annotations
 import fcntl
 import hashlib
 import json
+import os
 import shutil
 import subprocess
 import sys
@@ -96,20 +97,20 @@ class InstalledWheel:
     maturity: Path
 
 
-def _shared_dir(tmp_path_factory: pytest.TempPathFactory, worker_id: str) -> Path:
+def _shared_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A folder every xdist worker of this session sees (this session's own when not under xdist)."""
     base = tmp_path_factory.getbasetemp()
-    return base if worker_id == "master" else base.parent
+    return base.parent if os.environ.get("PYTEST_XDIST_WORKER") else base
 
 
 @pytest.fixture(scope="session")
-def installed_wheel(tmp_path_factory: pytest.TempPathFactory, worker_id: str) -> InstalledWheel:
+def installed_wheel(tmp_path_factory: pytest.TempPathFactory) -> InstalledWheel:
     """Build the wheel and install it once per test session, whichever worker asks first.
 
     Building takes seconds and two builds of one source tree at once could trip over each
     other, so the first worker builds under a file lock and the others reuse its result.
     """
-    shared = _shared_dir(tmp_path_factory, worker_id) / "wheel"
+    shared = _shared_dir(tmp_path_factory) / "wheel"
     shared.mkdir(exist_ok=True)
     done = shared / "installed.json"
     with (shared / ".lock").open("w") as lock:
