@@ -16,7 +16,7 @@ from tui_support import SEARCH, press, reader, seed_snapshot_store, settle
 
 from maturity.errors import MaturityError
 from maturity.tui.app import MaturityApp
-from maturity.tui.screens.dora import DoraScreen
+from maturity.tui.screens.dora import SAVE_DELAY_S, DoraScreen
 from maturity.tui.screens.question import QuestionScreen
 from maturity.tui.widgets.saved import PendingWrites, SavedIndicator
 from maturity.workspace import Workspace
@@ -65,23 +65,34 @@ async def test_a_broken_answer_write_is_shown_logged_and_rolled_back(
     assert reader(store_path).get(SEARCH).answers["culture.postmortems"].level == 3
 
 
-async def test_a_broken_dora_write_says_not_saved(
-    store_path: Path, monkeypatch: pytest.MonkeyPatch
+@pytest.mark.parametrize(
+    "error",
+    [
+        sqlite3.OperationalError("disk I/O error"),
+        MaturityError("the store is locked by another maturity process"),
+    ],
+    ids=["bug", "user-error"],
+)
+async def test_a_failed_dora_write_says_not_saved(
+    error: Exception, store_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """Before, a failed DORA save left the indicator on "saved" (the last good value)."""
+    """Before, a refused DORA save still read "saved" and any other error "saving…" forever."""
+
+    def fails(*_args: object, **_kwargs: object) -> None:
+        raise error
+
     seed_snapshot_store(store_path)
-    monkeypatch.setattr(Workspace, "set_dora", _disk_fails)
+    monkeypatch.setattr(Workspace, "set_dora", fails)
     async with running(store_path) as (app, pilot):
         app.open_dora(SEARCH)
         await press(pilot)
         screen = app.screen
         assert isinstance(screen, DoraScreen)
         screen.query_one("#in-lead_time", Input).value = "2d"
-        await press(pilot, "enter")  # next field: saves at once when the debounce fires
-        screen._flush()
+        await pilot.pause(SAVE_DELAY_S + 0.2)  # typing stopped: the save is queued
         await press(pilot)
         assert screen.query_one(SavedIndicator).state == "failed"
-        assert any("disk I/O error" in text for text in toasts(app)), toasts(app)
+        assert any(str(error) in text for text in toasts(app)), toasts(app)
 
 
 async def test_a_user_error_is_shown_as_it_is_without_the_unexpected_wording(
