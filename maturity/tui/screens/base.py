@@ -56,6 +56,23 @@ class BaseScreen(Screen[ScreenResultType]):
             out[key] = active._replace(binding=binding)
         return out
 
+    _bindings_refresh_queued = False
+
+    def refresh_bindings(self) -> None:
+        """Ask for the footer to be rebuilt, at most once per screen refresh.
+
+        Textual rebuilds the footer (a dozen widgets) for every call, and a screen start calls
+        it many times in a row (mount, focus, stack update, data loaded, language): coalesced,
+        the first full screen comes sooner and the footer is built once per change it shows.
+        """
+        if not self._bindings_refresh_queued:
+            self._bindings_refresh_queued = True
+            self.call_after_refresh(self._publish_bindings)
+
+    def _publish_bindings(self) -> None:
+        self._bindings_refresh_queued = False
+        super().refresh_bindings()
+
     def refresh_view(self) -> None:
         """Write the screen's state to its widgets, in the current language."""
 
