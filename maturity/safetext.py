@@ -48,17 +48,21 @@ def _visible_escape(ch: str) -> str:
     return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
 
 
-def terminal_safe(text: str) -> str:
+def terminal_safe(text: str, *, multiline: bool = False) -> str:
     """``text`` with every character that could act on a terminal shown as a visible escape.
 
     Control characters (ESC sequences, C0 and C1, NUL, newlines and tabs included: a name is
     one line), bidi overrides and isolates, lone surrogates and line separators become ``\\x1b``,
     ``\\u202e`` and so on. Everything else -- Korean, emoji, accents -- is left alone, so an
-    ordinary name prints exactly as it was typed.
+    ordinary name prints exactly as it was typed. ``multiline`` keeps line feeds (a note, an
+    error message of several lines).
     """
     if text.isprintable() and not any(ch in BIDI_CONTROLS for ch in text):
         return text  # the common case, without a per-character walk
-    return "".join(_visible_escape(ch) if _unsafe_for_terminal(ch) else ch for ch in text)
+    return "".join(
+        _visible_escape(ch) if _unsafe_for_terminal(ch) and not (multiline and ch == "\n") else ch
+        for ch in text
+    )
 
 
 def document_text(text: str) -> str:

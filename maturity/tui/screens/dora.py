@@ -23,6 +23,7 @@ from maturity.errors import MaturityError
 from maturity.model.assessment import DoraInputs
 from maturity.model.text import tr
 from maturity.tui.messages import StatusChanged
+from maturity.tui.safe import plain, styled
 from maturity.tui.screens.base import BaseScreen
 from maturity.tui.widgets.saved import SavedIndicator
 
@@ -137,7 +138,9 @@ class DoraScreen(BaseScreen[None]):
 
     def refresh_view(self) -> None:
         lang = self.lang
-        self.query_one("#d-title", Static).update(f"[b]{self.team}[/b] · {self.t('dora.heading')}")
+        self.query_one("#d-title", Static).update(
+            styled("[b]$team[/b] · $heading", team=self.team, heading=self.t("dora.heading"))
+        )
         self.query_one("#lbl-benchmark", Label).update(self.t("dora.benchmark"))
         result = self.classification()
         for metric in dora.ALL_METRICS:
@@ -169,7 +172,7 @@ class DoraScreen(BaseScreen[None]):
                 )
         error = self.errors.get(self.focused_metric) or next(iter(self.errors.values()), "")
         error_widget = self.query_one("#d-error", Static)
-        error_widget.update(error)
+        error_widget.update(plain(error))  # it quotes what was typed
         error_widget.display = bool(error)
         overall = self.query_one("#d-overall", Static)
         if result and result.overall:

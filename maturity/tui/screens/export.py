@@ -20,6 +20,7 @@ from textual.worker import get_current_worker
 
 from maturity.errors import MaturityError
 from maturity.tui.i18n import t
+from maturity.tui.safe import plain
 from maturity.tui.screens.base import BaseModal
 
 
@@ -168,14 +169,14 @@ class ExportScreen(BaseModal[Path | None]):
 
     def _progress(self, fraction: float, stage: str) -> None:
         self.query_one(ProgressBar).update(progress=round(100 * fraction))
-        self.query_one("#x-stage", Static).update(stage)
+        self.query_one("#x-stage", Static).update(plain(stage))
 
     def _failed(self, message: str) -> None:
         self.running = False
         self.query_one("#x-start", Button).disabled = False
         self.query_one("#x-progress").display = False
         error = self.query_one("#x-error", Static)
-        error.update(message)
+        error.update(plain(message, multiline=True))  # it may quote a path or a name
         error.display = True
 
     def _done(self, path: Path) -> None:

@@ -12,6 +12,7 @@ from textual.containers import Vertical
 from textual.widgets import DataTable, Footer, Input, Static
 
 from maturity.errors import MaturityError
+from maturity.tui.safe import safe_str, styled
 from maturity.tui.screens.snapshot import (
     SNAPSHOT_ACTIONS,
     SnapshotScreen,
@@ -142,10 +143,11 @@ class HomeScreen(SnapshotScreen):
         for r in rows:
             level = Text(str(r.level) if r.level is not None else "–", justify="center")
             progress = Text(f"{r.answered}/{r.total}", justify="right")
+            team = safe_str(r.team)  # a Text cell: a str cell would be parsed as markup
             table.add_row(
-                f"● {r.team}" if r.id == self.marked else r.team,
+                Text(f"● {team}" if r.id == self.marked else team),
                 r.created[:10],
-                f"{r.questionnaire_id} {r.questionnaire_version}",
+                Text(safe_str(f"{r.questionnaire_id} {r.questionnaire_version}")),
                 progress,
                 level,
                 self.t(f"status.{r.status}"),
@@ -161,7 +163,12 @@ class HomeScreen(SnapshotScreen):
         welcome.display = empty or self.mapp.store_error is not None
         if self.mapp.store_error is not None:
             welcome.update(
-                f"[b]{self.t('error.store')}[/b]\n\n{self.mapp.store_error}\n\n{self.t('error.no_store')}"
+                styled(
+                    "[b]$title[/b]\n\n$error\n\n$hint",
+                    title=self.t("error.store"),
+                    error=self.mapp.store_error,
+                    hint=self.t("error.no_store"),
+                )
             )
         else:
             welcome.update(
@@ -281,7 +288,7 @@ class HomeScreen(SnapshotScreen):
             if yes:
                 self.delete(row)
 
-        message = self.t("home.confirm_delete", team=row.team, id=row.id, answered=row.answered)
+        message = self.tc("home.confirm_delete", team=row.team, id=row.id, answered=row.answered)
         self.app.push_screen(ConfirmScreen(message), confirmed)
 
     def action_mark(self) -> None:

@@ -12,12 +12,14 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Grid, Horizontal, Vertical, VerticalScroll
+from textual.content import Content
 from textual.suggester import SuggestFromList
 from textual.widgets import Button, Checkbox, Footer, Input, Label, Select, Static
 
 from maturity import questionnaire as qmod
 from maturity.errors import MaturityError
 from maturity.model.text import tr
+from maturity.tui.safe import plain
 from maturity.tui.screens.base import BaseScreen
 
 FILE = "__file__"
@@ -109,16 +111,17 @@ class NewAssessmentScreen(BaseScreen[str | None]):
         self.query_one("#create", Button).label = self.t("new.create")
         self.query_one("#cancel", Button).label = self.t("common.cancel")
 
-    def _questionnaire_options(self) -> list[tuple[str, str]]:
-        options = [(f"{tr(title, self.lang)} ({qid})", qid) for qid, title in self.builtins]
-        options.append((self.t("new.file.option"), FILE))
+    def _questionnaire_options(self) -> list[tuple[Content, str]]:
+        """Content prompts: a str prompt is markup to Select."""
+        options = [(plain(f"{tr(title, self.lang)} ({qid})"), qid) for qid, title in self.builtins]
+        options.append((Content(self.t("new.file.option")), FILE))
         return options
 
     # -- validation -------------------------------------------------------------------------
 
     def _error(self, field: str, message: str) -> None:
         widget = self.query_one(f"#err-{field}", Static)
-        widget.update(message)
+        widget.update(plain(message, multiline=True))  # errors quote what was typed
         widget.display = bool(message)
         self.query_one(f"#{field}", Input).set_class(bool(message), "-invalid-field")
 

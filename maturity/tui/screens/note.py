@@ -10,6 +10,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.widgets import Input, Static
 
+from maturity.tui.safe import plain
 from maturity.tui.screens.base import BaseModal
 
 MAX_NOTE = 2000
@@ -28,7 +29,7 @@ class NoteScreen(BaseModal[str | None]):
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
             yield Static(id="note-heading", classes="dialog-title")
-            yield Static(self.question, id="note-question")
+            yield Static(plain(self.question, multiline=True), id="note-question")
             yield Input(self.note, id="note-input", max_length=MAX_NOTE)
             yield Static(id="note-hint", classes="hint")
 

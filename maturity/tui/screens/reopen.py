@@ -45,7 +45,7 @@ class ReopenScreen(BaseModal[str | None]):
     def refresh_view(self) -> None:
         self.query_one("#reopen-heading", Static).update(self.t("reopen.heading"))
         self.query_one("#reopen-question", Static).update(
-            self.t("reopen.question", team=self.team, date=self.date)
+            self.tc("reopen.question", team=self.team, date=self.date)
         )
         self.query_one("#reopen-reason", Input).placeholder = self.t("reopen.placeholder")
         self.query_one("#reopen-hint", Static).update(self.t("reopen.hint"))
