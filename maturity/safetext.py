@@ -101,10 +101,11 @@ def csv_rows(rows: list[list[object]]) -> str:
     field through :func:`csv_field` (quoted when needed, bare CR included). Numbers pass
     through as they are.
     """
-    return "".join(
-        ",".join(csv_field(csv_cell(v) if isinstance(v, str) else v) for v in row) + "\n"
-        for row in rows
-    )
+    lines = []
+    for row in rows:
+        line = ",".join(csv_field(csv_cell(v) if isinstance(v, str) else v) for v in row)
+        lines.append((line or '""') + "\n")  # a row of one empty field is not a blank line
+    return "".join(lines)
 
 
 # --- long text in documents ----------------------------------------------------------------
