@@ -43,7 +43,12 @@ def _unsafe_for_terminal(ch: str) -> bool:
     return ch in BIDI_CONTROLS or unicodedata.category(ch) in _UNSAFE_CATEGORIES
 
 
+_SHORT_ESCAPES: Final = {"\n": "\\n", "\t": "\\t", "\r": "\\r"}
+
+
 def _visible_escape(ch: str) -> str:
+    if ch in _SHORT_ESCAPES:
+        return _SHORT_ESCAPES[ch]
     code = ord(ch)
     return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
 
