@@ -8,19 +8,26 @@ still running and shows the text literally."""
 
 from __future__ import annotations
 
+import asyncio
 import html
 import re
+import tempfile
 from collections import defaultdict
 from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from textual.app import App
+from textual.content import Content
 from textual.pilot import Pilot
+from textual.widgets import Static
 from tui_support import notifications, press, settle
 
 from maturity import questionnaire as qmod
 from maturity.model.assessment import Answer, Assessment, QuestionnaireRef
+from maturity.safetext import terminal_safe
 from maturity.store import open_store
 from maturity.tui.app import MaturityApp
 from maturity.tui.participant import ParticipantApp, VoteScreen
@@ -44,8 +51,6 @@ OTHER = "[b]Bold[/b] \x1b[31mred\u202eevil"  # markup, an ESC sequence, a bidi o
 NOTE = "[WIP] canary [/] [link=https://evil.example]x[/link]"
 VOTER = "[i]Rita[/i]"
 OLD, NEW = "a0a0a0a0a0a0", "b0b0b0b0b0b0"
-
-pytestmark = pytest.mark.asyncio
 
 
 def screen_text(app: App[object]) -> str:
@@ -97,6 +102,7 @@ def shows(app: App[object], *expected: str) -> str:
     return text
 
 
+@pytest.mark.asyncio
 async def test_every_screen_shows_hostile_text_literally(store_path: Path) -> None:
     seed(store_path).store.close()
     app = MaturityApp(store_path, lang="en")
@@ -179,6 +185,7 @@ async def go_to_team_row(pilot: Pilot[None], app: MaturityApp) -> None:
     await settle(pilot)
 
 
+@pytest.mark.asyncio
 async def test_participant_screens_show_hostile_text_literally(store_path: Path) -> None:
     ws = seed(store_path)
     ws.follow(NEW, "culture.postmortems")
@@ -195,3 +202,49 @@ async def test_participant_screens_show_hostile_text_literally(store_path: Path)
         shows(app, TEAM, name)
         await press(pilot, "3")
         shows(app, TEAM, name)
+
+
+@pytest.mark.slow
+@settings(
+    max_examples=6,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
+@given(
+    team=st.text(st.characters(exclude_categories=["Cs"]), min_size=1, max_size=60).filter(
+        str.strip
+    ),
+    note=st.text(st.characters(exclude_categories=["Cs"]), min_size=1, max_size=200),
+)
+def test_any_team_and_note_in_the_tui(team: str, note: str) -> None:
+    """Arbitrary unicode as a team name and a note: home, results and the question screen
+    open, nothing fires, and the note is shown as typed (control characters as escapes)."""
+
+    async def walk(store: Path) -> None:
+        app = MaturityApp(store, lang="en")
+        async with app.run_test(size=(100, 30)) as pilot:
+            await settle(pilot)
+            assert isinstance(app.screen, HomeScreen)
+            shows(app)
+            await press(pilot, "r")
+            assert isinstance(app.screen, ResultsScreen)
+            shows(app)
+            await press(pilot, "escape", "enter")
+            assert isinstance(app.screen, QuestionScreen)
+            app.screen.jump_to("culture.postmortems")
+            await settle(pilot)
+            shown = app.screen.query_one("#q-status", Static).render()
+            assert isinstance(shown, Content)
+            assert terminal_safe(stored, multiline=True) in shown.plain
+            title = app.screen.query_one("#q-title", Static).render()
+            assert isinstance(title, Content) and terminal_safe(team.strip()) in title.plain
+            shows(app)
+
+    with tempfile.TemporaryDirectory() as tmp:
+        store = Path(tmp) / "s.db"
+        ws = Workspace(open_store(store))
+        a = ws.create(team, qmod.load_file(DATA / "tui-snap.yaml"))
+        ws.answer(a.id, "culture.postmortems", 3, note=note)
+        stored = ws.get(a.id).answers["culture.postmortems"].note
+        ws.store.close()
+        asyncio.run(walk(store))
