@@ -193,7 +193,9 @@ class VoteScreen(BaseScreen[None]):
         )
         self.query_one("#p-help-text", Static).update(
             styled(
-                "[b]$title[/b]  $help", title=self.t("q.help_title"), help=tr(question.help, lang)
+                "[b]$title[/b]  $help",
+                title=self.t("q.help_title"),
+                help=plain(tr(question.help, lang), multiline=True),
             )
         )
         self.query_one("#p-help").display = self.show_help

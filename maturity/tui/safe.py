@@ -34,13 +34,13 @@ def safe_str(text: object, *, multiline: bool = False) -> str:
 
 
 def styled(markup: str, **values: object) -> Content:
-    """Our ``markup`` with ``$name`` / ``${name}`` replaced by ``values`` as literal text."""
+    """Our ``markup`` with ``$name`` / ``${name}`` replaced by ``values`` as literal text.
+
+    A str value is one line (a team name with a line feed shows ``\\n``); pass
+    ``plain(text, multiline=True)`` for a value that may span lines."""
     return Content.from_markup(
         markup,
-        **{
-            k: v if isinstance(v, Content) else terminal_safe(str(v), multiline=True)
-            for k, v in values.items()
-        },
+        **{k: v if isinstance(v, Content) else terminal_safe(str(v)) for k, v in values.items()},
     )
 
 

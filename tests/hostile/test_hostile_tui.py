@@ -206,7 +206,7 @@ async def test_participant_screens_show_hostile_text_literally(store_path: Path)
 
 @pytest.mark.slow
 @settings(
-    max_examples=6,
+    max_examples=4,
     deadline=None,
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
 )
@@ -235,7 +235,7 @@ def test_any_team_and_note_in_the_tui(team: str, note: str) -> None:
             await settle(pilot)
             shown = app.screen.query_one("#q-status", Static).render()
             assert isinstance(shown, Content)
-            assert terminal_safe(stored, multiline=True) in shown.plain
+            assert terminal_safe(stored) in shown.plain  # one line: a line feed shows as \n
             title = app.screen.query_one("#q-title", Static).render()
             assert isinstance(title, Content) and terminal_safe(team.strip()) in title.plain
             shows(app)

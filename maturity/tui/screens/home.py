@@ -12,7 +12,7 @@ from textual.containers import Vertical
 from textual.widgets import DataTable, Footer, Input, Static
 
 from maturity.errors import MaturityError
-from maturity.tui.safe import safe_str, styled
+from maturity.tui.safe import plain, safe_str, styled
 from maturity.tui.screens.snapshot import (
     SNAPSHOT_ACTIONS,
     SnapshotScreen,
@@ -166,7 +166,7 @@ class HomeScreen(SnapshotScreen):
                 styled(
                     "[b]$title[/b]\n\n$error\n\n$hint",
                     title=self.t("error.store"),
-                    error=self.mapp.store_error,
+                    error=plain(self.mapp.store_error, multiline=True),
                     hint=self.t("error.no_store"),
                 )
             )

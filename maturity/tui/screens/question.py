@@ -24,7 +24,7 @@ from maturity.model.questionnaire import Dimension, Question
 from maturity.model.text import tr
 from maturity.questionnaire import LoadedQuestionnaire
 from maturity.tui.messages import AnswerSaved, StatusChanged
-from maturity.tui.safe import styled
+from maturity.tui.safe import plain, styled
 from maturity.tui.screens.base import BaseScreen
 from maturity.tui.widgets.answers import (
     NOT_SURE,
@@ -147,13 +147,13 @@ class QuestionScreen(BaseScreen[None]):
             )
         )
         self.query_one("#q-text", Static).update(
-            styled("[b]$text[/b]", text=tr(question.text, lang))
+            styled("[b]$text[/b]", text=plain(tr(question.text, lang), multiline=True))
         )
         self.query_one("#q-help-text", Static).update(
             styled(
                 "[b]$title[/b]  $help\n[dim]$source[/dim]",
                 title=self.t("q.help_title"),
-                help=tr(question.help, lang),
+                help=plain(tr(question.help, lang), multiline=True),
                 source=self.tc("q.source", source=question.source),
             )
         )
