@@ -9,6 +9,7 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
+from textual.content import Content
 from textual.widgets import DataTable, Footer, Input, Static
 
 from maturity.errors import MaturityError
@@ -167,7 +168,7 @@ class HomeScreen(SnapshotScreen):
                     "[b]$title[/b]\n\n$error\n\n$hint",
                     title=self.t("error.store"),
                     error=plain(self.mapp.store_error, multiline=True),
-                    hint=self.t("error.no_store"),
+                    hint=Content(self.t("error.no_store")),
                 )
             )
         else:

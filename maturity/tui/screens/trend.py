@@ -17,6 +17,7 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
+from textual.content import Content
 from textual.widgets import DataTable, Footer, Static
 
 from maturity.errors import MaturityError, NotFoundError
@@ -140,7 +141,7 @@ class TrendScreen(SnapshotScreen):
                 styled(
                     "[b]$one[/b]\n\n$next",
                     one=self.tc("trend.one", team=s.team, date=s.created),
-                    next=self.t("trend.one.next"),
+                    next=Content(self.t("trend.one.next")),  # ours: its line breaks stay
                 )
             )
             return
