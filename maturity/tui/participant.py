@@ -41,6 +41,7 @@ from maturity.tui.widgets.answers import (
     level_bindings,
     question_widgets,
 )
+from maturity.tui.widgets.safe_input import SafeInput
 from maturity.tui.widgets.votes import VotePanel, participant_text
 
 if TYPE_CHECKING:
@@ -312,7 +313,7 @@ class JoinScreen(BaseScreen[None]):
             yield Static(id="join-sessions-label", classes="dim")
             yield OptionList(id="join-sessions")
             yield Static(id="join-anonymous", classes="hint")
-            yield Input(id="join-name", max_length=60)
+            yield SafeInput(id="join-name", max_length=60)
             yield Static(id="join-error", classes="field-error")
             yield Static(id="join-hint", classes="hint")
         yield Footer(compact=True)

@@ -22,7 +22,7 @@ from hypothesis import strategies as st
 from textual.app import App
 from textual.content import Content
 from textual.pilot import Pilot
-from textual.widgets import Static
+from textual.widgets import Input, Static
 from tui_support import notifications, press, settle
 
 from maturity import questionnaire as qmod
@@ -248,3 +248,30 @@ def test_any_team_and_note_in_the_tui(team: str, note: str) -> None:
         stored = ws.get(a.id).answers["culture.postmortems"].note
         ws.store.close()
         asyncio.run(walk(store))
+
+
+@pytest.mark.asyncio
+async def test_editing_a_note_with_escape_sequences_writes_none_to_the_terminal(
+    store_path: Path,
+) -> None:
+    """Textual's Input draws its value raw: editing a note that holds ESC sequences wrote them
+    to the facilitator's terminal. The editor shows stand-ins and keeps the note as it was."""
+    note = "\x1b]0;owned\x07\x1b[2J keep me \u202e"
+    ws = seed(store_path)
+    ws.answer(NEW, "culture.ownership", 3, note=note)
+    ws.store.close()
+    app = MaturityApp(store_path, lang="en")
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        app.open_questions(NEW, "culture.ownership")
+        await settle(pilot)
+        await press(pilot, "e")
+        assert isinstance(app.screen, NoteScreen)
+        field = app.screen.query_one("#note-input", Input)
+        assert field.value == note  # the value is untouched ...
+        drawn = "".join(segment.text for segment in field.render_line(0))
+        assert "\x1b" not in drawn and "\x07" not in drawn and "\u202e" not in drawn
+        assert "␛]0;owned␇␛[2J keep me" in drawn  # ... and drawn with visible stand-ins
+        await press(pilot, "enter")  # saving it unchanged keeps it byte for byte
+    stored = Workspace(open_store(store_path, create=False)).get(NEW)
+    assert stored.answers["culture.ownership"].note == note.strip()

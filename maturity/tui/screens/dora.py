@@ -25,6 +25,7 @@ from maturity.model.text import tr
 from maturity.tui.messages import StatusChanged
 from maturity.tui.safe import plain, styled
 from maturity.tui.screens.base import BaseScreen
+from maturity.tui.widgets.safe_input import SafeInput
 from maturity.tui.widgets.saved import SavedIndicator
 
 SAVE_DELAY_S = 0.4
@@ -75,7 +76,7 @@ class DoraScreen(BaseScreen[None]):
             for metric in dora.ALL_METRICS:
                 with Horizontal(classes="metric-row"):
                     yield Label(id=f"lbl-{metric}", classes="metric-title")
-                    yield Input(id=f"in-{metric}", classes="metric-input", compact=True)
+                    yield SafeInput(id=f"in-{metric}", classes="metric-input", compact=True)
                     yield Static(id=f"tier-{metric}", classes="metric-tier")
             yield Static(id="d-error", classes="field-error")
             yield Static(id="d-overall")

@@ -22,6 +22,7 @@ from maturity.errors import MaturityError
 from maturity.tui.i18n import t
 from maturity.tui.safe import plain
 from maturity.tui.screens.base import BaseModal
+from maturity.tui.widgets.safe_input import SafeInput
 
 
 def _report_export() -> Callable[..., Any] | None:
@@ -66,7 +67,7 @@ class ExportScreen(BaseModal[Path | None]):
                 )
             with Horizontal(classes="form-row"):
                 yield Static(id="x-lbl-path", classes="form-label")
-                yield Input(str(default_path(self.team, "pdf")), id="x-path")
+                yield SafeInput(str(default_path(self.team, "pdf")), id="x-path")
             yield Static(id="x-error", classes="field-error")
             yield ProgressBar(id="x-progress", total=100, show_eta=False)
             yield Static(id="x-stage", classes="hint")

@@ -20,6 +20,7 @@ from maturity.tui.screens.snapshot import (
     Target,
     snapshot_bindings,
 )
+from maturity.tui.widgets.safe_input import SafeInput
 
 if TYPE_CHECKING:
     from maturity.store.base import Summary
@@ -80,7 +81,7 @@ class HomeScreen(SnapshotScreen):
             yield DataTable(id="assessments", cursor_type="row", zebra_stripes=True)
             with Vertical(id="home-top"):
                 yield Static(id="home-title", classes="screen-title")
-                yield Input(id="filter", compact=True)
+                yield SafeInput(id="filter", compact=True)
             yield Static(id="welcome")
             yield Static(id="home-status", classes="status-line")
         yield Footer(compact=True)

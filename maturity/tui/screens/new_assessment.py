@@ -21,6 +21,7 @@ from maturity.errors import MaturityError
 from maturity.model.text import tr
 from maturity.tui.safe import plain
 from maturity.tui.screens.base import BaseScreen
+from maturity.tui.widgets.safe_input import SafeInput, suggestible
 
 FILE = "__file__"
 LANG_NAMES = {"en": "English", "ko": "한국어"}
@@ -56,22 +57,22 @@ class NewAssessmentScreen(BaseScreen[str | None]):
             with VerticalScroll(id="new-form"), Grid(id="new-grid"):
                 yield Label(id="lbl-team")
                 with Vertical():
-                    yield Input(
+                    yield SafeInput(
                         id="team",
                         max_length=200,
-                        suggester=SuggestFromList(self.teams, case_sensitive=False),
+                        suggester=SuggestFromList(suggestible(self.teams), case_sensitive=False),
                     )
                     yield Static(id="err-team", classes="field-error")
                 yield Label(id="lbl-facilitator")
-                yield Input(id="facilitator", max_length=200)
+                yield SafeInput(id="facilitator", max_length=200)
                 yield Label(id="lbl-participants")
-                yield Input(id="participants", max_length=2000)
+                yield SafeInput(id="participants", max_length=2000)
                 yield Label(id="lbl-questionnaire")
                 with Vertical():
                     yield Select[str](
                         self._questionnaire_options(), id="questionnaire", allow_blank=False
                     )
-                    yield Input(id="file")
+                    yield SafeInput(id="file")
                     yield Static(id="err-file", classes="field-error")
                 yield Label(id="lbl-language")
                 yield Select[str](

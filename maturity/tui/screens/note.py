@@ -12,6 +12,7 @@ from textual.widgets import Input, Static
 
 from maturity.tui.safe import plain
 from maturity.tui.screens.base import BaseModal
+from maturity.tui.widgets.safe_input import SafeInput
 
 MAX_NOTE = 2000
 
@@ -30,7 +31,7 @@ class NoteScreen(BaseModal[str | None]):
         with Vertical(classes="dialog"):
             yield Static(id="note-heading", classes="dialog-title")
             yield Static(plain(self.question, multiline=True), id="note-question")
-            yield Input(self.note, id="note-input", max_length=MAX_NOTE)
+            yield SafeInput(self.note, id="note-input", max_length=MAX_NOTE)
             yield Static(id="note-hint", classes="hint")
 
     def on_mount(self) -> None:

@@ -15,6 +15,7 @@ from textual.containers import Vertical
 from textual.widgets import Input, Static
 
 from maturity.tui.screens.base import BaseModal
+from maturity.tui.widgets.safe_input import SafeInput
 
 MAX_REASON = 500
 
@@ -33,7 +34,7 @@ class ReopenScreen(BaseModal[str | None]):
         with Vertical(classes="dialog"):
             yield Static(id="reopen-heading", classes="dialog-title")
             yield Static(id="reopen-question")
-            yield Input(id="reopen-reason", max_length=MAX_REASON)
+            yield SafeInput(id="reopen-reason", max_length=MAX_REASON)
             yield Static(id="reopen-error", classes="field-error")
             yield Static(id="reopen-hint", classes="hint")
 
