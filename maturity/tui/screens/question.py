@@ -9,12 +9,16 @@ the previous answer and says why.
 from __future__ import annotations
 
 from concurrent.futures import Future
+import time
 from typing import ClassVar
+
+from rich.text import Text
 
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
+from textual.timer import Timer
 from textual.widgets import Footer, Static
 
 from maturity.errors import MaturityError
@@ -24,6 +28,7 @@ from maturity.model.text import tr
 from maturity.questionnaire import LoadedQuestionnaire
 from maturity.tui.messages import AnswerSaved, StatusChanged
 from maturity.tui.screens.base import BaseScreen
+from maturity.tui.screens.confirm import ConfirmScreen
 from maturity.tui.widgets.answers import (
     NOT_SURE,
     AnswerOptions,
@@ -36,6 +41,31 @@ from maturity.tui.widgets.sidebar import DimensionProgress, DimensionSidebar
 
 SIDEBAR_MIN_WIDTH = 100
 """Below this terminal width the sidebar starts hidden (``s`` shows it)."""
+
+
+BURST_GAP_S = 0.35
+"""Digits closer together than this are one burst (nobody reads a question that fast)."""
+BURST_MIN = 4
+"""From this many digits in a burst on, solo mode holds them and asks before answering."""
+BURST_QUIET_S = 0.6
+"""The burst is over (and the question asked) after this long without a digit."""
+
+
+class Burst:
+    """Counts digits typed in quick succession (a room's votes typed in solo mode)."""
+
+    def __init__(self) -> None:
+        self.last: float | None = None
+        self.length = 0
+
+    def digit(self, at: float) -> bool:
+        """Note a digit at time ``at``; True from the :data:`BURST_MIN`-th digit of a burst on."""
+        if self.last is not None and at - self.last < BURST_GAP_S:
+            self.length += 1
+        else:
+            self.length = 1
+        self.last = at
+        return self.length >= BURST_MIN
 
 
 class QuestionScreen(BaseScreen[None]):
@@ -51,7 +81,8 @@ class QuestionScreen(BaseScreen[None]):
         Binding("s", "toggle_sidebar", "Sidebar", id="sidebar", show=False),
         Binding("d", "dora", "DORA", id="dora"),
         Binding("r", "results", "Results", id="results"),
-        Binding("v", "team", "Team vote", id="team", show=False),
+        Binding("v", "team", "Team vote", id="team"),
+        Binding("delete", "clear", "Clear answer", id="clear", show=False),
         Binding("q,escape", "home", "Home", id="home", key_display="q"),
     ]
 
@@ -68,6 +99,11 @@ class QuestionScreen(BaseScreen[None]):
         self.failed = False
         self.pending_notes: dict[str, str] = {}
         self.sidebar_toggled = False
+        self.burst = Burst()
+        self.held: list[int] | None = None
+        self.burst_log: list[tuple[str, Answer | None]] = []
+        self._burst_timer: Timer | None = None
+        self.last_recorded = ""
 
     def compose(self) -> ComposeResult:
         with Horizontal(classes="topbar"):
@@ -101,6 +137,10 @@ class QuestionScreen(BaseScreen[None]):
             return
         self.assessment, self.loaded = assessment, loaded
         self.questions = loaded.questionnaire.questions()
+        if assessment.mode == "team" and type(self) is QuestionScreen and not self.read_only:
+            # Team mode is kept with the assessment: it reopens as a team vote.
+            self.mapp.open_team(self.assessment_id, self.start_at)
+            return
         if self.start_at and self.start_at in self.qids:
             self.index = self.qids.index(self.start_at)
         else:
@@ -138,10 +178,12 @@ class QuestionScreen(BaseScreen[None]):
         lang = self.lang
         q = self.loaded.questionnaire
         _, question = self.current
-        badge = f" · [b]{self.t('snap.badge')}[/b]" if self.read_only else ""
-        self.query_one("#q-title", Static).update(
-            f"[b]{self.assessment.team}[/b] · {tr(q.title, lang)}{badge}"
-        )
+        title = Text(self.assessment.team, style="bold")
+        title.append(f" · {tr(q.title, lang)}")
+        for badge in self.title_badges():
+            title.append(" · ")
+            title.append(f" {badge} ", style="bold reverse")
+        self.query_one("#q-title", Static).update(title)
         self.query_one("#q-text", Static).update(f"[b]{tr(question.text, lang)}[/b]")
         self.query_one("#q-help-text", Static).update(
             f"[b]{self.t('q.help_title')}[/b]  {tr(question.help, lang)}\n"
@@ -170,6 +212,10 @@ class QuestionScreen(BaseScreen[None]):
             status.append(f"[dim]{self.t('q.help_hint')}[/dim]")
         self.query_one("#q-status", Static).update("  ·  ".join(status))
         self.refresh_progress()
+
+    def title_badges(self) -> list[str]:
+        """Words shown as badges after the title (snapshot, team vote)."""
+        return [self.t("snap.badge")] if self.read_only else []
 
     def refresh_progress(self) -> None:
         """Position line, sidebar counts and the saved indicator (not the option list, so a
@@ -238,10 +284,95 @@ class QuestionScreen(BaseScreen[None]):
     def action_answer(self, key: int) -> None:
         if self.assessment is None or self.current is None or self.refuse_if_read_only():
             return
+        if self.held is not None or self.burst.digit(time.monotonic()):
+            # A burst (someone typing the room's votes in solo mode): hold the digits and ask
+            # once the typing stops, before answering many questions at once.
+            self.hold(key)
+            return
+        self.answer_now(key)
+
+    def answer_now(self, key: int) -> None:
+        assert self.current is not None
         _, question = self.current
         level = None if key == NOT_SURE else key
+        self.burst_log.append((question.id, self.answers.get(question.id)))
         self.record(question.id, level)
+        self.say_recorded(question.id, level, quiet=True)
         self.advance()
+
+    def hold(self, key: int) -> None:
+        if self.held is None:
+            self.held = []
+        self.held.append(key)
+        if self._burst_timer is not None:
+            self._burst_timer.stop()
+        self._burst_timer = self.set_timer(BURST_QUIET_S, self.ask_burst)
+
+    def ask_burst(self) -> None:
+        """The typing stopped: answer the held digits on the next questions, or undo the burst."""
+        held, self.held = self.held or [], None
+        undo = self.burst_log[-(BURST_MIN - 1) :]
+        n = len(held) + len(undo)
+
+        def answer(yes: bool | None) -> None:
+            if yes:
+                for key in held:
+                    self.answer_now(key)
+                return
+            # No: the burst answers nothing (its first digits are taken back too).
+            for qid, previous in reversed(undo):
+                if previous is None:
+                    self.clear_answer(qid)
+                else:
+                    self.record(qid, previous.level, note=previous.note)
+            if undo:
+                self.jump_to(undo[0][0])
+            self.notify(self.t("retro.burst_undone", n=n), timeout=5)
+
+        digits = " ".join("?" if k == NOT_SURE else str(k) for k in held)
+        self.app.push_screen(
+            ConfirmScreen(self.t("retro.burst_ask", n=n, more=len(held), digits=digits)), answer
+        )
+
+    def say_recorded(self, question_id: str, level: int | None, *, quiet: bool = False) -> None:
+        """ "Q4 recorded: 3 Defined": where it went, with the level's name."""
+        if self.loaded is None or question_id not in self.qids:
+            return
+        label = (
+            f"{level} {tr(self.loaded.questionnaire.levels[level], self.lang)}"
+            if level is not None
+            else self.t("q.not_sure")
+        )
+        message = self.t("retro.recorded", n=self.qids.index(question_id) + 1, answer=label)
+        self.last_recorded = message
+        if not quiet:
+            self.notify(message, timeout=4)
+
+    def action_clear(self) -> None:
+        """Take back the current question's answer (it becomes unanswered again)."""
+        if self.current is None or self.refuse_if_read_only():
+            return
+        qid = self.current[1].id
+        if qid not in self.answers:
+            self.notify(self.t("q.unanswered"), timeout=3)
+            return
+        self.clear_answer(qid)
+        self.notify(self.t("retro.cleared", n=self.qids.index(qid) + 1), timeout=4)
+        self.refresh_view()
+
+    def clear_answer(self, question_id: str) -> None:
+        previous = self.answers.pop(question_id, None)
+        ws = self.gateway.workspace
+        future = self.gateway.submit(ws.answer, self.assessment_id, question_id, None, clear=True)
+        self.pending += 1
+        self._show_saved()
+        self.watch_save(future, question_id, None, previous)
+
+    def remember_mode(self, mode: str) -> None:
+        """Keep solo/team with the assessment, so it opens the way it was left."""
+        if self.assessment is not None and self.assessment.mode != mode:
+            self.assessment.mode = "team" if mode == "team" else "solo"
+            self.gateway.submit(self.gateway.workspace.set_mode, self.assessment_id, mode)
 
     @on(AnswerOptions.Chosen)
     def _option_chosen(self, event: AnswerOptions.Chosen) -> None:
@@ -383,6 +514,7 @@ class QuestionScreen(BaseScreen[None]):
 
     def action_team(self) -> None:
         """Team mode (votes, reveal) at this question; see screens/team.py."""
+        self.remember_mode("team")
         self.mapp.open_team(self.assessment_id, self.current[1].id if self.current else None)
 
     def palette_commands(self) -> list[tuple[str, str, str]]:

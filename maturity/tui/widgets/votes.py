@@ -71,53 +71,71 @@ def vote_lines(state: TeamState, lang: str) -> Text:
 
 
 def facilitator_text(
-    state: TeamState | None, lang: str, *, next_name: str | None, assessment_id: str
+    state: TeamState | None,
+    lang: str,
+    *,
+    next_name: str | None,
+    expected: int = 0,
+    waiting: Sequence[str] = (),
+    explicit: bool = False,
 ) -> Text:
-    """The facilitator's vote panel: the count before the reveal, every vote after it."""
-    text = Text()
+    """The facilitator's vote panel: one line until the reveal ("4/6 voted · waiting: Leo,
+    Kim · typed → Ana"), every vote, the median and what enter records after it."""
+    text = Text(no_wrap=False)
     if state is None:
         text.append("…", style="dim")
         return text
     if not state.revealed:
-        text.append(t("team.count", lang, count=state.count), style="bold")
-        if state.voters:
-            text.append("  " + "  ".join(f"✓ {who}" for who in state.voters), style="green")
-        text.append("\n" + t("team.hidden", lang), style="dim")
-        hint = (
-            t("team.type_hint_anonymous", lang)
-            if state.anonymous or next_name is None
-            else t("team.type_hint", lang, name=next_name)
+        count = (
+            t("retro.count_of", lang, count=state.count, total=expected)
+            if expected
+            else t("team.count", lang, count=state.count)
         )
-        text.append("\n" + hint, style="dim")
-        text.append("\n" + t("team.join_hint", lang, id=assessment_id[:8]), style="dim")
+        text.append(count, style="bold")
+        if waiting:
+            text.append(" · " + t("retro.waiting", lang, names=", ".join(waiting)))
+        if next_name is not None:
+            key = "retro.next_named" if explicit else "retro.next"
+            text.append(" · " + t(key, lang, name=next_name), style="dim")
+        if state.previous:
+            text.append(" · " + last_time(state.previous_answer, lang), style="dim")
         return text
     text.append_text(vote_lines(state, lang))
     if state.answered:
         text.append(
-            "\n" + t("team.recorded", lang, answer=answer_label(state.answer, lang)), "bold green"
+            "\n" + t("team.recorded", lang, answer=answer_label(state.answer, lang)), "bold"
         )
-    else:
-        median = tally((state.votes or {}).values()).median
-        hint = (
-            t("team.record_hint", lang, median=median)
-            if median is not None
-            else t("team.record_hint_none", lang)
-        )
-        text.append("\n" + hint, style="dim")
+        return text
+    if state.previous:
+        text.append("\n" + last_time(state.previous_answer, lang), style="bold")
+    median = tally((state.votes or {}).values()).median
+    hint = (
+        t("team.record_hint", lang, median=median)
+        if median is not None
+        else t("team.record_hint_none", lang)
+    )
+    text.append("\n" + hint, style="dim")
     return text
 
 
+def last_time(level: int | None, lang: str) -> str:
+    """The answer given before this vote, for comparison (never mistaken for the decision)."""
+    return t("retro.last_time", lang, answer=answer_label(level, lang))
+
+
 def participant_text(state: TeamState, lang: str) -> Text:
-    """A participant's panel: their own vote and the count; everything only after the reveal."""
+    """A participant's panel: their own vote and the count; everything only after the reveal.
+    "Team answer" appears only once the facilitator has recorded it."""
     text = Text()
     if state.status == "complete":
         text.append(t("p.closed", lang), style="bold")
         return text
+    if not state.facilitator_live:
+        text.append(t("retro.facilitator_gone", lang), style="bold")
+        text.append("\n")
     if not state.revealed:
         if state.voted:
-            text.append(
-                t("p.your_vote", lang, vote=answer_label(state.mine, lang)), style="bold green"
-            )
+            text.append(t("p.your_vote", lang, vote=answer_label(state.mine, lang)), style="bold")
             text.append("  " + t("p.can_change", lang), style="dim")
         else:
             text.append(t("p.no_vote", lang), style="bold")
@@ -128,8 +146,12 @@ def participant_text(state: TeamState, lang: str) -> Text:
     text.append_text(vote_lines(state, lang))
     if state.answered:
         text.append(
-            "\n" + t("team.recorded", lang, answer=answer_label(state.answer, lang)), "bold green"
+            "\n" + t("team.recorded", lang, answer=answer_label(state.answer, lang)), "bold"
         )
+    else:
+        if state.previous:
+            text.append("\n" + last_time(state.previous_answer, lang), style="dim")
+        text.append("\n" + t("retro.deciding", lang), style="dim")
     return text
 
 
@@ -146,18 +168,6 @@ class VotePanel(Static):
         background: $boost;
     }
     """
-
-
-def roster_next(participants: Sequence[str], taken: set[str]) -> str:
-    """Whose vote the next typed digit is: the first participant (in the order given at
-    creation) without a vote on this question, then P1, P2, ... for people not listed."""
-    for name in participants:
-        if name not in taken:
-            return name
-    n = 1
-    while f"P{n}" in taken:
-        n += 1
-    return f"P{n}"
 
 
 def disagreement_text(
