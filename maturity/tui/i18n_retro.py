@@ -17,6 +17,10 @@ RETRO_STRINGS: Final[dict[str, dict[str, str]]] = {
     "binding.save_md": {"en": "Save .md", "ko": ".md 저장"},
     "binding.open_pdf": {"en": "Open PDF", "ko": "PDF 열기"},
     "binding.quick_check": {"en": "Quick Check", "ko": "퀵 체크"},
+    "retro.pick_name": {
+        "en": "Who are you? Pick your name (or type a new one below):",
+        "ko": "누구신가요? 이름을 고르세요 (없으면 아래에 입력):",
+    },
     "retro.count_of": {"en": "{count}/{total} voted", "ko": "{total}명 중 {count}명 투표"},
     "retro.waiting": {"en": "waiting: {names}", "ko": "대기: {names}"},
     "retro.next": {"en": "typed → {name}", "ko": "입력 → {name}"},

@@ -8,12 +8,11 @@ the previous answer and says why.
 
 from __future__ import annotations
 
-from concurrent.futures import Future
 import time
+from concurrent.futures import Future
 from typing import ClassVar
 
 from rich.text import Text
-
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType

@@ -42,9 +42,9 @@ from textual.widgets.option_list import Option
 from maturity.errors import MaturityError
 from maturity.model.assessment import Answer
 from maturity.store.base import TeamState
-from maturity.tui.screens.question import QuestionScreen
 from maturity.tui.screens.base import BaseModal
 from maturity.tui.screens.confirm import ConfirmScreen
+from maturity.tui.screens.question import QuestionScreen
 from maturity.tui.widgets.answers import NOT_SURE, AnswerOptions, level_bindings
 from maturity.tui.widgets.votes import VotePanel, facilitator_text
 from maturity.voting import BEAT_S, Voter, median_down, room_next, waiting

@@ -1,0 +1,244 @@
+"""The retrospective flow (issue 16): a facilitator app and participant apps on one store.
+
+Like tests/test_team_tui.py, nothing here waits for the polling timers: the tests ask a
+screen to read the store now and let the workers settle.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from test_team_tui import MINI, Q1, Q2, facilitate, refresh, seed, text
+from textual.widgets import OptionList, Static
+from tui_support import notifications, press, reader, settle
+
+from maturity.model.assessment import Answer
+from maturity.store import open_store
+from maturity.tui.app import MaturityApp
+from maturity.tui.participant import JoinScreen, ParticipantApp, VoteScreen
+from maturity.tui.screens.confirm import ConfirmScreen
+from maturity.tui.screens.question import QuestionScreen
+from maturity.tui.screens.team import TeamQuestionScreen
+from maturity.workspace import Workspace
+
+pytestmark = pytest.mark.asyncio
+
+
+def seed_previous(store_path: Path, people: tuple[str, ...]) -> str:
+    """An assessment whose every question already has an answer (as after "new from last")."""
+    ws = Workspace(open_store(store_path))
+    answers = {qid: Answer(level=3) for qid in MINI.questionnaire.question_ids()}
+    aid = ws.create("Payments", MINI, participants=people, answers=answers).id
+    ws.store.close()
+    return aid
+
+
+async def test_enter_after_a_reveal_records_the_median_not_the_old_answer(
+    store_path: Path,
+) -> None:
+    """Item 2: the team voted 4,4,4,3 on a question answered 3 before; enter records 4, the 3
+    is shown as "last time", and participants see no "Team answer" until it is recorded."""
+    aid = seed_previous(store_path, ("Mina", "Joon", "Ana", "Bo"))
+    fac = MaturityApp(store_path, lang="en")
+    mina = ParticipantApp(store_path, assessment_id=aid, name="Mina", lang="en")
+    async with fac.run_test(size=(100, 40)) as f, mina.run_test(size=(80, 30)) as m:
+        team = await facilitate(f, aid)
+        await refresh(f)
+        assert "last time: 3" in text(fac, "#team-votes")
+        await refresh(m)
+        await press(m, "4")
+        await refresh(f)
+        await press(f, *"443")  # Joon, Ana, Bo in the room
+        await refresh(f)
+        await press(f, "r")
+        await refresh(f)
+        panel = text(fac, "#team-votes")
+        assert "Median 4" in panel and "last time: 3" in panel and "enter records" in panel
+        assert "Team answer" not in panel
+        await refresh(m)
+        panel = text(mina, "#p-votes")
+        assert "Team answer" not in panel and "last time: 3" in panel
+        # the footers changed with the reveal: digits now record, nobody can vote any more
+        fac_keys = {b.binding.description for b in fac.screen.active_bindings.values()}
+        assert "Record" in fac_keys and "Vote" not in fac_keys and "Reveal" not in fac_keys
+        p_keys = {b.binding.description for b in mina.screen.active_bindings.values()}
+        assert "Vote" not in p_keys and "Withdraw vote" not in p_keys
+
+        await press(f, "enter")
+        saved = reader(store_path).get(aid).answers[Q1]
+        assert saved.level == 4 and saved.votes == {"Mina": 4, "Joon": 4, "Ana": 4, "Bo": 3}
+        assert "Q1 recorded: 4 Managed" in notifications(fac)
+        assert team.question_id == Q2
+        # the participant sees the decision once it is recorded
+        state = reader(store_path).team_state(aid, Q1, "Mina")
+        assert state.answered and state.answer == 4 and not state.previous
+
+
+async def test_typed_votes_skip_joined_participants(store_path: Path) -> None:
+    """Item 3: Joon joined from his laptop and has not voted; a digit typed by the facilitator
+    goes to Ana (in the room), never to Joon, and Joon's own vote is not overwritten."""
+    aid = seed(store_path, people=("Joon", "Ana", "Bo"))
+    fac = MaturityApp(store_path, lang="en")
+    joon = ParticipantApp(store_path, assessment_id=aid, name="Joon", lang="en")
+    async with fac.run_test(size=(100, 40)) as f, joon.run_test(size=(80, 30)) as j:
+        team = await facilitate(f, aid)
+        await refresh(j)
+        assert isinstance(joon.screen, VoteScreen)
+        await refresh(f)
+        assert team.state is not None and team.state.joined == ("Joon",)
+        assert team.next_name() == "Ana"
+        await press(f, "2")
+        await refresh(f)
+        assert reader(store_path).team_state(aid, Q1, "Ana").mine == 2
+        assert not reader(store_path).team_state(aid, Q1, "Joon").voted
+        # an explicit name: n picks Bo for the next digit
+        await press(f, "n")
+        picker = fac.screen.query_one("#pick-names", OptionList)
+        assert [str(picker.get_option_at_index(i).prompt) for i in range(picker.option_count)] == [
+            "Ana",
+            "Bo",
+        ]  # Joon votes himself: not offered
+        await press(f, "down", "enter")
+        assert "next typed vote: Bo" in text(fac, "#team-votes")
+        await press(f, "5")
+        await refresh(f)
+        await press(j, "4")
+        await refresh(f)
+        votes = reader(store_path).reveal(aid, Q1).votes
+        assert votes == {"Ana": 2, "Bo": 5, "Joon": 4}
+
+
+async def test_names_match_ignoring_case_and_spaces(store_path: Path) -> None:
+    """Item 4: ``join --as " joon "`` next to "Joon" is Joon: one voter, no false discuss."""
+    aid = seed(store_path, people=("Joon", "Ana"))
+    fac = MaturityApp(store_path, lang="en")
+    lower = ParticipantApp(store_path, assessment_id=aid, name=" joon ", lang="en")
+    async with fac.run_test(size=(100, 40)) as f, lower.run_test(size=(80, 30)) as j:
+        await facilitate(f, aid)
+        await refresh(j)
+        assert isinstance(lower.screen, VoteScreen) and lower.screen.voter.name == "Joon"
+        await press(j, "4")
+        ws = reader(store_path)
+        ws.cast_vote(aid, Q1, "JOON", 4)  # typed in caps by someone else: the same person
+        assert ws.get(aid).participants == ["Joon", "Ana"]
+        assert reader(store_path).reveal(aid, Q1).votes == {"Joon": 4}
+
+
+async def test_participant_picks_their_name_from_the_list(store_path: Path) -> None:
+    """Item 4: without --as, a participant picks their name from the assessment's list."""
+    aid = seed(store_path, people=("Mina", "Joon"))
+    app = ParticipantApp(store_path, assessment_id=aid, lang="en")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        assert isinstance(app.screen, JoinScreen)
+        people = app.screen.query_one("#join-people", OptionList)
+        assert people.display and people.option_count == 2
+        await press(pilot, "down", "enter")
+        assert isinstance(app.screen, VoteScreen) and app.screen.voter.name == "Joon"
+
+
+async def test_participants_see_the_facilitator_leave_and_picker_lists_live_only(
+    store_path: Path,
+) -> None:
+    """Item 8: when the facilitator leaves, participants say so; a session whose facilitator
+    stopped beating is not offered in the join picker."""
+    aid = seed(store_path, people=("Mina",))
+    fac = MaturityApp(store_path, lang="en")
+    mina = ParticipantApp(store_path, assessment_id=aid, name="Mina", lang="en")
+    async with fac.run_test(size=(100, 40)) as f, mina.run_test(size=(80, 30)) as m:
+        await facilitate(f, aid)
+        await refresh(m)
+        assert "One?" in text(mina, "#p-text")
+        assert [s.assessment_id for s in reader(store_path).live_sessions()] == [aid]
+        await press(f, "v")  # back to solo: the session pauses
+        await refresh(m)
+        assert "The facilitator has left" in text(mina, "#p-text")
+    # a crashed facilitator: the session row is left behind with an old heartbeat
+    ws = reader(store_path)
+    ws.follow(aid, Q1)
+    with ws.store._c() as conn:  # type: ignore[attr-defined]
+        conn.execute("UPDATE sessions SET heartbeat = '2020-01-01T00:00:00.000Z'")
+    assert reader(store_path).live_sessions() == []
+    state = reader(store_path).team_state(aid)
+    assert state.current_question == Q1 and not state.facilitator_live
+
+
+async def test_team_mode_is_kept_with_the_assessment(store_path: Path) -> None:
+    """Item 5: v switches to team mode and the assessment reopens in it; the badge says so."""
+    aid = seed(store_path, people=("Mina",))
+    app = MaturityApp(store_path, lang="en")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await facilitate(pilot, aid)
+        assert "team vote" in text(app, "#q-title")
+        assert reader(store_path).get(aid).mode == "team"
+        assert "v" in {k for k, b in app.screen.active_bindings.items() if b.binding.show}
+        await press(pilot, "escape")
+        app.open_questions(aid)
+        await settle(pilot)
+        assert isinstance(app.screen, TeamQuestionScreen)
+        await press(pilot, "v")
+        assert type(app.screen) is QuestionScreen
+        assert reader(store_path).get(aid).mode == "solo"
+
+
+async def test_an_answer_can_be_cleared(store_path: Path) -> None:
+    aid = seed(store_path)
+    app = MaturityApp(store_path, lang="en")
+    async with app.run_test(size=(80, 24)) as pilot:
+        app.open_questions(aid)
+        await settle(pilot)
+        await press(pilot, "3", "b")
+        assert Q1 in reader(store_path).get(aid).answers
+        await press(pilot, "delete")
+        assert Q1 not in reader(store_path).get(aid).answers
+        assert "Q1: answer cleared" in notifications(app)
+
+
+async def test_a_burst_of_digits_in_solo_mode_asks_first(store_path: Path) -> None:
+    """Item 5: six votes typed in solo mode would answer six questions: it asks; "no" takes
+    the whole burst back."""
+    aid = seed(store_path)
+    app = MaturityApp(store_path, lang="en")
+    async with app.run_test(size=(80, 24)) as pilot:
+        app.open_questions(aid)
+        await settle(pilot)
+        await pilot.press(*"443443")
+        await pilot.pause(1.0)  # the burst is over once the typing stops
+        await settle(pilot)
+        assert isinstance(app.screen, ConfirmScreen)
+        message = str(app.screen.query_one("#confirm-message", Static).render())
+        assert "6 digits" in message and "3 more" in message
+        await press(pilot, "n")
+        assert reader(store_path).get(aid).answers == {}
+        assert app.screen.current is not None and app.screen.current[1].id == Q1  # type: ignore[attr-defined]
+
+
+async def test_escape_during_a_vote_asks(store_path: Path) -> None:
+    aid = seed(store_path, people=("Mina", "Joon"))
+    app = MaturityApp(store_path, lang="en")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await facilitate(pilot, aid)
+        await refresh(pilot)
+        await press(pilot, "3")
+        await refresh(pilot)
+        await press(pilot, "escape")
+        assert isinstance(app.screen, ConfirmScreen)
+        await press(pilot, "n")
+        assert isinstance(app.screen, TeamQuestionScreen)
+
+
+async def test_auto_reveal_once_everyone_voted(store_path: Path) -> None:
+    aid = seed(store_path, people=("Mina", "Joon"))
+    app = MaturityApp(store_path, lang="en")
+    async with app.run_test(size=(80, 24)) as pilot:
+        team = await facilitate(pilot, aid)
+        await refresh(pilot)
+        await press(pilot, "a", "3")
+        await refresh(pilot)
+        assert team.state is not None and not team.state.revealed
+        await press(pilot, "4")
+        await refresh(pilot)
+        await refresh(pilot)
+        assert team.state is not None and team.state.revealed
+        assert "Median 3" in text(app, "#team-votes")
