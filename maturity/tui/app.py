@@ -19,13 +19,15 @@ from maturity.tui.commands import MaturityCommands
 from maturity.tui.gateway import Gateway
 from maturity.tui.i18n import default_language, other, t
 from maturity.tui.messages import LanguageChanged
+from maturity.tui.themes import ANSI_DARK, ANSI_LIGHT, DARK_NAME, LIGHT_NAME, THEMES
 
 if TYPE_CHECKING:
     # Imported on the store thread at first use: the core's pydantic models cost ~0.2 s to
     # import, which would otherwise delay the first screen.
     from maturity.workspace import Workspace
 
-DARK, LIGHT = "textual-dark", "textual-light"
+DARK, LIGHT = DARK_NAME, LIGHT_NAME
+_STOCK = {"textual-dark": DARK_NAME, "textual-light": LIGHT_NAME}
 
 
 class MaturityApp(App[None]):
@@ -59,7 +61,12 @@ class MaturityApp(App[None]):
         self.gateway = Gateway(workspace)
         self.store_error: str | None = None
         self.set_reactive(MaturityApp.lang, lang or default_language())
-        self.theme = theme or DARK
+        # Our themes: every text colour reaches 4.5:1 on a projector (see themes.py).
+        for custom in THEMES:
+            self.register_theme(custom)
+        self.set_reactive(App.ansi_theme_dark, ANSI_DARK)
+        self.set_reactive(App.ansi_theme_light, ANSI_LIGHT)
+        self.theme = _STOCK.get(theme or DARK, theme or DARK)
 
     # -- lifecycle --------------------------------------------------------------------------
 

@@ -22,7 +22,7 @@ if TYPE_CHECKING:
     from maturity.model.questionnaire import Questionnaire
     from maturity.model.results import Disagreement
 
-LEVEL_STYLE = {1: "red", 2: "dark_orange", 3: "yellow", 4: "green", 5: "bright_green"}
+LEVEL_STYLE = {1: "red", 2: "bright_red", 3: "yellow", 4: "green", 5: "bright_green"}
 BAR = "█"
 
 
