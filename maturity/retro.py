@@ -61,8 +61,8 @@ def pace(*, position: int, total: int, reviewed: int, elapsed_s: float, box_s: f
 
 
 def reviewed(answers: Mapping[str, Answer], question_ids: Sequence[str], since: str | None) -> int:
-    """How many of the questions were answered at or after ``since`` (an ISO timestamp): the
-    questions the team has gone through in this session, carried-over answers excluded."""
+    """How many of the questions were answered after ``since`` (an ISO timestamp, usually the
+    assessment's creation): what the team has gone through, carried-over answers excluded."""
     from maturity.timefmt import format_time
 
     ids = set(question_ids)
@@ -71,8 +71,16 @@ def reviewed(answers: Mapping[str, Answer], question_ids: Sequence[str], since: 
         for qid, a in answers.items()
         if qid in ids
         and a.updated is not None
-        and (since is None or format_time(a.updated) >= since)
+        and (since is None or format_time(a.updated) > since)
     )
+
+
+def previous_id(assessment: Assessment) -> str | None:
+    """The assessment this one was started from (``new --from``), if any."""
+    for event in assessment.events:
+        if event.kind == "created-from" and event.detail:
+            return event.detail.split(";", 1)[0].strip() or None
+    return None
 
 
 def changes(current: Assessment, previous: Assessment) -> dict[str, int]:

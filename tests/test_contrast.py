@@ -62,7 +62,7 @@ def test_every_text_colour_reaches_aa_on_every_background(theme: str) -> None:
         for name in TEXT_ANSI:
             bright = name.startswith("bright_")
             index = ANSI_INDEX[name.removeprefix("bright_")]
-            triplet = (ansi.ansi_colors[index + 8] if bright else ansi.ansi_colors[index])
+            triplet = ansi.ansi_colors[index + 8] if bright else ansi.ansi_colors[index]
             ratio = contrast(Color(*triplet), bg)
             if ratio < AA:
                 failures.append(f"ANSI {name} on {bg_name}: {ratio:.2f}")

@@ -6,9 +6,11 @@ screen to read the store now and let the workers settle.
 
 from __future__ import annotations
 
+import io
 from pathlib import Path
 
 import pytest
+from rich.console import Console
 from test_team_tui import MINI, Q1, Q2, facilitate, refresh, seed, text
 from textual.widgets import OptionList, Static
 from tui_support import notifications, press, reader, settle
@@ -242,3 +244,75 @@ async def test_auto_reveal_once_everyone_voted(store_path: Path) -> None:
         await refresh(pilot)
         assert team.state is not None and team.state.revealed
         assert "Median 3" in text(app, "#team-votes")
+
+
+async def test_dora_tab_moves_fields_and_escape_asks_about_an_invalid_value(
+    store_path: Path,
+) -> None:
+    """Item 10: Tab goes to the next field (the Quick Check answers have ctrl+o); Escape with
+    an invalid value asks and "no" keeps it; no "press d" toast on the DORA screen."""
+    from maturity.tui.screens.dora import DoraScreen
+
+    aid = seed(store_path)
+    app = MaturityApp(store_path, lang="en")
+    async with app.run_test(size=(80, 24)) as pilot:
+        app.open_questions(aid)
+        await settle(pilot)
+        for _ in MINI.questionnaire.question_ids():  # every question: DORA opens by itself
+            await press(pilot, "3")
+            await pilot.pause(0.4)  # one answer at a time (not a burst)
+        assert isinstance(app.screen, DoraScreen)
+        assert not any("Press d" in n for n in notifications(app))
+        screen = app.screen
+        assert screen.focused is not None and screen.focused.id == "in-deployment_frequency"
+        await press(pilot, "tab")
+        assert screen.focused is not None and screen.focused.id == "in-lead_time"
+        await press(pilot, *"3x")
+        await pilot.pause(0.6)
+        await settle(pilot)
+        await press(pilot, "escape")
+        assert isinstance(app.screen, ConfirmScreen)
+        await press(pilot, "n")
+        assert app.screen is screen and screen.query_one("#in-lead_time").has_focus
+        assert screen.values["lead_time"] == "3x"  # kept, not thrown away
+        await press(pilot, "ctrl+o")
+        assert screen.focused is not None and screen.focused.id == "buckets"
+
+
+async def test_results_scroll_from_the_top_with_texts_arrows_and_reviewed_count(
+    store_path: Path,
+) -> None:
+    """Item 9: the results start at the top with the page focused (PageDown reaches the
+    roadmap), held-back questions show their text, and after "new from previous" each
+    dimension has a change arrow and the overall line says how many were reviewed."""
+    from textual.containers import VerticalScroll
+
+    from maturity.tui.screens.results import ResultsScreen
+
+    ws = Workspace(open_store(store_path))
+    ids = MINI.questionnaire.question_ids()
+    first = ws.create("Payments", MINI, answers={q: Answer(level=2) for q in ids})
+    second = ws.create_from(first.id)
+    ws.answer(second.id, Q1, 4)  # reviewed and raised: alpha goes up
+    ws.store.close()
+    app = MaturityApp(store_path, lang="en")
+    async with app.run_test(size=(80, 14)) as pilot:  # a short screen: the page scrolls
+        await settle(pilot)
+        app.open_results(second.id)
+        await settle(pilot)
+        screen = app.screen
+        assert isinstance(screen, ResultsScreen)
+        main = screen.query_one("#r-main", VerticalScroll)
+        assert main.has_focus and main.scroll_y == 0
+        overall = text(app, "#r-overall")
+        assert f"reviewed 1/{len(ids)}" in overall
+        assert screen.results is not None and screen.loaded is not None
+        console = Console(width=78, record=True, file=io.StringIO())
+        console.print(screen._dimensions(screen.results, screen.loaded.questionnaire))
+        dims = console.export_text()
+        alpha = next(line for line in dims.splitlines() if line.startswith("Alpha"))
+        beta = next(line for line in dims.splitlines() if line.startswith("Beta"))
+        assert "▲" in alpha and "=" in beta
+        assert "Two? (2)" in dims  # a question's text, not its id "two"
+        await press(pilot, "pagedown")
+        assert main.scroll_y > 0

@@ -99,7 +99,16 @@ ANSI_LIGHT: Final = TerminalTheme(
     ],
 )
 
-TEXT_ANSI: Final = ("red", "green", "yellow", "bright_red", "bright_green", "blue", "magenta", "cyan")
+TEXT_ANSI: Final = (
+    "red",
+    "green",
+    "yellow",
+    "bright_red",
+    "bright_green",
+    "blue",
+    "magenta",
+    "cyan",
+)
 """The ANSI colours the app writes text in (the contrast test checks each)."""
 TEXT_VARIABLES: Final = (
     "foreground",

@@ -431,7 +431,7 @@ class QuestionScreen(BaseScreen[None]):
             if missing:
                 self.index = missing[0]
             else:
-                self.notify(self.t("q.all_answered"), timeout=6)
+                # No toast: it would still say "press d" on the DORA screen opened next.
                 self.refresh_view()
                 self.action_dora()
                 return
