@@ -12,8 +12,6 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Final
 
-from maturity.model.text import tr
-
 if TYPE_CHECKING:
     from maturity.model.assessment import Answer, Assessment
     from maturity.model.questionnaire import Questionnaire
@@ -48,15 +46,15 @@ class Pace:
 def pace(*, position: int, total: int, reviewed: int, elapsed_s: float, box_s: float) -> Pace:
     """The pace so far and whether the rest fits the time box.
 
-    ``reviewed`` questions took ``elapsed_s``; the ``total - reviewed`` still to go need as long
-    each. Behind when that exceeds what is left by more than :data:`SLACK`.
+    ``reviewed`` questions took ``elapsed_s``; the questions from ``position`` (1-based) to the
+    end need as long each. Behind when that exceeds what is left by more than :data:`SLACK`,
+    or when the time box is used up with questions still to go.
     """
     left = box_s - elapsed_s
+    remaining = max(0, total - position + 1)
     per = elapsed_s / reviewed if reviewed > 0 else None
-    needed = per * max(0, total - reviewed) if per is not None else None
-    behind = left <= 0 < total - reviewed or (
-        needed is not None and needed > max(left, 0) * SLACK and reviewed < total
-    )
+    needed = per * remaining if per is not None else None
+    behind = remaining > 0 and (left <= 0 or (needed is not None and needed > left * SLACK))
     return Pace(position, total, reviewed, elapsed_s, left, per, needed, behind)
 
 
@@ -135,6 +133,8 @@ def summary_markdown(
     """The end-of-retro summary as Markdown: overall level, the top disagreements, the Now items
     of the roadmap and every note, for the team's chat or wiki. Text the team typed is escaped so
     it cannot break the Markdown around it."""
+    from maturity.model.text import tr
+
     lb = labels or SummaryLabels()
     lines = [f"# {lb.title}: {md(assessment.team)}", ""]
     lines.append(f"{tr(questionnaire.title, lang)} · {assessment.updated:%Y-%m-%d}")

@@ -316,3 +316,100 @@ async def test_results_scroll_from_the_top_with_texts_arrows_and_reviewed_count(
         assert "Two? (2)" in dims  # a question's text, not its id "two"
         await press(pilot, "pagedown")
         assert main.scroll_y > 0
+
+
+async def test_new_form_counts_suggests_new_from_last_and_asks_on_escape(
+    store_path: Path,
+) -> None:
+    """Item 11: question counts per questionnaire, "new from last" when the team exists
+    (ctrl+l starts from its answers), Escape on a filled form asks."""
+    from textual.widgets import Input, Select
+
+    from maturity import questionnaire as qmod
+    from maturity.tui.screens.new_assessment import NewAssessmentScreen
+
+    aid = seed_previous(store_path, ("Mina",))
+    app = MaturityApp(store_path, lang="en")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await press(pilot, "n")
+        screen = app.screen
+        assert isinstance(screen, NewAssessmentScreen)
+        labels = [str(label) for label, _ in screen._questionnaire_options()]
+        for qid in qmod.builtin_ids():
+            n = len(qmod.builtin(qid).questionnaire.question_ids())
+            assert any(f"({qid}, {n} questions)" in label for label in labels), labels
+        assert screen.query_one("#questionnaire", Select).value is not None
+        await press(pilot, *" payments")
+        hint = screen.query_one("#from-last", Static)
+        assert hint.display and "Payments already has an assessment" in str(hint.render())
+        await press(pilot, "escape")
+        assert isinstance(app.screen, ConfirmScreen)
+        await press(pilot, "n")
+        assert app.screen is screen and screen.query_one("#team", Input).value == " payments"
+        await press(pilot, "ctrl+l")
+        new = [s for s in reader(store_path).list() if s.id != aid]
+        assert len(new) == 1 and new[0].answered == len(MINI.questionnaire.question_ids())
+        assert reader(store_path).get(new[0].id).events[0].kind == "created-from"
+
+
+async def test_summary_copies_and_saves_markdown(
+    store_path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Item 12: the summary screen copies the Markdown (clipboard) and saves it to a .md file;
+    without an exported PDF it says how to export one."""
+    from maturity.tui.screens.results import ResultsScreen
+    from maturity.tui.screens.summary import SummaryScreen
+
+    monkeypatch.chdir(tmp_path)
+    aid = seed_previous(store_path, ("Mina",))
+    Workspace(open_store(store_path)).answer(aid, Q2, 3, note="deploys wait for Bo")
+    app = MaturityApp(store_path, lang="en")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        app.open_results(aid)
+        await settle(pilot)
+        assert isinstance(app.screen, ResultsScreen)
+        await press(pilot, "m")
+        assert isinstance(app.screen, SummaryScreen)
+        await press(pilot, "c")
+        assert app.clipboard.startswith("# Retro summary: Payments")
+        assert "- **Two?** deploys wait for Bo" in app.clipboard
+        await press(pilot, "s")
+        await settle(pilot)
+        saved = tmp_path / "maturity-payments-summary.md"
+        assert saved.read_text(encoding="utf-8") == app.clipboard
+        await press(pilot, "o")
+        assert any("No PDF exported yet" in n for n in notifications(app))
+
+
+async def test_help_lists_each_key_once() -> None:
+    """Item 14: "1-5" once (not "1-5 2 3 4 5"), and one row per key on each screen."""
+    from maturity.tui.screens.help import _rows
+
+    for cls in (QuestionScreen, TeamQuestionScreen):
+        rows = _rows(list(cls.BINDINGS), "en")
+        keys = [k for k, _ in rows]
+        assert len(keys) == len(set(keys)), keys
+        assert "1-5" in keys and not any(k.startswith("1-5 ") for k in keys)
+    team = dict(_rows(list(TeamQuestionScreen.BINDINGS), "en"))
+    assert team["1-5"] == "Vote / Record"
+
+
+async def test_session_clock_and_pacing(store_path: Path) -> None:
+    """Item 11: "Q2 of 5 · 45 min left", and "behind pace" once the time box runs short."""
+    aid = seed(store_path)
+    app = MaturityApp(store_path, lang="en")
+    async with app.run_test(size=(80, 24)) as pilot:
+        app.open_questions(aid)
+        await settle(pilot)
+        await press(pilot, "3")
+        total = len(MINI.questionnaire.question_ids())
+        clock = text(app, "#q-clock")
+        assert f"Q2 of {total} · 45 min left" in clock and "behind" not in clock
+        app.timebox_min = 1
+        screen = app.screen
+        assert isinstance(screen, QuestionScreen)
+        screen.session_start -= 50  # 50 s for one question: 4 more need 200 s > 10 s left
+        screen.refresh_clock()
+        assert "behind pace — switch to quick?" in text(app, "#q-clock")

@@ -736,7 +736,7 @@ class SQLiteStore:
             votes=votes,
             revealed_questions=frozenset(revealed),
             answered=decided,
-            answer=recorded[0] if decided else None,
+            answer=recorded[0] if decided and recorded is not None else None,
             previous=recorded is not None and not decided,
             previous_answer=recorded[0] if recorded is not None and not decided else None,
             joined=()

@@ -15,6 +15,7 @@ from textual.binding import Binding, BindingType
 from textual.reactive import reactive
 
 from maturity.errors import MaturityError
+from maturity.retro import DEFAULT_BOX_MIN
 from maturity.tui.commands import MaturityCommands
 from maturity.tui.gateway import Gateway
 from maturity.tui.i18n import default_language, other, t
@@ -58,6 +59,10 @@ class MaturityApp(App[None]):
     ) -> None:
         super().__init__()
         self.store_path = store_path
+        self.exported: dict[str, Path] = {}
+        """Reports exported in this session, per assessment (the summary offers to open them)."""
+        self.timebox_min: int = DEFAULT_BOX_MIN
+        """The session's time box (the question screens pace against it)."""
         self.gateway = Gateway(workspace)
         self.store_error: str | None = None
         self.set_reactive(MaturityApp.lang, lang or default_language())
@@ -172,7 +177,17 @@ class MaturityApp(App[None]):
         if not export_available():
             self.notify(t("export.unavailable", self.lang), severity="warning", timeout=8)
             return
-        self.push_screen(ExportScreen(assessment_id))
+
+        def done(path: Path | None) -> None:
+            if path is not None:
+                self.exported[assessment_id] = path  # the summary screen offers to open it
+
+        self.push_screen(ExportScreen(assessment_id), done)
+
+    def open_summary(self, assessment_id: str) -> None:
+        from maturity.tui.screens.summary import SummaryScreen
+
+        self.push_screen(SummaryScreen(assessment_id))
 
     def open_trend(self, team: str) -> None:
         from maturity.tui.screens.trend import TrendScreen

@@ -22,6 +22,7 @@ RETRO_STRINGS: Final[dict[str, dict[str, str]]] = {
         "ko": "누구신가요? 이름을 고르세요 (없으면 아래에 입력):",
     },
     "binding.from_last": {"en": "New from last", "ko": "지난 진단에서 시작"},
+    "help.screen.summary": {"en": "Retro summary", "ko": "회고 요약"},
     "retro.count_of": {"en": "{count}/{total} voted", "ko": "{total}명 중 {count}명 투표"},
     "retro.waiting": {"en": "waiting: {names}", "ko": "대기: {names}"},
     "retro.next": {"en": "typed → {name}", "ko": "입력 → {name}"},

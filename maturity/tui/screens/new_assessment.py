@@ -6,7 +6,7 @@ belong to (a bad questionnaire file lists every problem the validator found).
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from rich.text import Text
 from textual import on, work
@@ -146,7 +146,7 @@ class NewAssessmentScreen(BaseScreen[str | None]):
         """A new assessment pre-filled with the last one's answers (the team reviews them)."""
         self.busy = True
         ws = self.gateway.workspace
-        overrides: dict[str, object] = {}
+        overrides: dict[str, Any] = {}
         facilitator = self.query_one("#facilitator", Input).value.strip()
         if facilitator:
             overrides["facilitator"] = facilitator

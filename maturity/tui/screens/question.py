@@ -25,6 +25,7 @@ from maturity.model.assessment import Answer, Assessment
 from maturity.model.questionnaire import Dimension, Question
 from maturity.model.text import tr
 from maturity.questionnaire import LoadedQuestionnaire
+from maturity.retro import pace
 from maturity.tui.messages import AnswerSaved, StatusChanged
 from maturity.tui.screens.base import BaseScreen
 from maturity.tui.screens.confirm import ConfirmScreen
@@ -42,6 +43,8 @@ SIDEBAR_MIN_WIDTH = 100
 """Below this terminal width the sidebar starts hidden (``s`` shows it)."""
 
 
+CLOCK_TICK_S = 15.0
+"""How often the session clock is redrawn."""
 BURST_GAP_S = 0.35
 """Digits closer together than this are one burst (nobody reads a question that fast)."""
 BURST_MIN = 4
@@ -103,10 +106,14 @@ class QuestionScreen(BaseScreen[None]):
         self.burst_log: list[tuple[str, Answer | None]] = []
         self._burst_timer: Timer | None = None
         self.last_recorded = ""
+        self.session_start = time.monotonic()
+        self.done_here = 0
+        """Questions answered on this screen: the pace of this session (resumes start anew)."""
 
     def compose(self) -> ComposeResult:
         with Horizontal(classes="topbar"):
             yield Static(id="q-title", classes="topbar-title")
+            yield Static(id="q-clock", classes="clock")
             yield SavedIndicator(id="saved")
         with Horizontal(id="q-body"):
             yield DimensionSidebar(id="sidebar")
@@ -119,6 +126,7 @@ class QuestionScreen(BaseScreen[None]):
         self.query_one("#sidebar").display = self.app.size.width >= SIDEBAR_MIN_WIDTH
         self.query_one("#q-help").display = False
         self.load()
+        self.set_interval(CLOCK_TICK_S, self.refresh_clock)
 
     @work(exclusive=True, group="question-load", exit_on_error=False)
     async def load(self) -> None:
@@ -249,6 +257,26 @@ class QuestionScreen(BaseScreen[None]):
         )
 
         self._show_saved()
+        self.refresh_clock()
+
+    def refresh_clock(self) -> None:
+        """The session clock: "Q12 of 37 · 20 min left", and a nudge when behind the pace."""
+        if self.current is None or not self.is_attached:
+            return
+        p = pace(
+            position=self.index + 1,
+            total=len(self.questions),
+            reviewed=self.done_here,
+            elapsed_s=time.monotonic() - self.session_start,
+            box_s=self.mapp.timebox_min * 60,
+        )
+        clock = Text(
+            self.t("retro.clock", n=p.position, total=p.total, left=p.left_min), style="bold"
+        )
+        if p.behind:
+            clock.append(" · " + self.t("retro.behind"), style="bold red")
+        clock.append("  ")
+        self.query_one("#q-clock", Static).update(clock)
 
     def _show_saved(self) -> None:
         indicator = self.query_one("#saved", SavedIndicator)
@@ -295,6 +323,7 @@ class QuestionScreen(BaseScreen[None]):
         _, question = self.current
         level = None if key == NOT_SURE else key
         self.burst_log.append((question.id, self.answers.get(question.id)))
+        self.done_here += 1
         self.record(question.id, level)
         self.say_recorded(question.id, level, quiet=True)
         self.advance()

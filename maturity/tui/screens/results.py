@@ -54,6 +54,7 @@ class ResultsScreen(SnapshotScreen):
         Binding("a", "answers", "Answers", id="answers"),
         Binding("d", "dora", "DORA", id="dora"),
         Binding("x", "export", "Export", id="export"),
+        Binding("m", "summary", "Summary", id="summary"),
         *snapshot_bindings(show=True),
         Binding("escape", "back", "Back", id="back"),
         Binding("q", "home", "Home", id="home"),
@@ -235,7 +236,7 @@ class ResultsScreen(SnapshotScreen):
             line.append(f" {score:>4}")
             if delta is not None:
                 style = "green" if delta > 0 else "red" if delta < 0 else "dim"
-                line.append(f" {arrow(delta)}", style=style)
+                line.append(f" {arrow((delta > 0) - (delta < 0))}", style=style)
             line.append("  ")
             line.append(level, style="bold" if d.level is not None else "dim")
             line.append("  " + self.t("r.coverage", pct=f"{d.coverage:.0%}"), style="dim")
@@ -307,6 +308,9 @@ class ResultsScreen(SnapshotScreen):
 
     def action_export(self) -> None:
         self.mapp.open_export(self.assessment_id)
+
+    def action_summary(self) -> None:
+        self.mapp.open_summary(self.assessment_id)
 
     def action_back(self) -> None:
         self.dismiss()

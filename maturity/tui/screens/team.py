@@ -457,6 +457,7 @@ class TeamQuestionScreen(QuestionScreen):
         self.watch_save(cast("Future[Answer | None]", future), qid, level, previous)
         self.say_recorded(qid, level)
         self.recorded_here += 1
+        self.done_here += 1
         self.show_join = False
         self.state = None
         self.advance()
