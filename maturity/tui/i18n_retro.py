@@ -68,14 +68,8 @@ RETRO_STRINGS: Final[dict[str, dict[str, str]]] = {
         "en": "Nothing answered: the {n} digits were taken back.",
         "ko": "답하지 않았습니다. 숫자 {n}개를 되돌렸습니다.",
     },
-    "retro.clock": {
-        "en": "Q{n} of {total} · {left} min left",
-        "ko": "{total}개 중 Q{n} · 남은 시간 {left}분",
-    },
-    "retro.behind": {
-        "en": "behind pace — switch to quick?",
-        "ko": "진도가 늦습니다. 간단 진단으로 바꿀까요?",
-    },
+    "retro.clock": {"en": "Q{n}/{total} · {left} min left", "ko": "Q{n}/{total} · {left}분 남음"},
+    "retro.behind": {"en": "behind — switch to quick?", "ko": "늦음 — 간단 진단으로?"},
     "retro.reviewed": {"en": "reviewed {n}/{total}", "ko": "검토 {n}/{total}"},
     "retro.summary_title": {"en": "Retro summary", "ko": "회고 요약"},
     "retro.summary_hint": {

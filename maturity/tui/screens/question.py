@@ -106,6 +106,8 @@ class QuestionScreen(BaseScreen[None]):
         self.burst_log: list[tuple[str, Answer | None]] = []
         self._burst_timer: Timer | None = None
         self.last_recorded = ""
+        self.sweeping = False
+        """Past the last question: advancing visits the skipped (unanswered) questions only."""
         self.session_start = time.monotonic()
         self.done_here = 0
         """Questions answered on this screen: the pace of this session (resumes start anew)."""
@@ -166,8 +168,13 @@ class QuestionScreen(BaseScreen[None]):
         return self.assessment.answers if self.assessment else {}
 
     def first_unanswered(self) -> int:
-        """Where a resumed assessment continues (the first question if all are answered)."""
-        return next((i for i, qid in enumerate(self.qids) if qid not in self.answers), 0)
+        """Where a resumed assessment continues: the first unanswered question after the last
+        answered one (where the team stopped; questions skipped earlier come at the end), else
+        the first unanswered, else the first question."""
+        answered = [i for i, qid in enumerate(self.qids) if qid in self.answers]
+        start = answered[-1] + 1 if answered else 0
+        order = [*range(start, len(self.qids)), *range(start)]
+        return next((i for i in order if self.qids[i] not in self.answers), 0)
 
     @property
     def current(self) -> tuple[Dimension, Question] | None:
@@ -186,10 +193,10 @@ class QuestionScreen(BaseScreen[None]):
         q = self.loaded.questionnaire
         _, question = self.current
         title = Text(self.assessment.team, style="bold")
-        title.append(f" · {tr(q.title, lang)}")
-        for badge in self.title_badges():
-            title.append(" · ")
+        for badge in self.title_badges():  # before the questionnaire title: never cut off
+            title.append(" ")
             title.append(f" {badge} ", style="bold reverse")
+        title.append(f" · {tr(q.title, lang)}")
         self.query_one("#q-title", Static).update(title)
         self.query_one("#q-text", Static).update(f"[b]{tr(question.text, lang)}[/b]")
         self.query_one("#q-help-text", Static).update(
@@ -233,7 +240,7 @@ class QuestionScreen(BaseScreen[None]):
         q = self.loaded.questionnaire
         dim, question = self.current
         in_dim = [x for d, x in self.questions if d.id == dim.id]
-        self.query_one("#q-position", Static).update(
+        position = Text(
             self.t(
                 "q.position",
                 dimension=tr(dim.title, lang),
@@ -243,6 +250,10 @@ class QuestionScreen(BaseScreen[None]):
                 total=len(self.questions),
             )
         )
+        if self.last_recorded:
+            position.append(" · ")
+            position.append(f"✓ {self.last_recorded}", style="bold green")
+        self.query_one("#q-position", Static).update(position)
         self.query_one("#sidebar", DimensionSidebar).show(
             [
                 DimensionProgress(
@@ -325,7 +336,7 @@ class QuestionScreen(BaseScreen[None]):
         self.burst_log.append((question.id, self.answers.get(question.id)))
         self.done_here += 1
         self.record(question.id, level)
-        self.say_recorded(question.id, level, quiet=True)
+        self.say_recorded(question.id, level)
         self.advance()
 
     def hold(self, key: int) -> None:
@@ -362,7 +373,7 @@ class QuestionScreen(BaseScreen[None]):
             ConfirmScreen(self.t("retro.burst_ask", n=n, more=len(held), digits=digits)), answer
         )
 
-    def say_recorded(self, question_id: str, level: int | None, *, quiet: bool = False) -> None:
+    def say_recorded(self, question_id: str, level: int | None) -> None:
         """ "Q4 recorded: 3 Defined": where it went, with the level's name."""
         if self.loaded is None or question_id not in self.qids:
             return
@@ -371,10 +382,11 @@ class QuestionScreen(BaseScreen[None]):
             if level is not None
             else self.t("q.not_sure")
         )
-        message = self.t("retro.recorded", n=self.qids.index(question_id) + 1, answer=label)
-        self.last_recorded = message
-        if not quiet:
-            self.notify(message, timeout=4)
+        # Shown on the position line of the next question, not as a toast: at a retro's pace
+        # toasts pile up over the options on a projector.
+        self.last_recorded = self.t(
+            "retro.recorded", n=self.qids.index(question_id) + 1, answer=label
+        )
 
     def action_clear(self) -> None:
         """Take back the current question's answer (it becomes unanswered again)."""
@@ -452,18 +464,23 @@ class QuestionScreen(BaseScreen[None]):
             self.refresh_progress()
 
     def advance(self) -> None:
-        """Next question; after the last one, the first still unanswered, else the DORA screen."""
-        if self.index + 1 < len(self.questions):
+        """Next question; after the last one, the questions still unanswered (skipped ones) one
+        after the other, then the DORA screen.
+
+        Once past the end, "next" means the next unanswered question: going on in order would
+        walk into answers already recorded (and, in team mode, record them again).
+        """
+        missing = [i for i, qid in enumerate(self.qids) if qid not in self.answers]
+        if not self.sweeping and self.index + 1 < len(self.questions):
             self.index += 1
+        elif missing:
+            self.sweeping = True
+            self.index = next((i for i in missing if i > self.index), missing[0])
         else:
-            missing = [i for i, qid in enumerate(self.qids) if qid not in self.answers]
-            if missing:
-                self.index = missing[0]
-            else:
-                # No toast: it would still say "press d" on the DORA screen opened next.
-                self.refresh_view()
-                self.action_dora()
-                return
+            # No toast: it would still say "press d" on the DORA screen opened next.
+            self.refresh_view()
+            self.action_dora()
+            return
         self.refresh_view()
 
     def action_back(self) -> None:

@@ -57,6 +57,10 @@ class TeamQuestionScreen(QuestionScreen):
     """Questions with votes: counts until the reveal, then every vote, median and spread."""
 
     HELP_GROUP = "help.screen.team"
+    # The room view: all five options stay visible at 80x24 while voting, so the panel is one
+    # borderless line, the question sits right above the options and the status line only
+    # appears for a note.
+    # (The rules are in app.tcss: they must win over the question screen's own.)
     BINDINGS: ClassVar[list[BindingType]] = [
         # Before the reveal digits are votes; after it they record the team's answer (the
         # footer says which: check_action enables one set at a time).
@@ -84,9 +88,8 @@ class TeamQuestionScreen(QuestionScreen):
         self.explicit: str | None = None
         """Who the next typed vote is for, when the facilitator named someone (``n``)."""
         self.auto_reveal = False
-        self.show_join: bool | None = None
-        """The big join hint: shown until the first answer is recorded here (None: not yet
-        decided, waiting for the first read of the session)."""
+        self.show_join = True
+        """The big join hint: shown once, until the first answer is recorded here (j again)."""
         self.recorded_here = 0
         self._secret = secrets.token_bytes(32)
         self._polling = False
@@ -179,8 +182,6 @@ class TeamQuestionScreen(QuestionScreen):
         if not self.is_attached or state.question_id != self.question_id:
             return
         old, self.state = self.state, state
-        if self.show_join is None:
-            self.show_join = not state.joined
         if old is None or (old.question_id, old.revealed, old.answered) != (
             state.question_id,
             state.revealed,
@@ -225,6 +226,10 @@ class TeamQuestionScreen(QuestionScreen):
             median = median_down((state.votes or {}).values())
             if median is not None:
                 self.query_one("#q-options", AnswerOptions).highlighted = median - 1
+        note = self.pending_notes.get(qid) or (
+            self.answers[qid].note if qid in self.answers else ""
+        )
+        self.query_one("#q-status").display = bool(note) or self.show_help
         banner = self.query_one("#team-join", Static)
         banner.display = bool(self.show_join) and not self.read_only
         banner.update(self.t("retro.join_banner", id=self.assessment_id[:8]))
@@ -235,21 +240,17 @@ class TeamQuestionScreen(QuestionScreen):
         if not panels or self.assessment is None:
             return
         panel = cast(VotePanel, panels.first())
-        badge = "team.badge_anonymous" if self.anonymous else "team.badge"
-        title = self.t(badge)
-        if self.auto_reveal:
-            title += " · " + self.t("retro.auto_on")
-        panel.border_title = title
-        panel.update(
-            facilitator_text(
-                self.state,
-                self.lang,
-                next_name=self.next_name(),
-                expected=self.expected(),
-                waiting=self.waiting_names(),
-                explicit=self.explicit is not None,
-            )
+        content = facilitator_text(
+            self.state,
+            self.lang,
+            next_name=self.next_name(),
+            expected=self.expected(),
+            waiting=self.waiting_names(),
+            explicit=self.explicit is not None,
         )
+        if self.auto_reveal:
+            content.append(" · " + self.t("retro.auto_on"), style="dim")
+        panel.update(content)
 
     # -- keys -------------------------------------------------------------------------------
 
