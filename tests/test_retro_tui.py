@@ -456,3 +456,23 @@ async def test_skipped_questions_come_back_once_and_resume_continues_where_it_st
         ids[3]: 2,
         ids[4]: 3,
     }
+
+
+async def test_wrapped_disagreement_lines_keep_their_indent(store_path: Path) -> None:
+    """Item 14: a long question in "where the team disagreed" wraps under its text."""
+    from maturity.tui.widgets.votes import disagreement_text
+
+    ws = Workspace(open_store(store_path))
+    aid = ws.create("Payments", MINI, participants=["Ana", "Bo"]).id
+    ws.cast_vote(aid, Q1, "Ana", 1)
+    ws.cast_vote(aid, Q1, "Bo", 5)
+    ws.record_team_answer(aid, Q1)
+    block = disagreement_text(ws.results(aid).disagreement, MINI.questionnaire, "en")
+    assert block is not None
+    console = Console(width=40, record=True, file=io.StringIO())
+    console.print(block)
+    lines = console.export_text().splitlines()
+    start = next(i for i, line in enumerate(lines) if "⚠ 4" in line)
+    indent = lines[start].index("One?")
+    wrapped = lines[start + 1]
+    assert wrapped.strip() and len(wrapped) - len(wrapped.lstrip()) == indent, lines

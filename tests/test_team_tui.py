@@ -6,9 +6,11 @@ they ask a screen to read the store now (``poll()``) and let the workers settle.
 
 from __future__ import annotations
 
+import io
 from pathlib import Path
 
 import pytest
+from rich.console import Console
 from textual.pilot import Pilot
 from textual.widgets import Input, Static
 from tui_support import press, reader, settle
@@ -239,7 +241,9 @@ async def test_single_screen_votes_in_participant_order(store_path: Path) -> Non
         # the results screen lists the disagreement next to the levels
         await press(pilot, "R")
         assert isinstance(app.screen, ResultsScreen)
-        block = text(app, "#r-disagreement")
+        console = Console(width=98, record=True, file=io.StringIO())
+        console.print(app.screen.query_one("#r-disagreement", Static).content)
+        block = console.export_text()
         assert "Where the team disagreed" in block and "spread 2" in block
         assert "One?" in block
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
+from rich.table import Table
 from rich.text import Text
 from textual.widgets import Static
 
@@ -172,19 +173,24 @@ class VotePanel(Static):
 
 def disagreement_text(
     d: Disagreement | None, q: Questionnaire, lang: str, *, top: int = TOP_DISAGREEMENTS
-) -> Text | None:
+) -> Table | None:
     """The results screen's "where the team disagreed": spread per dimension, then the
-    questions with the widest spread. None when no answer was recorded with votes."""
+    questions with the widest spread. None when no answer was recorded with votes.
+
+    A grid, so a line that wraps keeps its indent under the text (not under the marker)."""
     if d is None or not any(x.voted for x in d.dimensions):
         return None
-    text = Text(t("r.disagreement", lang), style="bold underline")
+    heading = Text(t("r.disagreement", lang), style="bold underline")
+    table = Table.grid(padding=(0, 1))
+    table.add_column(width=1, no_wrap=True)
+    table.add_column(no_wrap=True)
+    table.add_column(ratio=1)
     for dim in d.dimensions:
         if not dim.voted:
             continue
         found = q.dimension(dim.id)
         title = tr(found.title, lang) if found else dim.id
-        text.append("\n  ")
-        text.append(
+        line = Text(
             t(
                 "r.dim_spread",
                 lang,
@@ -196,15 +202,16 @@ def disagreement_text(
             ),
             style="bold yellow" if dim.discuss else "",
         )
+        table.add_row("", "", line)
     for x in [x for x in d.questions if x.spread > 0][:top]:
         found_q = q.find_question(x.question)
         question = tr(found_q[1].text, lang) if found_q else x.question
-        text.append("\n  ")
-        text.append(
-            f"{'⚠' if x.discuss else '·'} {x.spread} ", style="bold yellow" if x.discuss else "dim"
+        marker = Text(
+            f"{'⚠' if x.discuss else '·'} {x.spread}",
+            style="bold yellow" if x.discuss else "dim",
         )
-        text.append(question)
-        text.append(
+        line = Text(question)
+        line.append(
             "  "
             + t(
                 "r.q_spread",
@@ -215,5 +222,10 @@ def disagreement_text(
             ),
             style="dim",
         )
-    text.append("\n")
-    return text
+        table.add_row("", marker, line)
+    outer = Table.grid()
+    outer.add_column()
+    outer.add_row(heading)
+    outer.add_row(table)
+    outer.add_row("")
+    return outer
