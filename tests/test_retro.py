@@ -98,3 +98,19 @@ def test_liveness_window() -> None:
     assert is_live(at - timedelta(seconds=5), at)
     assert not is_live(at - timedelta(seconds=60), at)
     assert not is_live(None, at)
+
+
+def test_identical_trend_lines_keep_distinct_markers() -> None:
+    """Item 14: two dimensions with the same scores used to draw their markers on one cell
+    (the later hid the earlier); they now sit in neighbouring cells, centred on the point."""
+    from maturity.tui.widgets.trend_chart import marker_points
+
+    same = [3.0, 3.5, None]
+    points = marker_points([same, list(same), [1.0, 2.0, 4.0]], plot_width=70, count=3)
+    cell = 2.8 / 70
+    by_series = {i: [(x, y) for j, x, y in points if j == i] for i in range(3)}
+    assert len(by_series[0]) == len(by_series[1]) == 2 and len(by_series[2]) == 3
+    for (x0, y0), (x1, y1) in zip(by_series[0], by_series[1], strict=True):
+        assert y0 == y1 and x1 - x0 == pytest.approx(cell)  # one cell apart
+        assert (x0 + x1) / 2 in (1, 2)  # centred on the assessment
+    assert [x for x, _ in by_series[2]] == [1, 2, 3]  # a lone series is not moved

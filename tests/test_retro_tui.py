@@ -476,3 +476,34 @@ async def test_wrapped_disagreement_lines_keep_their_indent(store_path: Path) ->
     indent = lines[start].index("One?")
     wrapped = lines[start + 1]
     assert wrapped.strip() and len(wrapped) - len(wrapped.lstrip()) == indent, lines
+
+
+async def test_home_status_fits_at_80_and_portfolio_headers_are_whole(store_path: Path) -> None:
+    """Item 14: a long team name no longer pushes the Status column off an 80-column home
+    screen; the portfolio's Team header is not cut over short team names at 160 columns."""
+    from rich.cells import cell_len
+    from textual.widgets import DataTable
+
+    ws = Workspace(open_store(store_path))
+    ws.create("Payments Platform Reliability Engineering", MINI)
+    ws.create("Ops", MINI)
+    ws.store.close()
+    for lang in ("en", "ko"):
+        app = MaturityApp(store_path, lang=lang)
+        async with app.run_test(size=(80, 24)) as pilot:
+            await settle(pilot)
+            table = app.screen.query_one("#assessments", DataTable)
+            widths = [c.get_render_width(table) for c in table.columns.values()]
+            assert sum(widths) <= 80 - 2, widths
+            status = list(table.columns.values())[-1]
+            assert status.get_render_width(table) - 2 >= max(
+                cell_len(app.screen.t("status.in_progress")), cell_len(str(status.label))
+            )
+        app = MaturityApp(store_path, lang=lang)
+        async with app.run_test(size=(160, 45)) as pilot:
+            await settle(pilot)
+            app.open_portfolio()
+            await settle(pilot)
+            table = app.screen.query_one("#p-table", DataTable)
+            for column in table.columns.values():
+                assert column.get_render_width(table) - 2 >= cell_len(str(column.label)), column
