@@ -147,8 +147,8 @@ class TrendChart(PlotextPlot):
                 [x], [TIER_ROW_Y], color=DORA_COLOUR, marker=letter, style="bold", yside="right"
             )
         points = marker_points(data.series, max(self.size.width - 8, 10), n)
-        for i, x, y in points:
-            plt.scatter([x], [y], color=series_colour(i), marker=series_marker(i))
+        for i, px, py in points:
+            plt.scatter([px], [py], color=series_colour(i), marker=series_marker(i))
         plt.xlim(0.6, n + 0.4)
         plt.ylim(*Y_RANGE)
         plt.yticks([1, 2, 3, 4, 5])
