@@ -507,3 +507,22 @@ async def test_home_status_fits_at_80_and_portfolio_headers_are_whole(store_path
             table = app.screen.query_one("#p-table", DataTable)
             for column in table.columns.values():
                 assert column.get_render_width(table) - 2 >= cell_len(str(column.label)), column
+
+
+async def test_reviewed_count_during_a_new_from_last_session(store_path: Path) -> None:
+    """Item 9: while the team goes through the answers carried over from last time, the clock
+    says how many it has reviewed."""
+    ws = Workspace(open_store(store_path))
+    ids = MINI.questionnaire.question_ids()
+    first = ws.create("Payments", MINI, answers={q: Answer(level=2) for q in ids})
+    second = ws.create_from(first.id)
+    ws.store.close()
+    app = MaturityApp(store_path, lang="en")
+    async with app.run_test(size=(100, 30)) as pilot:
+        app.open_questions(second.id)
+        await settle(pilot)
+        assert f"reviewed 0/{len(ids)}" in text(app, "#q-clock")
+        await press(pilot, "3")
+        await pilot.pause(0.4)
+        await press(pilot, "2")  # the same as last time still counts as reviewed
+        assert f"reviewed 2/{len(ids)}" in text(app, "#q-clock")

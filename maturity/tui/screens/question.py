@@ -25,7 +25,8 @@ from maturity.model.assessment import Answer, Assessment
 from maturity.model.questionnaire import Dimension, Question
 from maturity.model.text import tr
 from maturity.questionnaire import LoadedQuestionnaire
-from maturity.retro import pace
+from maturity.retro import pace, previous_id, reviewed
+from maturity.timefmt import format_time, now
 from maturity.tui.messages import AnswerSaved, StatusChanged
 from maturity.tui.screens.base import BaseScreen
 from maturity.tui.screens.confirm import ConfirmScreen
@@ -284,6 +285,10 @@ class QuestionScreen(BaseScreen[None]):
         clock = Text(
             self.t("retro.clock", n=p.position, total=p.total, left=p.left_min), style="bold"
         )
+        if self.assessment is not None and previous_id(self.assessment) is not None:
+            # "New from last": how many carried-over answers the team has gone through.
+            done = reviewed(self.answers, self.qids, format_time(self.assessment.created))
+            clock.append(" · " + self.t("retro.reviewed", n=done, total=p.total), style="dim")
         if p.behind:
             clock.append(" · " + self.t("retro.behind"), style="bold red")
         clock.append("  ")
@@ -426,7 +431,10 @@ class QuestionScreen(BaseScreen[None]):
             note = self.pending_notes.pop(question_id, None)
         kept_note = note if note is not None else (previous.note if previous else "")
         self.answers[question_id] = Answer(
-            level=level, note=kept_note, votes=previous.votes if previous else {}
+            level=level,
+            note=kept_note,
+            votes=previous.votes if previous else {},
+            updated=now(),  # the local copy counts as reviewed at once (the clock's n/N)
         )
         ws = self.gateway.workspace
         future = self.gateway.submit(ws.answer, self.assessment_id, question_id, level, note=note)

@@ -42,6 +42,7 @@ from textual.widgets.option_list import Option
 from maturity.errors import MaturityError
 from maturity.model.assessment import Answer
 from maturity.store.base import TeamState
+from maturity.timefmt import now
 from maturity.tui.screens.base import BaseModal
 from maturity.tui.screens.confirm import ConfirmScreen
 from maturity.tui.screens.question import QuestionScreen
@@ -448,6 +449,7 @@ class TeamQuestionScreen(QuestionScreen):
             level=level,
             note=note if note is not None else (previous.note if previous else ""),
             votes=votes or (previous.votes if previous else {}),
+            updated=now(),
         )
         ws = self.gateway.workspace
         future = self.gateway.submit(
