@@ -137,7 +137,7 @@ def summary_markdown(
 
     lb = labels or SummaryLabels()
     lines = [f"# {lb.title}: {md(assessment.team)}", ""]
-    lines.append(f"{tr(questionnaire.title, lang)} · {assessment.updated:%Y-%m-%d}")
+    lines += [f"{tr(questionnaire.title, lang)} · {assessment.updated:%Y-%m-%d}", ""]
     overall = results.overall
     if overall.level is not None:
         name = overall.level_name or ""
