@@ -48,7 +48,7 @@ from maturity.tui.screens.confirm import ConfirmScreen
 from maturity.tui.screens.question import QuestionScreen
 from maturity.tui.widgets.answers import NOT_SURE, AnswerOptions, level_bindings
 from maturity.tui.widgets.votes import VotePanel, facilitator_text
-from maturity.voting import BEAT_S, Voter, median_down, room_next, waiting
+from maturity.voting import BEAT_S, Voter, median_down, name_key, room_next, waiting
 
 POLL_S = 0.3
 """How often the vote panel reads the store (a vote shows up within about this long)."""
@@ -183,6 +183,13 @@ class TeamQuestionScreen(QuestionScreen):
         if not self.is_attached or state.question_id != self.question_id:
             return
         old, self.state = self.state, state
+        if self.assessment is not None and not self.anonymous:
+            # Someone who joined under a new name is on the list from now on ("4/7 voted").
+            known = {name_key(p) for p in self.assessment.participants}
+            for name in state.joined:
+                if name_key(name) not in known:
+                    self.assessment.participants.append(name)
+                    known.add(name_key(name))
         if old is None or (old.question_id, old.revealed, old.answered) != (
             state.question_id,
             state.revealed,
