@@ -61,7 +61,7 @@ RETRO_STRINGS: Final[dict[str, dict[str, str]]] = {
     "retro.recorded": {"en": "Q{n} recorded: {answer}", "ko": "Q{n} 기록함: {answer}"},
     "retro.cleared": {"en": "Q{n}: answer cleared", "ko": "Q{n}: 답을 지웠습니다"},
     "retro.burst_ask": {
-        "en": "You typed {n} digits in a row. Answer {more} more questions with {digits}? (No takes back the whole burst; for team votes use v)",
+        "en": "You typed {n} digits in a row. Go on and answer {more} more with {digits}? (No takes back the whole burst; for team votes use v)",
         "ko": "숫자 {n}개를 연달아 입력했습니다. 다음 질문 {more}개를 {digits}(으)로 답할까요? (아니오는 입력 전체를 되돌립니다. 팀 투표는 v)",
     },
     "retro.burst_undone": {
