@@ -142,6 +142,7 @@ async def test_facilitator_and_two_participants(store_path: Path) -> None:
         # an agreed question: no "discuss"; a digit after the reveal records another level
         await press(m, "4")
         await press(j, "4")
+        await refresh(f)
         await press(f, "r")  # 2 of 3 voted: the facilitator is asked first
         assert isinstance(fac.screen, ConfirmScreen)
         assert "Reveal with 2 of 3 votes?" in str(
