@@ -21,6 +21,7 @@ from pydantic import (
     model_validator,
 )
 
+from maturity.model.votes import is_anonymised
 from maturity.timefmt import format_time, now
 
 __all__ = [
@@ -143,6 +144,4 @@ class Assessment(_Doc):
 
 
 def _anonymised_keys(votes: dict[str, int | None]) -> bool:
-    from maturity.voting import is_anonymised
-
     return is_anonymised(votes)

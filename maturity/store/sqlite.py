@@ -817,7 +817,7 @@ def parse_time(text: str | None) -> datetime | None:
 
 
 def _anonymised_keys(votes: dict[str, int | None]) -> bool:
-    from maturity.voting import is_anonymised
+    from maturity.model.votes import is_anonymised
 
     return is_anonymised(votes)
 
