@@ -97,6 +97,8 @@ class Assessment(_Doc):
     participants: list[str] = Field(default_factory=list)
     anonymous: bool = False
     """Chosen at creation: votes are kept without voters (only their distribution)."""
+    mode: Literal["solo", "team"] = "solo"
+    """How the facilitator runs it: answers typed alone, or a team vote on every question."""
     questionnaire: QuestionnaireRef
     language: Literal["en", "ko"] = "en"
     status: Status = "in_progress"
@@ -132,6 +134,8 @@ class Assessment(_Doc):
         data = handler(self)
         if isinstance(data, dict) and not self.anonymous:
             data.pop("anonymous", None)
+        if isinstance(data, dict) and self.mode == "solo":
+            data.pop("mode", None)
         return data
 
     def levels(self) -> dict[str, int | None]:
