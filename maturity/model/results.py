@@ -7,6 +7,7 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict
 
 from maturity.dora import DoraResult
+from maturity.measure.assess import MeasuredView
 
 Horizon = Literal["now", "next", "later"]
 
@@ -106,3 +107,11 @@ class Results(_Frozen):
     dora: DoraResult | None
     recommendations: list[RecommendationItem]
     disagreement: Disagreement | None = None  # added with team mode; always set by evaluate()
+    measured: MeasuredView | None = None  # measured DORA keys beside ``dora`` (dora measure --into)
+
+    def effective_dora(self) -> DoraResult | None:
+        """Per metric the measured value where there is one, else the self-reported one: what
+        compare and trend show."""
+        if self.measured is None:
+            return self.dora
+        return self.measured.effective

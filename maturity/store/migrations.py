@@ -77,6 +77,19 @@ MIGRATIONS: list[str] = [
         PRIMARY KEY (assessment_id, question_id, voter)
     ) WITHOUT ROWID;
     """,
+    # 4: -- reserved for retro-tui (a no-op here; the lead folds the real one in at merge)
+    """
+    -- reserved for retro-tui
+    """,
+    # 5: measured DORA metrics (maturity dora measure --into ID), kept beside the self-reported
+    # inputs: one JSON document (maturity/measurement@1, with its provenance) per assessment.
+    """
+    CREATE TABLE IF NOT EXISTS measurements (
+        assessment_id TEXT PRIMARY KEY REFERENCES assessments (id) ON DELETE CASCADE,
+        body TEXT NOT NULL,
+        updated TEXT NOT NULL
+    ) WITHOUT ROWID;
+    """,
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)

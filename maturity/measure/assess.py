@@ -1,0 +1,105 @@
+"""Measured values next to self-reported ones: tiers per benchmark year and disagreements.
+
+The tier rule lives once, in :mod:`maturity.dora`; this module only hands it the measured
+inputs (in the same human form a team types) and compares the outcomes.
+"""
+
+from __future__ import annotations
+
+from pydantic import BaseModel, ConfigDict
+
+from maturity import dora
+from maturity.dora import DoraResult
+from maturity.measure.model import Measurement
+
+
+class MetricPair(BaseModel):
+    """One metric, self-reported and measured, and whether they disagree by a tier or more."""
+
+    model_config = ConfigDict(frozen=True)
+    metric: str
+    self_reported: str | None
+    self_tier: str | None
+    measured: str | None
+    measured_tier: str | None
+    n: int | None
+    confidence: str | None
+    proxy: bool = False
+    gap: int | None  # measured rank - self-reported rank (negative: the data is worse)
+    disagree: bool
+
+
+class MeasuredView(BaseModel):
+    """What ``show --json`` adds under ``measured``: the classification and the provenance."""
+
+    model_config = ConfigDict(frozen=True)
+    dora: DoraResult  # the measured metrics alone
+    effective: DoraResult  # measured where measured, else self-reported
+    comparison: list[MetricPair]
+    disagreements: int
+    measurement: Measurement
+
+
+def classify_years(m: Measurement) -> dict[int, dora.DoraResult]:
+    """The measured metrics against every packaged benchmark year."""
+    inputs = m.inputs()
+    return {year: dora.classify(inputs, year) for year in dora.benchmark_years()}
+
+
+def effective_inputs(self_reported: dict[str, str], m: Measurement | None) -> dict[str, str]:
+    """Per metric, the measured value where there is one, else what the team said."""
+    merged = dict(self_reported)
+    if m is not None:
+        merged.update(m.inputs())
+    return merged
+
+
+def compare(
+    self_result: dora.DoraResult | None, measured: dora.DoraResult, m: Measurement
+) -> list[MetricPair]:
+    out: list[MetricPair] = []
+    for metric in dora.ALL_METRICS:
+        s = self_result.metrics.get(metric) if self_result else None
+        x = measured.metrics.get(metric)
+        stat = m.metrics.get(metric)
+        if s is None and x is None:
+            continue
+        gap: int | None = None
+        if s is not None and x is not None and s.tier and x.tier:
+            gap = dora.TIER_RANK[x.tier] - dora.TIER_RANK[s.tier]
+        out.append(
+            MetricPair(
+                metric=metric,
+                self_reported=s.input if s else None,
+                self_tier=s.tier if s else None,
+                measured=x.input if x else None,
+                measured_tier=x.tier if x else None,
+                n=stat.n if stat else None,
+                confidence=stat.confidence if stat else None,
+                proxy=stat.proxy if stat else False,
+                gap=gap,
+                disagree=gap is not None and abs(gap) >= 1,
+            )
+        )
+    return out
+
+
+def view(
+    self_inputs: dict[str, str],
+    self_result: dora.DoraResult | None,
+    m: Measurement,
+    year: int | None,
+    calms_score: float | None,
+) -> MeasuredView:
+    """Classify the measurement with the same year and CALMS score as the answers."""
+    year = year or (self_result.benchmark if self_result else None)
+    measured = dora.classify(m.inputs(), year, calms_score=calms_score)
+    effective = dora.classify(effective_inputs(self_inputs, m), year, calms_score=calms_score)
+    pairs = compare(self_result, measured, m)
+    return MeasuredView(
+        dora=measured,
+        effective=effective,
+        comparison=pairs,
+        disagreements=sum(p.disagree for p in pairs),
+        measurement=m,
+    )
