@@ -234,17 +234,14 @@ class GitRepo:
             name = ref[len("refs/tags/") :]
             if not fnmatch.fnmatchcase(name, pattern):
                 continue
-            target = self.repo[self.repo.lookup_reference(ref).target]
+            obj = self.repo[self.repo.lookup_reference(ref).target]
             when: datetime | None = None
-            if isinstance(target, pygit2.Tag):
-                if target.tagger is not None:
-                    when = _when(target.tagger.time, target.tagger.offset)
-                try:
-                    target = target.peel(pygit2.Commit)
-                except (ValueError, pygit2.GitError):
-                    continue
-            if not isinstance(target, pygit2.Commit):
-                continue
+            if isinstance(obj, pygit2.Tag) and obj.tagger is not None:
+                when = _when(obj.tagger.time, obj.tagger.offset)
+            try:
+                target = obj.peel(pygit2.Commit)
+            except (ValueError, pygit2.GitError):
+                continue  # a tag of a tree or blob is no deploy
             if when is None:
                 when = _when(target.commit_time, target.commit_time_offset)
             out.append(Deployment(time=when, commit=str(target.id), id=name, where=f"tag {name}"))
