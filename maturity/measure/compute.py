@@ -14,6 +14,7 @@ Formulas (docs/measurement.md states them with their differences from fourkeys a
 
 from __future__ import annotations
 
+import bisect
 import math
 import statistics
 from collections.abc import Callable, Sequence
@@ -279,59 +280,54 @@ def measure(o: Options, progress: Progress | None = None) -> Measurement:
         now_s = now.timestamp()
         horizon_s = revert_horizon.timestamp()
         start_s, end_s = start.timestamp(), end.timestamp()
+        stamp = {id(x): x.d.time.timestamp() for x in placed}
+        merges, reverted_at = ml.merges, ml.reverted
+        n_merge = n_zero = n_negative = n_first = n_future = n_skew = 0
         for k in range(top + 1):
             dep = earliest[k]
             assert dep is not None
-            t_dep = dep.d.time.timestamp()
+            t_dep = stamp[id(dep)]
             scope = start_s <= t_dep < end_s
             if not scope and not (o.failures_from_reverts and start_s <= t_dep < horizon_s):
                 continue
-            # (id, change time, committed before its parent?, merge?, ids it reverts)
-            changes: list[tuple[str, int, bool, bool, list[str]]] = [
-                (
-                    ids[k],
-                    ctimes[k],
-                    k > 0 and times[k] < times[k - 1],
-                    k in ml.merges,
-                    ml.reverted.get(k, []),
-                )
+            if k in reverted_at:
+                revert_links.append((dep, reverted_at[k]))
+            batch: list[tuple[str, int, bool, bool]] = [
+                (ids[k], ctimes[k], k > 0 and times[k] < times[k - 1], k in merges)
             ]
-            if k in ml.merges:
-                changes.extend(
-                    (
-                        c.id,
-                        c.time,
-                        c.parent_time is not None and c.committed < c.parent_time,
-                        c.merge,
-                        c.reverts,
-                    )
-                    for c in git.merged_at(k)
-                )
-            for cid, ctime, skewed, merge, reverts in changes:
-                if reverts:
-                    revert_links.append((dep, reverts))
-                if not scope:
-                    continue
+            if k in merges:
+                for c in git.merged_at(k):
+                    if c.reverts:
+                        revert_links.append((dep, c.reverts))
+                    skew = c.parent_time is not None and c.committed < c.parent_time
+                    batch.append((c.id, c.time, skew, c.merge))
+            if not scope:
+                continue
+            shipped = lead_by_deploy.setdefault(id(dep), [])
+            first = dep is first_recorded
+            for cid, ctime, skewed, merge in batch:
                 commit_deploy[cid] = dep
-                if ctime > now_s:
-                    q.add("commits_future")
-                if skewed:
-                    q.add("commits_clock_skew")
+                n_future += ctime > now_s
+                n_skew += skewed
                 if merge:
-                    q.add("commits_merge")
-                    continue
-                if dep is first_recorded:
-                    q.add("commits_in_first_recorded_deploy")
-                    continue
-                hours = (t_dep - ctime) / 3600
-                if hours == 0:
-                    q.add("commits_zero_lead_time")
-                    continue
-                if hours < 0:
-                    q.add("commits_negative_lead_time")
-                    continue
-                lead_hours.append(hours)
-                lead_by_deploy.setdefault(id(dep), []).append(hours)
+                    n_merge += 1
+                elif first:
+                    n_first += 1
+                else:
+                    hours = (t_dep - ctime) / 3600
+                    if hours > 0:
+                        lead_hours.append(hours)
+                        shipped.append(hours)
+                    elif hours == 0:
+                        n_zero += 1
+                    else:
+                        n_negative += 1
+        q.add("commits_future", n_future)
+        q.add("commits_clock_skew", n_skew)
+        q.add("commits_merge", n_merge)
+        q.add("commits_in_first_recorded_deploy", n_first)
+        q.add("commits_zero_lead_time", n_zero)
+        q.add("commits_negative_lead_time", n_negative)
 
     # -- failures ---------------------------------------------------------------------------
     step("linking failures", 0.75)
@@ -394,11 +390,14 @@ def measure(o: Options, progress: Progress | None = None) -> Measurement:
     weeks = _weeks(start, end)
     metrics: dict[str, Stat] = {}
     per_week = n / (days / 7) if days else 0.0
-    day_counts = [
-        len({x.d.time.date() for x in in_window if ws <= x.d.time < ws + timedelta(days=7)})
-        for ws in weeks
-        if ws + timedelta(days=7) <= end
-    ]
+    # one pass: each deploy into its 7-day block (blocks counted back from the window's end)
+    block_days: list[set[object]] = [set() for _ in weeks]
+    block_deploys: list[list[_Deploy]] = [[] for _ in weeks]
+    for x in in_window:
+        i = _block(weeks, x.d.time)
+        block_days[i].add(x.d.time.date())
+        block_deploys[i].append(x)
+    day_counts = [len(block_days[i]) for i, ws in enumerate(weeks) if ws + timedelta(days=7) <= end]
     deploy_days = median(day_counts)
     metrics["deployment_frequency"] = Stat(
         value=round(per_week, 3),
@@ -480,20 +479,13 @@ def measure(o: Options, progress: Progress | None = None) -> Measurement:
     weekly = [
         Week(
             start=ws,
-            deploys=sum(ws <= x.d.time < ws + timedelta(days=7) for x in in_window),
+            deploys=len(block_deploys[i]),
             median_lead_time_hours=_r(
-                median(
-                    [
-                        h
-                        for x in in_window
-                        if ws <= x.d.time < ws + timedelta(days=7)
-                        for h in lead_by_deploy.get(id(x), [])
-                    ]
-                )
+                median([h for x in block_deploys[i] for h in lead_by_deploy.get(id(x), [])])
             ),
-            failures=sum(x.failed for x in in_window if ws <= x.d.time < ws + timedelta(days=7)),
+            failures=sum(x.failed for x in block_deploys[i]),
         )
-        for ws in weeks
+        for i, ws in enumerate(weeks)
     ]
     counts = {
         "deploy_records": len(deploys_raw),
@@ -536,6 +528,11 @@ def _weeks(start: datetime, end: datetime) -> list[datetime]:
         t -= timedelta(days=7)
     out.append(start)
     return sorted(out)
+
+
+def _block(weeks: list[datetime], when: datetime) -> int:
+    """Index of the 7-day block ``when`` falls in (``weeks`` are sorted block starts)."""
+    return max(0, bisect.bisect_right(weeks, when) - 1)
 
 
 def _link(

@@ -44,7 +44,8 @@ class Mainline:
     merges: set[int]  # positions of merge commits
     reverted: dict[int, list[str]]  # position -> commit ids its message says it reverts
     index: dict[str, int]
-    boundary: int  # 1 when the oldest commit's parent is missing (a shallow clone's edge)
+    boundary: int  # commits whose parents are missing (a shallow clone's edge)
+    merged: dict[int, list[pygit2.Oid]]  # merge position -> the commits it brought in
 
 
 @dataclass
@@ -69,6 +70,10 @@ class GitRepo:
     commit_time: CommitTime = "author"
     want_reverts: bool = False
     _mainline: Mainline | None = field(default=None, repr=False)
+    _info: dict[pygit2.Oid, tuple[list[pygit2.Oid], int, int]] = field(
+        default_factory=dict, repr=False
+    )
+    _reverted: dict[pygit2.Oid, list[str]] = field(default_factory=dict, repr=False)
 
     # -- opening ----------------------------------------------------------------------------
 
@@ -123,86 +128,93 @@ class GitRepo:
             return branch, str(obj.id)
         raise MaturityError(f"--branch {branch}: no such branch in {path}")
 
-    # -- the mainline -----------------------------------------------------------------------
+    # -- the history ------------------------------------------------------------------------
 
     def mainline(self) -> Mainline:
-        """The first-parent chain, read once (one libgit2 walk, no per-commit lookups)."""
+        """The first-parent chain and, for each merge on it, the commits it brought in.
+
+        One libgit2 walk over every commit reachable from the tip (no per-commit lookups, no
+        walk per merge); the rest is dictionary work. Walking the mainline oldest first, the
+        commits a merge at position ``k`` brings in are those reachable from its other parents
+        that no earlier position has claimed: everything reachable from position ``k - 1`` was
+        claimed at ``k - 1`` or before, which is exactly what ``git log M^1..M`` leaves out.
+        """
         if self._mainline is None:
-            ids: list[str] = []
-            times: list[int] = []
-            change_times: list[int] = []
-            merges: set[int] = set()
-            reverted: dict[int, list[str]] = {}
-            walker = self.repo.walk(self.tip, SortMode.NONE)
-            walker.simplify_first_parent()
-            last: pygit2.Commit | None = None
-            author = self.commit_time == "author"
-            reverts = self.want_reverts
-            for n, commit in enumerate(walker):
-                ids.append(str(commit.id))
-                t = commit.commit_time
-                times.append(t)
-                change_times.append(commit.author.time if author else t)
-                if len(commit.parent_ids) > 1:
-                    merges.add(n)
-                if reverts:
-                    msg = commit.message
-                    if "This reverts commit" in msg:
-                        reverted[n] = self.reverted(msg)
-                last = commit
-            boundary = 0
-            if last is not None and last.parent_ids and self._missing(last.parent_ids[0]):
-                boundary = 1
-            if self.repo.is_shallow:  # libgit2 hides grafted parents: ask the shallow file
-                shallow = Path(self.repo.path) / "shallow"
-                with contextlib.suppress(OSError):
-                    boundary = len(shallow.read_text().split())
-            top = len(ids) - 1
-            ids.reverse()
-            times.reverse()
-            change_times.reverse()
-            self._mainline = Mainline(
-                ids=ids,
-                times=times,
-                change_times=change_times,
-                merges={top - n for n in merges},
-                reverted={top - n: v for n, v in reverted.items()},
-                index={h: i for i, h in enumerate(ids)},
-                boundary=boundary,
-            )
+            self._mainline = self._read_history()
         return self._mainline
 
-    def _missing(self, oid: pygit2.Oid) -> bool:
-        try:
-            return self.repo.get(oid) is None
-        except (KeyError, ValueError):
-            return True
+    def _read_history(self) -> Mainline:
+        author = self.commit_time == "author"
+        reverts = self.want_reverts
+        # commit -> (parents, committer time, change time); keyed by Oid: no hex conversions
+        info: dict[pygit2.Oid, tuple[list[pygit2.Oid], int, int]] = {}
+        reverted: dict[pygit2.Oid, list[str]] = {}
+        for c in self.repo.walk(self.tip, SortMode.NONE):
+            t = c.commit_time
+            info[c.id] = (c.parent_ids, t, c.author.time if author else t)
+            if reverts:
+                msg = c.message
+                if "This reverts commit" in msg:
+                    reverted[c.id] = self.reverted(msg)
+        chain: list[pygit2.Oid] = []
+        boundary = 0
+        cur: pygit2.Oid | None = self.repo[self.tip].id
+        while cur is not None:
+            chain.append(cur)
+            ps = info[cur][0]
+            if ps and ps[0] not in info:
+                boundary += 1  # a shallow clone's edge: the parent is not here
+            cur = ps[0] if ps and ps[0] in info else None
+        chain.reverse()
+        if self.repo.is_shallow:  # libgit2 hides grafted parents: ask the shallow file
+            with contextlib.suppress(OSError):
+                boundary = len((Path(self.repo.path) / "shallow").read_text().split())
+        claimed: set[pygit2.Oid] = set()
+        merged: dict[int, list[pygit2.Oid]] = {}
+        for k, h in enumerate(chain):
+            claimed.add(h)
+            ps = info[h][0]
+            if len(ps) < 2:
+                continue
+            brought: list[pygit2.Oid] = []
+            stack = [p for p in ps[1:] if p in info and p not in claimed]
+            while stack:
+                x = stack.pop()
+                if x in claimed:
+                    continue
+                claimed.add(x)
+                brought.append(x)
+                stack.extend(p for p in info[x][0] if p in info and p not in claimed)
+            merged[k] = brought
+        ids = [str(h) for h in chain]
+        self._info = info
+        self._reverted = reverted
+        return Mainline(
+            ids=ids,
+            times=[info[h][1] for h in chain],
+            change_times=[info[h][2] for h in chain],
+            merges={k for k, h in enumerate(chain) if len(info[h][0]) > 1},
+            reverted={k: reverted[h] for k, h in enumerate(chain) if h in reverted},
+            index={h: i for i, h in enumerate(ids)},
+            boundary=boundary,
+            merged=merged,
+        )
 
     def merged_at(self, k: int) -> list[Change]:
-        """The commits a merge at mainline position ``k`` brings in: reachable from its other
-        parents and not from its first parent (so commits merged earlier are not repeated)."""
-        commit = self.repo[self.mainline().ids[k]].peel(pygit2.Commit)
-        walker = self.repo.walk(commit.parent_ids[1], SortMode.NONE)
-        for extra in commit.parent_ids[2:]:
-            walker.push(extra)
-        walker.hide(commit.parent_ids[0])
+        """The commits the merge at mainline position ``k`` brought in (``git log M^1..M``)."""
+        info = self._info
         out: list[Change] = []
-        for c in walker:
-            parent_time: int | None = None
-            if c.parent_ids:
-                try:
-                    parent_time = c.parents[0].commit_time
-                except (KeyError, ValueError, pygit2.GitError):
-                    parent_time = None  # a shallow clone's edge
-            msg = c.message if self.want_reverts else ""
+        for x in self.mainline().merged.get(k, []):
+            ps, committed, when = info[x]
+            parent = info.get(ps[0]) if ps else None
             out.append(
                 Change(
-                    id=str(c.id),
-                    time=c.author.time if self.commit_time == "author" else c.commit_time,
-                    parent_time=parent_time,
-                    committed=c.commit_time,
-                    merge=len(c.parent_ids) > 1,
-                    reverts=self.reverted(msg) if "This reverts commit" in msg else [],
+                    id=str(x),
+                    time=when,
+                    parent_time=parent[1] if parent else None,
+                    committed=committed,
+                    merge=len(ps) > 1,
+                    reverts=self._reverted.get(x, []),
                 )
             )
         return out
