@@ -364,3 +364,31 @@ def test_clock_skew_commit_older_than_parent(cli: Callable[..., CliResult], tmp_
     assert data["measurement"]["provenance"]["quality"]["commits_clock_skew"] == 1
     assert metric(data, "lead_time")["n"] == 3  # b 84h, c 108h, d 12h
     assert metric(data, "lead_time")["median"] == 84.0
+
+
+def test_release_tag_on_a_side_branch_and_a_rollback(
+    cli: Callable[..., CliResult], tmp_path: Path
+) -> None:
+    """A release commit on a side branch ships its ancestors; redeploying an older commit (a
+    rollback) ships nothing new, so no commit gets a second, later lead time."""
+    b = RepoBuilder(tmp_path / "r")
+    b.commit("a", at(0))
+    b.commit("b", at(1))
+    b.commit("rel", at(2), parents=["b"], branch="release")  # tagged and deployed off main
+    b.commit("c", at(3))
+    b.commit("m", at(4), parents=["c", "rel"])  # release merged back later
+    deploys = write(
+        tmp_path / "d.csv",
+        "time,commit,environment,status\n"
+        f"2023-12-30T00:00:00Z,{b.ids['a']},production,success\n"
+        f"2024-01-03T12:00:00Z,{b.ids['rel']},production,success\n"
+        f"2024-01-04T00:00:00Z,{b.ids['b']},production,success\n"
+        f"2024-01-06T00:00:00Z,{b.ids['m']},production,success\n",
+    )
+    data = measure(cli, "--repo", str(b.path), "--deployments", str(deploys), *WINDOW)
+    lt = metric(data, "lead_time")
+    # rel (day 2.5) ships b (36h) and rel (12h); the rollback to b ships nothing;
+    # m (day 5) ships c (48h) and the merge m itself (counted, not a change)
+    assert (lt["n"], lt["median"], lt["p90"]) == (3, 36.0, 48.0)
+    q = data["measurement"]["provenance"]["quality"]
+    assert q["deploys_off_branch"] == 1 and q["commits_merge"] == 1

@@ -180,19 +180,16 @@ def measure(o: Options, progress: Progress | None = None) -> Measurement:
         sources.append(f"incidents: {o.incidents.name} ({rec.format}, {len(incidents)} rows)")
 
     git: GitRepo | None = None
+    repo_source = 0
     if o.repo is not None:
         step("reading the repository", 0.15)
         git = GitRepo.open(
             o.repo, o.branch or o.deploy_branch, o.commit_time, o.failures_from_reverts is not None
         )
-        ml = git.mainline()
-        sources.append(
-            f"repository: {o.repo.resolve().name} branch {git.branch}"
-            f" ({len(ml.ids)} first-parent commits{', shallow clone' if git.shallow else ''})"
-        )
+        repo_source = len(sources)  # filled in once the history is read
+        sources.append("")
         if git.shallow:
             q.add("shallow_clone")
-        q.add("shallow_boundary_commits", ml.boundary)
         if o.deploy_tags is not None:
             deploys_raw = git.tag_deploys(o.deploy_tags)
             sources.append(f"deploys: tags matching {o.deploy_tags} ({len(deploys_raw)})")
@@ -237,17 +234,22 @@ def measure(o: Options, progress: Progress | None = None) -> Measurement:
 
     # -- link deploys to the repository -----------------------------------------------------
     if git is not None:
-        ml = git.mainline()
         resolved: dict[str, str | None] = {}
         for x in valid:
             if x.d.commit not in resolved:
                 resolved[x.d.commit] = git.resolve(x.d.commit)
             x.full = resolved[x.d.commit]
-            x.pos = ml.index.get(x.full) if x.full else None
+        git.load([x.full for x in valid if x.full])
+        ml = git.mainline()
+        sources[repo_source] = (
+            f"repository: {o.repo.resolve().name if o.repo else ''} branch {git.branch}"
+            f" ({len(ml.ids)} first-parent commits{', shallow clone' if git.shallow else ''})"
+        )
+        q.add("shallow_boundary_commits", ml.boundary)
         for x in in_window:
             if x.full is None:
                 q.add("deploys_unknown_commit")
-            elif x.pos is None:
+            elif x.full not in ml.index:
                 q.add("deploys_off_branch")
 
     # -- lead time --------------------------------------------------------------------------
@@ -258,63 +260,36 @@ def measure(o: Options, progress: Progress | None = None) -> Measurement:
     revert_links: list[tuple[_Deploy, list[str]]] = []
     revert_horizon = end + timedelta(days=o.failures_from_reverts or 0)
     if git is not None:
-        ml = git.mainline()
-        placed = [x for x in valid if x.pos is not None]
+        placed = [x for x in valid if x.full is not None]  # in time order
         first_recorded = placed[0] if placed else None
-        top = max((x.pos for x in placed if x.pos is not None), default=-1)
-        # earliest[k]: the earliest deploy whose position is >= k (suffix minimum by time)
-        by_pos: dict[int, _Deploy] = {}
-        for x in placed:
-            assert x.pos is not None
-            cur = by_pos.get(x.pos)
-            if cur is None or x.d.time < cur.d.time:
-                by_pos[x.pos] = x
-        earliest: list[_Deploy | None] = [None] * (top + 1)
-        best: _Deploy | None = None
-        for k in range(top, -1, -1):
-            cand = by_pos.get(k)
-            if cand is not None and (best is None or cand.d.time < best.d.time):
-                best = cand
-            earliest[k] = best
-        ids, times, ctimes = ml.ids, ml.times, ml.change_times
         now_s = now.timestamp()
-        horizon_s = revert_horizon.timestamp()
-        start_s, end_s = start.timestamp(), end.timestamp()
-        stamp = {id(x): x.d.time.timestamp() for x in placed}
-        merges, reverted_at = ml.merges, ml.reverted
+        stop = max(end, revert_horizon)
         n_merge = n_zero = n_negative = n_first = n_future = n_skew = 0
-        for k in range(top + 1):
-            dep = earliest[k]
-            assert dep is not None
-            t_dep = stamp[id(dep)]
-            scope = start_s <= t_dep < end_s
-            if not scope and not (o.failures_from_reverts and start_s <= t_dep < horizon_s):
+        for dep in placed:
+            if dep.d.time >= stop:
+                break
+            assert dep.full is not None
+            batch = git.ship(dep.full)  # its commits no earlier deploy shipped
+            if not batch:
                 continue
-            if k in reverted_at:
-                revert_links.append((dep, reverted_at[k]))
-            batch: list[tuple[str, int, bool, bool]] = [
-                (ids[k], ctimes[k], k > 0 and times[k] < times[k - 1], k in merges)
-            ]
-            if k in merges:
-                for c in git.merged_at(k):
-                    if c.reverts:
-                        revert_links.append((dep, c.reverts))
-                    skew = c.parent_time is not None and c.committed < c.parent_time
-                    batch.append((c.id, c.time, skew, c.merge))
+            scope = start <= dep.d.time < end
+            if o.failures_from_reverts and dep.d.time >= start:
+                revert_links.extend((dep, c.reverts) for c in batch if c.reverts)
             if not scope:
                 continue
+            t_dep = dep.d.time.timestamp()
             shipped = lead_by_deploy.setdefault(id(dep), [])
             first = dep is first_recorded
-            for cid, ctime, skewed, merge in batch:
-                commit_deploy[cid] = dep
-                n_future += ctime > now_s
-                n_skew += skewed
-                if merge:
+            for c in batch:
+                commit_deploy[c.id] = dep
+                n_future += c.time > now_s
+                n_skew += c.skewed
+                if c.merge:
                     n_merge += 1
                 elif first:
                     n_first += 1
                 else:
-                    hours = (t_dep - ctime) / 3600
+                    hours = (t_dep - c.time) / 3600
                     if hours > 0:
                         lead_hours.append(hours)
                         shipped.append(hours)

@@ -1,10 +1,12 @@
 """Reading a git repository with pygit2 (libgit2): no git binary needed, bare or working clone.
 
-The branch's history is read once as its *first-parent chain* (the mainline: each commit the
-branch pointed at, oldest first). A deploy of mainline commit ``k`` contains every commit that
-entered the mainline at position ``k`` or earlier; a commit brought in by a merge enters at the
-merge. So "the first deploy containing commit c" is the earliest deploy whose mainline position
-is at or after c's entry position; merge, squash and rebase workflows all reduce to this.
+The history is read in one libgit2 walk from the branch tip and every deployed commit. A deploy
+of commit X contains X and all its ancestors; taking the deploys in time order and handing each
+the ancestors no earlier deploy shipped gives every commit its *first* deploy. On a branch whose
+deploys are first-parent commits this is first-parent reachability (a deploy of mainline commit
+k ships everything that entered the mainline at k or before, merged branches included); it
+also stays right for rollbacks (an older commit redeployed ships nothing new), for release
+tags on a side branch, and for merge, squash and rebase workflows alike.
 """
 
 from __future__ import annotations
@@ -40,22 +42,17 @@ class Mainline:
 
     ids: list[str]
     times: list[int]  # committer times
-    change_times: list[int]  # author or committer times, as chosen for lead time
-    merges: set[int]  # positions of merge commits
-    reverted: dict[int, list[str]]  # position -> commit ids its message says it reverts
     index: dict[str, int]
     boundary: int  # commits whose parents are missing (a shallow clone's edge)
-    merged: dict[int, list[pygit2.Oid]]  # merge position -> the commits it brought in
 
 
-@dataclass
+@dataclass(slots=True)
 class Change:
-    """A commit brought in by a merge."""
+    """A commit as a change: when it was made (author or committer time, as chosen)."""
 
     id: str
-    time: int  # Unix seconds (author or committer time, as chosen)
-    parent_time: int | None  # committer time of its first parent, for the clock-skew check
-    committed: int
+    time: int
+    skewed: bool  # committed before its first parent: a wrong clock somewhere
     merge: bool
     reverts: list[str]
 
@@ -72,8 +69,9 @@ class GitRepo:
     _mainline: Mainline | None = field(default=None, repr=False)
     _info: dict[pygit2.Oid, tuple[list[pygit2.Oid], int, int]] = field(
         default_factory=dict, repr=False
-    )
+    )  # commit -> (parents, committer time, change time); keyed by Oid: no hex conversions
     _reverted: dict[pygit2.Oid, list[str]] = field(default_factory=dict, repr=False)
+    _shipped: set[pygit2.Oid] = field(default_factory=set, repr=False)
 
     # -- opening ----------------------------------------------------------------------------
 
@@ -130,93 +128,79 @@ class GitRepo:
 
     # -- the history ------------------------------------------------------------------------
 
-    def mainline(self) -> Mainline:
-        """The first-parent chain and, for each merge on it, the commits it brought in.
-
-        One libgit2 walk over every commit reachable from the tip (no per-commit lookups, no
-        walk per merge); the rest is dictionary work. Walking the mainline oldest first, the
-        commits a merge at position ``k`` brings in are those reachable from its other parents
-        that no earlier position has claimed: everything reachable from position ``k - 1`` was
-        claimed at ``k - 1`` or before, which is exactly what ``git log M^1..M`` leaves out.
-        """
-        if self._mainline is None:
-            self._mainline = self._read_history()
-        return self._mainline
-
-    def _read_history(self) -> Mainline:
+    def load(self, deployed: list[str] | None = None) -> None:
+        """Read every commit reachable from the branch tip and from ``deployed`` (full ids),
+        once: a later call keeps the first reading."""
+        if self._info:
+            return
         author = self.commit_time == "author"
         reverts = self.want_reverts
-        # commit -> (parents, committer time, change time); keyed by Oid: no hex conversions
-        info: dict[pygit2.Oid, tuple[list[pygit2.Oid], int, int]] = {}
-        reverted: dict[pygit2.Oid, list[str]] = {}
-        for c in self.repo.walk(self.tip, SortMode.NONE):
+        info = self._info
+        walker = self.repo.walk(self.tip, SortMode.NONE)
+        for h in set(deployed or ()):
+            walker.push(h)
+        for c in walker:
             t = c.commit_time
             info[c.id] = (c.parent_ids, t, c.author.time if author else t)
             if reverts:
                 msg = c.message
                 if "This reverts commit" in msg:
-                    reverted[c.id] = self.reverted(msg)
-        chain: list[pygit2.Oid] = []
-        boundary = 0
-        cur: pygit2.Oid | None = self.repo[self.tip].id
-        while cur is not None:
-            chain.append(cur)
-            ps = info[cur][0]
-            if ps and ps[0] not in info:
-                boundary += 1  # a shallow clone's edge: the parent is not here
-            cur = ps[0] if ps and ps[0] in info else None
-        chain.reverse()
-        if self.repo.is_shallow:  # libgit2 hides grafted parents: ask the shallow file
-            with contextlib.suppress(OSError):
-                boundary = len((Path(self.repo.path) / "shallow").read_text().split())
-        claimed: set[pygit2.Oid] = set()
-        merged: dict[int, list[pygit2.Oid]] = {}
-        for k, h in enumerate(chain):
-            claimed.add(h)
-            ps = info[h][0]
-            if len(ps) < 2:
-                continue
-            brought: list[pygit2.Oid] = []
-            stack = [p for p in ps[1:] if p in info and p not in claimed]
-            while stack:
-                x = stack.pop()
-                if x in claimed:
-                    continue
-                claimed.add(x)
-                brought.append(x)
-                stack.extend(p for p in info[x][0] if p in info and p not in claimed)
-            merged[k] = brought
-        ids = [str(h) for h in chain]
-        self._info = info
-        self._reverted = reverted
-        return Mainline(
-            ids=ids,
-            times=[info[h][1] for h in chain],
-            change_times=[info[h][2] for h in chain],
-            merges={k for k, h in enumerate(chain) if len(info[h][0]) > 1},
-            reverted={k: reverted[h] for k, h in enumerate(chain) if h in reverted},
-            index={h: i for i, h in enumerate(ids)},
-            boundary=boundary,
-            merged=merged,
-        )
+                    self._reverted[c.id] = self.reverted(msg)
 
-    def merged_at(self, k: int) -> list[Change]:
-        """The commits the merge at mainline position ``k`` brought in (``git log M^1..M``)."""
-        info = self._info
+    def mainline(self) -> Mainline:
+        """The branch's first-parent chain (for --deploy-branch and for reporting)."""
+        if self._mainline is None:
+            self.load()
+            info = self._info
+            chain: list[pygit2.Oid] = []
+            boundary = 0
+            cur: pygit2.Oid | None = pygit2.Oid(hex=self.tip)
+            while cur is not None:
+                chain.append(cur)
+                ps = info[cur][0]
+                if ps and ps[0] not in info:
+                    boundary += 1  # a shallow clone's edge: the parent is not here
+                cur = ps[0] if ps and ps[0] in info else None
+            chain.reverse()
+            if self.repo.is_shallow:  # libgit2 hides grafted parents: ask the shallow file
+                with contextlib.suppress(OSError):
+                    boundary = len((Path(self.repo.path) / "shallow").read_text().split())
+            ids = [str(h) for h in chain]
+            self._mainline = Mainline(
+                ids=ids,
+                times=[info[h][1] for h in chain],
+                index={h: i for i, h in enumerate(ids)},
+                boundary=boundary,
+            )
+        return self._mainline
+
+    def ship(self, commit: str) -> list[Change]:
+        """The commits a deploy of ``commit`` ships that no earlier call shipped: its ancestors
+        not yet shipped (call in deploy-time order). Empty for a commit already shipped."""
+        info, shipped, reverted = self._info, self._shipped, self._reverted
+        start = pygit2.Oid(hex=commit)
+        if start in shipped or start not in info:
+            return []
         out: list[Change] = []
-        for x in self.mainline().merged.get(k, []):
+        stack = [start]
+        shipped.add(start)
+        while stack:
+            x = stack.pop()
             ps, committed, when = info[x]
             parent = info.get(ps[0]) if ps else None
             out.append(
                 Change(
                     id=str(x),
                     time=when,
-                    parent_time=parent[1] if parent else None,
-                    committed=committed,
+                    skewed=parent is not None and committed < parent[1],
                     merge=len(ps) > 1,
-                    reverts=self._reverted.get(x, []),
+                    reverts=reverted.get(x, []),
                 )
             )
+            for p in ps:
+                if p not in shipped and p in info:
+                    shipped.add(p)
+                    stack.append(p)
         return out
 
     # -- names ------------------------------------------------------------------------------
@@ -226,7 +210,7 @@ class GitRepo:
         text = commit.strip().lower()
         if not re.fullmatch(r"[0-9a-f]{4,40}", text):
             return None
-        if len(text) == 40 and text in self.mainline().index:
+        if len(text) == 40 and self._info and pygit2.Oid(hex=text) in self._info:
             return text
         try:
             obj = self.repo.revparse_single(text)
