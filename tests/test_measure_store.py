@@ -183,3 +183,33 @@ def test_a_schema_3_store_gains_the_measurements_table(store_path: Path) -> None
         assert check.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION >= 5
         tables = {r[0] for r in check.execute("SELECT name FROM sqlite_master")}
         assert "measurements" in tables
+
+
+def test_reports_show_self_reported_vs_measured_and_the_weekly_chart(
+    cli: Cli, sources: list[str], tmp_path: Path
+) -> None:
+    from pypdf import PdfReader
+
+    aid = _new(cli)
+    plain_html = tmp_path / "plain.html"
+    assert cli("report", aid, "-o", str(plain_html)).code == 0
+    assert "Measured delivery data" not in plain_html.read_text()
+    assert cli("dora", "measure", *sources, "--into", aid, "--failures-from-reverts", "2").code == 2
+    assert cli("dora", "measure", *sources, "--into", aid).code == 0
+    html = tmp_path / "r.html"
+    assert cli("report", aid, "-o", str(html)).code == 0
+    page = html.read_text()
+    assert 'id="chart-weekly"' in page and "Deploys per week" in page
+    assert (
+        page.count('class="differs"')
+        == json.loads(cli("show", aid, "--json").out)["measured"]["disagreements"]
+    )
+    pdf = tmp_path / "r.pdf"
+    assert cli("report", aid, "-o", str(pdf)).code == 0
+    text = "\n".join(p.extract_text() for p in PdfReader(str(pdf)).pages)
+    assert "Measured delivery data" in text
+    assert "40.0%" in text and "≠ differs" in text
+    assert "5 deploys in 28 days" in text
+    ko = tmp_path / "ko.pdf"
+    assert cli("report", aid, "-o", str(ko), "--lang", "ko").code == 0
+    assert "측정한 전달 데이터" in "\n".join(p.extract_text() for p in PdfReader(str(ko)).pages)

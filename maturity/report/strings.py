@@ -189,6 +189,23 @@ EN: Final[dict[str, str]] = {
     "method_6": f"The DORA tier implies a maturity band ({_BANDS_EN}). When the CALMS score is a whole level or more above the top of that band, the report flags that the answers may be optimistic.",
     "method_7": "Quick Check scores (0–10): categorical answers score (answer − 1) ÷ 5 × 10, answers coded 1 (worst) to 6 (best); percentages score 10 − percent ÷ 10. They are compared with DORA's published all-industries means.",
     "method_8": "Recommendations: for each dimension, the practices at its level + 1, ordered by the weakest linked answers. Now = the weakest dimension's next practices and the best practice for the worst DORA metric; Next = the other dimensions' next practices; Later = practices two levels up.",
+    # measured delivery data (maturity dora measure --into)
+    "measured": "Measured delivery data",
+    "measured_intro": "What the team's own records show, next to what the team reported. Rows marked ≠ differ by one DORA tier or more; the optimistic-answers check and the roadmap use the measured values.",
+    "measured_self": "Self-reported",
+    "measured_value": "Measured",
+    "measured_sample": "Sample",
+    "measured_differs": "differs by a tier or more",
+    "measured_overall": "Measured overall tier ({year} benchmark): {tier}",
+    "measured_window": "Window {start} to {end} ({days} days, UTC); measured {at} with maturity {version}.",
+    "measured_sources": "Sources",
+    "measured_quality": "Data quality (counted, never dropped)",
+    "measured_proxy": "Change failure rate is a proxy: a deploy counts as failed when a deploy within {days} days reverts one of its commits (no incident records).",
+    "measured_weekly": "Week by week",
+    "measured_weekly_deploys": "Deploys per week",
+    "measured_weekly_lead": "Median lead time",
+    "measured_weekly_failures": "Failed deploys",
+    "measured_not": "not measured",
 }
 
 KO: Final[dict[str, str]] = {
@@ -349,6 +366,23 @@ KO: Final[dict[str, str]] = {
     "method_6": f"DORA 등급은 성숙도 범위를 뜻한다 ({_BANDS_KO}). CALMS 점수가 그 범위의 위쪽 끝보다 한 레벨 이상 높으면 응답이 낙관적일 수 있다고 표시한다.",
     "method_7": "Quick Check 점수(0–10): 범주형 응답은 1(가장 나쁨)부터 6(가장 좋음)으로 매겨 (응답 − 1) ÷ 5 × 10, 백분율은 10 − 백분율 ÷ 10으로 계산한다. DORA가 공개한 전 산업 평균과 비교한다.",
     "method_8": "추천: 차원마다 현재 레벨 + 1의 실천을 연결된 응답이 약한 순으로 정렬한다. 지금 = 가장 약한 차원의 다음 실천과 가장 나쁜 DORA 메트릭에 가장 좋은 실천, 다음 = 나머지 차원의 다음 실천, 나중 = 두 레벨 위의 실천.",
+    # measured delivery data (maturity dora measure --into)
+    "measured": "측정한 전달 데이터",
+    "measured_intro": "팀이 답한 값 옆에 팀의 실제 기록이 보여 주는 값을 둔다. ≠ 표시는 DORA 등급이 한 단계 이상 다른 항목이다. 낙관적 응답 점검과 로드맵은 측정값을 쓴다.",
+    "measured_self": "자가 보고",
+    "measured_value": "측정값",
+    "measured_sample": "표본",
+    "measured_differs": "등급이 한 단계 이상 다름",
+    "measured_overall": "측정값 기준 종합 등급({year} 벤치마크): {tier}",
+    "measured_window": "기간 {start} – {end} ({days}일, UTC), {at}에 maturity {version}으로 측정.",
+    "measured_sources": "출처",
+    "measured_quality": "데이터 품질 (버리지 않고 센 것)",
+    "measured_proxy": "변경 실패율은 대체 지표다: {days}일 안에 다른 배포가 그 배포의 커밋을 되돌리면(revert) 실패로 센다(장애 기록 없음).",
+    "measured_weekly": "주별 추이",
+    "measured_weekly_deploys": "주간 배포 수",
+    "measured_weekly_lead": "리드 타임 중앙값",
+    "measured_weekly_failures": "실패한 배포",
+    "measured_not": "측정 안 함",
 }
 
 STRINGS: Final[dict[str, dict[str, str]]] = {"en": EN, "ko": KO}

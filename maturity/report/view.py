@@ -24,6 +24,8 @@ from maturity.model.results import DimensionResult, RecommendationItem, Results
 from maturity.model.text import tr
 from maturity.questionnaire import LoadedQuestionnaire
 from maturity.report import charts
+from maturity.report.measured import MeasuredSection
+from maturity.report.measured import section as measured_section
 from maturity.report.strings import strings
 from maturity.scoring import MIN_COVERAGE
 
@@ -309,6 +311,7 @@ class ReportView:
     appendix: list[AppendixDimension]
     page_counter: Markup  # CSS `content` value for "page X of Y" in this language
     disagreement: DisagreementView | None = None  # team votes; None when nobody voted
+    measured: MeasuredSection | None = None  # maturity dora measure --into; None without
 
 
 # ---------------------------------------------------------------------------------------------
@@ -919,6 +922,7 @@ class _Builder(Texts):
             appendix=appendix,
             page_counter=css_content(t["page_of"]),
             disagreement=self.disagreement(),
+            measured=measured_section(self.r, self),
         )
 
 
