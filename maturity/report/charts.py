@@ -436,7 +436,7 @@ def weekly_series(
 
     # deploys per week
     most = max((w.deploys for w in weeks), default=0)
-    y0, y1 = frame(0, deploys_label, f"max {most}")
+    _, y1 = frame(0, deploys_label, f"max {most}")
     for i, w in enumerate(weeks):
         if w.deploys:
             h = (panel - 6) * w.deploys / most
@@ -448,7 +448,7 @@ def weekly_series(
     # median lead time
     leads = [w.lead_hours for w in weeks if w.lead_hours is not None]
     peak = max(leads, default=0.0)
-    y0, y1 = frame(1, lead_label, f"max {peak:.0f} h" if leads else "–")
+    _, y1 = frame(1, lead_label, f"max {peak:.0f} h" if leads else "–")
     segment: list[str] = []
     for i, w in enumerate([*weeks, WeekPoint("", 0, None, 0)]):
         if w.lead_hours is None or not peak:
@@ -465,7 +465,7 @@ def weekly_series(
         body.append(f'<circle cx="{_n(x)}" cy="{_n(y)}" r="3" fill="{INK}"/>')
     # failures
     worst = max((w.failures for w in weeks), default=0)
-    y0, y1 = frame(2, failures_label, f"max {worst}")
+    _, y1 = frame(2, failures_label, f"max {worst}")
     for i, w in enumerate(weeks):
         if w.failures:
             h = (panel - 6) * w.failures / worst
