@@ -256,7 +256,7 @@ def measure(o: Options, progress: Progress | None = None) -> Measurement:
     step("computing lead times", 0.45)
     lead_hours: list[float] = []
     lead_by_deploy: dict[int, list[float]] = {}
-    commit_deploy: dict[str, _Deploy] = {}  # commits first shipped by a deploy in scope
+    commit_deploy: dict[object, _Deploy] = {}  # commit Oid -> the deploy in scope shipping it
     revert_links: list[tuple[_Deploy, list[str]]] = []
     revert_horizon = end + timedelta(days=o.failures_from_reverts or 0)
     if git is not None:
@@ -274,22 +274,22 @@ def measure(o: Options, progress: Progress | None = None) -> Measurement:
                 continue
             scope = start <= dep.d.time < end
             if o.failures_from_reverts and dep.d.time >= start:
-                revert_links.extend((dep, c.reverts) for c in batch if c.reverts)
+                revert_links.extend((dep, c[4]) for c in batch if c[4])
             if not scope:
                 continue
             t_dep = dep.d.time.timestamp()
             shipped = lead_by_deploy.setdefault(id(dep), [])
             first = dep is first_recorded
-            for c in batch:
-                commit_deploy[c.id] = dep
-                n_future += c.time > now_s
-                n_skew += c.skewed
-                if c.merge:
+            for cid, ctime, skewed, merge, _reverts in batch:
+                commit_deploy[cid] = dep
+                n_future += ctime > now_s
+                n_skew += skewed
+                if merge:
                     n_merge += 1
                 elif first:
                     n_first += 1
                 else:
-                    hours = (t_dep - c.time) / 3600
+                    hours = (t_dep - ctime) / 3600
                     if hours > 0:
                         lead_hours.append(hours)
                         shipped.append(hours)
@@ -311,13 +311,16 @@ def measure(o: Options, progress: Progress | None = None) -> Measurement:
     for x in valid:
         by_commit.setdefault(x.full or x.d.commit, []).append(x)
     inc_keys: set[tuple[datetime, datetime | None, str, str]] = set()
+    inc_ids: set[str] = set()
     kept: list[Incident] = []
     for inc in incidents:
         key = (inc.opened, inc.resolved, inc.caused_by, inc.id)
-        if key in inc_keys or (inc.id and any(i.id == inc.id for i in kept)):
+        if key in inc_keys or (inc.id and inc.id in inc_ids):
             q.add("incidents_duplicate")
             continue
         inc_keys.add(key)
+        if inc.id:
+            inc_ids.add(inc.id)
         if inc.opened > now:
             q.add("incidents_future")
             continue
@@ -334,8 +337,8 @@ def measure(o: Options, progress: Progress | None = None) -> Measurement:
         limit = timedelta(days=o.failures_from_reverts)
         for reverting, targets in revert_links:
             for t in targets:
-                full = t if t in commit_deploy else (git.resolve(t) if git else None)
-                victim = commit_deploy.get(full or "")
+                full = git.resolve(t) if git else None
+                victim = commit_deploy.get(git.oid(full)) if git and full else None
                 if (
                     victim is not None
                     and victim is not reverting
@@ -514,7 +517,7 @@ def _link(
     cause: str,
     by_id: dict[str, _Deploy],
     by_commit: dict[str, list[_Deploy]],
-    commit_deploy: dict[str, _Deploy],
+    commit_deploy: dict[object, _Deploy],
     git: GitRepo | None,
 ) -> _Deploy | None:
     """The deploy an incident's ``caused_by`` names: a deploy id, a deployed commit, or any
@@ -526,8 +529,8 @@ def _link(
         return by_id[cause]
     full = git.resolve(cause) if git is not None else None
     key = full or cause
-    if key in commit_deploy:
-        return commit_deploy[key]
+    if full is not None and git is not None and git.oid(full) in commit_deploy:
+        return commit_deploy[git.oid(full)]
     if key in by_commit:
         return by_commit[key][0]
     if git is None and len(cause) >= 7:

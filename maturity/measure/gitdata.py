@@ -46,15 +46,9 @@ class Mainline:
     boundary: int  # commits whose parents are missing (a shallow clone's edge)
 
 
-@dataclass(slots=True)
-class Change:
-    """A commit as a change: when it was made (author or committer time, as chosen)."""
-
-    id: str
-    time: int
-    skewed: bool  # committed before its first parent: a wrong clock somewhere
-    merge: bool
-    reverts: list[str]
+Change = tuple[pygit2.Oid, int, bool, bool, list[str]]
+"""A shipped commit: (id, change time, committed before its first parent?, merge?, the ids its
+message says it reverts). A tuple, not an object: a deploy can ship tens of thousands."""
 
 
 @dataclass
@@ -184,24 +178,30 @@ class GitRepo:
         out: list[Change] = []
         stack = [start]
         shipped.add(start)
+        pop, push, add = stack.pop, stack.append, shipped.add
+        no_reverts: list[str] = []
         while stack:
-            x = stack.pop()
+            x = pop()
             ps, committed, when = info[x]
             parent = info.get(ps[0]) if ps else None
             out.append(
-                Change(
-                    id=str(x),
-                    time=when,
-                    skewed=parent is not None and committed < parent[1],
-                    merge=len(ps) > 1,
-                    reverts=reverted.get(x, []),
+                (
+                    x,
+                    when,
+                    parent is not None and committed < parent[1],
+                    len(ps) > 1,
+                    reverted.get(x, no_reverts) if reverted else no_reverts,
                 )
             )
             for p in ps:
                 if p not in shipped and p in info:
-                    shipped.add(p)
-                    stack.append(p)
+                    add(p)
+                    push(p)
         return out
+
+    @staticmethod
+    def oid(commit: str) -> pygit2.Oid:
+        return pygit2.Oid(hex=commit)
 
     # -- names ------------------------------------------------------------------------------
 
@@ -210,8 +210,8 @@ class GitRepo:
         text = commit.strip().lower()
         if not re.fullmatch(r"[0-9a-f]{4,40}", text):
             return None
-        if len(text) == 40 and self._info and pygit2.Oid(hex=text) in self._info:
-            return text
+        if len(text) == 40:
+            return text if pygit2.Oid(hex=text) in self.repo else None
         try:
             obj = self.repo.revparse_single(text)
             return str(obj.peel(pygit2.Commit).id)
