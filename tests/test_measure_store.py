@@ -213,3 +213,24 @@ def test_reports_show_self_reported_vs_measured_and_the_weekly_chart(
     ko = tmp_path / "ko.pdf"
     assert cli("report", aid, "-o", str(ko), "--lang", "ko").code == 0
     assert "측정한 전달 데이터" in "\n".join(p.extract_text() for p in PdfReader(str(ko)).pages)
+
+
+def test_measured_only_assessment_still_flags_optimistic_answers(
+    tmp_path: Path, sources: list[str], capsys: pytest.CaptureFixture[str]
+) -> None:
+    from maturity.cli import main
+
+    store = tmp_path / "store.db"
+    ws = Workspace(open_store(store))
+    loaded = qmod.builtin("calms")
+    answers = {qid: Answer(level=5) for qid in loaded.questionnaire.question_ids()}
+    a = ws.create("NoDora", loaded, answers=answers)
+    ws.store.close()
+    assert main(["--store", str(store), "dora", "measure", *sources, "--into", a.id]) == 0
+    capsys.readouterr()
+    assert main(["--store", str(store), "show", a.id]) == 0
+    out = capsys.readouterr().out
+    assert "the self-assessment may be optimistic" in out
+    html = tmp_path / "r.html"
+    assert main(["--store", str(store), "report", a.id, "-o", str(html)]) == 0
+    assert "Answers may be optimistic" in html.read_text()

@@ -38,6 +38,7 @@ class MeasuredSection:
     sources: list[str]
     quality: list[tuple[int, str]]
     weekly: Markup | None
+    optimistic: str  # the "answers may be optimistic" flag when only measured values exist
 
 
 class _Words(Protocol):
@@ -105,4 +106,9 @@ def section(r: Results, words: _Words) -> MeasuredSection | None:
         sources=list(p.sources),
         quality=[(n, QUALITY_TEXT.get(k, k)) for k, n in p.quality.items()],
         weekly=weekly,
+        optimistic=t["optimistic"].format(
+            lo=mv.effective.implied_band[0], hi=mv.effective.implied_band[1]
+        )
+        if r.dora is None and mv.effective.optimistic_flag and mv.effective.implied_band
+        else "",
     )

@@ -261,8 +261,12 @@ class ResultsScreen(SnapshotScreen):
             note += "; " + self.t("r.measured_proxy", days=p.failures_from_reverts)
         if mv.measurement.weekly:
             note += "\n" + self.t("r.weekly")
+        parts: list[Text | Table | Padding] = [Padding(Text(note, style="dim"), (0, 0, 0, 2))]
+        if r.dora is None and mv.effective.optimistic_flag and mv.effective.implied_band:
+            lo, hi = mv.effective.implied_band
+            parts.append(Text(self.t("r.optimistic", lo=lo, hi=hi), style="bold yellow"))
         title = Text(self.t("r.measured", year=mv.dora.benchmark, n=mv.disagreements), style="bold")
-        return Group(title, table, Padding(Text(note, style="dim"), (0, 0, 0, 2)))
+        return Group(title, table, *parts)
 
     def _roadmap(self, r: Results, q: Questionnaire) -> Table:
         table = Table.grid(padding=(0, 1))
