@@ -392,3 +392,4 @@ def test_release_tag_on_a_side_branch_and_a_rollback(
     assert (lt["n"], lt["median"], lt["p90"]) == (3, 36.0, 48.0)
     q = data["measurement"]["provenance"]["quality"]
     assert q["deploys_off_branch"] == 1 and q["commits_merge"] == 1
+    assert q["deploys_nothing_new"] == 1  # the rollback to b

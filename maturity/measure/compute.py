@@ -41,6 +41,10 @@ Progress = Callable[[str, float], None]
 """Called with a step name and the fraction done (0.0-1.0), for the TUI's progress bar."""
 
 DEFAULT_SPAN = timedelta(days=90)
+HIDE_LIMIT = 64
+"""Up to this many commits deployed before the window bound the history walk (libgit2 stops
+at them); with more, marking them all costs more than walking everything, so it walks all.
+Either way the numbers are the same."""
 MAX_REVERT_DAYS = 365
 
 
@@ -239,17 +243,23 @@ def measure(o: Options, progress: Progress | None = None) -> Measurement:
             if x.d.commit not in resolved:
                 resolved[x.d.commit] = git.resolve(x.d.commit)
             x.full = resolved[x.d.commit]
-        git.load([x.full for x in valid if x.full])
+        before = {x.full for x in valid if x.full and x.d.time < start}
+        git.load(
+            [x.full for x in valid if x.full and x.d.time >= start],
+            sorted(before) if len(before) <= HIDE_LIMIT else None,
+        )
         ml = git.mainline()
         sources[repo_source] = (
             f"repository: {o.repo.resolve().name if o.repo else ''} branch {git.branch}"
-            f" ({len(ml.ids)} first-parent commits{', shallow clone' if git.shallow else ''})"
+            f" ({len(ml.ids)} first-parent commits"
+            f"{' after the last deploy before the window' if git.truncated else ''}"
+            f"{', shallow clone' if git.shallow else ''})"
         )
         q.add("shallow_boundary_commits", ml.boundary)
         for x in in_window:
             if x.full is None:
                 q.add("deploys_unknown_commit")
-            elif x.full not in ml.index:
+            elif x.full not in ml.index and git.known(x.full):
                 q.add("deploys_off_branch")
 
     # -- lead time --------------------------------------------------------------------------
@@ -270,9 +280,11 @@ def measure(o: Options, progress: Progress | None = None) -> Measurement:
                 break
             assert dep.full is not None
             batch = git.ship(dep.full)  # its commits no earlier deploy shipped
-            if not batch:
-                continue
             scope = start <= dep.d.time < end
+            if not batch:
+                if scope:
+                    q.add("deploys_nothing_new")
+                continue
             if o.failures_from_reverts and dep.d.time >= start:
                 revert_links.extend((dep, c[4]) for c in batch if c[4])
             if not scope:

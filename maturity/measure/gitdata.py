@@ -60,6 +60,7 @@ class GitRepo:
     shallow: bool
     commit_time: CommitTime = "author"
     want_reverts: bool = False
+    truncated: bool = False  # the walk stopped at commits shipped before the window
     _mainline: Mainline | None = field(default=None, repr=False)
     _info: dict[pygit2.Oid, tuple[list[pygit2.Oid], int, int]] = field(
         default_factory=dict, repr=False
@@ -122,17 +123,24 @@ class GitRepo:
 
     # -- the history ------------------------------------------------------------------------
 
-    def load(self, deployed: list[str] | None = None) -> None:
-        """Read every commit reachable from the branch tip and from ``deployed`` (full ids),
-        once: a later call keeps the first reading."""
+    def load(self, deployed: list[str] | None = None, shipped: list[str] | None = None) -> None:
+        """Read every commit reachable from the branch tip and from ``deployed`` but not from
+        ``shipped`` (full ids), once: a later call keeps the first reading.
+
+        ``shipped`` are the commits of deploys before the window: everything they reach
+        shipped before it, so the walk stops there and a 90-day window over ten years of
+        history reads about 90 days of commits."""
         if self._info:
             return
+        self.truncated = bool(shipped)
         author = self.commit_time == "author"
         reverts = self.want_reverts
         info = self._info
         walker = self.repo.walk(self.tip, SortMode.NONE)
         for h in set(deployed or ()):
             walker.push(h)
+        for h in set(shipped or ()):
+            walker.hide(h)
         for c in walker:
             t = c.commit_time
             info[c.id] = (c.parent_ids, t, c.author.time if author else t)
@@ -152,7 +160,7 @@ class GitRepo:
             while cur is not None:
                 chain.append(cur)
                 ps = info[cur][0]
-                if ps and ps[0] not in info:
+                if ps and ps[0] not in info and not self.truncated:
                     boundary += 1  # a shallow clone's edge: the parent is not here
                 cur = ps[0] if ps and ps[0] in info else None
             chain.reverse()
@@ -198,6 +206,10 @@ class GitRepo:
                     add(p)
                     push(p)
         return out
+
+    def known(self, commit: str) -> bool:
+        """Whether the walk read ``commit`` (False for commits shipped before the window)."""
+        return pygit2.Oid(hex=commit) in self._info
 
     @staticmethod
     def oid(commit: str) -> pygit2.Oid:

@@ -54,6 +54,7 @@ QUALITY_TEXT: dict[str, str] = {
     "shallow_boundary_commits": "commits whose parents are missing (shallow clone boundary)",
     "deploys_unknown_commit": "deploys naming a commit that is not in the repository (kept for frequency and failure rate, no lead time)",
     "deploys_off_branch": "deploys of a commit off the branch's first-parent history (a release branch, a tag, a feature branch): measured by ancestry",
+    "deploys_nothing_new": "deploys that ship no commit an earlier deploy had not shipped (a redeploy or a rollback)",
     "deploys_duplicate": "duplicate deploy rows (same id, or same time, commit and environment), counted once",
     "deploys_other_environment": "deploy rows for another environment, not counted",
     "deploys_not_successful": "deploy rows that did not succeed, not counted",
