@@ -9,6 +9,7 @@ one-line message; nothing is stored unless the whole measurement succeeded.
 from __future__ import annotations
 
 import asyncio
+from collections.abc import Callable
 from pathlib import Path
 from typing import ClassVar
 
@@ -19,7 +20,7 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import DirectoryTree, Footer, Input, Label, ProgressBar, Static
 
 from maturity.errors import MaturityError
-from maturity.measure.model import Measurement
+from maturity.measure.model import Measurement, Stat
 from maturity.tui.screens.base import BaseScreen
 from maturity.tui.widgets.weekly_chart import WeeklyChart
 
@@ -237,10 +238,27 @@ class MeasureScreen(BaseScreen[bool]):
             self.running = False
         self.stored = True
         self.query_one("#m-status", Static).update(f"[b]{self.t('m.stored')}[/b]")
-        self.query_one("#m-result", Static).update("\n".join(text.metric_lines(m)))
+        self.query_one("#m-result", Static).update(self._summary(m, text.stat_value))
         chart = self.query_one("#m-chart", WeeklyChart)
         chart.display = bool(m.weekly)
         chart.set_weeks(m.weekly)
+
+    def _summary(self, m: Measurement, value: Callable[[str, Stat], str]) -> str:
+        """One line per measured metric (title in the UI language, value, n, confidence)."""
+        from maturity.dora import ALL_METRICS, metric_definitions
+        from maturity.model.text import tr
+
+        defs = metric_definitions()
+        lines = []
+        for metric in ALL_METRICS:
+            stat = m.metrics.get(metric)
+            if stat is not None:
+                mark = " PROXY" if stat.proxy else ""
+                lines.append(
+                    f"[b]{tr(defs[metric].title, self.lang)}[/b]: {value(metric, stat)}"
+                    f"  [dim]n={stat.n} {stat.confidence}{mark}[/dim]"
+                )
+        return "\n".join(lines)
 
     def _fail(self, message: str) -> None:
         error = self.query_one("#m-error", Static)
