@@ -98,7 +98,7 @@ def cmd_new(args: argparse.Namespace) -> int:
         raise MaturityError("give either --from or --answers, not both")
     if args.from_id:
         ws = _workspace(args, create=False)
-        a = ws.create_from(
+        a, changes = ws.create_from_with_changes(
             args.from_id,
             qmod.resolve(args.questionnaire) if args.questionnaire else None,
             team=args.team,
@@ -107,6 +107,9 @@ def cmd_new(args: argparse.Namespace) -> int:
             language=args.language,
             **({} if args.anonymous is None else {"anonymous": True}),
         )
+        if changes is not None:
+            # stderr: stdout stays the new id (or JSON) for scripts.
+            print("\n".join(changes.lines()), file=sys.stderr)
     elif args.answers:
         af = load_answers(Path(args.answers), args.questionnaire)
         team = args.team or af.team

@@ -6,38 +6,9 @@ inputs (in the same human form a team types) and compares the outcomes.
 
 from __future__ import annotations
 
-from pydantic import BaseModel, ConfigDict
-
 from maturity import dora
-from maturity.dora import DoraResult
 from maturity.measure.model import Measurement
-
-
-class MetricPair(BaseModel):
-    """One metric, self-reported and measured, and whether they disagree by a tier or more."""
-
-    model_config = ConfigDict(frozen=True)
-    metric: str
-    self_reported: str | None
-    self_tier: str | None
-    measured: str | None
-    measured_tier: str | None
-    n: int | None
-    confidence: str | None
-    proxy: bool = False
-    gap: int | None  # measured rank - self-reported rank (negative: the data is worse)
-    disagree: bool
-
-
-class MeasuredView(BaseModel):
-    """What ``show --json`` adds under ``measured``: the classification and the provenance."""
-
-    model_config = ConfigDict(frozen=True)
-    dora: DoraResult  # the measured metrics alone
-    effective: DoraResult  # measured where measured, else self-reported
-    comparison: list[MetricPair]
-    disagreements: int
-    measurement: Measurement
+from maturity.model.results import MeasuredView, MetricPair
 
 
 def classify_years(m: Measurement) -> dict[int, dora.DoraResult]:

@@ -22,6 +22,7 @@ from pydantic import (
 )
 
 from maturity.measure.model import Measurement
+from maturity.model.votes import is_anonymised
 from maturity.timefmt import format_time, now
 
 __all__ = [
@@ -145,6 +146,4 @@ class Assessment(_Doc):
 
 
 def _anonymised_keys(votes: dict[str, int | None]) -> bool:
-    from maturity.voting import is_anonymised
-
     return is_anonymised(votes)
