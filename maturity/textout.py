@@ -90,7 +90,7 @@ def measured_block(r: Results, lang: str = "en") -> list[str]:
     ]
     for pair in mv.comparison:
         title = tr(defs[pair.metric].title, lang)
-        own = f"{pair.self_reported or '–'} {pair.self_tier or ''}".strip()
+        own = shown(f"{pair.self_reported or '–'} {pair.self_tier or ''}".strip())
         got = f"{pair.measured or '–'} {pair.measured_tier or ''}".strip()
         mark = "!" if pair.disagree else " "
         tail = f"{pair.n if pair.n is not None else '–'} ({pair.confidence or 'no data'})"
@@ -101,7 +101,7 @@ def measured_block(r: Results, lang: str = "en") -> list[str]:
         f"  measured overall {mv.dora.overall or '–'}; window {p.window.start:%Y-%m-%d} to"
         f" {p.window.end:%Y-%m-%d} ({p.window.days:g} days), maturity {p.tool_version}"
     )
-    lines += [f"  source: {src}" for src in p.sources]
+    lines += [f"  source: {shown(src)}" for src in p.sources]
     if mv.dora.optimistic_flag and r.dora is None and mv.dora.implied_band:
         lo, hi = mv.dora.implied_band
         lines.append(

@@ -173,3 +173,15 @@ def test_unreadable_file(cli: Cli, tmp_path: Path, monkeypatch: pytest.MonkeyPat
 
 def test_case_count() -> None:
     assert len(CASES) >= 20
+
+
+def test_hostile_file_names_reach_the_terminal_as_text(cli: Cli, tmp_path: Path) -> None:
+    """A records file named with an ESC sequence and markup is shown escaped, never obeyed."""
+    name = "d\x1b[31m[b]x.csv"
+    path = write(tmp_path / name, OK_CSV.replace("0070297", "0070297aa"))
+    r = cli("dora", "measure", "--deployments", str(path), "--from", "2024-01-01",
+            "--to", "2024-01-29")  # fmt: skip
+    assert r.code == 0, r.err
+    assert "\x1b" not in r.out and "d\\x1b[31m[b]x.csv" in r.out
+    r = cli("dora", "measure", "--deployments", str(tmp_path / "n\x1bo.csv"))
+    assert r.code == 2 and "\x1b" not in r.err and "n\\x1bo.csv" in r.err

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from maturity import dora
 from maturity.measure.model import QUALITY_TEXT, Measurement, Stat
+from maturity.safetext import terminal_safe
 
 TITLES = {
     "deployment_frequency": "Deployment frequency",
@@ -66,7 +67,7 @@ def render(m: Measurement, tiers: dict[int, dora.DoraResult]) -> str:
     lines = [
         f"Measured DORA metrics, {w.start:%Y-%m-%d %H:%M} to {w.end:%Y-%m-%d %H:%M} UTC"
         f" ({w.days:g} days), environment {p.environment}",
-        *[f"  source  {s}" for s in p.sources],
+        *[f"  source  {terminal_safe(s)}" for s in p.sources],  # file names as typed
         "",
         *metric_lines(m),
     ]

@@ -21,7 +21,9 @@ from textual.widgets import DirectoryTree, Footer, Input, Label, ProgressBar, St
 
 from maturity.errors import MaturityError
 from maturity.measure.model import Measurement, Stat
+from maturity.tui.safe import plain
 from maturity.tui.screens.base import BaseScreen
+from maturity.tui.widgets.safe_input import SafeInput
 from maturity.tui.widgets.weekly_chart import WeeklyChart
 
 FIELDS: tuple[tuple[str, str, bool], ...] = (
@@ -66,7 +68,7 @@ class MeasureScreen(BaseScreen[bool]):
             for fid, _key, _opt in FIELDS:
                 with Horizontal(classes="metric-row"):
                     yield Label(id=f"m-lbl-{fid}", classes="m-label")
-                    yield Input(id=f"m-{fid}", classes="m-input", compact=True)
+                    yield SafeInput(id=f"m-{fid}", classes="m-input", compact=True)
             with Vertical(id="m-picker"):
                 yield Static(id="m-picker-hint", classes="dim")
             yield ProgressBar(id="m-progress", total=1.0, show_eta=False)
@@ -262,7 +264,7 @@ class MeasureScreen(BaseScreen[bool]):
 
     def _fail(self, message: str) -> None:
         error = self.query_one("#m-error", Static)
-        error.update(message.splitlines()[0] if message else "error")
+        error.update(plain(message.splitlines()[0] if message else "error"))  # paths are typed
         error.display = True
         self.query_one("#m-status", Static).update("")
         self.query_one("#m-progress").display = False

@@ -252,8 +252,8 @@ class ResultsScreen(SnapshotScreen):
             n = f" n={stat.n} {stat.confidence}" if stat else ""
             table.add_row(
                 Text("!", style="bold yellow") if pair.disagree else "",
-                tr(defs[pair.metric].title, self.lang),
-                own.strip(),
+                Text(tr(defs[pair.metric].title, self.lang)),
+                Text(safe_str(own.strip())),  # typed by the team: text, never markup
                 Text(f"{got} {tier}{n}", style="bold" if pair.disagree else ""),
             )
         note = self.t(
