@@ -21,6 +21,7 @@ from pydantic import (
     model_validator,
 )
 
+from maturity.measure.model import Measurement
 from maturity.model.votes import is_anonymised
 from maturity.timefmt import format_time, now
 
@@ -105,6 +106,9 @@ class Assessment(_Doc):
     answers: dict[str, Answer] = Field(default_factory=dict)
     dora: DoraInputs = Field(default_factory=DoraInputs)
     events: list[Event] = Field(default_factory=list)
+    measured: Measurement | None = None
+    """Measured DORA metrics with their provenance (``maturity dora measure --into``); left
+    out of the document when absent, so older documents round-trip unchanged."""
 
     model_config = ConfigDict(extra="forbid", populate_by_name=True)
 
@@ -136,6 +140,8 @@ class Assessment(_Doc):
             data.pop("anonymous", None)
         if isinstance(data, dict) and self.mode == "solo":
             data.pop("mode", None)
+        if isinstance(data, dict) and self.measured is None:
+            data.pop("measured", None)
         return data
 
     def levels(self) -> dict[str, int | None]:

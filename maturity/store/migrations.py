@@ -93,6 +93,15 @@ MIGRATIONS: list[str] = [
         PRIMARY KEY (assessment_id, voter)
     ) WITHOUT ROWID;
     """,
+    # 5: measured DORA metrics (maturity dora measure --into ID), kept beside the self-reported
+    # inputs: one JSON document (maturity/measurement@1, with its provenance) per assessment.
+    """
+    CREATE TABLE IF NOT EXISTS measurements (
+        assessment_id TEXT PRIMARY KEY REFERENCES assessments (id) ON DELETE CASCADE,
+        body TEXT NOT NULL,
+        updated TEXT NOT NULL
+    ) WITHOUT ROWID;
+    """,
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)
