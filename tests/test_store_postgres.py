@@ -209,7 +209,7 @@ def test_the_readme_role_reads_and_writes_but_cannot_change_the_schema(cli: Cli,
     with psycopg.connect(pg, autocommit=True) as conn:
         for statement in sql.split(";"):
             if statement.strip() and not statement.strip().startswith("--"):
-                conn.execute(statement)  # type: ignore[call-overload]
+                conn.execute(statement)
     url = pg.replace("postgresql://postgres@", f"postgresql://{name}@")
     try:
         assert cli("--store", url, "new", "--team", "Payments", "-q", "calms").code == 0

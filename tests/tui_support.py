@@ -102,7 +102,7 @@ async def running(
         yield app, pilot
 
 
-def reader(path: Path) -> Workspace:
+def reader(path: Path | str) -> Workspace:
     """A second connection, as another process would see the file."""
     return Workspace(open_store(path, create=False))
 

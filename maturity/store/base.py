@@ -16,8 +16,11 @@ if TYPE_CHECKING:  # the models pull in pydantic; `maturity list` never needs th
 
 
 def team_key(team: str) -> str:
-    """Teams match ignoring case and surrounding/repeated spaces (one rule, every backend)."""
-    return " ".join(team.split()).casefold()
+    """Teams match like participant names (:func:`maturity.voting.name_key`): ignoring case
+    and surrounding/repeated spaces; one rule, every backend."""
+    from maturity.voting import name_key
+
+    return name_key(team)
 
 
 @dataclass(frozen=True)
@@ -81,8 +84,12 @@ class TeamState:
     mine: int | None  # the asking voter's own vote (None also for "not sure")
     votes: dict[str, int | None] | None  # every vote, once revealed (anonymous: #01, #02, ...)
     revealed_questions: frozenset[str]
-    answered: bool = False  # the team has recorded its answer to the question
+    answered: bool = False  # the team recorded its answer in this session (since the last "x")
     answer: int | None = None  # that answer (None also for "not sure")
+    previous: bool = False  # an answer given before this vote ("last time", solo, new --from)
+    previous_answer: int | None = None  # that answer (None also for "not sure")
+    joined: tuple[str, ...] = ()  # named participants voting from their own app, seen lately
+    facilitator_live: bool = True  # the facilitator's app has the session open and beats
 
 
 @dataclass(frozen=True)
@@ -135,6 +142,8 @@ class AssessmentStore(Protocol):
 
     def save_dora(self, assessment_id: str, dora: DoraInputs) -> None: ...
 
+    def save_measured(self, assessment_id: str, body: str) -> None: ...
+
     def set_status(
         self, assessment_id: str, status: str, event: str | None = None, detail: str = ""
     ) -> None: ...
@@ -149,6 +158,8 @@ class AssessmentStore(Protocol):
 
     def put_questionnaire(self, qid: str, version: str, body: str) -> None: ...
 
+    def set_mode(self, assessment_id: str, mode: str) -> None: ...
+
     def delete(self, assessment_id: str) -> None: ...
 
     def questionnaire_json(self, qid: str, version: str) -> str | None: ...
@@ -161,16 +172,6 @@ class TeamSessionStore(Protocol):
 
     notifies: bool
     """Whether :meth:`wait_for_change` is told of changes (PostgreSQL) or merely waits."""
-
-    def announce(self, assessment_id: str, name: str | None) -> None:
-        """Make this process visible as a participant of the session (``name`` None:
-        anonymous) for as long as it stays connected; a no-op where nobody could see it."""
-        ...
-
-    def present(self, assessment_id: str) -> builtins.list[str | None] | None:
-        """Who is connected to the session now (None entries: anonymous participants);
-        None when the store cannot tell (an embedded file has no connections to count)."""
-        ...
 
     def cast_vote(
         self, assessment_id: str, question_id: str, voter: str, level: int | None
@@ -189,6 +190,14 @@ class TeamSessionStore(Protocol):
     def set_current_question(self, assessment_id: str, question_id: str | None) -> None: ...
 
     def current_question(self, assessment_id: str) -> str | None: ...
+
+    def beat(self, assessment_id: str) -> None:
+        """The facilitator's app is still there."""
+        ...
+
+    def touch_presence(self, assessment_id: str, voter: str, *, leave: bool = False) -> None:
+        """A joined participant is (still) there, or has left."""
+        ...
 
     def team_state(
         self, assessment_id: str, question_id: str | None, voter: str | None = None

@@ -21,7 +21,6 @@ is named by :func:`safe_label` and error texts are scrubbed of the password.
 
 from __future__ import annotations
 
-import builtins
 import contextlib
 import os
 import time
@@ -42,27 +41,6 @@ CONNECT_TIMEOUT_S = 5
 RECONNECT_TRIES = 5
 SCHEMA_TABLE = "maturity_schema"
 MIGRATE_LOCK = 0x6D6174  # pg_advisory_xact_lock key: one migrate at a time
-
-
-def presence_name(assessment_id: str, name: str | None) -> str:
-    """``application_name`` of a participant's connection: ``mj <id> <name as hex>``, cut to
-    the 63 bytes PostgreSQL keeps (a name of any script survives, if shortened); ``-``
-    for an anonymous participant."""
-    head = f"mj {assessment_id[:16]} "
-    if name is None:
-        return head + "-"
-    room = (63 - len(head)) // 2 * 2
-    return head + name.encode("utf-8").hex()[:room]
-
-
-def _presence_who(app: str, prefix: str) -> str | None:
-    tail = app[len(prefix) :]
-    if tail == "-":
-        return None
-    try:
-        return bytes.fromhex(tail).decode("utf-8", errors="ignore") or "?"
-    except ValueError:
-        return "?"
 
 
 def is_postgres(target: str) -> bool:
@@ -175,13 +153,12 @@ class PostgresStore(SQLStore):
         self.label = safe_label(target)
         self.db_errors = (psycopg.Error,)
         self._listener: psycopg.Connection[Any] | None = None
-        self._app_name = "maturity"
         self._conn = self._open()
 
     def _open(self) -> _PGConn:
         import psycopg
 
-        raw = connect(self.target, purpose=self._app_name)
+        raw = connect(self.target)
         try:
             version = schema_version(raw)
         except psycopg.Error as exc:
@@ -238,31 +215,7 @@ class PostgresStore(SQLStore):
                 time.sleep(0.05 * (attempt + 1))
         return False
 
-    # -- presence: who is in a team session -------------------------------------------------
-    #
-    # A participant's connection carries the session in its application_name, which every
-    # role may read in pg_stat_activity; when the process exits or its connection drops, it
-    # is gone from there too. No table, no heartbeat, nothing left behind by a crash.
-
     notifies = True
-
-    def announce(self, assessment_id: str, name: str | None) -> None:
-        self._app_name = presence_name(assessment_id, name)
-        conn = self._c()
-        try:
-            conn.execute("SELECT set_config('application_name', ?, false)", (self._app_name,))
-        except self.db_errors as exc:
-            if not self._reconnect(exc):  # reconnecting applies the name
-                raise self._error(exc) from None
-
-    def present(self, assessment_id: str) -> builtins.list[str | None]:
-        prefix = presence_name(assessment_id, None)[:-1]
-        rows = self._read(
-            "SELECT application_name FROM pg_stat_activity WHERE datname = current_database()"
-            " AND starts_with(application_name, ?) ORDER BY backend_start",
-            (prefix,),
-        )
-        return [_presence_who(str(r[0]), prefix) for r in rows]
 
     def _changed(self, conn: Conn, assessment_id: str) -> None:
         conn.execute("SELECT pg_notify(?, ?)", (CHANNEL, assessment_id))

@@ -11,6 +11,8 @@ from __future__ import annotations
 from typing import Final
 
 from maturity.model.terms import TIERS
+from maturity.tui.i18n_measure import MEASURE_STRINGS
+from maturity.tui.i18n_retro import RETRO_STRINGS
 from maturity.tui.i18n_team import TEAM_STRINGS
 
 LANGS: Final = ("en", "ko")
@@ -26,6 +28,10 @@ STRINGS: Final[dict[str, dict[str, str]]] = {
     "lang.switched": {"en": "Language: English", "ko": "언어: 한국어"},
     "theme.switched": {"en": "Theme: {theme}", "ko": "테마: {theme}"},
     "error.title": {"en": "Error", "ko": "오류"},
+    "error.unexpected": {
+        "en": "Unexpected error, the last action did not complete: {error}",
+        "ko": "예상하지 못한 오류로 마지막 작업이 끝나지 않았습니다: {error}",
+    },
     "error.store": {"en": "Cannot open the store", "ko": "저장소를 열 수 없습니다"},
     "error.no_store": {
         "en": "No store is open; fix the problem above and restart.",
@@ -178,8 +184,8 @@ STRINGS: Final[dict[str, dict[str, str]]] = {
     },
     "dora.optional": {"en": "optional", "ko": "선택"},
     "dora.buckets": {
-        "en": "tab: pick one of these answers (enter), or type a value in the field above",
-        "ko": "tab: 아래 답 중 하나 고르기(enter), 또는 위 칸에 값을 직접 입력",
+        "en": "ctrl+o: pick one of these Quick Check answers (enter), or type a value in the field above; tab: next field",
+        "ko": "ctrl+o: 아래 퀵 체크 답 중 하나 고르기(enter), 또는 위 칸에 값을 직접 입력. tab: 다음 칸",
     },
     "binding.buckets": {"en": "Choices", "ko": "보기"},
     "dora.examples": {"en": "e.g. {examples}", "ko": "예: {examples}"},
@@ -471,6 +477,8 @@ STRINGS: Final[dict[str, dict[str, str]]] = {
     },
 }
 STRINGS.update(TEAM_STRINGS)  # team mode's strings live in i18n_team.py
+STRINGS.update(RETRO_STRINGS)  # the retrospective flow's strings live in i18n_retro.py
+STRINGS.update(MEASURE_STRINGS)  # dora measure's strings live in i18n_measure.py
 
 
 def t(key: str, lang: str = "en", **values: object) -> str:

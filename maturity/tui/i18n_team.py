@@ -139,8 +139,4 @@ TEAM_STRINGS: Final[dict[str, dict[str, str]]] = {
         "en": "spread {spread} · median {median} · answer {answer}",
         "ko": "편차 {spread} · 중앙값 {median} · 답 {answer}",
     },
-    # --- presence (a PostgreSQL store: who is connected to the session) ---------------------
-    "team.joined": {"en": "Joined: {names}", "ko": "참여: {names}"},
-    "team.left": {"en": "Left: {names}", "ko": "나감: {names}"},
-    "team.someone": {"en": "anonymous", "ko": "익명"},
 }

@@ -5,13 +5,10 @@ worker that waits on ``LISTEN`` (:meth:`~maturity.store.base.TeamSessionStore.wa
 and asks the screen to read the state the moment a vote, reveal or answer lands, so a vote is
 visible in tens of milliseconds without a read every few hundred. The screens keep a slow
 safety poll. On SQLite nothing changes: the store cannot notify, the screens poll as before.
-
-The facilitator also learns who joins and leaves (:func:`presence_changes`).
 """
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Callable
 from typing import Any
 
@@ -45,13 +42,3 @@ def follow_changes(
 
     screen.run_worker(listen, thread=True, exclusive=True, group="team-listen", exit_on_error=False)
     return True
-
-
-def presence_changes(
-    before: list[str | None] | None, now: list[str | None]
-) -> tuple[list[str], list[str]]:
-    """Who joined and who left between two looks (anonymous participants as a count)."""
-    old, new = Counter(before or []), Counter(now)
-    joined = [who or "anonymous" for who in (new - old).elements()]
-    left = [who or "anonymous" for who in (old - new).elements()]
-    return joined, left
