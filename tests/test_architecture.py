@@ -33,7 +33,7 @@ def _lint_imports(config: Path, cwd: Path, pythonpath: Path) -> subprocess.Compl
 def test_the_import_contracts_are_kept() -> None:
     r = _lint_imports(ROOT / "pyproject.toml", ROOT, ROOT)
     assert r.returncode == 0, r.stdout + r.stderr
-    assert "Contracts: 2 kept, 0 broken." in r.stdout
+    assert "Contracts: 3 kept, 0 broken." in r.stdout
 
 
 def _fake_package(root: Path, files: dict[str, str]) -> None:
@@ -53,7 +53,7 @@ def test_the_contracts_catch_a_core_module_importing_textual_and_a_model_importi
         m
         for c in contracts["contracts"]
         for m in [*c["source_modules"], *c["forbidden_modules"]]
-        if m.startswith("maturity.")
+        if m.startswith("maturity.") and "*" not in m  # wildcards name no file
     }
     files = {m.removeprefix("maturity.").replace(".", "/") + "/__init__.py": "" for m in named}
     files |= {
@@ -66,6 +66,6 @@ def test_the_contracts_catch_a_core_module_importing_textual_and_a_model_importi
     local.write_text(config.read_text(encoding="utf-8"), encoding="utf-8")
     r = _lint_imports(local, tmp_path, tmp_path)
     assert r.returncode == 1, r.stdout + r.stderr
-    assert "Contracts: 0 kept, 2 broken." in r.stdout
+    assert "Contracts: 1 kept, 2 broken." in r.stdout  # the store seam is not broken here
     assert "maturity.scoring -> textual" in r.stdout, r.stdout
     assert "maturity.model.results -> maturity.dora" in r.stdout

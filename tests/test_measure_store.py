@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import CliResult, digest
+from conftest import CliResult, fingerprint
 from measure_support import RepoBuilder, workflows_repo, write
 from test_measure import DEPLOYS, INCIDENTS, WINDOW
 
@@ -84,11 +84,11 @@ def test_into_stores_measured_beside_self_reported(cli: Cli, sources: list[str])
     assert "! Change failure rate" in text and "40.0% " in text
 
 
-def test_optimistic_flag_follows_the_measured_tier(tmp_path: Path, sources: list[str]) -> None:
+def test_optimistic_flag_follows_the_measured_tier(store_url: str, sources: list[str]) -> None:
     """All answers at level 5 with elite self-reported DORA: not flagged; measured low: flagged."""
     from maturity.cli import main
 
-    store = tmp_path / "store.db"
+    store = store_url
     ws = Workspace(open_store(store))
     loaded = qmod.builtin("calms")
     answers = {qid: Answer(level=5) for qid in loaded.questionnaire.question_ids()}
@@ -138,10 +138,10 @@ def test_compare_and_trend_use_measured_values(cli: Cli, sources: list[str]) -> 
 
 
 def test_into_refuses_before_reading_and_changes_nothing(
-    cli: Cli, sources: list[str], store_path: Path, tmp_path: Path
+    cli: Cli, sources: list[str], store_url: str, tmp_path: Path
 ) -> None:
     aid = _new(cli)
-    before = digest(store_path)
+    before = fingerprint(store_url)
     bad = write(tmp_path / "bad.csv", "time,commit,status\n")
     args = [a if a != sources[3] else str(bad) for a in sources]
     r = cli("dora", "measure", *args, "--into", aid)
@@ -149,10 +149,10 @@ def test_into_refuses_before_reading_and_changes_nothing(
     r = cli("dora", "measure", *sources, "--into", "ffffffff")
     assert (r.code, r.err) == (2, "error: no assessment with id 'ffffffff'\n")
     assert cli("complete", aid).code == 0
-    after_complete = digest(store_path)
+    after_complete = fingerprint(store_url)
     r = cli("dora", "measure", *sources, "--into", aid)
     assert r.code == 2 and "is complete; reopen it" in r.err
-    assert digest(store_path) == after_complete != before
+    assert fingerprint(store_url) == after_complete != before
 
 
 def test_a_schema_3_store_gains_the_measurements_table(store_path: Path) -> None:
@@ -216,11 +216,11 @@ def test_reports_show_self_reported_vs_measured_and_the_weekly_chart(
 
 
 def test_measured_only_assessment_still_flags_optimistic_answers(
-    tmp_path: Path, sources: list[str], capsys: pytest.CaptureFixture[str]
+    store_url: str, tmp_path: Path, sources: list[str], capsys: pytest.CaptureFixture[str]
 ) -> None:
     from maturity.cli import main
 
-    store = tmp_path / "store.db"
+    store = store_url
     ws = Workspace(open_store(store))
     loaded = qmod.builtin("calms")
     answers = {qid: Answer(level=5) for qid in loaded.questionnaire.question_ids()}

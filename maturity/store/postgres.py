@@ -225,6 +225,9 @@ class PostgresStore(SQLStore):
         listening connection had to be reopened: the caller then re-reads everything)."""
         import psycopg
 
+        if self._conn is None:  # closed: nothing to listen for (and no connection to open)
+            time.sleep(timeout)
+            return False
         try:
             if self._listener is None or self._listener.closed:
                 self._listener = connect(self.target, purpose="maturity listen")

@@ -9,11 +9,11 @@ safety poll. On SQLite nothing changes: the store cannot notify, the screens pol
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable
 from typing import Any
 
 from textual.screen import Screen
-from textual.worker import get_current_worker
 
 from maturity.store.base import TeamSessionStore
 
@@ -30,15 +30,22 @@ def follow_changes(
     on_change: Callable[[], None],
 ) -> bool:
     """Call ``on_change`` on the UI thread whenever the session changes; False (nothing
-    started) when the store cannot notify, so the caller keeps polling."""
+    started) when the store cannot notify, so the caller keeps polling.
+
+    A plain daemon thread, not a Textual worker: it never finishes by itself (it waits for
+    the next change until the screen is gone or the app has stopped), and nothing that waits
+    for the app's workers to complete should wait for it."""
     if not store.notifies:
         return False
+    app = screen.app
 
     def listen() -> None:
-        worker = get_current_worker()
-        while not worker.is_cancelled:
-            if store.wait_for_change(assessment_id, LISTEN_TIMEOUT_S) and not worker.is_cancelled:
-                screen.app.call_from_thread(on_change)
+        while screen.is_attached and app.is_running:
+            if store.wait_for_change(assessment_id, LISTEN_TIMEOUT_S):
+                try:
+                    app.call_from_thread(on_change)
+                except RuntimeError:  # the app stopped while we waited
+                    return
 
-    screen.run_worker(listen, thread=True, exclusive=True, group="team-listen", exit_on_error=False)
+    threading.Thread(target=listen, name="maturity-listen", daemon=True).start()
     return True
