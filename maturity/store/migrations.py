@@ -141,7 +141,7 @@ def describe(number: int) -> str:
     """One line saying what migration ``number`` does, from its statements."""
     parts = []
     for s in statements(number, "sqlite"):
-        words = re.sub(r"--[^\n]*", "", s).split()
+        words = re.sub(r"--[^\n]*|\bIF NOT EXISTS\b", "", s).split()
         if not words:
             continue
         if words[:2] == ["CREATE", "TABLE"]:
