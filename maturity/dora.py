@@ -384,9 +384,7 @@ def benchmark_key(value: BenchmarkKey) -> str:
     MaturityError naming the choices for anything else."""
     key = str(value).strip().lower()
     if key not in _benchmark_files():
-        raise MaturityError(
-            f"no DORA benchmark '{value}'; available: {', '.join(benchmark_ids())}"
-        )
+        raise MaturityError(f"no DORA benchmark '{value}'; available: {', '.join(benchmark_ids())}")
     return key
 
 
