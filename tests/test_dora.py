@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import itertools
+
 import pytest
 
 from maturity import dora
@@ -167,7 +169,7 @@ def test_both_sides_of_every_bound(key: str) -> None:
     b = dora.benchmark(key)
     for metric in dora.KEY_METRICS:
         rows = b.boundaries[metric]
-        for better, worse in zip(rows, rows[1:], strict=False):
+        for better, worse in itertools.pairwise(rows):
             op, bound = dora._bound_value(metric, better)
             eps = bound * 1e-6 + 1e-9
             inside, outside = {"min": (+eps, -eps), "above": (+eps, -eps),

@@ -24,7 +24,7 @@ def test_every_benchmark_is_offered() -> None:
     assert dora.benchmark(" DevLake-2023 ").id == "devlake-2023"
     assert dora.stored_benchmark("2024") == 2024
     assert dora.stored_benchmark("devlake-2023") == "devlake-2023"
-    with pytest.raises(MaturityError, match="available: 2019, .*, 2024, devlake-2023"):
+    with pytest.raises(MaturityError, match=r"available: 2019, .*, 2024, devlake-2023"):
         dora.benchmark_key("devlake-2021")
 
 
