@@ -342,6 +342,11 @@ class Benchmark(BaseModel):
             return f"DORA {self.year}"
         return f"{self.publisher} (DORA {self.year})"
 
+    @property
+    def short_label(self) -> str:
+        """For a narrow picker: ``DORA 2024``, ``DevLake 2023``."""
+        return f"{'DORA' if self.publisher == 'DORA' else 'DevLake'} {self.year}"
+
     def classify(self, metric: str, value: float) -> Tier:
         """The tier of ``value`` (per day, hours or percent): the first bound it meets."""
         for row in self.boundaries[metric]:
