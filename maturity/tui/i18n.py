@@ -208,9 +208,9 @@ STRINGS: Final[dict[str, dict[str, str]]] = {
         "ko": "표시된 칸을 고치세요. 저장되지 않았습니다",
     },
     "tier.elite": {"en": "elite", "ko": "엘리트"},
-    "tier.high": {"en": "high", "ko": "높음"},
+    "tier.high": {"en": "high", "ko": "고성과"},
     "tier.medium": {"en": "medium", "ko": "중간"},
-    "tier.low": {"en": "low", "ko": "낮음"},
+    "tier.low": {"en": "low", "ko": "저성과"},
     "binding.next_field": {"en": "Next field", "ko": "다음 칸"},
     # --- results ---------------------------------------------------------------------------
     "r.heading": {"en": "Results · {team}", "ko": "결과 · {team}"},
@@ -452,7 +452,7 @@ STRINGS: Final[dict[str, dict[str, str]]] = {
     },
     "trend.legend.dora": {
         "en": "DORA row: L low, M medium, H high, E elite, - not enough metrics",
-        "ko": "DORA 줄: L 낮음, M 중간, H 높음, E 엘리트, - 지표 부족",
+        "ko": "DORA 줄: L 저성과, M 중간, H 고성과, E 엘리트, - 지표 부족",
     },
     "trend.col.date": {"en": "Date", "ko": "날짜"},
     "trend.col.overall": {"en": "Overall", "ko": "종합"},
