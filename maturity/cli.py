@@ -543,7 +543,7 @@ def build_parser() -> argparse.ArgumentParser:
         "--deploy-frequency",
         "--deployment-frequency",
         metavar="F",
-        help="e.g. 3/day, 2/week, monthly",
+        help="deployments (20/day, 3/week, monthly) or deployment days (5 days/week)",
     )
     c.add_argument("--lead-time", metavar="D", help="e.g. 45m, 6h, 2d, 3w, 4mo")
     c.add_argument("--change-failure-rate", metavar="R", help="e.g. 12%% or 30")

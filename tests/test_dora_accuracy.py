@@ -7,6 +7,7 @@ of "on demand", no false optimism flag, the historical status of tiers, Quick Ch
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import pytest
 from hypothesis import given
@@ -245,3 +246,29 @@ def test_2021_cfr_split_is_labelled_as_devlakes() -> None:
     notes = {r.tier: r.note for r in b.boundaries["change_failure_rate"]}
     assert notes["high"] == notes["medium"] == "DevLake"
     assert any("Apache DevLake's adaptation" in d and "not DORA's" in d for d in b.decisions)
+
+
+@pytest.mark.parametrize("key", BENCHMARKS)
+def test_every_answer_at_level_5_with_perfect_metrics_is_not_flagged(
+    key: str, tmp_path: Path
+) -> None:
+    """Through the whole evaluation: the built-in questionnaire answered 5 everywhere."""
+    from maturity import questionnaire as qmod
+    from maturity.model.assessment import Answer, DoraInputs
+    from maturity.store import open_store
+    from maturity.workspace import Workspace
+
+    loaded = qmod.builtin("calms")
+    answers = {q: Answer(level=5) for q in loaded.questionnaire.question_ids()}
+    ws = Workspace(open_store(tmp_path / "s.db", create=True))
+    a = ws.create(
+        "Best",
+        loaded,
+        answers=answers,
+        dora=DoraInputs(**PERFECT[1], benchmark=dora.stored_benchmark(key)),
+    )
+    r = ws.results(a.id)
+    assert r.overall.score == 5.0 and r.dora is not None
+    assert r.dora.benchmark_id == key and r.dora.overall == dora.benchmark(key).tiers[0]
+    assert r.dora.optimistic_flag is False
+    ws.store.close()
