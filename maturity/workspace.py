@@ -489,6 +489,11 @@ class Workspace:
                 ],
             )
         parse_inputs(doc.dora.given())
+        if doc.dora.benchmark is not None:
+            try:
+                benchmark_key(doc.dora.benchmark)
+            except MaturityError as exc:
+                raise InvalidFileError(doc.id, [Problem("dora.benchmark", str(exc))]) from None
         self._check_existing_snapshot(loaded)
         try:
             existing = self.store.get(doc.id)

@@ -428,3 +428,14 @@ def test_answers_file_with_unknown_benchmark_changes_nothing(cli: Cli, tmp_path:
     assert r.code == 2 and "benchmark: expected one of 2019" in r.err
     assert "devlake-2023, got 'devlake-2019'" in r.err
     assert "No assessments yet" in cli("list").out
+
+
+def test_import_refuses_an_unknown_benchmark(cli: Cli, tmp_path: Path) -> None:
+    aid = cli("new", "--team", "Lake").out.strip().split()[-1]
+    doc = json.loads(cli("export", aid).out)
+    doc["id"], doc["dora"]["benchmark"] = "cd" * 6, "devlake-1999"
+    path = tmp_path / "doc.json"
+    path.write_text(json.dumps(doc), encoding="utf-8")
+    r = cli("import", str(path))
+    assert r.code == 2 and "dora.benchmark: no DORA benchmark 'devlake-1999'" in r.err
+    assert "cdcdcdcdcdcd" not in cli("list").out
