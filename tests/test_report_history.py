@@ -453,7 +453,10 @@ def test_cli_writes_the_three_kinds(cli: Cli, store: Path, tmp_path: Path) -> No
     for year, name in ((None, "latest.html"), ("2022", "2022.html")):
         extra = ["--benchmark", year] if year else []
         assert cli("report", "--compare", "a2a2", "a3a3", *extra, "-o", str(out / name)).code == 0
-    assert "Elite" in (out / "latest.html").read_text(encoding="utf-8")
+    latest = (out / "latest.html").read_text(encoding="utf-8")
+    assert "Elite" in latest
+    assert "Tier against the DORA 2024 benchmark" in latest
+    assert "Tiers are historical: DORA last published them in 2024" in latest
     assert "Elite" not in (out / "2022.html").read_text(encoding="utf-8")
     assert sorted(p.name for p in out.iterdir()) == [
         "2022.html",
