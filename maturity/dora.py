@@ -371,7 +371,9 @@ def _bound_value(metric: str, row: Boundary) -> tuple[str, float]:
     return "open", math.nan
 
 
+@cache
 def _benchmark_files() -> dict[str, Path]:
+    """Benchmark id -> packaged file (listed once: the files never change while running)."""
     out: dict[str, Path] = {}
     for path in sorted((questionnaires_dir() / "dora").glob("benchmark-*.yaml")):
         out[path.stem.split("-", 1)[1]] = path
