@@ -133,14 +133,16 @@ def load_answers(path: Path, questionnaire_override: str | None = None) -> Answe
             problems.append(Problem(where, str(exc).split(": ", 1)[-1]))
     bench = data.get("benchmark")
     if bench is not None:
-        from maturity.dora import benchmark_years
+        from maturity.dora import benchmark_ids, stored_benchmark
 
-        if bench not in benchmark_years():
+        if not isinstance(bench, int | str) or isinstance(bench, bool):
+            bench = repr(bench)
+        try:
+            dora["benchmark"] = stored_benchmark(bench)
+        except MaturityError:
             problems.append(
-                Problem("benchmark", f"expected one of {benchmark_years()}, got {bench!r}")
+                Problem("benchmark", f"expected one of {', '.join(benchmark_ids())}, got {bench!r}")
             )
-        else:
-            dora["benchmark"] = bench
     if problems:
         raise InvalidFileError(source, problems)
     return AnswersFile(

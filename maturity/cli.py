@@ -65,15 +65,14 @@ def _lang(value: str) -> str:
     return value
 
 
-def _year(value: str) -> int:
-    from maturity.dora import benchmark_years
+def _year(value: str) -> int | str:
+    """A benchmark: a DORA year (``2024``) or a named table (``devlake-2023``)."""
+    from maturity.dora import stored_benchmark
 
-    years = benchmark_years()
-    if not value.isdigit() or int(value) not in years:
-        raise argparse.ArgumentTypeError(
-            f"no DORA benchmark '{value}'; available: {', '.join(map(str, years))}"
-        )
-    return int(value)
+    try:
+        return stored_benchmark(value)
+    except MaturityError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
 
 
 # --- commands ------------------------------------------------------------------------------
@@ -389,7 +388,7 @@ def cmd_dora(args: argparse.Namespace) -> int:
         print(_dump(result.model_dump(mode="json")))
     else:
         print("\n".join(textout.dora_block(result)))
-        print(textout.benchmark_note(result.benchmark))
+        print(textout.benchmark_note(result.benchmark_id))
     return EXIT_OK
 
 
@@ -456,7 +455,9 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("id", help="assessment id or a unique prefix")
     s.add_argument("--json", action="store_true")
     s.add_argument("--lang", type=_lang, help="en or ko (default: the assessment's language)")
-    s.add_argument("--benchmark", type=_year, help="DORA benchmark year")
+    s.add_argument(
+        "--benchmark", type=_year, metavar="YEAR", help="DORA benchmark year or devlake-2023"
+    )
     s.set_defaults(func=cmd_show)
 
     s = sub.add_parser("answer", help="record one answer (level 1-5 or 'unsure')")
@@ -514,7 +515,10 @@ def build_parser() -> argparse.ArgumentParser:
         help="assessment to compare with (default: the team's previous assessment, if any)",
     )
     s.add_argument(
-        "--benchmark", type=_year, metavar="YEAR", help="DORA benchmark year (default: latest)"
+        "--benchmark",
+        type=_year,
+        metavar="YEAR",
+        help="DORA benchmark year or devlake-2023 (default: latest)",
     )
     s.set_defaults(func=cmd_report)
 
@@ -544,14 +548,17 @@ def build_parser() -> argparse.ArgumentParser:
         "--deploy-frequency",
         "--deployment-frequency",
         metavar="F",
-        help="e.g. 3/day, 2/week, monthly",
+        help="deployments (20/day, 3/week, monthly) or deployment days (5 days/week)",
     )
     c.add_argument("--lead-time", metavar="D", help="e.g. 45m, 6h, 2d, 3w, 4mo")
     c.add_argument("--change-failure-rate", metavar="R", help="e.g. 12%% or 30")
     c.add_argument("--time-to-restore", "--recovery-time", metavar="D", help="e.g. 1h, 2d")
     c.add_argument("--rework-rate", metavar="R", help="optional, e.g. 8%%")
     c.add_argument(
-        "--benchmark", type=_year, metavar="YEAR", help="benchmark year (default: latest)"
+        "--benchmark",
+        type=_year,
+        metavar="YEAR",
+        help="benchmark year or devlake-2023 (default: latest)",
     )
     c.add_argument("--json", action="store_true")
     c.set_defaults(func=cmd_dora)

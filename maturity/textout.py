@@ -45,25 +45,37 @@ def summaries(rows: list[Summary]) -> str:
 
 
 def dora_block(d: DoraResult, lang: str = "en") -> list[str]:
+    """Quick Check scores first (DORA's current yardstick), then the tiers, labelled as measured
+    against the last benchmark that published them."""
     from maturity.dora import ALL_METRICS, metric_definitions
     from maturity.model.text import tr
 
     defs = metric_definitions()
-    lines = [
-        f"DORA (benchmark {d.benchmark}): overall"
-        f" {tier_name(d.overall, lang) if d.overall else 'not enough metrics (need 3 of 4)'}"
-    ]
+    qc = d.quickcheck
+    lines = []
+    if qc["overall"] is not None:
+        parts = [f"DORA Quick Check score {qc['overall']:.1f}/10"]
+        if qc["throughput"] is not None:
+            parts.append(f"throughput {qc['throughput']:.1f}")
+        if qc["stability"] is not None:
+            parts.append(f"stability {qc['stability']:.1f}")
+        lines.append(parts[0] + (f" ({', '.join(parts[1:])})" if parts[1:] else ""))
+    label = d.benchmark_label or f"DORA {d.benchmark}"
+    overall = tier_name(d.overall, lang) if d.overall else "not enough metrics (need 3 of 4)"
+    lines.append(f"Tier against the {label} benchmark: {overall}")
     for metric in ALL_METRICS:
         m = d.metrics.get(metric)
         if m is None:
             continue
         title = tr(defs[metric].title, lang)
         lines.append(
-            f"  {title:<34} {m.input:<14} {tier_name(m.tier, lang):<7} quick check {m.quickcheck:4.1f}/10"
+            f"  {title:<34} {m.input:<14} quick check {m.quickcheck:4.1f}/10  {tier_name(m.tier, lang)}"
         )
-    qc = d.quickcheck
-    if qc["overall"] is not None:
-        lines.append(f"  Quick Check score {qc['overall']:.1f}/10")
+    if d.tiers_last_published:
+        lines.append(
+            f"  Tiers are historical: DORA last published them in {d.tiers_last_published};"
+            " the 2025 report describes seven team profiles instead (not assessed here)."
+        )
     if d.optimistic_flag and d.implied_band:
         lo, hi = d.implied_band
         lines.append(
@@ -189,11 +201,11 @@ def disagreement_block(r: Results, q: Questionnaire, lang: str = "en") -> list[s
     return lines
 
 
-def benchmark_note(year: int) -> str:
+def benchmark_note(key: int | str) -> str:
     from maturity.dora import benchmark
 
-    b = benchmark(year)
-    return f"Benchmark {b.year}: {b.title}. Source: {b.source}"
+    b = benchmark(key)
+    return f"Benchmark {b.label}: {b.title}. Source: {b.source}"
 
 
 def _num(x: float | None, fmt: str = "{:.2f}") -> str:

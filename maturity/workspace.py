@@ -17,7 +17,7 @@ from typing import Any
 
 from maturity import history, scoring, versions
 from maturity import questionnaire as qmod
-from maturity.dora import parse_inputs
+from maturity.dora import benchmark_key, parse_inputs
 from maturity.errors import InvalidFileError, MaturityError, NotFoundError, Problem
 from maturity.evaluate import evaluate
 from maturity.history import Evaluated
@@ -109,7 +109,7 @@ class Workspace:
         return self.store.get(self.store.resolve_id(id_or_prefix))
 
     def results(
-        self, id_or_prefix: str, lang: str | None = None, benchmark_year: int | None = None
+        self, id_or_prefix: str, lang: str | None = None, benchmark_year: int | str | None = None
     ) -> Results:
         a = self.get(id_or_prefix)
         return evaluate(a, self.questionnaire_for(a), lang, benchmark_year)
@@ -201,6 +201,8 @@ class Workspace:
 
     def set_dora(self, assessment_id: str, dora: DoraInputs) -> None:
         parse_inputs(dora.given())  # refuse what cannot be classified, before saving
+        if dora.benchmark is not None:
+            benchmark_key(dora.benchmark)
         self._writable(self.store.get(assessment_id))
         self.store.save_dora(assessment_id, dora)
 
@@ -542,6 +544,11 @@ class Workspace:
                 ],
             )
         parse_inputs(doc.dora.given())
+        if doc.dora.benchmark is not None:
+            try:
+                benchmark_key(doc.dora.benchmark)
+            except MaturityError as exc:
+                raise InvalidFileError(doc.id, [Problem("dora.benchmark", str(exc))]) from None
         self._check_existing_snapshot(loaded)
         try:
             existing = self.store.get(doc.id)

@@ -60,7 +60,7 @@ def _ko_texts(node: Any, path: str = "") -> Iterator[tuple[str, str]]:
 
 # questionnaires/dora/ is being rewritten on the dora-accuracy branch (issue 11 items 1-5) at
 # the same time; it is checked once that branch is merged (drop it from this tuple then).
-NOT_YET_CHECKED = ("archive", "dora")
+NOT_YET_CHECKED = ("archive",)
 
 
 def shipped_korean() -> Iterator[tuple[str, str]]:

@@ -222,7 +222,7 @@ def test_html_is_self_contained(rendered: Rendered) -> None:
 def test_same_charts_in_html_and_pdf(rendered: Rendered) -> None:
     page = parse_html(rendered.html)
     ids = [a.get("id") for t, a in page.tags if t == "svg"]
-    assert ids == ["chart-radar", "chart-bars", "chart-dora", "chart-quick"]
+    assert ids == ["chart-radar", "chart-bars", "chart-quick", "chart-dora"]  # score before tier
     t = strings(rendered.lang)
     pdf = squash(rendered.pdf_text)
     for legend in (t["chart_this"], t["chart_team"], t["chart_mean"]):
@@ -265,3 +265,29 @@ def test_pdf_roadmap_groups_practices_by_who_acts(rendered: Rendered) -> None:
     # Each roadmap practice is listed under its actor, in the order team, lead, organisation.
     for item in rendered.results.recommendations:
         assert squash(item.title) in section, item.id
+
+
+def test_pdf_dora_section_scores_first_tiers_historical_and_2025_profiles(
+    rendered: Rendered,
+) -> None:
+    """Read back from the PDF: the Quick Check score precedes the tier, the tier is labelled
+    against the 2024 benchmark and historical, the 2025 profiles paragraph is there with its
+    source, 2024's inverted medians are spelled out, and 4.3 is gone."""
+    from maturity import dora
+
+    t = strings(rendered.lang)
+    text = squash(rendered.pdf_text)
+    start = text.index(squash(t["qc_box_label"]))
+    section = text[start:]
+    tier_heading = squash(t["tier_against"].format(bench="DORA 2024"))
+    assert tier_heading in section
+    assert section.index(squash(t["qc_box_label"])) < section.index(tier_heading)
+    assert squash(t["tiers_historical"].format(year=2024)) in section
+    research = dora.research_2025()
+    summary = research.summary[rendered.lang] if isinstance(research.summary, dict) else ""
+    assert squash(summary) in section
+    assert squash(t["profiles_heading"]) in section and "dora.dev/research/2025" in section
+    note = dora.benchmark(2024).notes["change_failure_rate"]
+    assert isinstance(note, dict) and squash(note[rendered.lang]) in section
+    assert squash(t["qc_overall_mean_note"].format(performance="6.7")) in section
+    assert squash(t["cluster_share"]) in section

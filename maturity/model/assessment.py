@@ -78,7 +78,8 @@ class DoraInputs(_Doc):
     change_failure_rate: str | None = None
     time_to_restore: str | None = None
     rework_rate: str | None = None
-    benchmark: int | None = None
+    benchmark: int | str | None = None
+    """A DORA year (an integer, as always) or a named table such as ``devlake-2023``."""
 
     def given(self) -> dict[str, str]:
         return {

@@ -86,7 +86,7 @@ def prepare(
     lang: str | None = None,
     *,
     compare_to: str | None = None,
-    benchmark: int | None = None,
+    benchmark: int | str | None = None,
 ) -> ReportView:
     """Load the assessment (and the one to compare with) and build the view model.
 
@@ -117,7 +117,7 @@ def prepare(
         other = workspace.get(max(earlier, key=lambda s: (s.created, s.id)).id) if earlier else None
     if other is not None:
         prev_loaded = workspace.questionnaire_for(other)
-        year = results.dora.benchmark if results.dora else benchmark
+        year = results.dora.benchmark_id if results.dora else benchmark
         previous = Previous(other, evaluate(other, prev_loaded, lang, year))
     return build_view(a, loaded, results, lang, previous)
 
@@ -194,7 +194,7 @@ def export(
     lang: str | None = None,
     compare_to: str | None = None,
     *,
-    benchmark: int | None = None,
+    benchmark: int | str | None = None,
     progress: Progress | None = None,
 ) -> Path:
     """Write the report of ``assessment_id`` to ``path`` as ``fmt`` (html or pdf); return the path.

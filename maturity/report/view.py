@@ -188,9 +188,20 @@ class MetricRow:
 @dataclass(frozen=True)
 class DoraView:
     year: int
+    label: str  # "DORA 2024", "Apache DevLake (DORA 2023)"
     title: str
     source: str
     intro: str
+    quick_score: str  # the overall Quick Check score, "7.9" ("" without metrics)
+    quick_parts: str  # "Throughput 8.0 · Stability 7.7"
+    tier_heading: str  # "Tier against the DORA 2024 benchmark"
+    historical: str  # tiers were last published in 2024
+    profiles_heading: str
+    profiles_text: str
+    profiles_source: str
+    shares: list[str]  # share of respondents per tier, best first ("–" where unknown)
+    shares_source: str
+    table_notes: list[str]
     chart_caption: str
     table_caption: str
     tiers: list[str]  # labels, best first
@@ -326,6 +337,8 @@ class Summary:
     dora_line: str
     dora_tier: str | None
     dora_metrics: list[tuple[str, str]]  # (metric title, tier label) for the key metrics
+    dora_quick: str  # "7.9 / 10": the Quick Check score, shown before the tier ("" without)
+    dora_tier_heading: str  # "Tier against the DORA 2024 benchmark"
     optimistic: str
     next_steps: list[PracticeView]
     comparison: Comparison | None
@@ -767,8 +780,9 @@ class _Builder(Texts):
         d = self.r.dora
         if d is None:
             return None
-        bench = dora_mod.benchmark(d.benchmark)
+        bench = dora_mod.benchmark(d.benchmark_id or d.benchmark)
         qc = dora_mod.quickcheck_reference()
+        research = dora_mod.research_2025()
         means = qc.all_industries_mean
         tiers = [(tid, self.tier_label(tid)) for tid in bench.tiers]
         rows: list[MetricRow] = []
@@ -778,7 +792,9 @@ class _Builder(Texts):
                 continue
             published = bench.published.get(metric, {})
             rules = {
-                b.tier: _rule_text(b.min, b.below, b.max) for b in bench.boundaries.get(metric, [])
+                b.tier: _rule_text(b.min, b.above, b.below, b.max)
+                + (f" ({b.note})" if b.note else "")
+                for b in bench.boundaries.get(metric, [])
             }
             rows.append(
                 MetricRow(
@@ -837,17 +853,45 @@ class _Builder(Texts):
         optimistic_text = ""
         if d.optimistic_flag and d.implied_band:
             optimistic_text = self.fmt("optimistic", lo=d.implied_band[0], hi=d.implied_band[1])
+        bench_label = bench.label
+        quick_parts = " · ".join(
+            f"{self.t[f'qc_{key}']} {d.quickcheck[key]:.1f}"
+            for key in ("throughput", "stability")
+            if d.quickcheck.get(key) is not None
+        )
+        table_notes = [
+            f"{self.metric_title(metric)}: {self.tr(note) if isinstance(note, dict) else note}"
+            for metric, note in bench.notes.items()
+        ]
         return DoraView(
             year=bench.year,
+            label=bench_label,
             title=bench.title,
             source=bench.source,
-            intro=self.fmt("dora_intro", year=bench.year),
-            chart_caption=self.fmt("tier_chart", year=bench.year),
-            table_caption=self.fmt("benchmark_table", year=bench.year),
+            intro=self.fmt("dora_intro", bench=bench_label),
+            quick_score=f"{overall_qc:.1f}" if overall_qc is not None else "",
+            quick_parts=quick_parts,
+            tier_heading=self.fmt("tier_against", bench=bench_label),
+            historical=self.fmt("tiers_historical", year=research.tiers_last_published),
+            profiles_heading=self.t["profiles_heading"],
+            profiles_text=self.tr(research.summary)
+            if isinstance(research.summary, dict)
+            else research.summary,
+            profiles_source=research.source,
+            shares=[bench.cluster_share.get(tid, "–") for tid, _ in tiers],
+            shares_source=bench.cluster_share_source,
+            table_notes=table_notes,
+            chart_caption=self.fmt("tier_chart", bench=bench_label),
+            table_caption=self.fmt("benchmark_table", bench=bench_label),
             tiers=[label for _, label in tiers],
             overall_tier=d.overall,
             overall_label=self.tier_label(d.overall) if d.overall else self.t["dora_overall_none"],
-            sentence=self.fmt("dora_sentence", tier=self.tier_label(d.overall), year=bench.year)
+            sentence=self.fmt(
+                "dora_sentence",
+                tier=self.tier_label(d.overall),
+                bench=bench_label,
+                year=research.tiers_last_published,
+            )
             if d.overall
             else self.t["dora_overall_none"],
             band=band,
@@ -983,6 +1027,10 @@ class _Builder(Texts):
                     if m.id in dora_mod.KEY_METRICS
                 ],
                 optimistic=dora_view.optimistic_text if dora_view else "",
+                dora_quick=f"{dora_view.quick_score} / 10"
+                if dora_view and dora_view.quick_score
+                else "",
+                dora_tier_heading=dora_view.tier_heading if dora_view else "",
                 next_steps=next_steps,
                 comparison=self.comparison(),
             ),
@@ -1029,9 +1077,13 @@ def css_content(template: str) -> Markup:
     return Markup(" ".join(tokens))
 
 
-def _rule_text(minimum: str | None, below: str | None, maximum: str | None) -> str:
+def _rule_text(
+    minimum: str | None, above: str | None, below: str | None, maximum: str | None
+) -> str:
     if minimum is not None:
         return f"≥ {minimum}"
+    if above is not None:
+        return f"> {above}"
     if below is not None:
         return f"< {below}"
     if maximum is not None:

@@ -320,6 +320,7 @@ class CompareView(DocView):
     only: list[OnlyGroup]
     dora_overall: MetricDiff | None
     dora: list[MetricDiff]
+    dora_note: str  # tiers are historical (DORA last published them in 2024)
     done: list[PracticeRef]
     new: list[PracticeRef]
 
@@ -532,8 +533,10 @@ class _CompareBuilder:
             move = direction(
                 float(rank[a_tier]) if a_tier else None, float(rank[b_tier]) if b_tier else None
             )
+            d = eb.results.dora or ea.results.dora
+            bench = d.benchmark_label if d and d.benchmark_label else ""
             dora_overall = MetricDiff(
-                t["overall_tier"],
+                t["tier_against"].format(bench=bench) if bench else t["overall_tier"],
                 "",
                 cat.tier_label(a_tier),
                 "",
@@ -621,6 +624,9 @@ class _CompareBuilder:
             only=self.only(),
             dora_overall=dora_overall,
             dora=dora_rows,
+            dora_note=t["tiers_historical"].format(year=dora_mod.tiers_last_published())
+            if dora_rows
+            else "",
             done=done,
             new=new,
         )

@@ -271,19 +271,38 @@ class ResultsScreen(SnapshotScreen):
         return Group(*lines)
 
     def _dora(self, r: Results) -> Text:
+        """Quick Check score first (DORA's current yardstick), then the tier against the chosen
+        benchmark, marked historical (DORA published tiers last in 2024)."""
         if r.dora is None:
             return Text(self.t("r.dora_none"))
         d = r.dora
         tier = self.t(f"tier.{d.overall}") if d.overall else self.t("r.dora_incomplete")
         text = Text()
-        text.append(self.t("r.dora", year=d.benchmark, tier=tier), style="bold")
+        qc = d.quickcheck
+        if qc.get("overall") is not None:
+            text.append(self.t("dora.quick", score=f"{qc['overall']:.1f}"), style="bold")
+            if qc.get("throughput") is not None and qc.get("stability") is not None:
+                text.append(
+                    self.t(
+                        "dora.quick_parts",
+                        throughput=f"{qc['throughput']:.1f}",
+                        stability=f"{qc['stability']:.1f}",
+                    )
+                )
+            text.append("\n")
+        bench = d.benchmark_label or f"DORA {d.benchmark}"
+        text.append(self.t("r.dora", bench=bench, tier=tier), style="bold")
         defs = metric_definitions()
         for metric in ALL_METRICS:
             m = d.metrics.get(metric)
             if m is None:
                 continue
-            grade = self.t(f"tier.{m.tier}") if m.tier else f"{m.quickcheck:.1f}/10"
+            grade = f"{m.quickcheck:.1f}/10"
+            if m.tier:
+                grade += f" · {self.t(f'tier.{m.tier}')}"
             text.append(f"\n  {tr(defs[metric].title, self.lang)}: {safe_str(m.input)} → {grade}")
+        if d.tiers_last_published:
+            text.append("\n" + self.t("dora.historical", year=d.tiers_last_published), style="dim")
         if d.optimistic_flag and d.implied_band:
             lo, hi = d.implied_band
             text.append("\n" + self.t("r.optimistic", lo=lo, hi=hi), style="bold yellow")
