@@ -17,6 +17,7 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
 from maturity.errors import MaturityError
+from maturity.limits import text_problem
 from maturity.model.text import LText
 from maturity.resources import questionnaires_dir
 from maturity.yamlio import load_yaml
@@ -73,6 +74,9 @@ FREQUENCY_WORDS = {
     "yearly": 1 / 365.0, "annually": 1 / 365.0, "never": 0.0,
 }  # fmt: skip
 """Deploys per day for the words people use; "on demand" means several a day."""
+
+MAX_VALUE = 1e9
+"""No real delivery metric reaches this (a billion deploys a day, 114,000 years)."""
 
 _NUMBER = r"(\d+(?:\.\d+)?)"
 _FREQ = re.compile(rf"^{_NUMBER}\s*(?:x\s*)?(?:/|per|a|an|every|times?\s*(?:per|a|/)?)\s*([a-z]+)$")
@@ -192,12 +196,17 @@ def parse_metric(metric: str, text: str) -> ParsedInput:
         )
     if not isinstance(text, str) or not text.strip():
         raise MaturityError(f"{metric}: empty value")
+    if problem := text_problem("dora", text):
+        raise MaturityError(f"{metric}: {problem}")
     kind = METRIC_KIND[metric]
     bucket = _bucket_for(metric, text)
     try:
         value = _PARSERS[kind](bucket.input if bucket is not None else text)
     except ValueError as exc:
         raise MaturityError(f"{metric}: cannot read '{text.strip()}'; {exc}") from None
+    if not math.isfinite(value) or value > MAX_VALUE:
+        # float("9" * 400) is infinity, which JSON cannot carry ("Infinity" is not JSON).
+        raise MaturityError(f"{metric}: '{text.strip()}' is too large to be a real measurement")
     return ParsedInput(
         metric=metric, input=text.strip(), value=value, bucket=bucket.value if bucket else None
     )

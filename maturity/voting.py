@@ -28,6 +28,8 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Final
 
+from maturity.limits import PERSON_MAX
+
 if TYPE_CHECKING:
     from maturity.model.assessment import Answer
     from maturity.model.questionnaire import Questionnaire
@@ -48,7 +50,7 @@ ANON_KEY = re.compile(r"^#\d{2,}$")
 TOKEN = re.compile(r"^[0-9a-f]{24}$")
 """What an anonymous voter looks like in the live votes table: 24 hex digits."""
 
-MAX_NAME = 60
+MAX_NAME = PERSON_MAX
 
 Vote = int | None
 

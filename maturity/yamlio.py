@@ -6,7 +6,8 @@ Guards, each learned from an input that once got through:
 * only regular files are read (``/dev/zero``, ``/dev/urandom`` and FIFOs have no end, and
   ``st_size`` says 0 for them), and at most :data:`MAX_FILE_BYTES` are read whatever the
   size claims;
-* YAML aliases (``*a``) are refused: nine nested aliases in 541 bytes expand to 1.6 GB;
+* YAML aliases (``*a``) may not expand a document beyond :data:`MAX_EXPANDED` (nine nested
+  aliases in 541 bytes once expanded to 1.6 GB), nor refer to themselves;
 * YAML complex keys (``? [a, b]``) and duplicate keys are refused;
 * JSON duplicate keys, ``NaN``/``Infinity``, numbers that overflow to infinity, integers
   beyond Python's digit limit and deep nesting are refused with one message.
@@ -29,6 +30,8 @@ from maturity.errors import InvalidFileError, MaturityError, Problem
 MAX_FILE_BYTES = 5 * 1024 * 1024
 MAX_DEPTH = 100
 """Nesting deeper than this in a user file is refused (real files nest a few levels)."""
+MAX_EXPANDED = 4 * MAX_FILE_BYTES
+"""A YAML document's size (characters plus nodes) with every alias written out."""
 
 
 class _Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]
@@ -42,7 +45,10 @@ def _construct_mapping(loader: _Loader, node: yaml.MappingNode, deep: bool = Fal
         key = loader.construct_object(key_node, deep=deep)
         if not isinstance(key, Hashable) or isinstance(key, tuple):
             raise yaml.constructor.ConstructorError(
-                None, None, "a key must be a plain value, not a list or mapping", key_node.start_mark
+                None,
+                None,
+                "a key must be a plain value, not a list or mapping",
+                key_node.start_mark,
             )
         if key in seen:
             mark = key_node.start_mark
@@ -65,7 +71,9 @@ def read_bytes(path: Path, limit: int = MAX_FILE_BYTES) -> bytes:
         if stat.S_ISDIR(st.st_mode):
             raise MaturityError(f"{path}: is a folder, expected a file")
         if not stat.S_ISREG(st.st_mode):
-            raise MaturityError(f"{path}: not a regular file ({_kind(st.st_mode)}); refusing to read it")
+            raise MaturityError(
+                f"{path}: not a regular file ({_kind(st.st_mode)}); refusing to read it"
+            )
         fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
         with os.fdopen(fd, "rb") as fh:
             if not stat.S_ISREG(os.fstat(fh.fileno()).st_mode):
@@ -78,7 +86,9 @@ def read_bytes(path: Path, limit: int = MAX_FILE_BYTES) -> bytes:
     except OSError as exc:
         raise MaturityError(f"{path}: cannot read ({exc.strerror or exc})") from None
     if len(data) > limit:
-        raise MaturityError(f"{path}: file is larger than {limit // (1024 * 1024)} MB; refusing to read it")
+        raise MaturityError(
+            f"{path}: file is larger than {limit // (1024 * 1024)} MB; refusing to read it"
+        )
     return data
 
 
@@ -102,35 +112,53 @@ def read_text(path: Path) -> str:
         raise MaturityError(f"{path}: not a UTF-8 text file") from None
 
 
-def _refuse_aliases(root: yaml.Node | None, source: str) -> None:
-    """Walk the composed node graph: a node reached twice is an alias; a path deeper than
-    MAX_DEPTH is refused. Both before construction, which is where an alias bomb explodes."""
+def _check_graph(root: yaml.Node | None, source: str) -> None:
+    """Before construction (where an alias bomb explodes): refuse recursive aliases, nesting
+    deeper than MAX_DEPTH, and documents whose size with every alias written out exceeds
+    MAX_EXPANDED. Sizes are memoised per node, so this is linear in the composed document."""
     if root is None:
         return
-    seen: set[int] = set()
-    stack: list[tuple[yaml.Node, int]] = [(root, 1)]
+    sizes: dict[int, int] = {}
+    visiting: set[int] = set()
+    stack: list[tuple[yaml.Node, int, bool]] = [(root, 1, False)]
     while stack:
-        node, depth = stack.pop()
-        if id(node) in seen:
+        node, depth, leaving = stack.pop()
+        key = id(node)
+        children: list[yaml.Node] = []
+        if isinstance(node, yaml.SequenceNode):
+            children = list(node.value)
+        elif isinstance(node, yaml.MappingNode):
+            children = [n for pair in node.value for n in pair]
+        if leaving:
+            own = len(node.value) if isinstance(node, yaml.ScalarNode) else 1
+            sizes[key] = own + sum(sizes[id(c)] for c in children)
+            visiting.discard(key)
+            if sizes[key] > MAX_EXPANDED:
+                raise InvalidFileError(
+                    source,
+                    [Problem("", "too large once its aliases (*name) are expanded; write it out")],
+                )
+            continue
+        if key in sizes:
+            continue
+        if key in visiting:
             mark = node.start_mark
             raise InvalidFileError(
                 source,
                 [
                     Problem(
                         f"line {mark.line + 1}, column {mark.column + 1}",
-                        "YAML aliases (*name) are not supported; write the value out",
+                        "an alias (*name) refers to the value that contains it",
                     )
                 ],
             )
-        seen.add(id(node))
         if depth > MAX_DEPTH:
-            raise InvalidFileError(source, [Problem("", f"nested more than {MAX_DEPTH} levels deep")])
-        if isinstance(node, yaml.SequenceNode):
-            stack.extend((child, depth + 1) for child in node.value)
-        elif isinstance(node, yaml.MappingNode):
-            for key, value in node.value:
-                stack.append((key, depth + 1))
-                stack.append((value, depth + 1))
+            raise InvalidFileError(
+                source, [Problem("", f"nested more than {MAX_DEPTH} levels deep")]
+            )
+        visiting.add(key)
+        stack.append((node, depth, True))
+        stack.extend((c, depth + 1, False) for c in children)
 
 
 def parse_yaml(text: str, source: str) -> Any:
@@ -139,7 +167,7 @@ def parse_yaml(text: str, source: str) -> Any:
         loader = _Loader(text)
         try:
             node = loader.get_single_node()
-            _refuse_aliases(node, source)
+            _check_graph(node, source)
             return loader.construct_document(node) if node is not None else None
         finally:
             loader.dispose()
@@ -223,6 +251,8 @@ def parse_json(text: str, source: str) -> Any:
     except _JSONRefusal as exc:
         raise MaturityError(f"{source}: not valid JSON ({exc})") from None
     except ValueError as exc:  # an integer beyond Python's digit limit
-        raise MaturityError(f"{source}: not valid JSON (a number is too long: {str(exc).split(';')[0]})") from None
+        raise MaturityError(
+            f"{source}: not valid JSON (a number is too long: {str(exc).split(';')[0]})"
+        ) from None
     except RecursionError:
         raise MaturityError(f"{source}: not valid JSON (nested too deeply)") from None

@@ -53,9 +53,9 @@ def _limited(field: str) -> Any:
     """A length limit from :mod:`maturity.limits`, skipped when reading the store back."""
 
     def check(value: str | None, info: ValidationInfo) -> str | None:
-        if value is not None and not (info.context or {}).get("stored"):
-            if problem := limits.text_problem(field, value):
-                raise ValueError(problem)
+        stored = (info.context or {}).get("stored")
+        if value is not None and not stored and (problem := limits.text_problem(field, value)):
+            raise ValueError(problem)
         return value
 
     return AfterValidator(check)
@@ -127,7 +127,9 @@ class Assessment(_Doc):
     created: Timestamp
     updated: Timestamp
     facilitator: Annotated[str | None, _limited("facilitator")] = None
-    participants: Annotated[list[Annotated[str, _limited("participant")]], Field(max_length=limits.PARTICIPANTS_MAX)] = Field(default_factory=list)
+    participants: Annotated[
+        list[Annotated[str, _limited("participant")]], Field(max_length=limits.PARTICIPANTS_MAX)
+    ] = Field(default_factory=list)
     anonymous: bool = False
     """Chosen at creation: votes are kept without voters (only their distribution)."""
     questionnaire: QuestionnaireRef

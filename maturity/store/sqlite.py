@@ -18,7 +18,7 @@ import sqlite3
 import time
 import urllib.parse
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
@@ -59,6 +59,12 @@ class SQLiteStore:
         else:
             self._check_header()
         self._conn = self._open(create)
+
+    @classmethod
+    def in_memory(cls) -> SQLiteStore:
+        """An empty store in memory: a rehearsal ground (an import into a store that does not
+        exist yet is tried here first, so a refusal creates no file)."""
+        return cls(Path(":memory:"))
 
     # -- opening ----------------------------------------------------------------------------
 
@@ -825,10 +831,8 @@ def _rollback(conn: sqlite3.Connection) -> None:
     """Roll back if a transaction is still open. A failed COMMIT (a full disk) may already
     have rolled back, and a ROLLBACK that raises would hide the error that matters."""
     if conn.in_transaction:
-        try:
+        with suppress(sqlite3.Error):
             conn.execute("ROLLBACK")
-        except sqlite3.Error:
-            pass
 
 
 def _read_only_fs(path: Path) -> bool:
@@ -857,7 +861,9 @@ def diagnose(path: Path, exc: sqlite3.DatabaseError) -> str | None:
     text = str(exc)
     name = getattr(exc, "sqlite_errorname", "") or ""
     if _read_only_fs(path):
-        return f"store {path}: on a read-only file system; maturity cannot open it for changes there"
+        return (
+            f"store {path}: on a read-only file system; maturity cannot open it for changes there"
+        )
     if name.startswith("SQLITE_FULL") or "disk is full" in text or _disk_full(path):
         return f"store {path}: the disk is full; this change was not saved (free some space and try again)"
     readonly = name.startswith("SQLITE_READONLY") or "readonly" in text or "read-only" in text
