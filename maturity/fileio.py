@@ -143,6 +143,8 @@ def _write_through(path: Path, payload: bytes, mode: int) -> None:
         if stat.S_ISFIFO(mode):
             fcntl.fcntl(fd, fcntl.F_SETFL, fcntl.fcntl(fd, fcntl.F_GETFL) & ~os.O_NONBLOCK)
         _write_all(fd, payload)
+    except BrokenPipeError:
+        raise  # the reader went away (| head): as quiet as for standard output
     except OSError as exc:
         raise _fail(path, exc) from None
     finally:

@@ -72,7 +72,7 @@ def read_bytes(path: Path, limit: int = MAX_FILE_BYTES) -> bytes:
             raise MaturityError(f"{path}: is a folder, expected a file")
         if not stat.S_ISREG(st.st_mode):
             raise MaturityError(
-                f"{path}: not a regular file ({_kind(st.st_mode)}); refusing to read it"
+                f"{path}: not a regular file ({_kind(st.st_mode)}); refusing to read it (save it to a regular file first)"
             )
         fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
         with os.fdopen(fd, "rb") as fh:
