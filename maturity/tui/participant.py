@@ -305,7 +305,7 @@ class JoinScreen(BaseScreen[None]):
             yield Static(id="join-sessions-label", classes="dim")
             yield OptionList(id="join-sessions")
             yield Static(id="join-anonymous", classes="hint")
-            yield Input(id="join-name", max_length=60)
+            yield Input(id="join-name")  # the core's check_name says when it is too long
             yield Static(id="join-error", classes="field-error")
             yield Static(id="join-hint", classes="hint")
         yield Footer(compact=True)

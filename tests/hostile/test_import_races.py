@@ -14,7 +14,6 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-
 from conftest import CliResult
 
 Cli = Callable[..., CliResult]

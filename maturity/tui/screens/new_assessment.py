@@ -54,16 +54,17 @@ class NewAssessmentScreen(BaseScreen[str | None]):
             with VerticalScroll(id="new-form"), Grid(id="new-grid"):
                 yield Label(id="lbl-team")
                 with Vertical():
+                    # No max_length on these fields: the core (maturity.limits, through
+                    # Workspace.create) refuses a value that is too long, with its message.
                     yield Input(
                         id="team",
-                        max_length=200,
                         suggester=SuggestFromList(self.teams, case_sensitive=False),
                     )
                     yield Static(id="err-team", classes="field-error")
                 yield Label(id="lbl-facilitator")
-                yield Input(id="facilitator", max_length=200)
+                yield Input(id="facilitator")
                 yield Label(id="lbl-participants")
-                yield Input(id="participants", max_length=2000)
+                yield Input(id="participants")
                 yield Label(id="lbl-questionnaire")
                 with Vertical():
                     yield Select[str](
