@@ -15,9 +15,9 @@ from pathlib import Path
 
 import pytest
 from conftest import CliResult
+from hostile.import_support import assessment, bundle, large_bundle
 
 Cli = Callable[..., CliResult]
-from hostile.import_support import assessment, bundle, large_bundle
 
 pytestmark = pytest.mark.slow
 
@@ -107,7 +107,7 @@ def test_concurrent_imports_of_one_bundle_are_idempotent(tmp_path: Path) -> None
         store = tmp_path / f"idem{run}.db"
         procs = [_run(store, "import", str(shared)) for _ in range(3)]
         outs = [p.communicate(timeout=120) for p in procs]
-        for p, (out, err) in zip(procs, outs, strict=True):
+        for p, (_out, err) in zip(procs, outs, strict=True):
             assert p.returncode == 0, err
         added = sorted(out.strip() for out, _ in outs)
         assert added.count("shared.json: 150 added, 0 unchanged, 0 replaced") == 1, added
@@ -152,6 +152,6 @@ def test_kill_9_during_a_large_import_leaves_nothing(tmp_path: Path) -> None:
             assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
         # and the store still works: the same import afterwards completes
         again = _run(store, "import", str(big))
-        out, err = again.communicate(timeout=120)
+        _out, err = again.communicate(timeout=120)
         assert again.returncode == 0, err
         assert _count(store) == 600
