@@ -15,6 +15,7 @@ from pathlib import Path
 
 import pytest
 from conftest import CliResult
+
 from hostile.import_support import assessment, bundle, large_bundle
 
 Cli = Callable[..., CliResult]
