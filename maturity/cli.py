@@ -568,8 +568,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         _silence_stdout()
         return EXIT_OK
     except OSError as exc:  # the environment (a full disk, a vanished folder), not a bug
-        where = f"{exc.filename}: " if exc.filename else "cannot write the output: "
-        print(f"error: {where}{exc.strerror or exc}", file=sys.stderr)
+        reason = exc.strerror or str(exc)
+        if exc.filename:
+            print(f"error: {exc.filename}: {reason}", file=sys.stderr)
+        else:  # writing to standard output (> /dev/full, a full disk)
+            print(f"error: cannot write the output ({reason}); it is incomplete", file=sys.stderr)
         _silence_stdout()
         return EXIT_INPUT
     finally:
