@@ -850,6 +850,15 @@ def _disk_full(path: Path) -> bool:
     return st.f_bavail * st.f_frsize < 64 * 1024
 
 
+def _wal_lost(path: Path) -> bool:
+    """The -shm index exists but the -wal it describes is gone or empty."""
+    wal, shm = Path(f"{path}-wal"), Path(f"{path}-shm")
+    try:
+        return shm.exists() and (not wal.exists() or wal.stat().st_size == 0)
+    except OSError:
+        return False
+
+
 def _existing(path: Path) -> Path:
     return path if path.exists() else path.parent
 
@@ -877,11 +886,12 @@ def diagnose(path: Path, exc: sqlite3.DatabaseError) -> str | None:
         )
     if (readonly or cantopen) and path.exists() and not os.access(path, os.W_OK):
         return f"store {path}: the file is read-only; cannot save"
-    if ioerr and path.exists() and not Path(f"{path}-wal").exists():
+    if ioerr and path.exists() and _wal_lost(path):
         return (
-            f"store {path}: its write-ahead log ({path.name}-wal) was removed while maturity was"
-            " using it; this change was not saved. Close every maturity window and run the"
-            " command again"
+            f"store {path}: its write-ahead log ({path.name}-wal) is missing or empty although"
+            " the store's index says it holds changes: it was probably deleted while maturity"
+            " was running. Nothing was changed; close every maturity window (the last one to"
+            " close writes its changes back) and run the command again"
         )
     if readonly:
         return f"store {path}: read-only; cannot save"
