@@ -60,6 +60,27 @@ def _construct_mapping(loader: _Loader, node: yaml.MappingNode, deep: bool = Fal
 _Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
 
 
+def _checked(tag: str) -> None:
+    """Scalars whose Python conversion can fail (an integer of 5,000 digits, the timestamp
+    ``0000-01-01``) become a YAML error at their line instead of a ValueError."""
+    base = _Loader.yaml_constructors[tag]
+
+    def construct(loader: _Loader, node: yaml.Node) -> Any:
+        try:
+            return base(loader, node)
+        except (ValueError, OverflowError) as exc:
+            message = str(exc).split(";")[0]
+            raise yaml.constructor.ConstructorError(
+                None, None, f"cannot read {node.value[:20]!r}: {message}", node.start_mark
+            ) from None
+
+    _Loader.add_constructor(tag, construct)
+
+
+for _tag in ("int", "float", "timestamp", "binary"):
+    _checked(f"tag:yaml.org,2002:{_tag}")
+
+
 def read_bytes(path: Path, limit: int = MAX_FILE_BYTES) -> bytes:
     """The bytes of a user-supplied regular file, at most ``limit`` of them, or one clear error.
 
