@@ -214,3 +214,22 @@ def test_odd_documents_are_refused(
     f.write_text(json.dumps(doc))
     _one_error(cli("import", str(f)), message)
     assert cli("list", "--json").out.strip() == "[]"
+
+
+# -- found by benchmarks/fuzz_parsers.py --------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("team: T\nfacilitator: " + "9" * 5000, "line 2, column 14: YAML syntax error: cannot read"),
+        ("team: T\nfacilitator: 0000-01-01", "year 0 is out of range"),
+        ("team: T\n? {a: 1}\n: 2", "a key must be a plain value"),
+    ],
+)
+def test_yaml_values_python_cannot_convert(
+    cli: Cli, tmp_path: Path, text: str, message: str
+) -> None:
+    f = tmp_path / "answers.yaml"
+    f.write_text(text, encoding="utf-8")
+    _one_error(cli("new", "--answers", str(f)), message)
