@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any, NoReturn
 
 from maturity import __version__
 from maturity.errors import MaturityError
+from maturity.safetext import terminal_safe
 
 if TYPE_CHECKING:
     from maturity.store import SQLiteStore
@@ -99,7 +100,7 @@ def cmd_new(args: argparse.Namespace) -> int:
         raise MaturityError("give either --from or --answers, not both")
     if args.from_id:
         ws = _workspace(args, create=False)
-        a = ws.create_from(
+        a, changes = ws.create_from_with_changes(
             args.from_id,
             qmod.resolve(args.questionnaire) if args.questionnaire else None,
             team=args.team,
@@ -108,6 +109,9 @@ def cmd_new(args: argparse.Namespace) -> int:
             language=args.language,
             **({} if args.anonymous is None else {"anonymous": True}),
         )
+        if changes is not None:
+            # stderr: stdout stays the new id (or JSON) for scripts.
+            print("\n".join(terminal_safe(x) for x in changes.lines()), file=sys.stderr)
     elif args.answers:
         af = load_answers(Path(args.answers), args.questionnaire)
         team = args.team or af.team
@@ -189,7 +193,7 @@ def cmd_export(args: argparse.Namespace) -> int:
         text = interchange.export_bundle(ws, args.team)
     if args.output and not is_stdout(args.output):
         write_atomic(user_path(args.output), text)
-        print(f"wrote {args.output}", file=sys.stderr)
+        print(f"wrote {terminal_safe(str(args.output))}", file=sys.stderr)
     else:
         sys.stdout.write(text)
     return EXIT_OK
@@ -250,7 +254,7 @@ def cmd_report(args: argparse.Namespace) -> int:
             ws, args.id, fmt, target, args.lang, args.compare_to, benchmark=args.benchmark
         )
     if not is_stdout(path):
-        print(f"wrote {path}", file=sys.stderr)
+        print(f"wrote {terminal_safe(str(path))}", file=sys.stderr)
     return EXIT_OK
 
 
@@ -281,10 +285,13 @@ def cmd_import(args: argparse.Namespace) -> int:
     results = interchange.import_prepared(_workspace(args), prepared, loaded, replace=args.replace)
     for result in results:  # printed after the commit: what is printed is in the store
         if result.bundle:
-            print(f"{result.source}: " + ", ".join(f"{v} {k}" for k, v in result.counts().items()))
+            print(
+                f"{terminal_safe(result.source)}: "
+                + ", ".join(f"{v} {k}" for k, v in result.counts().items())
+            )
         else:
             for outcome in result.outcomes:
-                print(f"{outcome.action:<9} {outcome.id}  {outcome.team}")
+                print(f"{outcome.action:<9} {outcome.id}  {terminal_safe(outcome.team)}")
     return EXIT_OK
 
 
@@ -294,7 +301,7 @@ def cmd_delete(args: argparse.Namespace) -> int:
     if not args.yes:
         if not sys.stdin.isatty():
             raise MaturityError("refusing to delete without confirmation; pass --yes")
-        reply = input(f"Delete {a.id} ({a.team}, {len(a.answers)} answers)? [y/N] ")
+        reply = input(f"Delete {a.id} ({terminal_safe(a.team)}, {len(a.answers)} answers)? [y/N] ")
         if reply.strip().lower() not in ("y", "yes"):
             print("kept")
             return EXIT_OK
@@ -311,7 +318,7 @@ def cmd_questionnaire(args: argparse.Namespace) -> int:
         for qid in qmod.builtin_ids():
             q = qmod.builtin(qid).questionnaire
             n = len(q.question_ids())
-            print(f"{qid:<10} {q.version:<8} {n:>3} questions  {tr(q.title)}")
+            print(f"{qid:<10} {q.version:<8} {n:>3} questions  {terminal_safe(tr(q.title))}")
         return EXIT_OK
     if args.action == "schema":
         schemas = qmod.json_schemas()
@@ -327,7 +334,8 @@ def cmd_questionnaire(args: argparse.Namespace) -> int:
             continue
         q = loaded.questionnaire
         print(
-            f"{name}: ok ({q.id} {q.version}, {len(q.dimensions)} dimensions,"
+            f"{terminal_safe(name)}: ok ({terminal_safe(q.id)} {terminal_safe(q.version)},"
+            f" {len(q.dimensions)} dimensions,"
             f" {len(q.question_ids())} questions, {len(loaded.practices)} practices)"
         )
     if failed:
@@ -518,7 +526,10 @@ def build_parser() -> argparse.ArgumentParser:
         "--benchmark", type=_year, metavar="YEAR", help="benchmark year (default: latest)"
     )
     c.add_argument("--json", action="store_true")
-    s.set_defaults(func=cmd_dora)
+    c.set_defaults(func=cmd_dora)
+    from maturity import cli_measure
+
+    cli_measure.register(dsub)
     return p
 
 
@@ -557,7 +568,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return code
     except MaturityError as exc:
         for line in str(exc).splitlines() or ["invalid input"]:
-            print(f"error: {line}", file=sys.stderr)
+            print(f"error: {terminal_safe(line)}", file=sys.stderr)
         return EXIT_INPUT
     except SystemExit as exc:  # --help and --version
         return exc.code if isinstance(exc.code, int) else EXIT_OK

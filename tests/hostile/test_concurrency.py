@@ -86,8 +86,8 @@ def test_imports_answers_and_deletes_race_without_losing_acknowledged_writes(
         assert results["delete"][1].strip() == f"deleted {victim}"
         present.discard(victim)
         for line in results["answers"][1].splitlines():
-            _, qid, level = line.split()
-            last_level[qid] = int(level)
+            _, answered_q, answered_level = line.split()
+            last_level[answered_q] = int(answered_level)
         assert len(last_level) == len(qids)
 
         with sqlite3.connect(store) as conn:

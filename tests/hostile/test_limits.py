@@ -138,12 +138,14 @@ async def test_tui_forms_show_the_core_message(store_path: Path) -> None:
         assert isinstance(note, NoteScreen)
         note.query_one(Input).value = "n" * 2500
         await press(pilot, "enter")
-        assert app.screen is note  # kept open with the text, and the message shown
+        shown_now: object = app.screen
+        assert shown_now is note  # kept open with the text, and the message shown
         shown = str(note.query_one("#note-error", Static).render())
         assert "a note has at most 2000 characters (got 2500)" in shown
         assert note.query_one(Input).value == "n" * 2500
         note.query_one(Input).value = "fine"
         await press(pilot, "enter")
         await settle(pilot)
-        assert app.screen is question
+        back: object = app.screen
+        assert back is question
     assert [s.team for s in reader(store_path).list()] == ["Ops"]

@@ -222,7 +222,10 @@ def test_odd_documents_are_refused(
 @pytest.mark.parametrize(
     ("text", "message"),
     [
-        ("team: T\nfacilitator: " + "9" * 5000, "line 2, column 14: YAML syntax error: cannot read"),
+        (
+            "team: T\nfacilitator: " + "9" * 5000,
+            "line 2, column 14: YAML syntax error: cannot read",
+        ),
         ("team: T\nfacilitator: 0000-01-01", "year 0 is out of range"),
         ("team: T\n? {a: 1}\n: 2", "a key must be a plain value"),
     ],

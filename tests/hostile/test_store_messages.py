@@ -60,13 +60,13 @@ def test_read_only_folder_and_file_are_named(
     monkeypatch.setattr(sqlite_store, "_read_only_fs", lambda _path: False)
     monkeypatch.setattr(sqlite_store, "_disk_full", lambda _path: False)
     folder_ro = lambda p, mode: Path(p) != tmp_path  # noqa: E731
-    monkeypatch.setattr(sqlite_store.os, "access", folder_ro)
+    monkeypatch.setattr(os, "access", folder_ro)
     said = sqlite_store.diagnose(store, readonly)
     assert said == (
         f"store {store}: the folder {tmp_path} is read-only; maturity keeps its write-ahead log"
         " beside the store and cannot save there"
     )
-    monkeypatch.setattr(sqlite_store.os, "access", lambda p, mode: Path(p) != store)
+    monkeypatch.setattr(os, "access", lambda p, mode: Path(p) != store)
     assert (
         sqlite_store.diagnose(store, readonly)
         == f"store {store}: the file is read-only; cannot save"
@@ -74,9 +74,10 @@ def test_read_only_folder_and_file_are_named(
 
 
 def test_a_full_disk_says_so_and_the_store_stays_usable(store_path: Path) -> None:
-    ws = Workspace(open_store(store_path))
+    store = open_store(store_path)
+    ws = Workspace(store)
     a = ws.create("Payments", CALMS)
-    conn = ws.store._conn
+    conn = store._conn
     assert conn is not None
     pages = conn.execute("PRAGMA page_count").fetchone()[0]
     conn.execute(f"PRAGMA max_page_count = {pages}")  # SQLite's own "disk is full"

@@ -11,7 +11,9 @@ from textual.containers import Vertical
 from textual.widgets import Input, Static
 
 from maturity.limits import NOTE_MAX, text_problem
+from maturity.tui.safe import plain
 from maturity.tui.screens.base import BaseModal
+from maturity.tui.widgets.safe_input import SafeInput
 
 MAX_NOTE = NOTE_MAX
 
@@ -29,10 +31,10 @@ class NoteScreen(BaseModal[str | None]):
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
             yield Static(id="note-heading", classes="dialog-title")
-            yield Static(self.question, id="note-question")
+            yield Static(plain(self.question, multiline=True), id="note-question")
             # No max_length: a paste beyond the limit is kept and refused with the core's
             # message, instead of being cut silently.
-            yield Input(self.note, id="note-input")
+            yield SafeInput(self.note, id="note-input")
             yield Static(id="note-error", classes="field-error")
             yield Static(id="note-hint", classes="hint")
 

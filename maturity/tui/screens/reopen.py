@@ -16,6 +16,7 @@ from textual.widgets import Input, Static
 
 from maturity.limits import REASON_MAX, text_problem
 from maturity.tui.screens.base import BaseModal
+from maturity.tui.widgets.safe_input import SafeInput
 
 MAX_REASON = REASON_MAX
 
@@ -34,7 +35,7 @@ class ReopenScreen(BaseModal[str | None]):
         with Vertical(classes="dialog"):
             yield Static(id="reopen-heading", classes="dialog-title")
             yield Static(id="reopen-question")
-            yield Input(id="reopen-reason")  # over the limit: the core's message, not a cut
+            yield SafeInput(id="reopen-reason")  # over the limit: the core's message, not a cut
             yield Static(id="reopen-error", classes="field-error")
             yield Static(id="reopen-hint", classes="hint")
 
@@ -46,7 +47,7 @@ class ReopenScreen(BaseModal[str | None]):
     def refresh_view(self) -> None:
         self.query_one("#reopen-heading", Static).update(self.t("reopen.heading"))
         self.query_one("#reopen-question", Static).update(
-            self.t("reopen.question", team=self.team, date=self.date)
+            self.tc("reopen.question", team=self.team, date=self.date)
         )
         self.query_one("#reopen-reason", Input).placeholder = self.t("reopen.placeholder")
         self.query_one("#reopen-hint", Static).update(self.t("reopen.hint"))
