@@ -14,7 +14,7 @@ from conftest import CliResult
 from textual.widgets import Input, Static
 from tui_support import press, reader, running, settle
 
-from hostile.import_support import assessment, bundle
+from hostile.import_support import CALMS, assessment, bundle
 from maturity import limits
 from maturity.tui.screens.new_assessment import NewAssessmentScreen
 from maturity.tui.screens.note import NoteScreen
@@ -22,7 +22,7 @@ from maturity.tui.screens.question import QuestionScreen
 
 Cli = Callable[..., CliResult]
 LONG_TEAM = "x" * 5000
-FIRST_Q = "culture.blameless-postmortems"
+FIRST_Q = CALMS.questionnaire.question_ids()[0]
 
 
 @pytest.fixture

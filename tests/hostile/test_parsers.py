@@ -13,12 +13,12 @@ from pathlib import Path
 import pytest
 from conftest import CliResult
 
-from hostile.import_support import assessment, bundle
+from hostile.import_support import CALMS, assessment, bundle
 from maturity.errors import MaturityError
 from maturity.yamlio import MAX_FILE_BYTES, parse_json, parse_yaml
 
 Cli = Callable[..., CliResult]
-FIRST_Q = "culture.blameless-postmortems"
+FIRST_Q = CALMS.questionnaire.question_ids()[0]
 
 
 def _one_error(r: CliResult, *fragments: str) -> None:
