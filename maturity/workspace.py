@@ -21,6 +21,7 @@ from maturity.dora import benchmark_key, parse_inputs
 from maturity.errors import InvalidFileError, MaturityError, NotFoundError, Problem
 from maturity.evaluate import evaluate
 from maturity.history import Evaluated
+from maturity.limits import check_participants, check_text, text_problem
 from maturity.measure.model import Measurement
 from maturity.model.assessment import (
     Answer,
@@ -63,6 +64,19 @@ def export_json(assessment: Assessment, loaded: LoadedQuestionnaire | None = Non
     doc = assessment.model_copy(update={"answers": ordered})
     data = doc.model_dump(mode="json", by_alias=True)
     return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+
+
+SNAPSHOT_KEY = "questionnaire_snapshot"
+"""A single exported assessment carries the questionnaire it was taken with under this key
+(unless that is a built-in questionnaire of the same version), so it imports anywhere."""
+
+
+def _is_builtin(loaded: LoadedQuestionnaire) -> bool:
+    """A built-in questionnaire of the same id, version and content (every store has it)."""
+    if loaded.id not in qmod.builtin_ids():
+        return False
+    original = qmod.builtin(loaded.id)
+    return original.version == loaded.version and original.to_json() == loaded.to_json()
 
 
 @dataclass(frozen=True)
@@ -129,6 +143,12 @@ class Workspace:
         events: Iterable[tuple[str, str]] = (),
         anonymous: bool = False,
     ) -> Assessment:
+        check_text("team", team)
+        check_text("facilitator", facilitator)
+        check_participants([p for p in participants if p.strip()])
+        for qid, ans in (answers or {}).items():
+            if problem := text_problem("note", ans.note):
+                raise MaturityError(f"{qid}: {problem}")
         stamp = now()
         # One team, one spelling: "  payments " joins the existing team "Payments".
         team = self.store.team_name(team) or team
@@ -161,6 +181,8 @@ class Workspace:
         return assessment
 
     def _check_existing_snapshot(self, loaded: LoadedQuestionnaire) -> None:
+        if problem := qmod.shadows_builtin(loaded):
+            raise MaturityError(problem)
         body = self.store.questionnaire_json(loaded.id, loaded.version)
         if body is not None and body != loaded.to_json():
             raise MaturityError(
@@ -184,6 +206,7 @@ class Workspace:
             raise NotFoundError(f"question '{question_id}' is not in questionnaire {loaded.id}")
         if level is not None and not (isinstance(level, int) and 1 <= level <= 5):
             raise MaturityError(f"{question_id}: level must be 1-5 or not sure, got {level!r}")
+        check_text("note", note)
         self._writable(a)
         previous = a.answers.get(question_id)
         if clear:
@@ -346,6 +369,7 @@ class Workspace:
         """
         self._check_question(assessment_id, question_id)
         self._check_level(level)
+        check_text("note", note)
         state = self.reveal(assessment_id, question_id)
         a = self.store.get(assessment_id)
         self._writable(a)
@@ -377,6 +401,9 @@ class Workspace:
 
     def reopen(self, id_or_prefix: str, reason: str = "") -> Assessment:
         """Make a complete assessment editable again; the reopen (and why) is recorded."""
+        if not reason.strip():
+            raise MaturityError("give the reason for reopening (it is kept with the assessment)")
+        check_text("reason", reason)
         a = self.get(id_or_prefix)
         if a.status != "complete":
             raise MaturityError(f"assessment {a.id} is not complete; nothing to reopen")
@@ -453,6 +480,7 @@ class Workspace:
         current = self._team_exists(old)
         if not new.strip():
             raise MaturityError("the new team name must not be blank")
+        check_text("team", new)
         if team_key(new) != team_key(old) and any(
             r.key == team_key(new) for r in self.store.teams()
         ):
@@ -510,8 +538,20 @@ class Workspace:
     # -- interchange ------------------------------------------------------------------------
 
     def export(self, id_or_prefix: str) -> str:
+        """The assessment document; with the questionnaire snapshot (``questionnaire_snapshot``)
+        unless it is a built-in one of the same version, so it imports into any store."""
         a = self.get(id_or_prefix)
-        return export_json(a, self.questionnaire_for(a))
+        loaded = self.questionnaire_for(a)
+        text = export_json(a, loaded)
+        if _is_builtin(loaded):
+            return text
+        data = json.loads(text)
+        data[SNAPSHOT_KEY] = {
+            "id": loaded.id,
+            "version": loaded.version,
+            "body": json.loads(loaded.to_json()),
+        }
+        return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
 
     def import_document(
         self,

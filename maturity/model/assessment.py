@@ -11,16 +11,20 @@ from datetime import datetime
 from typing import Annotated, Any, Literal
 
 from pydantic import (
+    AfterValidator,
     BaseModel,
+    BeforeValidator,
     ConfigDict,
     Field,
     PlainSerializer,
     SerializerFunctionWrapHandler,
+    ValidationInfo,
     field_validator,
     model_serializer,
     model_validator,
 )
 
+from maturity import limits
 from maturity.measure.model import Measurement
 from maturity.model.votes import is_anonymised
 from maturity.timefmt import format_time, now
@@ -41,7 +45,37 @@ Status = Literal["in_progress", "complete"]
 AnswerLevel = Annotated[int, Field(ge=1, le=5, strict=True)] | None
 
 
-Timestamp = Annotated[datetime, PlainSerializer(format_time, return_type=str)]
+STORED = {"stored": True}
+"""Validation context of :meth:`SQLiteStore.get`: what is already stored is read even when it
+exceeds today's length limits (written by an older version), so nothing becomes unreadable;
+the limits apply wherever a value enters."""
+
+
+def _limited(field: str) -> Any:
+    """A length limit from :mod:`maturity.limits`, skipped when reading the store back."""
+
+    def check(value: str | None, info: ValidationInfo) -> str | None:
+        stored = (info.context or {}).get("stored")
+        if value is not None and not stored and (problem := limits.text_problem(field, value)):
+            raise ValueError(problem)
+        return value
+
+    return AfterValidator(check)
+
+
+def _not_a_number(value: Any) -> Any:
+    """Timestamps are text (``2026-01-31T09:00:00.000Z``); pydantic would read ``-1`` or
+    ``1e12`` as seconds since 1970, which no export ever writes."""
+    if isinstance(value, bool | int | float):
+        raise ValueError("expected a timestamp like 2026-01-31T09:00:00.000Z, not a number")
+    return value
+
+
+Timestamp = Annotated[
+    datetime, BeforeValidator(_not_a_number), PlainSerializer(format_time, return_type=str)
+]
+Token = Annotated[str, Field(min_length=1, max_length=120), AfterValidator(limits.token)]
+"""A questionnaire id or version: no surrounding spaces, control characters or line breaks."""
 
 
 class _Doc(BaseModel):
@@ -52,7 +86,7 @@ class Answer(_Doc):
     """The team's answer to one question. ``level`` None means "not sure"."""
 
     level: AnswerLevel = None
-    note: str = ""
+    note: Annotated[str, _limited("note")] = ""
     votes: dict[str, AnswerLevel] = Field(default_factory=dict)
     updated: Timestamp | None = None
 
@@ -61,13 +95,13 @@ class Event(_Doc):
     """Something that happened to an assessment besides answers: completed, reopened, renamed."""
 
     at: Timestamp
-    kind: str
+    kind: Annotated[str, Field(min_length=1, max_length=40)]
     detail: str = ""
 
 
 class QuestionnaireRef(_Doc):
-    id: str
-    version: str
+    id: Token
+    version: Token
 
 
 class DoraInputs(_Doc):
@@ -92,11 +126,13 @@ class DoraInputs(_Doc):
 class Assessment(_Doc):
     schema_: Literal["maturity/assessment@1"] = Field(default=ASSESSMENT_SCHEMA, alias="schema")
     id: Annotated[str, Field(pattern=r"^[0-9a-f]{8,32}$")]
-    team: Annotated[str, Field(min_length=1, max_length=200)]
+    team: Annotated[str, Field(min_length=1), _limited("team")]
     created: Timestamp
     updated: Timestamp
-    facilitator: str | None = None
-    participants: list[str] = Field(default_factory=list)
+    facilitator: Annotated[str | None, _limited("facilitator")] = None
+    participants: Annotated[
+        list[Annotated[str, _limited("participant")]], Field(max_length=limits.PARTICIPANTS_MAX)
+    ] = Field(default_factory=list)
     anonymous: bool = False
     """Chosen at creation: votes are kept without voters (only their distribution)."""
     mode: Literal["solo", "team"] = "solo"

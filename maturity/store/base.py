@@ -7,6 +7,7 @@ for an organisation's shared history) implements the same protocol and no caller
 from __future__ import annotations
 
 import builtins
+from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Protocol
 
@@ -182,6 +183,12 @@ class Store(Protocol):
         self, assessment_id: str, question_id: str, answer: Answer, progress: Progress
     ) -> str:
         """Commit the team's answer (votes included) and drop the question's live votes."""
+        ...
+
+    def transaction(self) -> AbstractContextManager[None]:
+        """One write transaction around many calls (an import): every write made inside
+        joins it and commits at the end, or none does. Taken for writing before anything
+        is read, so checks made inside cannot be overtaken by another process."""
         ...
 
     def close(self) -> None: ...
