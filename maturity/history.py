@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from statistics import fmean
 
+from maturity import plan
 from maturity.dora import KEY_METRICS
 from maturity.model.assessment import Assessment
 from maturity.model.history import (
@@ -131,6 +132,13 @@ def compare(a: Evaluated, b: Evaluated) -> Comparison:
         dora_overall=(ra.dora.overall if ra.dora else None, rb.dora.overall if rb.dora else None),
         done=done,
         new=new,
+        payoff=plan.payoff(
+            a.assessment,
+            b.assessment,
+            [*a.questionnaire.practices, *b.questionnaire.practices],
+            ra.dimensions,
+            rb.dimensions,
+        ),
     )
 
 
@@ -154,11 +162,20 @@ def trend(team: str, evaluated: Sequence[Evaluated]) -> Trend:
         )
         for e in ordered
     ]
-    return Trend(team=team, dimensions=dims, points=points)
+    return Trend(
+        team=team,
+        dimensions=dims,
+        points=points,
+        actions_done=plan.done_share(e.assessment for e in ordered),
+    )
 
 
-def portfolio(latest: Sequence[Evaluated], now: datetime) -> Portfolio:
-    """Teams x dimensions of each team's latest assessment; the organisation's weakest dimension."""
+def portfolio(
+    latest: Sequence[Evaluated], now: datetime, everything: Sequence[Assessment] = ()
+) -> Portfolio:
+    """Teams x dimensions of each team's latest assessment; the organisation's weakest dimension.
+
+    ``everything`` (every assessment of every team) gives the share of actions done."""
     dims: list[str] = []
     for e in latest:
         dims += [d.id for d in e.results.dimensions if d.id not in dims]
@@ -186,4 +203,5 @@ def portfolio(latest: Sequence[Evaluated], now: datetime) -> Portfolio:
         weakest_dimension=min(scored)[1] if scored else None,
         dimension_means=means,
         stale_after_days=STALE_AFTER_DAYS,
+        actions_done=plan.done_share(everything),
     )

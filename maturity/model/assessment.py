@@ -21,6 +21,7 @@ from pydantic import (
     model_validator,
 )
 
+from maturity.model.plan import Action, Target
 from maturity.timefmt import format_time, now
 
 __all__ = [
@@ -102,6 +103,10 @@ class Assessment(_Doc):
     answers: dict[str, Answer] = Field(default_factory=dict)
     dora: DoraInputs = Field(default_factory=DoraInputs)
     events: list[Event] = Field(default_factory=list)
+    targets: list[Target] = Field(default_factory=list)
+    """The team's target level and date per dimension (see maturity.plan)."""
+    actions: list[Action] = Field(default_factory=list)
+    """What the team decided to do after this assessment, in the order it was added."""
 
     model_config = ConfigDict(extra="forbid", populate_by_name=True)
 
@@ -126,11 +131,16 @@ class Assessment(_Doc):
 
     @model_serializer(mode="wrap")
     def _omit_default_anonymous(self, handler: SerializerFunctionWrapHandler) -> Any:
-        """Leave ``anonymous`` out unless it is true, so documents written before the field
-        existed export byte-for-byte as they were imported."""
+        """Leave ``anonymous`` out unless it is true (and ``targets``/``actions`` unless there
+        are some), so documents written before those fields existed export byte-for-byte as
+        they were imported."""
         data = handler(self)
-        if isinstance(data, dict) and not self.anonymous:
-            data.pop("anonymous", None)
+        if isinstance(data, dict):
+            if not self.anonymous:
+                data.pop("anonymous", None)
+            for key in ("targets", "actions"):  # absent until the team plans (round 1 documents)
+                if not data.get(key):
+                    data.pop(key, None)
         return data
 
     def levels(self) -> dict[str, int | None]:

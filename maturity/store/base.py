@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Protocol
 
 if TYPE_CHECKING:  # the models pull in pydantic; `maturity list` never needs them
     from maturity.model.assessment import Answer, Assessment, DoraInputs
+    from maturity.model.plan import Action, Target
 
 
 @dataclass(frozen=True)
@@ -166,6 +167,20 @@ class Store(Protocol):
         self, assessment_id: str, question_id: str, answer: Answer, progress: Progress
     ) -> str:
         """Commit the team's answer (votes included) and drop the question's live votes."""
+        ...
+
+    # -- the plan: targets and actions (see maturity.plan) -------------------------------------
+
+    def put_targets(self, assessment_id: str, targets: builtins.list[Target]) -> None:
+        """Replace an assessment's targets."""
+        ...
+
+    def put_actions(self, items: builtins.list[tuple[str, Action]]) -> None:
+        """Insert or update actions (each with its assessment id) in one transaction."""
+        ...
+
+    def find_action(self, prefix: str) -> tuple[str, str]:
+        """(assessment id, action id) for a unique action id prefix."""
         ...
 
     def close(self) -> None: ...
