@@ -151,9 +151,7 @@ def cmd_new(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _review_decisions(
-    ws: Workspace, prev: Any, done: list[str], drop: list[str]
-) -> dict[str, Any]:
+def _review_decisions(ws: Workspace, prev: Any, done: list[str], drop: list[str]) -> dict[str, Any]:
     """``--done``/``--drop`` action ids (or unique prefixes) of the previous assessment's open
     actions; everything not named is carried over."""
     open_ids = [x.id for x in prev.actions if x.is_open]

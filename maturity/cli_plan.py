@@ -121,7 +121,11 @@ def cmd_action(args: argparse.Namespace) -> int:
     else:
         updated = ws.update_action(args.action_id, status="dropped", reason=args.reason)
     a, _ = ws.action(updated.id)
-    print(textout.actions([plan.view(a, updated, ws.questionnaire_for(a).practices, plan.today_utc())]))
+    print(
+        textout.actions(
+            [plan.view(a, updated, ws.questionnaire_for(a).practices, plan.today_utc())]
+        )
+    )
     return EXIT_OK
 
 
@@ -153,7 +157,9 @@ def register(sub: Any, lang: Any) -> None:
         default="text",
         help="jira-csv: Jira's CSV importer; md: a checklist for the retrospective notes",
     )
-    s.add_argument("-o", "--output", metavar="FILE", help="file to write (default: standard output)")
+    s.add_argument(
+        "-o", "--output", metavar="FILE", help="file to write (default: standard output)"
+    )
     s.set_defaults(func=cmd_actions)
 
     s = sub.add_parser("action", help="add an action, or change, finish or drop one")

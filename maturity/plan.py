@@ -78,7 +78,9 @@ def parse_date(text: str, what: str = "date") -> date:
 
 def check_future(day: date, today: date, what: str = "date") -> date:
     if day < today:
-        raise MaturityError(f"{what} {day.isoformat()} is in the past (today is {today.isoformat()})")
+        raise MaturityError(
+            f"{what} {day.isoformat()} is in the past (today is {today.isoformat()})"
+        )
     return day
 
 
@@ -150,9 +152,7 @@ def check_targets(
         if not 1 <= level <= 5:
             raise MaturityError(f"{dim}: target level must be 1-5, got {level}")
         if level < base[dim]:
-            raise MaturityError(
-                f"{dim}: target level {level} is below today's level {base[dim]}"
-            )
+            raise MaturityError(f"{dim}: target level {level} is below today's level {base[dim]}")
     merged = {t.dimension: t for t in existing}
     for dim, level in levels.items():
         merged[dim] = Target(dimension=dim, level=level, by=by)
@@ -304,6 +304,7 @@ def build_plan(
         today=today.isoformat(),
         targets=gaps(dimensions, targets, suggested),
         suggested=suggested,
+        levels=base,
         phases=phases,
     )
 
@@ -404,7 +405,9 @@ def change_action(
         update["notes"] = notes
     if status is not None:
         if status not in ACTION_STATUSES:
-            raise MaturityError(f"status must be one of {', '.join(ACTION_STATUSES)}, got '{status}'")
+            raise MaturityError(
+                f"status must be one of {', '.join(ACTION_STATUSES)}, got '{status}'"
+            )
         update["status"] = status
         if status == "dropped":
             why = (reason if reason is not None else action.reason).strip()
@@ -470,7 +473,9 @@ def review(
             continue
         choice = decisions.get(a.id, default)
         if choice == "done":
-            updated.append(a.model_copy(update={"status": "done", "done_at": stamp, "updated": stamp}))
+            updated.append(
+                a.model_copy(update={"status": "done", "done_at": stamp, "updated": stamp})
+            )
         elif choice == "drop":
             why = reason.strip() or "dropped at the follow-through review"
             updated.append(
@@ -611,7 +616,9 @@ def jira_csv(rows: Sequence[ActionView], practices: Sequence[Practice], lang: st
 
 
 def actions_json(rows: Sequence[ActionView]) -> str:
-    return json.dumps([r.model_dump(mode="json") for r in rows], ensure_ascii=False, indent=2) + "\n"
+    return (
+        json.dumps([r.model_dump(mode="json") for r in rows], ensure_ascii=False, indent=2) + "\n"
+    )
 
 
 def actions_markdown(rows: Sequence[ActionView], title: str = "Actions") -> str:

@@ -309,7 +309,9 @@ def plan_targets(p: Plan) -> str:
         )
     if p.suggested:
         dims = " ".join(f"{g.dimension}={g.target}" for g in p.targets)
-        lines.append(f"  set them with: maturity target {p.assessment[:8]} {dims} --by {p.targets[0].by}")
+        lines.append(
+            f"  set them with: maturity target {p.assessment[:8]} {dims} --by {p.targets[0].by}"
+        )
     return "\n".join(lines)
 
 

@@ -10,8 +10,7 @@ from __future__ import annotations
 import builtins
 import json
 import secrets
-from collections.abc import Iterable
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
@@ -469,12 +468,12 @@ class Workspace:
         a = self.store.get(aid)
         return a, next(x for x in a.actions if x.id == action_id)
 
-    def update_action(self, action_prefix: str, today: date | None = None, **changes: Any) -> Action:
+    def update_action(
+        self, action_prefix: str, today: date | None = None, **changes: Any
+    ) -> Action:
         """Change an action's fields or status (see :func:`maturity.plan.change_action`)."""
         a, action = self.action(action_prefix)
-        changed = plan_mod.change_action(
-            a, action, today=today or plan_mod.today_utc(), **changes
-        )
+        changed = plan_mod.change_action(a, action, today=today or plan_mod.today_utc(), **changes)
         self.store.put_actions([(a.id, changed)])
         return changed
 

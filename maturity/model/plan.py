@@ -121,6 +121,7 @@ class Plan(_Frozen):
     today: str
     targets: list[Gap]
     suggested: bool  # no targets set: the plan uses the suggested ones
+    levels: dict[str, int]  # the level each dimension starts from today
     phases: list[Phase]
 
 

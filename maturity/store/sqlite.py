@@ -325,9 +325,7 @@ class SQLiteStore:
 
     @staticmethod
     def _upsert_action(conn: sqlite3.Connection, assessment_id: str, a: Action) -> None:
-        row = conn.execute(
-            "SELECT position FROM actions WHERE id = ?", (a.id,)
-        ).fetchone()
+        row = conn.execute("SELECT position FROM actions WHERE id = ?", (a.id,)).fetchone()
         if row is None:
             row = conn.execute(
                 "SELECT COALESCE(MAX(position), 0) + 1 FROM actions WHERE assessment_id = ?",

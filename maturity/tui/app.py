@@ -10,7 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
-from textual.app import App
+from textual.app import App, CSSPathType
 from textual.binding import Binding, BindingType
 from textual.reactive import reactive
 
@@ -31,7 +31,7 @@ DARK, LIGHT = "textual-dark", "textual-light"
 class MaturityApp(App[None]):
     """The assessment app. Give it a store path (the CLI) or a ready Workspace (tests)."""
 
-    CSS_PATH = "app.tcss"
+    CSS_PATH: ClassVar[CSSPathType | None] = ["app.tcss", "plan.tcss"]  # plan: its own sheet
     TITLE = "maturity"
     COMMANDS = App.COMMANDS | {MaturityCommands}
     COMMAND_PALETTE_BINDING = "ctrl+p"
@@ -153,6 +153,11 @@ class MaturityApp(App[None]):
         from maturity.tui.screens.results import ResultsScreen
 
         self.push_screen(ResultsScreen(assessment_id))
+
+    def open_plan(self, assessment_id: str) -> None:
+        from maturity.tui.screens.plan import PlanScreen
+
+        self.push_screen(PlanScreen(assessment_id))
 
     def open_dora(self, assessment_id: str) -> None:
         from maturity.tui.screens.dora import DoraScreen

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from typing import Final
 
+from maturity.tui.i18n_plan import PLAN_STRINGS
 from maturity.tui.i18n_team import TEAM_STRINGS
 
 LANGS: Final = ("en", "ko")
@@ -468,6 +469,7 @@ STRINGS: Final[dict[str, dict[str, str]]] = {
     },
 }
 STRINGS.update(TEAM_STRINGS)  # team mode's strings live in i18n_team.py
+STRINGS.update(PLAN_STRINGS)  # the plan's strings live in i18n_plan.py
 
 
 def t(key: str, lang: str = "en", **values: object) -> str:
