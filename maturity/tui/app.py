@@ -10,7 +10,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
-from textual.app import App, CSSPathType
+from textual._path import CSSPathType
+from textual.app import App
 from textual.binding import Binding, BindingType
 from textual.reactive import reactive
 
