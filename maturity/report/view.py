@@ -25,6 +25,7 @@ from maturity.model.text import tr
 from maturity.questionnaire import LoadedQuestionnaire
 from maturity.report import charts
 from maturity.report.strings import strings
+from maturity.report.view_plan import PlanView
 from maturity.scoring import MIN_COVERAGE
 
 HORIZONS: tuple[str, ...] = ("now", "next", "later")
@@ -309,6 +310,7 @@ class ReportView:
     appendix: list[AppendixDimension]
     page_counter: Markup  # CSS `content` value for "page X of Y" in this language
     disagreement: DisagreementView | None = None  # team votes; None when nobody voted
+    plan: PlanView | None = None  # targets, phases, actions (maturity.report.view_plan)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -919,6 +921,24 @@ class _Builder(Texts):
             appendix=appendix,
             page_counter=css_content(t["page_of"]),
             disagreement=self.disagreement(),
+            plan=self.plan_view(),
+        )
+
+    def plan_view(self) -> PlanView:
+        from maturity.report.view_plan import build_plan_view
+
+        previous = None
+        if self.prev is not None:
+            when = fmt_date(self.prev.assessment.created, self.lang)
+            previous = (self.prev.assessment, list(self.prev.results.dimensions), when)
+        return build_plan_view(
+            self.a,
+            self.q,
+            tuple(self.practices.values()),
+            list(self.r.dimensions),
+            self.lang,
+            self.generated.date(),
+            previous,
         )
 
 
