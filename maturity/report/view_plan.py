@@ -124,20 +124,20 @@ def build_plan_view(
         rows = []
         alts = []
         for g in p.targets:
-            projected = [
+            scores: list[float | None] = [
                 next((x.score for x in ph.projected if x.dimension == g.dimension), None)
                 for ph in p.phases
             ]
             rows.append(
-                charts.PlanRow(title(g.dimension), by_dim[g.dimension].score, projected, g.target)
+                charts.PlanRow(title(g.dimension), by_dim[g.dimension].score, scores, g.target)
             )
             alts.append(
                 t["plan_chart_alt_dim"].format(
                     dimension=title(g.dimension),
                     today=_score(by_dim[g.dimension].score),
-                    now=_score(projected[0]),
-                    next=_score(projected[1]),
-                    later=_score(projected[2]),
+                    now=_score(scores[0]),
+                    next=_score(scores[1]),
+                    later=_score(scores[2]),
                     target=g.target,
                 )
             )
