@@ -24,6 +24,7 @@ from maturity.model.text import tr
 from maturity.questionnaire import LoadedQuestionnaire
 from maturity.report import export, sample
 from maturity.report.strings import strings
+from maturity.report.strings_plan import plan_strings
 from maturity.store import open_store
 from maturity.workspace import Workspace
 
@@ -132,7 +133,8 @@ def test_pdf_bookmarks_for_each_section_and_dimension(rendered: Rendered) -> Non
     t = strings(rendered.lang)
     outline = rendered.reader.outline
     top = [o.title for o in outline if isinstance(o, Destination)]
-    assert top == [t["summary"], "CALMS", t["dora"], t["roadmap"], t["appendix"]]
+    plan = plan_strings(rendered.lang)["plan"]
+    assert top == [t["summary"], "CALMS", t["dora"], t["roadmap"], plan, t["appendix"]]
     nested = [
         [x.title for x in o if isinstance(x, Destination)] for o in outline if isinstance(o, list)
     ]
@@ -221,7 +223,7 @@ def test_html_is_self_contained(rendered: Rendered) -> None:
 def test_same_charts_in_html_and_pdf(rendered: Rendered) -> None:
     page = parse_html(rendered.html)
     ids = [a.get("id") for t, a in page.tags if t == "svg"]
-    assert ids == ["chart-radar", "chart-bars", "chart-dora", "chart-quick"]
+    assert ids == ["chart-radar", "chart-bars", "chart-dora", "chart-quick", "chart-plan"]
     t = strings(rendered.lang)
     pdf = squash(rendered.pdf_text)
     for legend in (t["chart_this"], t["chart_team"], t["chart_mean"]):

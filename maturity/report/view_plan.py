@@ -141,7 +141,7 @@ def build_plan_view(
                     target=g.target,
                 )
             )
-        alt = f"{t['plan_chart_title']}. " + "; ".join(alts) + "."
+        alt = f"{t['plan_chart_title']} — " + "; ".join(alts) + "."
         chart = charts.plan_progress(
             rows,
             uid="chart-plan",
