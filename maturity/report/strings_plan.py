@@ -48,6 +48,12 @@ EN: Final[dict[str, str]] = {
     "plan_done_none": "No action of the last assessment was marked done.",
     "plan_done_change": "{dimension}: {before} → {after}",
     "plan_moved": "What moved (linked answers, dimension score)",
+    "payoff": "Did the actions pay off?",
+    "payoff_intro": "Each action of A that was done by the time of B, the answers linked to its practice in A and in B, and its dimension's change. This is association, not proof: other things changed in the same time, and a team may answer differently for other reasons.",
+    "payoff_none": "No action of A was marked done.",
+    "payoff_own": "the team's own action (no linked answers)",
+    "payoff_answers": "Linked answers (A → B)",
+    "payoff_dimension": "Dimension (A → B)",
     "plan_association": "Association, not proof: other things changed in the same time.",
 }
 
@@ -94,6 +100,12 @@ KO: Final[dict[str, str]] = {
     "plan_done_none": "지난 진단의 실행 항목 가운데 완료로 표시된 것이 없다.",
     "plan_done_change": "{dimension}: {before} → {after}",
     "plan_moved": "변화 (연결된 응답, 차원 점수)",
+    "payoff": "실행 항목은 효과가 있었나?",
+    "payoff_intro": "A의 실행 항목 가운데 B 시점까지 완료한 것마다, 그 실천에 연결된 A와 B의 응답과 차원의 변화를 보여 준다. 연관일 뿐 증거는 아니다. 같은 기간에 다른 것도 바뀌었고, 팀이 다른 이유로 다르게 답했을 수도 있다.",
+    "payoff_none": "A의 실행 항목 가운데 완료로 표시된 것이 없다.",
+    "payoff_own": "팀이 직접 정한 항목 (연결된 응답 없음)",
+    "payoff_answers": "연결된 응답 (A → B)",
+    "payoff_dimension": "차원 (A → B)",
     "plan_association": "연관일 뿐 증거는 아니다. 같은 기간에 다른 것도 바뀌었다.",
 }
 

@@ -23,9 +23,11 @@ from maturity.history import Evaluated
 from maturity.model.history import Comparison, Portfolio, Trend
 from maturity.model.questionnaire import Practice, Question
 from maturity.model.results import RecommendationItem
+from maturity.model.text import tr
 from maturity.questionnaire import LoadedQuestionnaire
 from maturity.report import charts, charts_history
 from maturity.report.strings_history import history_strings
+from maturity.report.strings_plan import plan_strings
 from maturity.report.view import Meta, Texts, css_content, fmt_date, fmt_score, level_text
 
 TIERS_BEST_FIRST: tuple[str, ...] = tuple(
@@ -313,6 +315,20 @@ class CompareView(DocView):
     dora: list[MetricDiff]
     done: list[PracticeRef]
     new: list[PracticeRef]
+    payoff: list[PayoffRow] = field(default_factory=list)
+    """Actions of A done by B: linked answers before/after, dimension change (association)."""
+    pt: dict[str, str] = field(default_factory=dict)  # the plan's words (strings_plan)
+
+
+@dataclass(frozen=True)
+class PayoffRow:
+    title: str
+    practice: str  # the practice's title, or "" for the team's own action
+    answers: list[tuple[str, str, str]]  # (question text, before, after)
+    dimension: str
+    score: str  # "2.10 → 2.60"
+    level: str  # "2 → 3"
+    direction: str  # up / down / same / new
 
 
 class _CompareBuilder:
@@ -572,6 +588,7 @@ class _CompareBuilder:
             ),
             TocEntry("dora", t["dora"]),
             TocEntry("recommendations", t["cmp_recs"]),
+            TocEntry("payoff", plan_strings(lang)["payoff"]),
         ]
         return CompareView(
             kind="compare",
@@ -614,7 +631,51 @@ class _CompareBuilder:
             dora=dora_rows,
             done=done,
             new=new,
+            payoff=self.payoff(),
+            pt=plan_strings(lang),
         )
+
+    def payoff(self) -> list[PayoffRow]:
+        """The compare's "did it pay off" rows, worded (numbers from maturity.plan.payoff)."""
+        practices = {p.id: p for e in (self.eb, self.ea) for p in e.questionnaire.practices}
+
+        def shown(answered: bool, level: int | None) -> str:
+            return (
+                "–" if not answered else (str(level) if level is not None else self.t["not_sure"])
+            )
+
+        rows = []
+        for pay in self.c.payoff:
+            practice = practices.get(pay.practice or "")
+            answers = [
+                (self.question_text(x.question), shown(x.answered_before, x.before),
+                 shown(x.answered_after, x.after))
+                for x in pay.answers
+            ]  # fmt: skip
+            move = direction(pay.score_before, pay.score_after)
+            rows.append(
+                PayoffRow(
+                    title=pay.title,
+                    practice=tr(practice.title, self.lang) if practice else "",
+                    answers=answers,
+                    dimension=self.cat.dim_title(pay.dimension) if pay.dimension else "–",
+                    score=(
+                        f"{fmt_score(pay.score_before)} → {fmt_score(pay.score_after)}"
+                        if pay.dimension
+                        else ""
+                    ),
+                    level=f"{pay.level_before or '–'} → {pay.level_after or '–'}",
+                    direction=move,
+                )
+            )
+        return rows
+
+    def question_text(self, qid: str) -> str:
+        for e in (self.eb, self.ea):
+            found = e.questionnaire.questionnaire.find_question(qid)
+            if found:
+                return tr(found[1].text, self.lang)
+        return qid
 
 
 def build_compare_view(
