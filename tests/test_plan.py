@@ -17,8 +17,8 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-
 from conftest import DATA, CliResult, digest
+
 from maturity import plan
 from maturity import questionnaire as qmod
 from maturity.errors import MaturityError
@@ -275,7 +275,7 @@ def test_jira_csv_parsed_back_column_by_column(ws: Workspace) -> None:
     assert first[0] == "Alpha to 3 via two"
     assert "Practice: Alpha to 3 via two (alpha.p3b)" in first[1]
     assert first[2:] == ["Mina", "2099-02-01", "maturity maturity-alpha"]
-    assert second[0] == "'=HYPERLINK(\"http://x\",\"y\")"  # a formula stays text
+    assert second[0] == '\'=HYPERLINK("http://x","y")'  # a formula stays text
     assert second[1].endswith("line1\nline2")
     assert second[2:] == ["'@jun", "", "maturity"]
     assert len(parsed) == 3
@@ -328,10 +328,16 @@ def test_cli_target_action_and_show(cli: Callable[..., CliResult]) -> None:
 @pytest.mark.parametrize(
     ("args", "message"),
     [
-        (["target", "{id}", "alpha=1", "--by", FAR], "alpha: target level 1 is below today's level 2"),
+        (
+            ["target", "{id}", "alpha=1", "--by", FAR],
+            "alpha: target level 1 is below today's level 2",
+        ),
         (["target", "{id}", "alpha=6", "--by", FAR], "alpha: target level must be 1-5, got 6"),
         (["target", "{id}", "gamma=3", "--by", FAR], "unknown dimension 'gamma'"),
-        (["target", "{id}", "alpha=3", "--by", "2001-01-01"], "target date 2001-01-01 is in the past"),
+        (
+            ["target", "{id}", "alpha=3", "--by", "2001-01-01"],
+            "target date 2001-01-01 is in the past",
+        ),
         (["action", "add", "{id}", "X", "--practice", "nope"], "unknown practice 'nope'"),
         (["action", "add", "{id}", "X", "--owner", "a\x07b"], "owner must not contain control"),
         (["action", "add", "{id}", "X", "--due", "tomorrow"], "--due must be a date YYYY-MM-DD"),
