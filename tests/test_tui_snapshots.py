@@ -16,7 +16,7 @@ from tui_support import LANGS, PAYMENTS, SnapCompare, seed_snapshot_store, seede
 
 from maturity.tui.app import MaturityApp
 
-pytestmark = pytest.mark.usefixtures("no_cursor_blink")
+pytestmark = pytest.mark.usefixtures("no_cursor_blink", "frozen_today")
 
 _app = partial(seeded_app, seed_snapshot_store)
 
