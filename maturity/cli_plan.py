@@ -71,6 +71,8 @@ def cmd_actions(args: argparse.Namespace) -> int:
         text = plan.jira_csv(rows, practices)
     elif fmt == "json":
         text = plan.actions_json(rows)
+    elif fmt == "csv":
+        text = plan.actions_csv(rows)
     elif fmt == "md":
         team = rows[0].team if rows else (args.team or "")
         text = plan.actions_markdown(rows, f"Actions: {team}" if team else "Actions")
@@ -153,9 +155,10 @@ def register(sub: Any, lang: Any) -> None:
     s.add_argument("--json", action="store_true", help="same as --format json")
     s.add_argument(
         "--format",
-        choices=["text", "jira-csv", "json", "md"],
+        choices=["text", "jira-csv", "json", "md", "csv"],
         default="text",
-        help="jira-csv: Jira's CSV importer; md: a checklist for the retrospective notes",
+        help="jira-csv: Jira's CSV importer; md: a checklist for the retrospective notes;"
+        " csv: every field, for spreadsheets",
     )
     s.add_argument(
         "-o", "--output", metavar="FILE", help="file to write (default: standard output)"

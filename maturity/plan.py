@@ -597,6 +597,8 @@ def jira_csv(rows: Sequence[ActionView], practices: Sequence[Practice], lang: st
             lines.append(f"Practice: {titles.get(r.practice, r.practice)} ({r.practice})")
         if r.status != "todo":
             lines.append(f"Status: {r.status}")
+        if r.overdue:
+            lines.append(f"Overdue: was due {r.due}")
         if r.notes:
             lines.append(r.notes)
         labels = ["maturity"] + ([f"maturity-{r.dimension}"] if r.dimension else [])
@@ -612,6 +614,27 @@ def jira_csv(rows: Sequence[ActionView], practices: Sequence[Practice], lang: st
                 )
             ]
         )
+    return out.getvalue()
+
+
+CSV_COLUMNS = [
+    "action_id", "assessment_id", "team", "title", "practice", "dimension", "owner", "due",
+    "status", "overdue", "reason", "notes", "done_at", "carried_from", "carried_to",
+]  # fmt: skip
+
+
+def actions_csv(rows: Sequence[ActionView]) -> str:
+    """Every field of every action, for spreadsheets and BI tools (cells neutralised)."""
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(CSV_COLUMNS)
+    for r in rows:
+        cells = [
+            r.id, r.assessment, r.team, r.title, r.practice or "", r.dimension or "",
+            r.owner or "", r.due or "", r.status, "true" if r.overdue else "false", r.reason,
+            r.notes, r.done_at or "", r.carried_from or "", r.carried_to or "",
+        ]  # fmt: skip
+        writer.writerow([neutralise(c) for c in cells])
     return out.getvalue()
 
 

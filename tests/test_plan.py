@@ -380,3 +380,14 @@ def test_cli_new_from_carries_by_default_and_says_so(cli: Callable[..., CliResul
     assert [(v["title"], v["carried_from"]) for v in views] == [("Keep going", keep)]
     r = cli("actions", "--team", "mini", "--format", "md")
     assert "- [x] Finished" in r.out and "Keep going" in r.out
+
+
+def test_actions_csv_has_every_field_and_neutralises(ws: Workspace) -> None:
+    a = answered(ws)
+    act = ws.add_action(a, "-1 bugs", owner="+Ana", due=date(2026, 1, 5), today=TODAY)
+    [row] = list(
+        csv.DictReader(io.StringIO(plan.actions_csv(ws.action_views(a, today=date(2026, 2, 1)))))
+    )
+    assert row["action_id"] == act.id and row["assessment_id"] == a
+    assert (row["title"], row["owner"]) == ("'-1 bugs", "'+Ana")
+    assert (row["due"], row["status"], row["overdue"]) == ("2026-01-05", "todo", "true")
