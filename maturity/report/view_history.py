@@ -12,7 +12,7 @@ older version has still gets its own title instead of a bare id.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
@@ -21,6 +21,7 @@ from markupsafe import Markup
 from maturity import dora as dora_mod
 from maturity.history import Evaluated
 from maturity.model.history import Comparison, Portfolio, Trend
+from maturity.model.plan import DoneShare
 from maturity.model.questionnaire import Practice, Question
 from maturity.model.results import RecommendationItem
 from maturity.model.text import tr
@@ -721,6 +722,8 @@ class TrendView(DocView):
     rows: list[TrendRow]
     since: list[DeltaRow]  # first vs latest: overall, then each dimension
     legend: str
+    actions_done: list[ShareRow] = field(default_factory=list)
+    pt: dict[str, str] = field(default_factory=dict)
 
 
 def build_trend_view(
@@ -870,6 +873,8 @@ def build_trend_view(
         rows=rows,
         since=since,
         legend=cat.legend(),
+        actions_done=share_rows(trend.actions_done, plan_strings(lang)),
+        pt=plan_strings(lang),
     )
 
 
@@ -912,6 +917,30 @@ class PortfolioView(DocView):
     means: list[str]
     legend: str
     stale_days: int
+    actions_done: list[ShareRow] = field(default_factory=list)
+    pt: dict[str, str] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class ShareRow:
+    """Share of a team's actions done, per quarter of the assessment that set them."""
+
+    team: str
+    quarter: str
+    done: str  # "2 of 3"
+    share: str  # "67%"
+
+
+def share_rows(rows: Sequence[DoneShare], t: Mapping[str, str]) -> list[ShareRow]:
+    return [
+        ShareRow(
+            r.team,
+            r.quarter,
+            t["share_done_of"].format(done=r.done, total=r.total),
+            f"{r.share:.0%}" if r.share is not None else "–",
+        )
+        for r in rows
+    ]
 
 
 def heat_cell(level: int | None, score: float | None) -> HeatCell:
@@ -1037,4 +1066,6 @@ def build_portfolio_view(
         means=[fmt_score(p.dimension_means.get(d)) for d in p.dimensions],
         legend=cat.legend(),
         stale_days=p.stale_after_days,
+        actions_done=share_rows(p.actions_done, plan_strings(lang)),
+        pt=plan_strings(lang),
     )
