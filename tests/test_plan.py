@@ -391,3 +391,28 @@ def test_actions_csv_has_every_field_and_neutralises(ws: Workspace) -> None:
     assert row["action_id"] == act.id and row["assessment_id"] == a
     assert (row["title"], row["owner"]) == ("'-1 bugs", "'+Ana")
     assert (row["due"], row["status"], row["overdue"]) == ("2026-01-05", "todo", "true")
+
+
+def test_report_plan_section_in_html_escapes_and_marks_overdue(
+    ws: Workspace, tmp_path: Path
+) -> None:
+    from maturity import report
+
+    a = answered(ws)
+    ws.set_targets(a, {"alpha": 4, "beta": 3}, date(2099, 6, 30))
+    ws.add_action(a, "<script>alert(1)</script>", owner="<b>Mina</b>", due=date(2099, 1, 5))
+    out = report.export(ws, a, "html", tmp_path / "r.html", "en")
+    html = out.read_text(encoding="utf-8")
+    section = html[html.index('id="plan"') :]
+    assert "<script>" not in html and "&lt;script&gt;alert(1)&lt;/script&gt;" in section
+    assert "&lt;b&gt;Mina&lt;/b&gt;" in section
+    assert "Alpha to 3 via two" in section and "Alpha 3 (3.00)" in section  # Now's projection
+    # the report's today is its generation date: a later one makes the action overdue
+    from maturity import scoring
+    from maturity.report.view_plan import build_plan_view
+
+    doc = ws.get(a)
+    dims = scoring.score(MINI.questionnaire, doc.levels()).dimensions
+    for day, status in ((date(2099, 1, 5), "to do"), (date(2099, 1, 6), "to do · overdue")):
+        view = build_plan_view(doc, MINI.questionnaire, MINI.practices, dims, "en", day)
+        assert [(x.status, x.overdue) for x in view.actions] == [(status, "overdue" in status)]

@@ -237,3 +237,36 @@ def test_summary_shows_what_changed_since_the_earlier_assessment(rendered: Rende
     heading = squash(t["changes"].format(date=fmt_date(sample.EARLIER, rendered.lang)))
     assert heading in squash(parse_html(rendered.html).all_text)
     assert heading.casefold() in squash(rendered.pdf_text).casefold()  # small caps label in print
+
+
+def _figures(node: object, out: list[dict[str, object]]) -> None:
+    """Every /Figure structure element under ``node`` (pypdf objects, resolved)."""
+    obj = node.get_object() if hasattr(node, "get_object") else node
+    if isinstance(obj, list):
+        for kid in obj:
+            _figures(kid, out)
+        return
+    if not isinstance(obj, dict):
+        return
+    if obj.get("/S") == "/Figure":
+        out.append(obj)
+    if "/K" in obj:
+        _figures(obj["/K"], out)
+
+
+def test_pdf_is_tagged_pdf_ua_with_a_text_alternative_per_chart(rendered: Rendered) -> None:
+    import shutil
+    import subprocess
+
+    root = rendered.reader.trailer["/Root"]
+    assert bool(root["/MarkInfo"]["/Marked"])
+    figures: list[dict[str, object]] = []
+    _figures(root["/StructTreeRoot"], figures)
+    alts = [str(f.get("/Alt", "")) for f in figures]
+    assert len(alts) == 5 and all(alts), alts  # radar, bars, DORA, Quick Check, plan
+    dims = [tr(d.title, rendered.lang) for d in rendered.loaded.questionnaire.dimensions]
+    assert all(title in alts[0] for title in dims)  # the radar's alternative names every score
+    assert any(plan_strings(rendered.lang)["plan_chart_title"] in a for a in alts)
+    if shutil.which("pdfinfo"):
+        info = subprocess.run(["pdfinfo", str(rendered.pdf)], capture_output=True, text=True)
+        assert "Tagged:          yes" in info.stdout
