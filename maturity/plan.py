@@ -4,8 +4,9 @@
   The suggested default is one level above today for the weakest dimensions.
 * **Phases**: Now / Next / Later, ending a third, two thirds and all of the way to the latest
   target date. The practices that close a dimension's gap are those of the catalogue at each
-  level from today's + 1 up to the target; the dimensions with the largest gap start Now, the
-  others Next, and each further level goes one phase later (Later at most).
+  level from today's + 1 up to the target (the best three per level, ranked as the roadmap
+  ranks them). The dimensions with the largest gap start Now, the others Next; each further
+  level, and each next-ranked practice of a level, goes one phase later (Later at most).
 * **Projection**: for each phase, the practices of that phase and the ones before are taken as
   done: every *answered* question linked to one of them is raised to the practice's level
   (never lowered; unanswered and "not sure" stay as they are, since nobody said where they
@@ -220,9 +221,11 @@ def raise_answers(
     return raised
 
 
-def phase_of(step: int, starts_now: bool) -> int:
-    """Phase index (0 now, 1 next, 2 later) of a practice ``step`` levels above today."""
-    return min(2, step - 1 + (0 if starts_now else 1))
+def phase_of(step: int, starts_now: bool, rank: int = 0) -> int:
+    """Phase index (0 now, 1 next, 2 later) of the ``rank``-th best practice (0-based) of a
+    level ``step`` levels above today: a dimension's best practice for its next level goes
+    first, the others one phase after another, so no phase gets every practice at once."""
+    return min(2, step - 1 + rank + (0 if starts_now else 1))
 
 
 def phase_ends(today: date, end: date) -> list[date]:
@@ -256,7 +259,8 @@ def build_plan(
         for step in range(1, gap[dim] + 1):
             at = [p for p in practices if p.dimension == dim and p.level == base[dim] + step]
             ranked = recommend.rank_practices(at, levels)[:PER_STEP]
-            buckets[phase_of(step, gap[dim] == widest)].extend(ranked)
+            for rank, practice in enumerate(ranked):
+                buckets[phase_of(step, gap[dim] == widest, rank)].append(practice)
     end = max((t.by for t in targets), default=today)
     ends = phase_ends(today, end)
     phases: list[Phase] = []

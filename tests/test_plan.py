@@ -51,11 +51,12 @@ def answered(ws: Workspace, answers: dict[str, int] = ANSWERS, team: str = "Mini
 def test_projected_scores_per_phase_by_hand(ws: Workspace) -> None:
     """alpha today (2*2 + 1 + 3)/4 = 2.00, beta (2 + 3)/2 = 2.50; targets alpha 4, beta 3.
 
-    Gaps: alpha 2 (the widest: starts Now), beta 1 (starts Next).
-    Now   = alpha level-3 practices, weakest linked answer first: p3b (alpha.two 1 -> 3), then
-            p3a (alpha.one 2 -> 3): alpha (2*3 + 3 + 3)/4 = 3.00; beta 2.50;
-            overall (3.00 + 2*2.50)/3 = 2.67 -> 2.
-    Next  = + alpha.p4 (alpha.three 3 -> 4), beta.p3 (beta.one 2 -> 3): alpha 13/4 = 3.25,
+    Gaps: alpha 2 (the widest: starts Now), beta 1 (starts Next). alpha's level-3 practices
+    ranked weakest linked answer first: p3b (alpha.two is 1), then p3a (alpha.one is 2).
+    Now   = p3b (alpha.two 1 -> 3): alpha (2*2 + 3 + 3)/4 = 2.50; beta 2.50;
+            overall (2.50 + 2*2.50)/3 = 2.50 -> 2.
+    Next  = + p3a (second-ranked: one phase later; alpha.one 2 -> 3), alpha.p4 (one level
+            further; alpha.three 3 -> 4), beta.p3 (beta.one 2 -> 3): alpha (6 + 3 + 4)/4 = 3.25,
             beta 3.00 (reaches its target); overall (3.25 + 6)/3 = 3.08 -> 3 (cap 3 + 1).
     Later = nothing new: the same as Next.
     """
@@ -68,15 +69,15 @@ def test_projected_scores_per_phase_by_hand(ws: Workspace) -> None:
         ("beta", 2, 2.5, 3, 1),
     ]
     now, nxt, later = p.phases
-    assert [x.id for x in now.practices] == ["alpha.p3b", "alpha.p3a"]
-    assert [x.id for x in nxt.practices] == ["alpha.p4", "beta.p3"]
+    assert [x.id for x in now.practices] == ["alpha.p3b"]
+    assert [x.id for x in nxt.practices] == ["alpha.p3a", "alpha.p4", "beta.p3"]
     assert later.practices == []
     proj = {ph.name: {x.dimension: (x.score, x.level, x.reaches_target) for x in ph.projected}
             for ph in p.phases}  # fmt: skip
-    assert proj["now"] == {"alpha": (3.0, 3, False), "beta": (2.5, 2, False)}
+    assert proj["now"] == {"alpha": (2.5, 2, False), "beta": (2.5, 2, False)}
     assert proj["next"] == {"alpha": (3.25, 3, False), "beta": (3.0, 3, True)}
     assert proj["later"] == proj["next"]
-    assert (now.overall_score, now.overall_level) == (2.6667, 2)
+    assert (now.overall_score, now.overall_level) == (2.5, 2)
     assert (nxt.overall_score, nxt.overall_level) == (3.0833, 3)
     # 90 days to the target, in thirds
     assert [ph.ends for ph in p.phases] == ["2026-01-31", "2026-03-02", "2026-04-01"]
@@ -406,7 +407,8 @@ def test_report_plan_section_in_html_escapes_and_marks_overdue(
     section = html[html.index('id="plan"') :]
     assert "<script>" not in html and "&lt;script&gt;alert(1)&lt;/script&gt;" in section
     assert "&lt;b&gt;Mina&lt;/b&gt;" in section
-    assert "Alpha to 3 via two" in section and "Alpha 3 (3.00)" in section  # Now's projection
+    assert "Alpha to 3 via two" in section and "Alpha 2 (2.50)" in section  # Now projected
+    assert "Alpha 3 (3.25)" in section and "Beta 3 (3.00) · reaches the target" in section
     # the report's today is its generation date: a later one makes the action overdue
     from maturity import scoring
     from maturity.report.view_plan import build_plan_view

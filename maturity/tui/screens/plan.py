@@ -132,13 +132,18 @@ class PlanScreen(BaseScreen[None]):
                     Option(Text("   " + self.t("plan.phase.empty"), style="dim"), disabled=True)
                 )
             for x in ph.practices:
-                line = Text(f" • {x.title} ")
-                line.append(f"[{self._dim_title(x.dimension)} {x.level}, {x.effort}]", style="dim")
+                # one line each (the full title is in the report and on `maturity plan`): where
+                # and how big first, so it survives the ellipsis at 80 columns
+                line = Text(" • ", no_wrap=True, overflow="ellipsis")
+                line.append(f"{self._dim_title(x.dimension)} {x.level} · {x.effort}  ", style="dim")
                 if x.action_status:
                     line.append(
-                        " " + self.t("plan.adopted", status=self.t(f"status.{x.action_status}")),
+                        "✓ "
+                        + self.t("plan.adopted", status=self.t(f"status.{x.action_status}"))
+                        + "  ",
                         style="green",
                     )
+                line.append(x.title)
                 roadmap.add_option(Option(line, id=x.id))
         if keep is not None and keep < roadmap.option_count:
             roadmap.highlighted = keep
