@@ -103,7 +103,7 @@ KO: Final[dict[str, str]] = {
     "plan_status_todo": "할 일",
     "plan_status_doing": "진행 중",
     "plan_status_done": "완료",
-    "plan_status_dropped": "취소",
+    "plan_status_dropped": "중단",
     "plan_done_since": "지난 진단({date}) 이후 완료한 것",
     "plan_done_none": "지난 진단의 실행 항목 가운데 완료로 표시된 것이 없다.",
     "plan_done_change": "{dimension}: {before} → {after}",

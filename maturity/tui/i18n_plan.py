@@ -13,12 +13,12 @@ PLAN_STRINGS: Final[dict[str, dict[str, str]]] = {
     "binding.new_action": {"en": "New action", "ko": "새 실행 항목"},
     "binding.edit_action": {"en": "Edit", "ko": "편집"},
     "binding.done_action": {"en": "Done", "ko": "완료"},
-    "binding.drop_action": {"en": "Drop", "ko": "취소"},
+    "binding.drop_action": {"en": "Drop", "ko": "중단"},
     "binding.status_filter": {"en": "Status filter", "ko": "상태 필터"},
     "binding.owner_filter": {"en": "Owner filter", "ko": "담당자 필터"},
     "binding.review_done": {"en": "Done", "ko": "완료"},
     "binding.review_carry": {"en": "Carry over", "ko": "이월"},
-    "binding.review_drop": {"en": "Drop", "ko": "취소"},
+    "binding.review_drop": {"en": "Drop", "ko": "중단"},
     "binding.review_start": {"en": "Start", "ko": "시작"},
     "binding.cancel": {"en": "Cancel", "ko": "취소"},
     "help.screen.plan": {"en": "Plan", "ko": "계획"},
@@ -92,7 +92,7 @@ PLAN_STRINGS: Final[dict[str, dict[str, str]]] = {
     "status.todo": {"en": "todo", "ko": "할 일"},
     "status.doing": {"en": "doing", "ko": "진행 중"},
     "status.done": {"en": "done", "ko": "완료"},
-    "status.dropped": {"en": "dropped", "ko": "취소"},
+    "status.dropped": {"en": "dropped", "ko": "중단"},
     # --- forms ---------------------------------------------------------------------------------
     "targets.heading": {"en": "Targets", "ko": "목표"},
     "targets.hint": {
@@ -111,9 +111,9 @@ PLAN_STRINGS: Final[dict[str, dict[str, str]]] = {
     "action.notes": {"en": "Notes", "ko": "메모"},
     "action.hint": {
         "en": "Due YYYY-MM-DD. Dropping needs a reason. Enter saves, Esc cancels.",
-        "ko": "기한은 YYYY-MM-DD. 취소하려면 이유가 필요합니다. Enter 저장, Esc 닫기.",
+        "ko": "기한은 YYYY-MM-DD. 중단하려면 이유가 필요합니다. Enter 저장, Esc 닫기.",
     },
-    "drop.heading": {"en": "Why is it dropped?", "ko": "왜 취소하나요?"},
+    "drop.heading": {"en": "Why is it dropped?", "ko": "왜 중단하나요?"},
     # --- review --------------------------------------------------------------------------------
     "review.heading": {
         "en": "Before the first question: the actions from {date}",
@@ -121,14 +121,14 @@ PLAN_STRINGS: Final[dict[str, dict[str, str]]] = {
     },
     "review.hint": {
         "en": "d done · c carry over · x drop · Enter starts the new assessment · Esc cancels",
-        "ko": "d 완료 · c 이월 · x 취소 · Enter로 새 진단 시작 · Esc 취소",
+        "ko": "d 완료 · c 이월 · x 중단 · Enter로 새 진단 시작 · Esc 취소",
     },
     "review.col.decision": {"en": "Outcome", "ko": "결과"},
     "review.done": {"en": "done", "ko": "완료"},
     "review.carry": {"en": "carry over", "ko": "이월"},
-    "review.drop": {"en": "drop", "ko": "취소"},
+    "review.drop": {"en": "drop", "ko": "중단"},
     "review.summary": {
         "en": "{done} done, {carry} carried over, {drop} dropped",
-        "ko": "완료 {done}, 이월 {carry}, 취소 {drop}",
+        "ko": "완료 {done}, 이월 {carry}, 중단 {drop}",
     },
 }

@@ -85,6 +85,7 @@ class TargetsForm(_Form):
             with VerticalScroll(id="targets-fields"):
                 for dim, title, level in self.dimensions:
                     field = Input(
+                        compact=True,
                         value=str(self.current[dim]) if dim in self.current else "",
                         id=f"target-{dim}",
                         max_length=1,
@@ -93,7 +94,13 @@ class TargetsForm(_Form):
                     yield _row(f"{title[:18]}", field, f"target-label-{dim}")
                 yield _row(
                     self.t("targets.by"),
-                    Input(value=self.by, id="target-by", max_length=10, placeholder="YYYY-MM-DD"),
+                    Input(
+                        compact=True,
+                        value=self.by,
+                        id="target-by",
+                        max_length=10,
+                        placeholder="YYYY-MM-DD",
+                    ),
                     "target-label-by",
                 )
             yield Static(classes="field-error")
@@ -129,18 +136,22 @@ class ActionForm(_Form):
             )
             yield _row(
                 self.t("action.title"),
-                Input(value=v.get("title", ""), id="action-title", max_length=300),
+                Input(compact=True, value=v.get("title", ""), id="action-title", max_length=300),
                 "action-label-title",
             )
             yield _row(
                 self.t("action.owner"),
-                Input(value=v.get("owner", ""), id="action-owner", max_length=120),
+                Input(compact=True, value=v.get("owner", ""), id="action-owner", max_length=120),
                 "action-label-owner",
             )
             yield _row(
                 self.t("action.due"),
                 Input(
-                    value=v.get("due", ""), id="action-due", max_length=10, placeholder="YYYY-MM-DD"
+                    compact=True,
+                    value=v.get("due", ""),
+                    id="action-due",
+                    max_length=10,
+                    placeholder="YYYY-MM-DD",
                 ),
                 "action-label-due",
             )
@@ -152,17 +163,20 @@ class ActionForm(_Form):
                         value=v.get("status", "todo"),
                         allow_blank=False,
                         id="action-status",
+                        compact=True,
                     ),
                     "action-label-status",
                 )
                 yield _row(
                     self.t("action.reason"),
-                    Input(value=v.get("reason", ""), id="action-reason", max_length=300),
+                    Input(
+                        compact=True, value=v.get("reason", ""), id="action-reason", max_length=300
+                    ),
                     "action-label-reason",
                 )
             yield _row(
                 self.t("action.notes"),
-                Input(value=v.get("notes", ""), id="action-notes", max_length=2000),
+                Input(compact=True, value=v.get("notes", ""), id="action-notes", max_length=2000),
                 "action-label-notes",
             )
             yield Static(classes="field-error")
@@ -194,7 +208,7 @@ class DropForm(_Form):
         with Vertical(classes="dialog"):
             yield Static(self.t("drop.heading"), classes="dialog-title")
             yield Static(self.title_text, classes="dim")
-            yield Input(id="drop-reason", max_length=300)
+            yield Input(id="drop-reason", max_length=300, compact=True)
             yield Static(classes="field-error")
 
     def on_mount(self) -> None:
