@@ -202,3 +202,25 @@ async def test_review_cancel_creates_nothing(store_path: Path) -> None:
         assert isinstance(app.screen, HomeScreen)
         assert len(reader(store_path).list()) == 1
         assert reader(store_path).get(aid).actions[0].carried_to is None
+
+
+@pytest.mark.asyncio
+async def test_trend_and_portfolio_show_the_share_of_actions_done(store_path: Path) -> None:
+    aid = seed(store_path)
+    ws = Workspace(open_store(store_path))
+    one = ws.add_action(aid, "One")
+    ws.add_action(aid, "Two")
+    ws.update_action(one.id, status="done")
+    ws.create_from(aid)  # Two is carried: counted once, in the new assessment's quarter
+    quarter = ws.get(aid).created
+    ws.store.close()
+    q = f"{quarter.year}-Q{(quarter.month - 1) // 3 + 1}"
+    async with running(store_path) as (app, pilot):
+        app.open_trend("Mini")
+        await settle(pilot)
+        text = str(app.screen.query_one("#t-actions-done", Static).render())
+        assert f"Actions done: {q} 1/2 (50%)" in text
+        app.open_portfolio()
+        await settle(pilot)
+        text = str(app.screen.query_one("#p-actions-done", Static).render())
+        assert f"Mini {q} 1/2 (50%)" in text

@@ -58,6 +58,7 @@ PLAN_STRINGS: Final[dict[str, dict[str, str]]] = {
     "plan.phase.empty": {"en": "nothing new in this phase", "ko": "이 단계에 새 항목 없음"},
     "plan.adopted": {"en": "action: {status}", "ko": "실행 항목: {status}"},
     "plan.actions": {"en": "Actions", "ko": "실행 항목"},
+    "plan.share": {"en": "Actions done:", "ko": "완료한 실행 항목:"},
     "plan.filter": {
         "en": "Status: {status} · Owner: {owner}",
         "ko": "상태: {status} · 담당자: {owner}",

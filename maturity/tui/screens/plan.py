@@ -20,7 +20,7 @@ from textual.widgets.option_list import Option
 
 from maturity.errors import MaturityError
 from maturity.model.assessment import Assessment
-from maturity.model.plan import ActionView, Plan
+from maturity.model.plan import ActionView, DoneShare, Plan
 from maturity.model.questionnaire import Questionnaire
 from maturity.model.text import tr
 from maturity.questionnaire import LoadedQuestionnaire
@@ -357,6 +357,16 @@ class PlanScreen(BaseScreen[None]):
     @on(OptionList.OptionSelected, "#p-roadmap")
     def _practice_selected(self, _event: OptionList.OptionSelected) -> None:
         self.action_adopt()
+
+
+def done_share_text(screen: BaseScreen[Any], rows: list[DoneShare], with_team: bool) -> str:
+    """One line for the trend and portfolio screens: actions done per (team and) quarter."""
+    parts = []
+    for r in rows:
+        pct = f"{r.share:.0%}" if r.share is not None else "–"
+        who = f"{r.team} " if with_team else ""
+        parts.append(f"{who}{r.quarter} {r.done}/{r.total} ({pct})")
+    return f"[b]{screen.t('plan.share')}[/b] " + " · ".join(parts)
 
 
 def targets_text(screen: BaseScreen[Any], p: Plan, q: Questionnaire | None) -> Text:
