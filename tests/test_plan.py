@@ -418,3 +418,39 @@ def test_report_plan_section_in_html_escapes_and_marks_overdue(
     for day, status in ((date(2099, 1, 5), "to do"), (date(2099, 1, 6), "to do · overdue")):
         view = build_plan_view(doc, MINI.questionnaire, MINI.practices, dims, "en", day)
         assert [(x.status, x.overdue) for x in view.actions] == [(status, "overdue" in status)]
+
+
+def test_a_schema_3_store_migrates_to_the_plan_tables(tmp_path: Path) -> None:
+    """Migration 6 only creates tables, so a round-1 store (schema 3) opens, keeps its data and
+    takes targets and actions (4 and 5 are placeholders here, folded in at merge)."""
+    import sqlite3
+
+    from maturity.store.migrations import MIGRATIONS, SCHEMA_VERSION
+
+    path = tmp_path / "old.db"
+    conn = sqlite3.connect(path, isolation_level=None)
+    for migration in MIGRATIONS[:3]:
+        for statement in migration.split(";"):
+            if statement.strip():
+                conn.execute(statement)
+    conn.execute("PRAGMA user_version = 3")
+    conn.execute("INSERT INTO questionnaires VALUES ('mini', '1.0', ?)", (MINI.to_json(),))
+    conn.execute(
+        "INSERT INTO assessments (id, team, team_key, created, updated, questionnaire_id,"
+        " questionnaire_version, language, status) VALUES ('e5e5e5e5e5e5', 'Old', 'old',"
+        " '2025-01-01T00:00:00.000Z', '2025-01-01T00:00:00.000Z', 'mini', '1.0', 'en',"
+        " 'in_progress')"
+    )
+    conn.execute("INSERT INTO answers VALUES ('e5e5e5e5e5e5', 'alpha.one', 2, '', '{}', NULL)")
+    conn.close()
+    ws = Workspace(open_store(path))
+    try:
+        assert ws.get("e5e5").answers["alpha.one"].level == 2
+        ws.add_action("e5e5", "After the upgrade", today=TODAY)
+        assert [x.title for x in ws.get("e5e5").actions] == ["After the upgrade"]
+    finally:
+        ws.store.close()
+    with sqlite3.connect(path) as check:
+        assert check.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+        tables = {r[0] for r in check.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+        assert {"targets", "actions"} <= tables
