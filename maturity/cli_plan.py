@@ -56,7 +56,7 @@ def cmd_actions(args: argparse.Namespace) -> int:
     from maturity.fileio import write_atomic
 
     if (args.id is None) == (args.team is None):
-        raise MaturityError("give an assessment ID or --team T")
+        raise MaturityError("give an assessment ID or --team T (one of them)")
     fmt = "json" if args.json else args.format
     ws = _ws(args)
     rows = ws.action_views(args.id, args.team, open_only=args.open)
