@@ -224,3 +224,29 @@ async def test_trend_and_portfolio_show_the_share_of_actions_done(store_path: Pa
         await settle(pilot)
         text = str(app.screen.query_one("#p-actions-done", Static).render())
         assert f"Mini {q} 1/2 (50%)" in text
+
+
+@pytest.mark.asyncio
+async def test_compare_screen_shows_what_the_done_actions_moved(store_path: Path) -> None:
+    aid = seed(store_path)
+    ws = Workspace(open_store(store_path))
+    act = ws.add_action(aid, None, practice="alpha.p3b")
+    ws.update_action(act.id, status="done")
+    b = ws.create_from(aid)
+    ws.answer(b.id, "alpha.two", 3)
+    ws.store.close()
+    async with running(store_path, size=(100, 60)) as (app, pilot):
+        from maturity.tui.screens.compare import CompareScreen
+
+        app.push_screen(CompareScreen(aid, b.id))
+        await settle(pilot)
+        assert isinstance(app.screen, CompareScreen)
+        import io
+
+        from rich.console import Console
+
+        console = Console(width=100, record=True, color_system=None, file=io.StringIO())
+        console.print(app.screen.query_one("#c-body", Static).content)
+        text = " ".join(console.export_text().split())
+        assert "Actions done between the two (1)" in text
+        assert "alpha.two: 1 → 3" in text and "Alpha: 2.00 → 2.50" in text

@@ -94,6 +94,14 @@ PLAN_STRINGS: Final[dict[str, dict[str, str]]] = {
     "status.doing": {"en": "doing", "ko": "진행 중"},
     "status.done": {"en": "done", "ko": "완료"},
     "status.dropped": {"en": "dropped", "ko": "중단"},
+    "compare.payoff": {
+        "en": "Actions done between the two ({count})",
+        "ko": "두 진단 사이에 완료한 실행 항목 ({count})",
+    },
+    "compare.payoff.note": {
+        "en": "Linked answers and dimension, A → B: association, not proof.",
+        "ko": "연결된 응답과 차원, A → B: 연관일 뿐 증거는 아니다.",
+    },
     # --- forms ---------------------------------------------------------------------------------
     "targets.heading": {"en": "Targets", "ko": "목표"},
     "targets.hint": {
