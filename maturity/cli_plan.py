@@ -57,6 +57,8 @@ def cmd_actions(args: argparse.Namespace) -> int:
 
     if (args.id is None) == (args.team is None):
         raise MaturityError("give an assessment ID or --team T (one of them)")
+    if args.json and args.format not in ("text", "json"):
+        raise MaturityError(f"--json and --format {args.format} disagree; give one of them")
     fmt = "json" if args.json else args.format
     ws = _ws(args)
     rows = ws.action_views(args.id, args.team, open_only=args.open)

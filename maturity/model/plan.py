@@ -144,6 +144,11 @@ class ActionView(_Frozen):
     carried_to: str | None
     done_at: str | None
 
+    @property
+    def is_open(self) -> bool:
+        """The same rule as :attr:`Action.is_open`: todo or doing, not handed on."""
+        return self.status in OPEN_STATUSES and self.carried_to is None
+
 
 class LinkedAnswer(_Frozen):
     question: str

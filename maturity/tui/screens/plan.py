@@ -154,9 +154,7 @@ class PlanScreen(BaseScreen[None]):
         """The actions passing the status and owner filters."""
         out = []
         for v in self.views:
-            if self.status_filter == "open" and not (
-                v.status in ("todo", "doing") and not v.carried_to
-            ):
+            if self.status_filter == "open" and not v.is_open:
                 continue
             if self.status_filter not in ("all", "open") and v.status != self.status_filter:
                 continue
