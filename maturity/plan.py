@@ -27,7 +27,6 @@ import io
 import json
 import math
 import secrets
-import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
 from datetime import UTC, date, datetime, timedelta
 from typing import Literal
@@ -48,6 +47,7 @@ from maturity.model.plan import (
     PlannedPractice,
     Projection,
     Target,
+    control_characters,
 )
 from maturity.model.questionnaire import Practice, Questionnaire
 from maturity.model.results import DimensionResult
@@ -89,7 +89,7 @@ def check_owner(owner: str | None) -> str | None:
     """A person's name: no control characters (they would corrupt a terminal or a CSV)."""
     if owner is None:
         return None
-    if any(unicodedata.category(c) == "Cc" for c in owner):
+    if control_characters(owner):
         raise MaturityError("owner must not contain control characters")
     owner = " ".join(owner.split())
     if len(owner) > MAX_OWNER:
@@ -98,7 +98,7 @@ def check_owner(owner: str | None) -> str | None:
 
 
 def check_title(title: str) -> str:
-    if any(unicodedata.category(c) == "Cc" for c in title):
+    if control_characters(title):
         raise MaturityError("title must not contain control characters")
     title = " ".join(title.split())
     if not title:
@@ -404,7 +404,7 @@ def change_action(
             check_future(due, today, "due date")
         update["due"] = due
     if notes is not None:
-        if any(unicodedata.category(c) == "Cc" and c not in "\n\t" for c in notes):
+        if control_characters(notes, "\n\t"):
             raise MaturityError("notes must not contain control characters")
         update["notes"] = notes
     if status is not None:

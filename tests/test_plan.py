@@ -454,3 +454,18 @@ def test_a_schema_3_store_migrates_to_the_plan_tables(tmp_path: Path) -> None:
         assert check.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
         tables = {r[0] for r in check.execute("SELECT name FROM sqlite_master WHERE type='table'")}
         assert {"targets", "actions"} <= tables
+
+
+def test_import_refuses_an_action_owner_with_control_characters(
+    cli: Callable[..., CliResult], ws: Workspace, tmp_path: Path, store_path: Path
+) -> None:
+    a = answered(ws)
+    ws.add_action(a, "Fine", owner="Ana", today=TODAY)
+    doc = json.loads(ws.export(a))
+    doc["actions"][0]["owner"] = "An\x1b[31ma"
+    bad = tmp_path / "bad.json"
+    bad.write_text(json.dumps(doc), encoding="utf-8")
+    r = cli("import", "--questionnaire", str(DATA / "mini.yaml"), str(bad))
+    assert r.code == 2
+    assert r.err == "error: bad.json: actions[0].owner: must not contain control characters\n"
+    assert not store_path.exists()  # the store the command would have created is not left behind

@@ -7,10 +7,11 @@ import, bundles and store copies carry them without a second format.
 
 from __future__ import annotations
 
+import unicodedata
 from datetime import date, datetime
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, PlainSerializer
+from pydantic import BaseModel, ConfigDict, Field, PlainSerializer, field_validator
 
 from maturity.timefmt import format_time
 
@@ -24,6 +25,12 @@ Day = Annotated[date, PlainSerializer(lambda d: d.isoformat(), return_type=str)]
 
 class _Doc(BaseModel):
     model_config = ConfigDict(extra="forbid")
+
+
+def control_characters(text: str, allowed: str = "") -> bool:
+    """Whether ``text`` holds a control character (besides ``allowed``): one in an owner or a
+    title would corrupt a terminal line, a CSV row or a tracker import."""
+    return any(unicodedata.category(c) == "Cc" and c not in allowed for c in text)
 
 
 class Target(_Doc):
@@ -55,6 +62,20 @@ class Action(_Doc):
     done_at: Timestamp | None = None
     carried_from: str | None = None
     carried_to: str | None = None
+
+    @field_validator("title", "owner", "reason")
+    @classmethod
+    def _no_control_characters(cls, value: str | None) -> str | None:
+        if value is not None and control_characters(value):
+            raise ValueError("must not contain control characters")
+        return value
+
+    @field_validator("notes")
+    @classmethod
+    def _notes_lines(cls, value: str) -> str:
+        if control_characters(value, "\n\t"):
+            raise ValueError("must not contain control characters other than new lines and tabs")
+        return value
 
     @property
     def is_open(self) -> bool:
