@@ -102,7 +102,7 @@ def cmd_new(args: argparse.Namespace) -> int:
         ws = _workspace(args, create=False)
         prev = ws.get(args.from_id)
         decisions = _review_decisions(ws, prev, args.done or [], args.drop or [])
-        a = ws.create_from(
+        a, changes = ws.create_from_with_changes(
             prev.id,
             qmod.resolve(args.questionnaire) if args.questionnaire else None,
             decisions=decisions,
@@ -113,6 +113,9 @@ def cmd_new(args: argparse.Namespace) -> int:
             language=args.language,
             **({} if args.anonymous is None else {"anonymous": True}),
         )
+        if changes is not None:
+            # stderr: stdout stays the new id (or JSON) for scripts.
+            print("\n".join(changes.lines()), file=sys.stderr)
     elif args.answers:
         af = load_answers(Path(args.answers), args.questionnaire)
         team = args.team or af.team

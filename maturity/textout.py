@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
+from maturity.model.terms import tier_name
+
 if TYPE_CHECKING:  # listing must stay light: the models and DORA tables load on first use
     from maturity.dora import DoraResult
     from maturity.model.history import Comparison, Portfolio, Trend
@@ -45,7 +47,8 @@ def dora_block(d: DoraResult, lang: str = "en") -> list[str]:
 
     defs = metric_definitions()
     lines = [
-        f"DORA (benchmark {d.benchmark}): overall {d.overall or 'not enough metrics (need 3 of 4)'}"
+        f"DORA (benchmark {d.benchmark}): overall"
+        f" {tier_name(d.overall, lang) if d.overall else 'not enough metrics (need 3 of 4)'}"
     ]
     for metric in ALL_METRICS:
         m = d.metrics.get(metric)
@@ -53,7 +56,7 @@ def dora_block(d: DoraResult, lang: str = "en") -> list[str]:
             continue
         title = tr(defs[metric].title, lang)
         lines.append(
-            f"  {title:<34} {m.input:<14} {(m.tier or '–'):<7} quick check {m.quickcheck:4.1f}/10"
+            f"  {title:<34} {m.input:<14} {tier_name(m.tier, lang):<7} quick check {m.quickcheck:4.1f}/10"
         )
     qc = d.quickcheck
     if qc["overall"] is not None:
@@ -86,7 +89,7 @@ def results(r: Results, q: Questionnaire, lang: str = "en") -> str:
         title = tr(dim.title, lang) if dim else d.id
         score = f"{d.score:.2f}" if d.score is not None else "  – "
         level = (
-            f"level {d.level} {tr(q.levels[d.level], lang)}" if d.level else "not enough answers"
+            f"level {d.level} {q.level_name(d.level, lang)}" if d.level else "not enough answers"
         )
         lines.append(f"{title:<14} {bar(d.score)} {score}  {level:<24} {d.coverage:>4.0%} answered")
         if d.next_level and d.distance_to_next is not None and d.held_back_by:
@@ -204,10 +207,13 @@ def comparison(c: Comparison) -> str:
         lines += [f"  only in {c.a.id[:8]}: {q}" for q in c.only_in_a]
         lines += [f"  only in {c.b.id[:8]}: {q}" for q in c.only_in_b]
     if c.dora:
-        lines += ["", f"DORA overall: {c.dora_overall[0] or '–'} -> {c.dora_overall[1] or '–'}"]
+        lines += [
+            "",
+            f"DORA overall: {tier_name(c.dora_overall[0])} -> {tier_name(c.dora_overall[1])}",
+        ]
         for m in c.dora:
             lines.append(
-                f"  {m.metric:<22} {m.a_input or '–':>8} ({m.a_tier or '–'}) -> {m.b_input or '–'} ({m.b_tier or '–'})"
+                f"  {m.metric:<22} {m.a_input or '–':>8} ({tier_name(m.a_tier)}) -> {m.b_input or '–'} ({tier_name(m.b_tier)})"
             )
     if c.done:
         lines += ["", "Recommendations now done: " + ", ".join(c.done)]
@@ -228,7 +234,7 @@ def trend(t: Trend) -> str:
         cells = "  ".join(f"{_num(p.dimensions.get(d)):>11}" for d in t.dimensions)
         overall = f"{_num(p.overall_level, '{}')} ({_num(p.overall_score)})"
         lines.append(
-            f"{p.created[:10]:<10}  {p.id:<12}  {cells}  {overall:>7}  {p.dora_tier or '–'}"
+            f"{p.created[:10]:<10}  {p.id:<12}  {cells}  {overall:>7}  {tier_name(p.dora_tier)}"
         )
     first, last = t.points[0], t.points[-1]
     deltas = []
@@ -273,7 +279,7 @@ def portfolio(p: Portfolio, sort: str = "team") -> str:
         cells = "  ".join(f"{_num(r.levels.get(d), '{}'):>11}" for d in p.dimensions)
         mark = "  stale" if r.stale else ""
         lines.append(
-            f"{r.team[:24]:<24}  {cells}  {_num(r.overall_level, '{}'):>7}  {r.dora_tier or '–':<6}  {r.date[:10]}{mark}"
+            f"{r.team[:24]:<24}  {cells}  {_num(r.overall_level, '{}'):>7}  {tier_name(r.dora_tier):<6}  {r.date[:10]}{mark}"
         )
     means = "  ".join(f"{_num(p.dimension_means.get(d)):>11}" for d in p.dimensions)
     lines += [f"{'mean score':<24}  {means}", ""]

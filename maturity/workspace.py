@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
-from maturity import history, scoring
+from maturity import history, scoring, versions
 from maturity import plan as plan_mod
 from maturity import questionnaire as qmod
 from maturity.dora import parse_inputs
@@ -90,6 +90,9 @@ class Workspace:
                 self._questionnaires[key] = LoadedQuestionnaire.from_json(body)
             else:
                 loaded = qmod.builtin(key[0]) if key[0] in qmod.builtin_ids() else None
+                if loaded is not None and loaded.version != key[1]:
+                    # An earlier built-in version: its snapshot ships with the app.
+                    loaded = versions.archived(*key)
                 if loaded is None or loaded.version != key[1]:
                     raise NotFoundError(
                         f"questionnaire '{key[0]}' version {key[1]} is not in this store;"
@@ -370,8 +373,38 @@ class Workspace:
         With a different questionnaire (or version) the answers are matched by question id;
         answers to questions it no longer asks are left behind (``dropped`` in the event).
         """
+        return self.create_from_with_changes(
+            id_or_prefix, loaded, decisions=decisions, drop_reason=drop_reason, **overrides
+        )[0]
+
+    def upgrade_target(self, prev: Assessment) -> LoadedQuestionnaire:
+        """The questionnaire a follow-up assessment uses: the current built-in version when the
+        previous one was an earlier version of a built-in, else the previous one itself."""
+        qid, version = prev.questionnaire.id, prev.questionnaire.version
+        if qid in qmod.builtin_ids():
+            current = qmod.builtin(qid)
+            if current.version != version and versions.archived(qid, version) is not None:
+                return current
+        return self.questionnaire_for(prev)
+
+    def create_from_with_changes(
+        self,
+        id_or_prefix: str,
+        loaded: LoadedQuestionnaire | None = None,
+        *,
+        decisions: Mapping[str, plan_mod.Decision] | None = None,
+        drop_reason: str = "",
+        **overrides: Any,
+    ) -> tuple[Assessment, versions.QuestionnaireChanges | None]:
+        """:meth:`create_from`, plus what changed when the questionnaire version changed."""
         prev = self.get(id_or_prefix)
-        loaded = loaded or self.questionnaire_for(prev)
+        loaded = loaded or self.upgrade_target(prev)
+        before = self.questionnaire_for(prev)
+        changes = (
+            versions.changes_between(before, loaded, prev.language)
+            if (before.id, before.version) != (loaded.id, loaded.version)
+            else None
+        )
         ids = set(loaded.questionnaire.question_ids())
         answers = {
             qid: Answer(level=ans.level, note=ans.note)
@@ -409,7 +442,7 @@ class Workspace:
         )
         if closed:  # the review's outcome on the previous assessment's actions
             self.store.put_actions([(prev.id, c) for c in closed])
-        return a
+        return a, changes
 
     # -- the plan: targets, phases, actions ------------------------------------------------
 

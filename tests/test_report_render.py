@@ -270,3 +270,32 @@ def test_pdf_is_tagged_pdf_ua_with_a_text_alternative_per_chart(rendered: Render
     if shutil.which("pdfinfo"):
         info = subprocess.run(["pdfinfo", str(rendered.pdf)], capture_output=True, text=True)
         assert "Tagged:          yes" in info.stdout
+
+
+def test_pdf_appendix_shows_what_the_assessment_covers(rendered: Rendered) -> None:
+    """Every DORA capability is in the appendix, each with a question of this questionnaire."""
+    from maturity import capabilities as capmod
+
+    t = strings(rendered.lang)
+    text = squash(rendered.pdf_text)
+    assert squash(t["coverage_title"]) in text
+    for row in capmod.capability_map(rendered.loaded.questionnaire, rendered.loaded.practices):
+        assert squash(tr(row.capability.name, rendered.lang)) in text, row.capability.id
+        assert row.questions
+
+
+def test_pdf_roadmap_groups_practices_by_who_acts(rendered: Rendered) -> None:
+    from maturity.model import terms
+
+    t = strings(rendered.lang)
+    text = squash(rendered.pdf_text)
+    assert squash(t["who_acts"]) in text
+    start = text.index(squash(t["who_acts_intro"]))
+    section = text[start:]
+    actors = {i.who_acts for i in rendered.results.recommendations}
+    assert actors, "the sample has a roadmap"
+    for who in actors:
+        assert squash(terms.who_acts_name(who, rendered.lang)) in section
+    # Each roadmap practice is listed under its actor, in the order team, lead, organisation.
+    for item in rendered.results.recommendations:
+        assert squash(item.title) in section, item.id

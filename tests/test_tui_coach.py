@@ -14,6 +14,7 @@ from textual.pilot import Pilot
 from textual.widgets import DataTable, Input, Static
 from tui_support import notifications, press, reader, running, settle
 
+from maturity.model.terms import tier_name
 from maturity.tui.screens.compare import CompareScreen
 from maturity.tui.screens.dora import DoraScreen
 from maturity.tui.screens.home import HomeScreen
@@ -76,9 +77,10 @@ async def test_trend_screen_shows_the_workspace_trend(store_path: Path) -> None:
         table = screen.query_one("#t-points", DataTable)
         assert [r.key.value for r in table.ordered_rows] == [PAY_Q3, PAY_Q4, PAYMENTS]
         rows = [[str(c) for c in table.get_row_at(i)] for i in range(table.row_count)]
-        assert rows[0] == ["2025-09-01", "2.00", "1.50", "L1 1.75", "medium"]
-        assert rows[1] == ["2025-12-01", "2.50", "2.50", "L2 2.50", "medium"]
-        assert rows[2] == ["2026-03-02", "3.00", "–", "3.00", "high"]
+        # tier names from the one catalogue of domain terms (maturity.model.terms)
+        assert rows[0] == ["2025-09-01", "2.00", "1.50", "L1 1.75", tier_name("medium")]
+        assert rows[1] == ["2025-12-01", "2.50", "2.50", "L2 2.50", tier_name("medium")]
+        assert rows[2] == ["2026-03-02", "3.00", "–", "3.00", tier_name("high")]
         assert screen.selected_id() == PAYMENTS
         legend = str(screen.query_one("#t-legend", Static).render())
         assert "Culture +1.00" in legend and "Automation –" in legend
@@ -174,7 +176,7 @@ async def test_portfolio_rows_match_the_workspace_and_sort(store_path: Path) -> 
             levels = [str(r.levels.get(d)) if r.levels.get(d) else "–" for d in expected.dimensions]
             assert row[1:3] == levels
             assert row[3] == (str(r.overall_level) if r.overall_level else "–")
-            assert row[4] == (r.dora_tier or "–")
+            assert row[4] == tier_name(r.dora_tier)
             assert row[5].startswith(r.date[:10])
             assert row[5].endswith("stale") == r.stale
         assert [r.team for r in expected.rows if r.stale] == ["Legacy"]
@@ -275,8 +277,8 @@ async def test_compare_names_changes_notes_unmatched_dora_and_practices(
             "note: – → template since May",
             "only in the first (snap 1.0) What runs before a change is merged?",
             "only in the second (snap 1.1) How is a bad release undone?",
-            "DORA: medium → medium",
-            "Deployment frequency monthly (medium) → weekly (high)",
+            "DORA: Medium → Medium",
+            "Deployment frequency monthly (Medium) → weekly (High)",
             "Recommendations now done (1)",
             "Script the deployment",
             "New recommendations (1)",
@@ -426,3 +428,25 @@ async def test_snapshot_refusals_are_notifications(store_path: Path) -> None:
             "no assessment" in m.lower() or "not found" in m.lower() for m in notifications(app)
         )
         assert isinstance(app.screen, HomeScreen)
+
+
+@pytest.mark.asyncio
+async def test_new_from_a_version_1_assessment_moves_to_2_and_says_so(store_path: Path) -> None:
+    """f on a calms 1.0.0 assessment: the next one uses 2.0.0 and the notice names the change."""
+    from conftest import DATA
+
+    from maturity import questionnaire as qmod
+    from maturity.cli import main
+
+    assert (
+        main(["--store", str(store_path), "import", str(DATA / "assessment-calms-1.0.0.json")]) == 0
+    )
+    old_id = reader(store_path).list()[0].id
+    async with running(store_path) as (app, pilot):
+        await select_row(pilot, old_id)
+        await press(pilot, "f")
+        question = app.screen
+        assert isinstance(question, QuestionScreen)
+        new = reader(store_path).get(question.assessment_id)
+        assert new.questionnaire.version == qmod.builtin("calms").version == "2.0.0"
+        assert any("Moved to calms 2.0.0: 8 re-anchored" in m for m in notifications(app))

@@ -54,6 +54,7 @@ class RecommendationItem(_Frozen):
     effort: str
     dora: list[str]
     questions: list[str]
+    who_acts: str = "team"  # team | lead | organisation (maturity.model.terms.WHO_ACTS)
 
 
 class ScoreResult(_Frozen):

@@ -16,8 +16,10 @@ from datetime import UTC, datetime
 
 from markupsafe import Markup
 
+from maturity import capabilities as capmod
 from maturity import dora as dora_mod
 from maturity import voting
+from maturity.model import terms
 from maturity.model.assessment import Assessment
 from maturity.model.questionnaire import Dimension, Practice, Question
 from maturity.model.results import DimensionResult, RecommendationItem, Results
@@ -105,6 +107,8 @@ class PracticeView:
     dimension_title: str
     target: str  # "towards level 4 (Managed)"
     dora: list[str]  # metric titles
+    who: str = "team"  # team | lead | organisation
+    who_label: str = ""
 
 
 @dataclass(frozen=True)
@@ -199,6 +203,27 @@ class Horizon:
     id: str
     label: str
     items: list[PracticeView]
+
+
+@dataclass(frozen=True)
+class ActorGroup:
+    """The roadmap's practices that one kind of actor has to carry out (team, lead, organisation)."""
+
+    id: str
+    label: str
+    items: list[PracticeView]
+
+
+@dataclass(frozen=True)
+class CoverageRow:
+    """One DORA capability in the appendix's "what this assessment covers" table."""
+
+    name: str
+    category: str
+    questions: list[str]  # question texts
+    practices: int
+    moves: str  # metric titles, or "–"
+    note: str
 
 
 @dataclass(frozen=True)
@@ -308,6 +333,8 @@ class ReportView:
     roadmap: list[Horizon]
     method: list[str]
     appendix: list[AppendixDimension]
+    actors: list[ActorGroup]
+    coverage: list[CoverageRow]
     page_counter: Markup  # CSS `content` value for "page X of Y" in this language
     disagreement: DisagreementView | None = None  # team votes; None when nobody voted
     plan: PlanView | None = None  # targets, phases, actions (maturity.report.view_plan)
@@ -371,7 +398,7 @@ class _Builder(Texts):
         return self.t[key].format(**values)
 
     def level_name(self, level: int | None) -> str:
-        return self.tr(self.q.levels[level]) if level is not None else self.t["not_enough"]
+        return self.q.level_name(level, self.lang) if level is not None else self.t["not_enough"]
 
     def level_label(self, level: int | None) -> str:
         if level is None:
@@ -487,7 +514,39 @@ class _Builder(Texts):
             dimension_title=self.dim_title(item.dimension),
             target=self.fmt("target_level", level=item.level, name=self.level_name(item.level)),
             dora=[self.metric_title(m) for m in item.dora],
+            who=item.who_acts,
+            who_label=terms.who_acts_name(item.who_acts, self.lang),
         )
+
+    def actor_groups(self) -> list[ActorGroup]:
+        """The roadmap grouped by who has to act, so leadership sees what is theirs to do."""
+        views = [self.practice_view(i) for i in self.r.recommendations]
+        return [
+            ActorGroup(who, terms.who_acts_name(who, self.lang), [v for v in views if v.who == who])
+            for who in terms.WHO_ACTS_ORDER
+        ]
+
+    def coverage(self) -> list[CoverageRow]:
+        """DORA's capabilities and the questions and practices of this assessment that cover them."""
+        rows = []
+        for c in capmod.capability_map(self.q, list(self.practices.values())):
+            cap = c.capability
+            texts = []
+            for qid in c.questions:
+                found = self.q.find_question(qid)
+                if found is not None:
+                    texts.append(self.tr(found[1].text))
+            rows.append(
+                CoverageRow(
+                    name=self.tr(cap.name),
+                    category=self.t.get(f"category_{cap.category}", cap.category),
+                    questions=texts,
+                    practices=len(c.practices),
+                    moves=", ".join(self.metric_title(m) for m in cap.moves) or "–",
+                    note=self.t["coverage_partial"] if cap.partial else "",
+                )
+            )
+        return rows
 
     # -- dimensions -------------------------------------------------------------------------
 
@@ -935,8 +994,10 @@ class _Builder(Texts):
             dimensions=dims,
             dora=dora_view,
             roadmap=roadmap,
-            method=[t[f"method_{i}"] for i in range(1, 9)],
+            method=[t[f"method_{i}"] for i in range(1, 11)],
             appendix=appendix,
+            actors=self.actor_groups(),
+            coverage=self.coverage(),
             page_counter=css_content(t["page_of"]),
             disagreement=self.disagreement(),
             plan=self.plan_view(),

@@ -163,7 +163,7 @@ class Catalogue(Texts):
     def level_name(self, level: int | None) -> str:
         if level is None or not self.qs:
             return self.t["no_level"]
-        return self.tr(self.qs[0].questionnaire.levels[level])
+        return self.qs[0].questionnaire.level_name(level, self.lang)
 
     def level_label(self, level: int | None) -> str:
         """'level 3 (Defined)', or 'no level' when there was not enough to place it."""

@@ -10,7 +10,7 @@ PLAN_STRINGS: Final[dict[str, dict[str, str]]] = {
     "binding.plan": {"en": "Plan", "ko": "계획"},
     "binding.targets": {"en": "Targets", "ko": "목표"},
     "binding.adopt": {"en": "Add from roadmap", "ko": "로드맵에서 추가"},
-    "binding.new_action": {"en": "New action", "ko": "새 실행 항목"},
+    "binding.new_action": {"en": "New action", "ko": "새 액션 아이템"},
     "binding.edit_action": {"en": "Edit", "ko": "편집"},
     "binding.done_action": {"en": "Done", "ko": "완료"},
     "binding.drop_action": {"en": "Drop", "ko": "중단"},
@@ -22,11 +22,11 @@ PLAN_STRINGS: Final[dict[str, dict[str, str]]] = {
     "binding.review_start": {"en": "Start", "ko": "시작"},
     "binding.cancel": {"en": "Cancel", "ko": "취소"},
     "help.screen.plan": {"en": "Plan", "ko": "계획"},
-    "help.screen.review": {"en": "Review of the previous actions", "ko": "이전 실행 항목 점검"},
-    "cmd.plan": {"en": "Plan and actions", "ko": "계획과 실행 항목"},
+    "help.screen.review": {"en": "Review of the previous actions", "ko": "이전 액션 아이템 점검"},
+    "cmd.plan": {"en": "Plan and actions", "ko": "계획과 액션 아이템"},
     "cmd.plan.help": {
         "en": "Targets, phases with projected levels, and the team's actions",
-        "ko": "목표, 단계별 예상 수준, 팀의 실행 항목",
+        "ko": "목표, 단계별 예상 수준, 팀의 액션 아이템",
     },
     "cmd.targets": {"en": "Set targets", "ko": "목표 정하기"},
     "cmd.targets.help": {
@@ -56,9 +56,9 @@ PLAN_STRINGS: Final[dict[str, dict[str, str]]] = {
     "plan.phase.later": {"en": "Later", "ko": "나중"},
     "plan.projected": {"en": "if done: {levels}", "ko": "완료하면: {levels}"},
     "plan.phase.empty": {"en": "nothing new in this phase", "ko": "이 단계에 새 항목 없음"},
-    "plan.adopted": {"en": "action: {status}", "ko": "실행 항목: {status}"},
-    "plan.actions": {"en": "Actions", "ko": "실행 항목"},
-    "plan.share": {"en": "Actions done:", "ko": "완료한 실행 항목:"},
+    "plan.adopted": {"en": "action: {status}", "ko": "액션 아이템: {status}"},
+    "plan.actions": {"en": "Actions", "ko": "액션 아이템"},
+    "plan.share": {"en": "Actions done:", "ko": "완료한 액션 아이템:"},
     "plan.filter": {
         "en": "Status: {status} · Owner: {owner}",
         "ko": "상태: {status} · 담당자: {owner}",
@@ -67,12 +67,12 @@ PLAN_STRINGS: Final[dict[str, dict[str, str]]] = {
     "plan.filter.open": {"en": "open", "ko": "진행 중인 것"},
     "plan.no_actions": {
         "en": "No actions yet: a on a practice above, or n for the team's own.",
-        "ko": "실행 항목이 없습니다. 위 실천 항목에서 a, 팀이 직접 정하려면 n.",
+        "ko": "액션 아이템이 없습니다. 위 실천 항목에서 a, 팀이 직접 정하려면 n.",
     },
     "plan.col.status": {"en": "Status", "ko": "상태"},
     "plan.col.due": {"en": "Due", "ko": "기한"},
     "plan.col.owner": {"en": "Owner", "ko": "담당"},
-    "plan.col.title": {"en": "Action", "ko": "실행 항목"},
+    "plan.col.title": {"en": "Action", "ko": "액션 아이템"},
     "plan.overdue": {"en": "overdue", "ko": "기한 지남"},
     "plan.carried": {"en": "carried", "ko": "이월됨"},
     "plan.added": {"en": "Added: {title}", "ko": "추가됨: {title}"},
@@ -85,7 +85,7 @@ PLAN_STRINGS: Final[dict[str, dict[str, str]]] = {
         "en": "Highlight a practice in the roadmap first.",
         "ko": "먼저 로드맵에서 실천 항목을 고르세요.",
     },
-    "plan.pick_action": {"en": "Select an action first.", "ko": "먼저 실행 항목을 고르세요."},
+    "plan.pick_action": {"en": "Select an action first.", "ko": "먼저 액션 아이템을 고르세요."},
     "plan.projection_note": {
         "en": "Projected: answered questions linked to a phase's practices raised to their level, scored as usual.",
         "ko": "예상 수준: 단계의 실천 항목과 연결된 (답한) 질문을 그 수준으로 올려 같은 방식으로 채점합니다.",
@@ -96,7 +96,7 @@ PLAN_STRINGS: Final[dict[str, dict[str, str]]] = {
     "status.dropped": {"en": "dropped", "ko": "중단"},
     "compare.payoff": {
         "en": "Actions done between the two ({count})",
-        "ko": "두 진단 사이에 완료한 실행 항목 ({count})",
+        "ko": "두 진단 사이에 완료한 액션 아이템 ({count})",
     },
     "compare.payoff.note": {
         "en": "Linked answers and dimension, A → B: association, not proof.",
@@ -110,8 +110,8 @@ PLAN_STRINGS: Final[dict[str, dict[str, str]]] = {
     },
     "targets.today": {"en": "today {level}", "ko": "현재 {level}"},
     "targets.by": {"en": "By", "ko": "기한"},
-    "action.heading.new": {"en": "New action", "ko": "새 실행 항목"},
-    "action.heading.edit": {"en": "Edit action", "ko": "실행 항목 편집"},
+    "action.heading.new": {"en": "New action", "ko": "새 액션 아이템"},
+    "action.heading.edit": {"en": "Edit action", "ko": "액션 아이템 편집"},
     "action.title": {"en": "Title", "ko": "제목"},
     "action.owner": {"en": "Owner", "ko": "담당자"},
     "action.due": {"en": "Due", "ko": "기한"},
@@ -126,7 +126,7 @@ PLAN_STRINGS: Final[dict[str, dict[str, str]]] = {
     # --- review --------------------------------------------------------------------------------
     "review.heading": {
         "en": "Before the first question: the actions from {date}",
-        "ko": "첫 질문 전에: {date} 진단의 실행 항목",
+        "ko": "첫 질문 전에: {date} 진단의 액션 아이템",
     },
     "review.hint": {
         "en": "d done · c carry over · x drop · Enter starts the new assessment · Esc cancels",

@@ -158,7 +158,7 @@ class QuestionScreen(BaseScreen[None]):
             status.append(self.t("q.unanswered"))
         else:
             label = (
-                f"{answer.level} {tr(q.levels[answer.level], lang)}"
+                f"{answer.level} {q.level_name(answer.level, lang)}"
                 if answer.level is not None
                 else self.t("q.not_sure")
             )

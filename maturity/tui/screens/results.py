@@ -24,6 +24,7 @@ from textual.widgets.option_list import Option
 from maturity.dora import ALL_METRICS, metric_definitions
 from maturity.errors import MaturityError
 from maturity.evaluate import evaluate
+from maturity.model import terms
 from maturity.model.plan import Plan
 from maturity.model.questionnaire import Questionnaire
 from maturity.model.results import Results
@@ -183,7 +184,7 @@ class ResultsScreen(SnapshotScreen):
         for d in r.dimensions:
             score = f"{d.score:.2f}" if d.score is not None else "–"
             level = (
-                self.t("r.level", level=d.level, name=tr(q.levels[d.level], self.lang))
+                self.t("r.level", level=d.level, name=q.level_name(d.level, self.lang))
                 if d.level is not None
                 else self.t("r.not_enough")
             )
@@ -239,7 +240,12 @@ class ResultsScreen(SnapshotScreen):
                 dim = q.dimension(x.dimension)
                 where = tr(dim.title, self.lang) if dim else x.dimension
                 item = Text(f"{x.title} ")
-                item.append(f"[{where}, {self.t('r.effort', effort=x.effort)}]", style="dim")
+                who = (
+                    f", {terms.who_acts_name(x.who_acts, self.lang)}"
+                    if x.who_acts != "team"  # the team is the default actor: only say otherwise
+                    else ""
+                )
+                item.append(f"[{where}, {self.t('r.effort', effort=x.effort)}{who}]", style="dim")
                 table.add_row(self.t(f"r.horizon.{horizon}") if i == 0 else "", "•", item)
         return table
 
