@@ -438,14 +438,25 @@ def plan_progress(
                 f'<rect x="{left}" y="{y}" width="{_n(unit * r.today)}" height="16"'
                 f' fill="url(#{uid}-hatch)" stroke="{INK}" stroke-width="1.2"/>'
             )
-        for k, value in enumerate(r.phases):
-            if value is None:
-                continue
-            x = left + unit * value
+        ticks = [(left + unit * v, k + 1) for k, v in enumerate(r.phases) if v is not None]
+        for x, _ in ticks:
             body.append(
                 f'<line x1="{_n(x)}" y1="{y - 3}" x2="{_n(x)}" y2="{y + 19}" stroke="{MID}" stroke-width="1.6"/>'
-                f'<text x="{_n(x)}" y="{y + 29}" text-anchor="middle" font-size="9" fill="{MID}">{k + 1}</text>'
-            )  # numbered below the bar, clear of the level scale and the next row
+            )
+        # Numbered below the bar, clear of the level scale; phases that land (almost) on the
+        # same score share one label ("1–3") instead of overprinting each other.
+        groups: list[list[tuple[float, int]]] = []
+        for tick in ticks:
+            if groups and tick[0] - groups[-1][-1][0] < 12:
+                groups[-1].append(tick)
+            else:
+                groups.append([tick])
+        for g in groups:
+            label = str(g[0][1]) if len(g) == 1 else f"{g[0][1]}–{g[-1][1]}"
+            x = (g[0][0] + g[-1][0]) / 2
+            body.append(
+                f'<text x="{_n(x)}" y="{y + 29}" text-anchor="middle" font-size="9" fill="{MID}">{label}</text>'
+            )
         tx = left + unit * r.target
         body.append(
             f'<polygon points="{_n(tx)},{y + 1} {_n(tx + 7)},{y + 8} {_n(tx)},{y + 15} {_n(tx - 7)},{y + 8}"'

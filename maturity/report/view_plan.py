@@ -97,7 +97,13 @@ def build_plan_view(
             today=f"{_level(g.level)} ({_score(g.score)})",
             target=str(g.target),
             by=g.by,
-            gap=t["plan_gap_reached"] if g.levels == 0 else t["plan_gap_levels"].format(n=g.levels),
+            gap=(
+                t["plan_gap_reached"]
+                if g.levels == 0
+                else t["plan_gap_one"]
+                if g.levels == 1
+                else t["plan_gap_levels"].format(n=g.levels)
+            ),
         )
         for g in p.targets
     ]
