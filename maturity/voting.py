@@ -28,6 +28,9 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Final
 
+from maturity.model.votes import ANON_KEY
+from maturity.model.votes import is_anonymised as is_anonymised  # re-exported
+
 if TYPE_CHECKING:
     from maturity.model.assessment import Answer
     from maturity.model.questionnaire import Questionnaire
@@ -42,8 +45,6 @@ TOP_DISAGREEMENTS: Final = 5
 UNSURE_KEY: Final = "unsure"
 """The distribution key for "not sure" votes (levels are the keys "1" to "5")."""
 
-ANON_KEY = re.compile(r"^#\d{2,}$")
-"""Keys of recorded anonymous votes: ``#01``, ``#02``, ... in order of level, never a name."""
 
 TOKEN = re.compile(r"^[0-9a-f]{24}$")
 """What an anonymous voter looks like in the live votes table: 24 hex digits."""
@@ -124,10 +125,6 @@ def anonymised(votes: Iterable[Vote]) -> dict[str, Vote]:
     ordered = sorted(votes, key=lambda v: (v is None, v or 0))
     width = max(2, len(str(len(ordered))))
     return {f"#{i:0{width}d}": v for i, v in enumerate(ordered, start=1)}
-
-
-def is_anonymised(votes: Mapping[str, Vote]) -> bool:
-    return all(ANON_KEY.match(k) for k in votes)
 
 
 def clean_name(name: str) -> str:

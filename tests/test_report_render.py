@@ -144,11 +144,12 @@ def test_pdf_bookmarks_for_each_section_and_dimension(rendered: Rendered) -> Non
 
 def test_pdf_executive_summary_is_one_page_after_the_cover(rendered: Rendered) -> None:
     reader = rendered.reader
-    pages = {
-        o.title: reader.get_destination_page_number(o)
-        for o in reader.outline
-        if isinstance(o, Destination)
-    }
+    pages: dict[str | None, int] = {}
+    for o in reader.outline:
+        if isinstance(o, Destination):
+            page = reader.get_destination_page_number(o)
+            assert page is not None, o.title
+            pages[o.title] = page
     t = strings(rendered.lang)
     assert pages[t["summary"]] == 1  # page 2: the cover is alone on page 1
     assert pages["CALMS"] == pages[t["summary"]] + 1

@@ -133,6 +133,7 @@ def test_jinja_syntax_in_user_text_is_not_evaluated(nasty_html: tuple[str, list[
     assert "{{ team }}" in html
 
 
+@pytest.mark.slow
 def test_hostile_text_reaches_the_pdf_as_text_and_nothing_is_fetched(
     nasty_html: tuple[str, list[str]],
 ) -> None:

@@ -93,7 +93,9 @@ async def test_facilitator_and_two_participants(store_path: Path) -> None:
         panel = text(joon, "#p-votes")
         assert "Your vote: 5" in panel and "2 voted so far" in panel
         assert "Mina" not in panel and "3" not in panel
-        assert joon.screen.state is not None and joon.screen.state.votes is None
+        vote_screen = joon.screen
+        assert isinstance(vote_screen, VoteScreen)
+        assert vote_screen.state is not None and vote_screen.state.votes is None
         await refresh(f)
         panel = text(fac, "#team-votes")
         assert "2 voted" in panel and "✓ Joon" in panel and "✓ Mina" in panel
@@ -131,6 +133,7 @@ async def test_facilitator_and_two_participants(store_path: Path) -> None:
         assert team.question_id == Q2
         for pilot, app in ((m, mina), (j, joon)):
             await refresh(pilot)
+            assert isinstance(app.screen, VoteScreen)
             assert app.screen.state is not None and app.screen.state.question_id == Q2
             assert "Two?" in text(app, "#p-text")
             assert "not voted yet" in text(app, "#p-votes")

@@ -48,6 +48,7 @@ async def select_row(pilot: Pilot[None], assessment_id: str) -> None:
 
 
 @pytest.mark.asyncio
+@pytest.mark.slow
 async def test_trend_screen_shows_the_workspace_trend(store_path: Path) -> None:
     ws = seed_history_store(store_path)
     expected = ws.trend("Payments", "en")
@@ -98,6 +99,7 @@ async def test_trend_screen_shows_the_workspace_trend(store_path: Path) -> None:
 
 
 @pytest.mark.asyncio
+@pytest.mark.slow
 async def test_trend_of_a_team_with_one_assessment_says_so_and_offers_the_next(
     store_path: Path,
 ) -> None:
@@ -208,6 +210,7 @@ async def test_portfolio_rows_match_the_workspace_and_sort(store_path: Path) -> 
 
 
 @pytest.mark.asyncio
+@pytest.mark.slow
 async def test_portfolio_from_home_key_and_command_palette(store_path: Path) -> None:
     seed_history_store(store_path)
     async with running(store_path, lang="ko") as (app, pilot):
@@ -292,6 +295,7 @@ async def test_compare_names_changes_notes_unmatched_dora_and_practices(
 
 
 @pytest.mark.asyncio
+@pytest.mark.slow
 async def test_complete_makes_questions_read_only_and_reopen_records_the_reason(
     store_path: Path,
 ) -> None:
@@ -339,6 +343,7 @@ async def test_complete_makes_questions_read_only_and_reopen_records_the_reason(
 
 
 @pytest.mark.asyncio
+@pytest.mark.slow
 async def test_reopen_from_results_unlocks_the_question_screen_below(store_path: Path) -> None:
     ws = seed_history_store(store_path)
     ws.complete(PAYMENTS)
@@ -360,7 +365,7 @@ async def test_reopen_from_results_unlocks_the_question_screen_below(store_path:
         assert reader(store_path).get(PAYMENTS).status == "in_progress"
         assert "read-only" not in str(results.query_one("#r-title", Static).render())
         await press(pilot, "escape")
-        assert app.screen is question and not question.read_only
+        assert app.screen is question and not question.read_only  # type: ignore[comparison-overlap]
         await press(pilot, "4")
         assert reader(store_path).get(PAYMENTS).answers["culture.postmortems"].level == 4
 

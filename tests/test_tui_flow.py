@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pytest
 from rich.console import Console
+from textual.app import App
 from textual.binding import Binding
 from textual.pilot import Pilot
+from textual.screen import Screen
 from textual.widgets import DataTable, Input, Static
 from tui_support import (
     PAYMENTS,
@@ -304,7 +307,8 @@ async def test_help_lists_every_binding(store_path: Path) -> None:
         console = Console(width=200, record=True)
         console.print(app.screen.table)
         text = console.export_text()
-        for cls in [*screen_classes(), MaturityApp]:
+        classes: list[type[Screen[Any]] | type[App[Any]]] = [*screen_classes(), MaturityApp]
+        for cls in classes:
             for b in cls.BINDINGS:
                 assert isinstance(b, Binding)
                 if b.id:

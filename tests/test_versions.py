@@ -57,7 +57,7 @@ def _expected_overall(doc: dict[str, object]) -> float:
     assert old is not None
     answers = doc["answers"]
     assert isinstance(answers, dict)
-    scores = []
+    scores: list[float] = []
     for d in old.questionnaire.dimensions:
         pairs = [(q.weight, answers[q.id]["level"]) for q in d.questions if q.id in answers]
         scores.append(sum(w * lv for w, lv in pairs) / sum(w for w, _ in pairs))

@@ -22,6 +22,7 @@ from pydantic import (
 )
 
 from maturity.model.plan import Action, Target
+from maturity.model.votes import is_anonymised
 from maturity.timefmt import format_time, now
 
 __all__ = [
@@ -149,6 +150,4 @@ class Assessment(_Doc):
 
 
 def _anonymised_keys(votes: dict[str, int | None]) -> bool:
-    from maturity.voting import is_anonymised
-
     return is_anonymised(votes)

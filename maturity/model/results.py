@@ -6,13 +6,34 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict
 
-from maturity.dora import DoraResult
-
 Horizon = Literal["now", "next", "later"]
+Tier = Literal["elite", "high", "medium", "low"]
 
 
 class _Frozen(BaseModel):
     model_config = ConfigDict(frozen=True)
+
+
+class MetricResult(_Frozen):
+    """One DORA metric as given, its parsed value, tier and Quick Check score."""
+
+    input: str
+    value: float
+    tier: Tier | None
+    quickcheck: float
+
+
+class DoraResult(_Frozen):
+    """The ``dora`` object of the results JSON (and of ``maturity dora classify --json``).
+
+    Defined with the other result models so the models never import the DORA rules."""
+
+    benchmark: int
+    overall: Tier | None
+    metrics: dict[str, MetricResult]
+    implied_band: tuple[int, int] | None
+    optimistic_flag: bool = False
+    quickcheck: dict[str, float | None]
 
 
 class HeldBack(_Frozen):

@@ -810,7 +810,7 @@ class SQLiteStore:
 
 
 def _anonymised_keys(votes: dict[str, int | None]) -> bool:
-    from maturity.voting import is_anonymised
+    from maturity.model.votes import is_anonymised
 
     return is_anonymised(votes)
 

@@ -7,6 +7,7 @@ thread the moment its key is pressed and the screen says "saved" only once it is
 
 from __future__ import annotations
 
+import logging
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
@@ -14,6 +15,7 @@ from textual._path import CSSPathType
 from textual.app import App
 from textual.binding import Binding, BindingType
 from textual.reactive import reactive
+from textual.worker import Worker, WorkerState
 
 from maturity.errors import MaturityError
 from maturity.tui.commands import MaturityCommands
@@ -27,6 +29,8 @@ if TYPE_CHECKING:
     from maturity.workspace import Workspace
 
 DARK, LIGHT = "textual-dark", "textual-light"
+
+log = logging.getLogger(__name__)
 
 
 class MaturityApp(App[None]):
@@ -83,6 +87,30 @@ class MaturityApp(App[None]):
             self.notify(str(exc), title=t("error.store", self.lang), severity="error", timeout=30)
             return False
         return True
+
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        """No worker fails in silence (every screen's workers run with ``exit_on_error=False``;
+        screens forward their failed workers here, see ``BaseScreen``).
+
+        Screens handle the errors a user can act on (:class:`MaturityError`: a locked store, a
+        deleted assessment) where they happen. Anything else reaching here is a bug: it is
+        shown, so the user knows the last action did not complete, and logged with its
+        traceback. A user error a screen forgot to handle is shown as it is.
+        """
+        if event.state != WorkerState.ERROR or event.worker.error is None:
+            return
+        error = event.worker.error
+        if isinstance(error, MaturityError):
+            self.notify(str(error), title=t("error.title", self.lang), severity="error", timeout=10)
+            return
+        log.error("worker %r failed", event.worker.name, exc_info=error)
+        self.log.error(f"worker {event.worker.name!r} failed", error)
+        self.notify(
+            t("error.unexpected", self.lang, error=f"{type(error).__name__}: {error}"),
+            title=t("error.title", self.lang),
+            severity="error",
+            timeout=30,
+        )
 
     def on_unmount(self) -> None:
         # Queued writes finish before the store closes: quitting never drops an answer.

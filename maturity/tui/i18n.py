@@ -27,6 +27,10 @@ STRINGS: Final[dict[str, dict[str, str]]] = {
     "lang.switched": {"en": "Language: English", "ko": "언어: 한국어"},
     "theme.switched": {"en": "Theme: {theme}", "ko": "테마: {theme}"},
     "error.title": {"en": "Error", "ko": "오류"},
+    "error.unexpected": {
+        "en": "Unexpected error, the last action did not complete: {error}",
+        "ko": "예상하지 못한 오류로 마지막 작업이 끝나지 않았습니다: {error}",
+    },
     "error.store": {"en": "Cannot open the store", "ko": "저장소를 열 수 없습니다"},
     "error.no_store": {
         "en": "No store is open; fix the problem above and restart.",

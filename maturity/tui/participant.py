@@ -40,6 +40,7 @@ from maturity.tui.widgets.answers import (
     level_bindings,
     question_widgets,
 )
+from maturity.tui.widgets.saved import PendingWrites
 from maturity.tui.widgets.votes import VotePanel, participant_text
 
 if TYPE_CHECKING:
@@ -84,7 +85,7 @@ class VoteScreen(BaseScreen[None]):
         self.shown: tuple[str | None, bool, int | None, bool] | None = None
         """(question, voted, my vote, revealed) the option list was last built for."""
         self.show_help = False
-        self.pending = 0
+        self.writes = PendingWrites()
         self._polling = False
 
     def compose(self) -> ComposeResult:
@@ -139,7 +140,11 @@ class VoteScreen(BaseScreen[None]):
             self.apply_state(state)
 
     def apply_state(self, state: TeamState) -> None:
-        if self.pending and self.state is not None and state.question_id == self.state.question_id:
+        if (
+            self.writes.pending
+            and self.state is not None
+            and state.question_id == self.state.question_id
+        ):
             # Our own vote is still on its way: keep showing it rather than the older value.
             state = _with_mine(state, self.state)
         self.state = state
@@ -223,7 +228,7 @@ class VoteScreen(BaseScreen[None]):
             ws.cast_vote, self.assessment_id, state.question_id, self.voter, level
         )
         self.state = _with_mine(state, None, voted=True, mine=level)
-        self.pending += 1
+        self.writes.begin()
         self.refresh_view()
         self.watch_vote(future)
 
@@ -240,7 +245,7 @@ class VoteScreen(BaseScreen[None]):
             ws.retract_vote, self.assessment_id, state.question_id, self.voter
         )
         self.state = _with_mine(state, None, voted=False, mine=None)
-        self.pending += 1
+        self.writes.begin()
         self.refresh_view()
         self.watch_vote(future)
         self.notify(self.t("p.withdrawn"), timeout=2)
@@ -248,14 +253,13 @@ class VoteScreen(BaseScreen[None]):
     @work(group="p-vote", exit_on_error=False)
     async def watch_vote(self, future: Future[Any]) -> None:
         try:
-            await self.gateway.wait(future)
+            await self.writes.settle(self.gateway.wait(future))
         except MaturityError as exc:
             self.notify(str(exc), title=self.t("team.vote_failed"), severity="error", timeout=8)
         finally:
-            self.pending -= 1
-        if self.is_attached:
-            self._polling = False
-            self.poll()
+            if self.is_attached:
+                self._polling = False
+                self.poll()
 
     def action_toggle_help(self) -> None:
         self.show_help = not self.show_help

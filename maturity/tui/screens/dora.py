@@ -24,7 +24,7 @@ from maturity.model.assessment import DoraInputs
 from maturity.model.text import tr
 from maturity.tui.messages import StatusChanged
 from maturity.tui.screens.base import BaseScreen
-from maturity.tui.widgets.saved import SavedIndicator
+from maturity.tui.widgets.saved import PendingWrites, SavedIndicator
 
 SAVE_DELAY_S = 0.4
 """Typing pause before a valid value is saved (leaving the screen saves at once)."""
@@ -54,7 +54,7 @@ class DoraScreen(BaseScreen[None]):
         self.ready = False
         self.saved_inputs: DoraInputs | None = None
         self.queued_inputs: DoraInputs | None = None
-        self.pending = 0
+        self.writes = PendingWrites()
         self.read_only = False
 
     def compose(self) -> ComposeResult:
@@ -207,12 +207,15 @@ class DoraScreen(BaseScreen[None]):
         indicator = self.query_one("#saved", SavedIndicator)
         if self.read_only:
             indicator.show("idle", self.t("snap.badge"))
-        elif self.pending:
-            indicator.show("saving", self.t("q.saving"))
-        elif self.errors:
-            indicator.show("failed", self.t("dora.not_saved"))
-        elif self.saved_inputs is not None:
-            indicator.show("saved", self.t("dora.saved"))
+        elif self.errors and not self.writes.pending:
+            indicator.show("failed", self.t("dora.not_saved"))  # an invalid field is never saved
+        elif self.saved_inputs is not None or self.writes.pending or self.writes.failed:
+            indicator.show_writes(
+                self.writes,
+                saving=self.t("q.saving"),
+                failed=self.t("dora.not_saved"),
+                saved=self.t("dora.saved"),
+            )
 
     # -- events -----------------------------------------------------------------------------
 
@@ -299,7 +302,7 @@ class DoraScreen(BaseScreen[None]):
             return
         future = self.gateway.submit(self.gateway.workspace.set_dora, self.assessment_id, inputs)
         self.queued_inputs = inputs
-        self.pending += 1
+        self.writes.begin()
         self._show_saved()
         self.watch_save(future, inputs)
 
@@ -309,16 +312,17 @@ class DoraScreen(BaseScreen[None]):
 
         assert isinstance(future, Future)
         try:
-            await self.gateway.wait(future)
-        except MaturityError as exc:
+            await self.writes.settle(self.gateway.wait(future))
+        except Exception as exc:
             self.queued_inputs = None
+            if not isinstance(exc, MaturityError):
+                raise  # shown and logged by the app's worker handler
             self.notify(str(exc), title=self.t("error.title"), severity="error")
         else:
             self.saved_inputs = inputs
         finally:
-            self.pending -= 1
-        if self.is_attached:
-            self._show_saved()
+            if self.is_attached:
+                self._show_saved()
 
     def on_unmount(self) -> None:
         """Leaving by any route (home, command palette) still saves what was typed."""

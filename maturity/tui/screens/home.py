@@ -108,7 +108,9 @@ class HomeScreen(SnapshotScreen):
         self.loaded = True
         self.refresh_view()
         if first:
-            self.gateway.warm_up()
+            # After the list is painted: the warm-up imports pydantic on the store thread, and
+            # holding the GIL meanwhile would delay the first full screen.
+            self.call_after_refresh(self.gateway.warm_up)
         self.refresh_bindings()
 
     def visible_rows(self) -> list[Summary]:

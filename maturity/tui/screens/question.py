@@ -31,7 +31,7 @@ from maturity.tui.widgets.answers import (
     level_bindings,
     question_widgets,
 )
-from maturity.tui.widgets.saved import SavedIndicator
+from maturity.tui.widgets.saved import PendingWrites, SavedIndicator
 from maturity.tui.widgets.sidebar import DimensionProgress, DimensionSidebar
 
 SIDEBAR_MIN_WIDTH = 100
@@ -64,8 +64,7 @@ class QuestionScreen(BaseScreen[None]):
         self.questions: list[tuple[Dimension, Question]] = []
         self.index = 0
         self.show_help = False
-        self.pending = 0
-        self.failed = False
+        self.writes = PendingWrites()
         self.pending_notes: dict[str, str] = {}
         self.sidebar_toggled = False
 
@@ -206,16 +205,12 @@ class QuestionScreen(BaseScreen[None]):
         self._show_saved()
 
     def _show_saved(self) -> None:
-        indicator = self.query_one("#saved", SavedIndicator)
-        if self.pending:
-            indicator.show("saving", self.t("q.saving"))
-        elif self.failed:
-            indicator.show("failed", self.t("q.save_failed"))
-        else:
-            indicator.show(
-                "saved",
-                self.t("q.saved", answered=self.answered_count(), total=len(self.questions)),
-            )
+        self.query_one("#saved", SavedIndicator).show_writes(
+            self.writes,
+            saving=self.t("q.saving"),
+            failed=self.t("q.save_failed"),
+            saved=self.t("q.saved", answered=self.answered_count(), total=len(self.questions)),
+        )
 
     # -- answering --------------------------------------------------------------------------
 
@@ -259,7 +254,7 @@ class QuestionScreen(BaseScreen[None]):
         )
         ws = self.gateway.workspace
         future = self.gateway.submit(ws.answer, self.assessment_id, question_id, level, note=note)
-        self.pending += 1
+        self.writes.begin()
         self._show_saved()
         self.watch_save(future, question_id, level, previous)
 
@@ -271,26 +266,26 @@ class QuestionScreen(BaseScreen[None]):
         level: int | None,
         previous: Answer | None,
     ) -> None:
+        """Roll the local copy back when the write fails; the user's error is said here, any
+        other error propagates to the app's worker handler (shown and logged)."""
         try:
-            await self.gateway.wait(future)
-        except MaturityError as exc:
-            self.failed = True
+            await self.writes.settle(self.gateway.wait(future))
+        except Exception as exc:
             if previous is None:
                 self.answers.pop(question_id, None)
             else:
                 self.answers[question_id] = previous
+            if not isinstance(exc, MaturityError):
+                raise
             self.notify(str(exc), title=self.t("q.save_failed"), severity="error", timeout=10)
         else:
-            self.failed = False
             self.post_message(AnswerSaved(self.assessment_id, question_id, level))
         finally:
-            self.pending -= 1
-        if not self.is_attached:
-            return
-        if self.failed:
-            self.refresh_view()
-        else:
-            self.refresh_progress()
+            if self.is_attached:
+                if self.writes.failed:
+                    self.refresh_view()
+                else:
+                    self.refresh_progress()
 
     def advance(self) -> None:
         """Next question; after the last one, the first still unanswered, else the DORA screen."""

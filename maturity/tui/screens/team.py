@@ -262,7 +262,7 @@ class TeamQuestionScreen(QuestionScreen):
         future = self.gateway.submit(
             ws.record_team_answer, self.assessment_id, qid, level, use_median=False, note=note
         )
-        self.pending += 1
+        self.writes.begin()
         self._show_saved()
         self.watch_save(cast("Future[Answer | None]", future), qid, level, previous)
         self.advance()
