@@ -12,7 +12,7 @@ from __future__ import annotations
 import csv
 import io
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from datetime import date
 from pathlib import Path
 
@@ -32,9 +32,9 @@ FAR = "2099-06-30"  # the command line checks dates against the real today
 
 
 @pytest.fixture
-def ws(tmp_path: Path) -> Workspace:
+def ws(tmp_path: Path) -> Iterator[Workspace]:
     w = Workspace(open_store(tmp_path / "plan.db", create=True))
-    yield w  # type: ignore[misc]
+    yield w
     w.store.close()
 
 

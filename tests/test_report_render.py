@@ -259,8 +259,12 @@ def test_pdf_is_tagged_pdf_ua_with_a_text_alternative_per_chart(rendered: Render
     import shutil
     import subprocess
 
-    root = rendered.reader.trailer["/Root"]
-    assert bool(root["/MarkInfo"]["/Marked"])
+    from pypdf.generic import DictionaryObject
+
+    root = rendered.reader.trailer["/Root"].get_object()
+    assert isinstance(root, DictionaryObject)
+    mark_info = root["/MarkInfo"].get_object()
+    assert isinstance(mark_info, DictionaryObject) and bool(mark_info["/Marked"])
     figures: list[dict[str, object]] = []
     _figures(root["/StructTreeRoot"], figures)
     alts = [str(f.get("/Alt", "")) for f in figures]
