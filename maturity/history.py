@@ -25,6 +25,7 @@ from maturity.model.history import (
     Trend,
     TrendPoint,
 )
+from maturity.model.plan import DoneShare
 from maturity.model.results import Results
 from maturity.questionnaire import LoadedQuestionnaire
 from maturity.timefmt import format_time
@@ -171,11 +172,11 @@ def trend(team: str, evaluated: Sequence[Evaluated]) -> Trend:
 
 
 def portfolio(
-    latest: Sequence[Evaluated], now: datetime, everything: Sequence[Assessment] = ()
+    latest: Sequence[Evaluated], now: datetime, actions_done: Sequence[DoneShare] = ()
 ) -> Portfolio:
     """Teams x dimensions of each team's latest assessment; the organisation's weakest dimension.
 
-    ``everything`` (every assessment of every team) gives the share of actions done."""
+    ``actions_done``: the share of actions done per team and quarter (:func:`plan.done_share`)."""
     dims: list[str] = []
     for e in latest:
         dims += [d.id for d in e.results.dimensions if d.id not in dims]
@@ -203,5 +204,5 @@ def portfolio(
         weakest_dimension=min(scored)[1] if scored else None,
         dimension_means=means,
         stale_after_days=STALE_AFTER_DAYS,
-        actions_done=plan.done_share(everything),
+        actions_done=list(actions_done),
     )

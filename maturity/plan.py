@@ -545,33 +545,42 @@ def payoff(
     return out
 
 
-def quarter(day: datetime | date) -> str:
-    return f"{day.year}-Q{(day.month - 1) // 3 + 1}"
+def quarter(day: datetime | date | str) -> str:
+    """``2026-Q4`` for a date, a datetime or a stored timestamp (``2026-11-27T09:30:00.000Z``)."""
+    if isinstance(day, str):
+        year, month = int(day[:4]), int(day[5:7])
+    else:
+        year, month = day.year, day.month
+    return f"{year}-Q{(month - 1) // 3 + 1}"
+
+
+ShareRow = tuple[str, "datetime | date | str", str, "str | None"]
+"""One action for :func:`done_share_rows`: team, its assessment's created time, status, carried_to."""
 
 
 def done_share(assessments: Iterable[Assessment]) -> list[DoneShare]:
-    """Per team and quarter (of the assessment that set the actions): actions done / actions.
+    """Per team and quarter (of the assessment that set the actions): actions done / actions."""
+    return done_share_rows(
+        (a.team, a.created, act.status, act.carried_to) for a in assessments for act in a.actions
+    )
+
+
+def done_share_rows(rows: Iterable[ShareRow]) -> list[DoneShare]:
+    """:func:`done_share` from plain rows (the store gives them in one query for the portfolio).
 
     A carried-over action counts once, where it ended: the original is left out."""
     counts: dict[tuple[str, str], list[int]] = {}
     names: dict[str, str] = {}
-    for a in assessments:
-        key = " ".join(a.team.split()).casefold()
-        names.setdefault(key, a.team)
-        for act in a.actions:
-            if act.carried_to is not None:
-                continue
-            c = counts.setdefault((key, quarter(a.created)), [0, 0])
-            c[1] += 1
-            c[0] += act.status == "done"
+    for team, created, status, carried_to in rows:
+        if carried_to is not None:
+            continue
+        key = " ".join(team.split()).casefold()
+        names.setdefault(key, team)
+        c = counts.setdefault((key, quarter(created)), [0, 0])
+        c[1] += 1
+        c[0] += status == "done"
     return [
-        DoneShare(
-            team=names[k],
-            quarter=qt,
-            done=d,
-            total=t,
-            share=round(d / t, 4) if t else None,
-        )
+        DoneShare(team=names[k], quarter=qt, done=d, total=t, share=round(d / t, 4) if t else None)
         for (k, qt), (d, t) in sorted(counts.items())
     ]
 

@@ -537,8 +537,10 @@ class Workspace:
         return out
 
     def done_share(self, team: str | None = None) -> builtins.list[DoneShare]:
-        ids = self.store.ids_for_team(team) if team else [r.id for r in self.store.list()]
-        return plan_mod.done_share(self.store.get(i) for i in ids)
+        rows = self.store.action_summaries()
+        if team is not None:
+            rows = [r for r in rows if team_key(r[0]) == team_key(team)]
+        return plan_mod.done_share_rows(rows)
 
     # -- teams ------------------------------------------------------------------------------
 
@@ -605,8 +607,8 @@ class Workspace:
                 if complete:
                     chosen = complete[0].id  # list() is newest first
             latest.append(self.evaluated(chosen, lang, roadmap=False))  # levels only
-        everything = [self.store.get(r.id) for r in self.store.list()]
-        return history.portfolio(latest, at or now(), everything)
+        shares = plan_mod.done_share_rows(self.store.action_summaries())
+        return history.portfolio(latest, at or now(), shares)
 
     def delete(self, assessment_id: str) -> None:
         self.store.delete(assessment_id)

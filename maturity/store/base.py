@@ -179,6 +179,10 @@ class Store(Protocol):
         """Insert or update actions (each with its assessment id) in one transaction."""
         ...
 
+    def action_summaries(self) -> builtins.list[tuple[str, str, str, str | None]]:
+        """Every action as (team, its assessment's created time, status, carried_to)."""
+        ...
+
     def find_action(self, prefix: str) -> tuple[str, str]:
         """(assessment id, action id) for a unique action id prefix."""
         ...

@@ -299,6 +299,17 @@ class SQLiteStore:
             raise NotFoundError(f"action id prefix '{prefix}' is ambiguous: {shown}")
         return str(rows[0][0]), str(rows[0][1])
 
+    def action_summaries(self) -> builtins.list[tuple[str, str, str, str | None]]:
+        """Every action as (team, its assessment's created time, status, carried_to), in one
+        query: the portfolio's share of actions done without loading every assessment."""
+        if self._conn is None:
+            return []
+        rows = self._read(
+            "SELECT a.team, a.created, x.status, x.carried_to FROM actions x"
+            " JOIN assessments a ON a.id = x.assessment_id ORDER BY a.created, x.position"
+        )
+        return [(str(r[0]), str(r[1]), str(r[2]), r[3]) for r in rows]
+
     def put_targets(self, assessment_id: str, targets: builtins.list[Target]) -> None:
         """Replace the assessment's targets (one transaction)."""
         with self._write() as conn:
