@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any, NoReturn
 
 from maturity import __version__
 from maturity.errors import MaturityError
+from maturity.safetext import terminal_safe
 
 if TYPE_CHECKING:
     from maturity.store import SQLiteStore
@@ -115,7 +116,7 @@ def cmd_new(args: argparse.Namespace) -> int:
         )
         if changes is not None:
             # stderr: stdout stays the new id (or JSON) for scripts.
-            print("\n".join(changes.lines()), file=sys.stderr)
+            print("\n".join(terminal_safe(x) for x in changes.lines()), file=sys.stderr)
     elif args.answers:
         af = load_answers(Path(args.answers), args.questionnaire)
         team = args.team or af.team
@@ -175,6 +176,8 @@ def _review_decisions(ws: Workspace, prev: Any, done: list[str], drop: list[str]
 
 def _print_review(ws: Workspace, prev_id: str, new: Any, decisions: dict[str, Any]) -> None:
     """What the follow-through review did, on stderr (stdout stays the new id for scripts)."""
+    from maturity.safetext import terminal_safe
+
     prev = ws.store.get(prev_id)
     carried = {x.carried_from: x for x in new.actions if x.carried_from}
     closed = [x for x in prev.actions if x.id in carried or x.id in decisions]
@@ -188,7 +191,7 @@ def _print_review(ws: Workspace, prev_id: str, new: Any, decisions: dict[str, An
             what = "done"
         else:
             what = f"dropped ({x.reason})"
-        print(f"  {x.id[:8]}  {what:<28} {x.title}", file=sys.stderr)
+        print(f"  {x.id[:8]}  {terminal_safe(what):<28} {terminal_safe(x.title)}", file=sys.stderr)
 
 
 def cmd_show(args: argparse.Namespace) -> int:
@@ -246,7 +249,7 @@ def cmd_export(args: argparse.Namespace) -> int:
         text = interchange.export_bundle(ws, args.team)
     if args.output:
         write_atomic(Path(args.output), text)
-        print(f"wrote {args.output}", file=sys.stderr)
+        print(f"wrote {terminal_safe(str(args.output))}", file=sys.stderr)
     else:
         sys.stdout.write(text)
     return EXIT_OK
@@ -303,7 +306,7 @@ def cmd_report(args: argparse.Namespace) -> int:
         path = report.export(
             ws, args.id, fmt, target, args.lang, args.compare_to, benchmark=args.benchmark
         )
-    print(f"wrote {path}", file=sys.stderr)
+    print(f"wrote {terminal_safe(str(path))}", file=sys.stderr)
     return EXIT_OK
 
 
@@ -356,14 +359,14 @@ def cmd_import(args: argparse.Namespace) -> int:
                     k: sum(o.action == k for o in outcomes)
                     for k in ("added", "unchanged", "replaced")
                 }
-                print(f"{name}: " + ", ".join(f"{v} {k}" for k, v in counts.items()))
+                print(f"{terminal_safe(name)}: " + ", ".join(f"{v} {k}" for k, v in counts.items()))
         for name, doc in docs:
             try:
                 outcome = ws.import_document(doc, loaded, replace=args.replace, dry_run=dry_run)
             except MaturityError as exc:
                 raise MaturityError(f"{name}: {exc}") from None
             if not dry_run:
-                print(f"{outcome.action:<9} {outcome.id}  {outcome.team}")
+                print(f"{outcome.action:<9} {outcome.id}  {terminal_safe(outcome.team)}")
 
     try:
         run(dry_run=True)  # every file checked before anything is written: all or nothing
@@ -383,7 +386,7 @@ def cmd_delete(args: argparse.Namespace) -> int:
     if not args.yes:
         if not sys.stdin.isatty():
             raise MaturityError("refusing to delete without confirmation; pass --yes")
-        reply = input(f"Delete {a.id} ({a.team}, {len(a.answers)} answers)? [y/N] ")
+        reply = input(f"Delete {a.id} ({terminal_safe(a.team)}, {len(a.answers)} answers)? [y/N] ")
         if reply.strip().lower() not in ("y", "yes"):
             print("kept")
             return EXIT_OK
@@ -400,7 +403,7 @@ def cmd_questionnaire(args: argparse.Namespace) -> int:
         for qid in qmod.builtin_ids():
             q = qmod.builtin(qid).questionnaire
             n = len(q.question_ids())
-            print(f"{qid:<10} {q.version:<8} {n:>3} questions  {tr(q.title)}")
+            print(f"{qid:<10} {q.version:<8} {n:>3} questions  {terminal_safe(tr(q.title))}")
         return EXIT_OK
     if args.action == "schema":
         schemas = qmod.json_schemas()
@@ -416,7 +419,8 @@ def cmd_questionnaire(args: argparse.Namespace) -> int:
             continue
         q = loaded.questionnaire
         print(
-            f"{name}: ok ({q.id} {q.version}, {len(q.dimensions)} dimensions,"
+            f"{terminal_safe(name)}: ok ({terminal_safe(q.id)} {terminal_safe(q.version)},"
+            f" {len(q.dimensions)} dimensions,"
             f" {len(q.question_ids())} questions, {len(loaded.practices)} practices)"
         )
     if failed:
@@ -637,7 +641,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return func(args)
     except MaturityError as exc:
         for line in str(exc).splitlines() or ["invalid input"]:
-            print(f"error: {line}", file=sys.stderr)
+            print(f"error: {terminal_safe(line)}", file=sys.stderr)
         return EXIT_INPUT
     except SystemExit as exc:  # --help and --version
         return exc.code if isinstance(exc.code, int) else EXIT_OK

@@ -102,7 +102,9 @@ def cmd_action(args: argparse.Namespace) -> int:
             due=due,
             notes=args.notes or "",
         )
-        print(f"added {a.id}  {a.title}")
+        from maturity.safetext import terminal_safe
+
+        print(f"added {a.id}  {terminal_safe(a.title)}")
         return EXIT_OK
     if args.action == "set":
         changes: dict[str, Any] = {}

@@ -22,8 +22,6 @@
 
 from __future__ import annotations
 
-import csv
-import io
 import json
 import math
 import secrets
@@ -52,6 +50,7 @@ from maturity.model.plan import (
 from maturity.model.questionnaire import Practice, Questionnaire
 from maturity.model.results import DimensionResult
 from maturity.model.text import tr
+from maturity.safetext import csv_cell, csv_rows
 from maturity.timefmt import format_time, now
 
 PHASES: tuple[Literal["now", "next", "later"], ...] = ("now", "next", "later")
@@ -588,22 +587,19 @@ def done_share_rows(rows: Iterable[ShareRow]) -> list[DoneShare]:
 # -- into the team's tracker -----------------------------------------------------------------
 
 JIRA_COLUMNS = ["Summary", "Description", "Assignee", "Due date", "Labels"]
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
 def neutralise(cell: str) -> str:
-    """A cell a spreadsheet would run as a formula gets a leading apostrophe (OWASP CSV
-    injection advice): ``=HYPERLINK(...)`` in a title must stay text in Excel or Sheets."""
-    return "'" + cell if cell.startswith(_FORMULA_START) else cell
+    """A spreadsheet cell that stays text (:func:`maturity.safetext.csv_cell`, the one rule)."""
+    return csv_cell(cell)
 
 
 def jira_csv(rows: Sequence[ActionView], practices: Sequence[Practice], lang: str = "en") -> str:
     """Jira's CSV importer columns; dates ISO (importer date format ``yyyy-MM-dd``); labels
-    space-separated (Jira labels never contain spaces)."""
+    space-separated (Jira labels never contain spaces). Cells neutralised and quoted by
+    :func:`maturity.safetext.csv_rows`, like every CSV the app writes."""
     titles = {p.id: tr(p.title, lang) for p in practices}
-    out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\r\n")
-    writer.writerow(JIRA_COLUMNS)
+    out: list[list[object]] = [list(JIRA_COLUMNS)]
     for r in rows:
         lines = [f"DevOps maturity action for team {r.team} (assessment {r.assessment[:8]})."]
         if r.practice:
@@ -615,19 +611,8 @@ def jira_csv(rows: Sequence[ActionView], practices: Sequence[Practice], lang: st
         if r.notes:
             lines.append(r.notes)
         labels = ["maturity"] + ([f"maturity-{r.dimension}"] if r.dimension else [])
-        writer.writerow(
-            [
-                neutralise(c)
-                for c in (
-                    r.title,
-                    "\n".join(lines),
-                    r.owner or "",
-                    r.due or "",
-                    " ".join(labels),
-                )
-            ]
-        )
-    return out.getvalue()
+        out.append([r.title, "\n".join(lines), r.owner or "", r.due or "", " ".join(labels)])
+    return csv_rows(out)
 
 
 CSV_COLUMNS = [
@@ -638,17 +623,14 @@ CSV_COLUMNS = [
 
 def actions_csv(rows: Sequence[ActionView]) -> str:
     """Every field of every action, for spreadsheets and BI tools (cells neutralised)."""
-    out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(CSV_COLUMNS)
+    out: list[list[object]] = [list(CSV_COLUMNS)]
     for r in rows:
-        cells = [
+        out.append([
             r.id, r.assessment, r.team, r.title, r.practice or "", r.dimension or "",
             r.owner or "", r.due or "", r.status, "true" if r.overdue else "false", r.reason,
             r.notes, r.done_at or "", r.carried_from or "", r.carried_to or "",
-        ]  # fmt: skip
-        writer.writerow([neutralise(c) for c in cells])
-    return out.getvalue()
+        ])  # fmt: skip
+    return csv_rows(out)
 
 
 def actions_json(rows: Sequence[ActionView]) -> str:

@@ -1,4 +1,8 @@
-"""Plain-text rendering for the command line (no colour codes; pipes and logs stay clean)."""
+"""Plain-text rendering for the command line (no colour codes; pipes and logs stay clean).
+
+Every name and note passes through :func:`maturity.safetext.terminal_safe` (as ``shown``) on
+its way out: stored as typed, printed without control characters or bidi overrides.
+"""
 
 from __future__ import annotations
 
@@ -6,6 +10,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from maturity.model.terms import tier_name
+from maturity.safetext import terminal_safe as shown
 
 if TYPE_CHECKING:  # listing must stay light: the models and DORA tables load on first use
     from maturity.dora import DoraResult
@@ -34,8 +39,8 @@ def summaries(rows: list[Summary]) -> str:
     for r in rows:
         level = str(r.level) if r.level is not None else "–"
         lines.append(
-            f"{r.id:<12}  {r.team[:24]:<24}  {r.created[:10]:<10}  "
-            f"{(r.questionnaire_id + ' ' + r.questionnaire_version)[:14]:<14}  "
+            f"{r.id:<12}  {shown(r.team)[:24]:<24}  {r.created[:10]:<10}  "
+            f"{shown(r.questionnaire_id + ' ' + r.questionnaire_version)[:14]:<14}  "
             f"{f'{r.answered}/{r.total}':>8}  {level:>5}  {r.status.replace('_', ' ')}"
         )
     return "\n".join(lines)
@@ -74,7 +79,7 @@ def results(r: Results, q: Questionnaire, lang: str = "en") -> str:
     from maturity.model.text import tr
 
     o = r.overall
-    lines = [f"{r.team} · {q.id} {q.version} · {r.id}"]
+    lines = [f"{shown(r.team)} · {shown(q.id)} {shown(q.version)} · {r.id}"]
     if o.level is not None:
         lines.append(f"Overall: level {o.level} {o.level_name} (score {o.score:.2f})")
         if o.capped_by:
@@ -107,7 +112,9 @@ def results(r: Results, q: Questionnaire, lang: str = "en") -> str:
             items = [x for x in r.recommendations if x.horizon == h]
             if items:
                 lines.append(f"  {h.capitalize()}:")
-                lines += [f"    - {x.title} [{x.dimension}, effort {x.effort}]" for x in items]
+                lines += [
+                    f"    - {shown(x.title)} [{x.dimension}, effort {x.effort}]" for x in items
+                ]
     return "\n".join(lines)
 
 
@@ -168,7 +175,7 @@ def teams(rows: list[TeamRow]) -> str:
     for r in rows:
         level = str(r.latest_level) if r.latest_level is not None else "–"
         lines.append(
-            f"{r.team[:28]:<28}  {r.assessments:>11}  {r.latest_created[:10]:<10}  {level:>5}  "
+            f"{shown(r.team)[:28]:<28}  {r.assessments:>11}  {r.latest_created[:10]:<10}  {level:>5}  "
             f"{r.latest_status.replace('_', ' ')}"
         )
     return "\n".join(lines)
@@ -176,7 +183,7 @@ def teams(rows: list[TeamRow]) -> str:
 
 def comparison(c: Comparison) -> str:
     lines = [
-        f"{c.a.team}: {c.a.id} ({c.a.created[:10]}, {c.a.questionnaire}) -> {c.b.id} ({c.b.created[:10]}, {c.b.questionnaire})",
+        f"{shown(c.a.team)}: {c.a.id} ({c.a.created[:10]}, {c.a.questionnaire}) -> {c.b.id} ({c.b.created[:10]}, {c.b.questionnaire})",
         "",
         f"{'':<14} {'SCORE':>13}  {'DELTA':>6}  {'LEVEL':>7}  CHANGE",
     ]
@@ -199,7 +206,9 @@ def comparison(c: Comparison) -> str:
                 f"  {ch.question:<40} {show(ch.a_answered, ch.a_level)} -> {show(ch.b_answered, ch.b_level)}"
             )
             if ch.a_note != ch.b_note:
-                lines.append(f"    note: {ch.a_note or '–'!r} -> {ch.b_note or '–'!r}")
+                lines.append(
+                    f"    note: '{shown(ch.a_note or '–')}' -> '{shown(ch.b_note or '–')}'"
+                )
     else:
         lines += ["", "No answer changed."]
     if c.only_in_a or c.only_in_b:
@@ -229,7 +238,7 @@ def trend(t: Trend) -> str:
         + "  ".join(f"{d[:11]:>11}" for d in t.dimensions)
         + "  OVERALL  DORA"
     )
-    lines = [f"{t.team}: {len(t.points)} assessments", head]
+    lines = [f"{shown(t.team)}: {len(t.points)} assessments", head]
     for p in t.points:
         cells = "  ".join(f"{_num(p.dimensions.get(d)):>11}" for d in t.dimensions)
         overall = f"{_num(p.overall_level, '{}')} ({_num(p.overall_score)})"
@@ -279,7 +288,7 @@ def portfolio(p: Portfolio, sort: str = "team") -> str:
         cells = "  ".join(f"{_num(r.levels.get(d), '{}'):>11}" for d in p.dimensions)
         mark = "  stale" if r.stale else ""
         lines.append(
-            f"{r.team[:24]:<24}  {cells}  {_num(r.overall_level, '{}'):>7}  {tier_name(r.dora_tier):<6}  {r.date[:10]}{mark}"
+            f"{shown(r.team)[:24]:<24}  {cells}  {_num(r.overall_level, '{}'):>7}  {tier_name(r.dora_tier):<6}  {r.date[:10]}{mark}"
         )
     means = "  ".join(f"{_num(p.dimension_means.get(d)):>11}" for d in p.dimensions)
     lines += [f"{'mean score':<24}  {means}", ""]
@@ -329,7 +338,9 @@ def plan(p: Plan) -> str:
             lines.append("  nothing new in this phase")
         for x in ph.practices:
             adopted = f"  [action {x.action[:8]}: {x.action_status}]" if x.action else ""
-            lines.append(f"  - {x.title} [{x.id}, level {x.level}, effort {x.effort}]{adopted}")
+            lines.append(
+                f"  - {shown(x.title)} [{x.id}, level {x.level}, effort {x.effort}]{adopted}"
+            )
         proj = ", ".join(
             f"{d.dimension} {_level(d.level)} ({_num(d.score)})"
             + ("" if d.target is None else (" ✓" if d.reaches_target else f" <{d.target}"))
@@ -358,10 +369,10 @@ def actions(rows: Sequence[ActionView]) -> str:
     lines = [f"{'ID':<9} {'STATUS':<14} {'DUE':<10}  {'OWNER':<16} TITLE"]
     for r in rows:
         mark = "!" if r.overdue else " "
-        title = r.title + (f" (dropped: {r.reason})" if r.status == "dropped" else "")
+        title = shown(r.title) + (f" (dropped: {shown(r.reason)})" if r.status == "dropped" else "")
+        owner = shown(r.owner or "–")[:16]
         lines.append(
-            f"{r.id[:8]:<9}{mark}{action_status(r):<14} {r.due or '–':<10}  {(r.owner or '–')[:16]:<16}"
-            f" {title}"
+            f"{r.id[:8]:<9}{mark}{action_status(r):<14} {r.due or '–':<10}  {owner:<16} {title}"
         )
     n_over = sum(r.overdue for r in rows)
     if n_over:
@@ -378,7 +389,7 @@ def payoff(c: Comparison) -> list[str]:
         " (association, not proof: other things changed too):",
     ]
     for p in c.payoff:
-        lines.append(f"  {p.title} [{p.practice or 'own action'}]")
+        lines.append(f"  {shown(p.title)} [{p.practice or 'own action'}]")
         for ans in p.answers:
             before = _level(ans.before) if ans.answered_before else "–"
             after = _level(ans.after) if ans.answered_after else "–"
@@ -397,5 +408,5 @@ def done_shares(rows: Sequence[DoneShare]) -> list[str]:
     lines = ["", "Actions done, by team and quarter set:"]
     for r in rows:
         pct = f"{r.share:.0%}" if r.share is not None else "–"
-        lines.append(f"  {r.team[:24]:<24} {r.quarter}  {r.done}/{r.total} ({pct})")
+        lines.append(f"  {shown(r.team)[:24]:<24} {r.quarter}  {r.done}/{r.total} ({pct})")
     return lines

@@ -469,3 +469,10 @@ def test_import_refuses_an_action_owner_with_control_characters(
     assert r.code == 2
     assert r.err == "error: bad.json: actions[0].owner: must not contain control characters\n"
     assert not store_path.exists()  # the store the command would have created is not left behind
+
+
+def test_cli_shows_hostile_titles_and_owners_as_text(cli: Callable[..., CliResult]) -> None:
+    aid = _new(cli)
+    assert cli("action", "add", aid, "evil\u202etxt.exe", "--owner", "[red]x[/]").code == 0
+    out = cli("actions", aid).out
+    assert "evil\\u202etxt.exe" in out and "\u202e" not in out and "[red]x[/]" in out

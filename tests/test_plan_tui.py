@@ -250,3 +250,18 @@ async def test_compare_screen_shows_what_the_done_actions_moved(store_path: Path
         text = " ".join(console.export_text().split())
         assert "Actions done between the two (1)" in text
         assert "alpha.two: 1 → 3" in text and "Alpha: 2.00 → 2.50" in text
+
+
+@pytest.mark.asyncio
+async def test_plan_screen_shows_markup_like_text_literally(store_path: Path) -> None:
+    aid = seed(store_path)
+    ws = Workspace(open_store(store_path))
+    ws.add_action(aid, "[b]x[/] [@click=app.quit]", owner="x[/]")
+    ws.store.close()
+    async with running(store_path) as (app, pilot):
+        screen = await open_plan(app, pilot, aid)
+        assert table_rows(screen, "#p-actions") == [
+            ["todo", "–", "x[/]", "[b]x[/] [@click=app.quit]"]
+        ]
+        await press(pilot, "o")  # the owner filter names the owner as text too
+        assert "x[/]" in str(screen.query_one("#p-filter", Static).render())

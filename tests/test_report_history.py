@@ -37,6 +37,7 @@ from maturity.report.pdf import make_fetcher, render_pdf
 from maturity.report.strings_history import EN, KO, history_strings
 from maturity.report.strings_plan import plan_strings
 from maturity.report.view import fmt_date
+from maturity.safetext import ZERO_WIDTH_SPACE as ZWSP
 from maturity.store import open_store
 from maturity.workspace import Workspace
 
@@ -369,7 +370,7 @@ def test_user_text_is_escaped_in_html_and_pdf(tmp_path: Path) -> None:
         assert not tags & {"script", "img", "iframe", "link"}
         assert evil in "".join(page.text)  # shown as characters, Jinja2 syntax not evaluated
         assert "{{ 7 * 7 }}" in raw and ">49<" not in raw
-    assert img in "".join(parse(html).text)
+    assert img in "".join(parse(html).text).replace(ZWSP, "")  # long runs get break points
     fetcher = make_fetcher()
     data, _ = render_pdf(html, fetcher=fetcher)
     assert fetcher.requested == []  # nothing in the document made WeasyPrint fetch anything

@@ -153,7 +153,7 @@ async def test_results_change_an_answer_and_results_update(store_path: Path) -> 
     async with running(store_path, size=(100, 36)) as (app, pilot):
         table = app.screen.query_one(DataTable)
         row = [table.get_row_at(i) for i in range(table.row_count)]
-        target = next(i for i, r in enumerate(row) if r[0] == "Payments")
+        target = next(i for i, r in enumerate(row) if str(r[0]) == "Payments")
         table.move_cursor(row=target)
         await press(pilot, "r")
         results_screen = app.screen
@@ -275,13 +275,13 @@ async def test_filter_and_sort(store_path: Path) -> None:
     seed_snapshot_store(store_path)
     async with running(store_path) as (app, pilot):
         table = app.screen.query_one(DataTable)
-        assert [table.get_row_at(i)[0] for i in range(3)] == ["Platform", "Search", "Payments"]
+        assert [str(table.get_row_at(i)[0]) for i in range(3)] == ["Platform", "Search", "Payments"]
         for _ in range(5):  # date -> questionnaire -> progress -> level -> status -> team
             await press(pilot, "s")
         assert app.screen.sort_column == "team"  # type: ignore[attr-defined]
-        assert [table.get_row_at(i)[0] for i in range(3)] == ["Payments", "Platform", "Search"]
+        assert [str(table.get_row_at(i)[0]) for i in range(3)] == ["Payments", "Platform", "Search"]
         await press(pilot, "slash", *"sea", "enter")
-        assert table.row_count == 1 and table.get_row_at(0)[0] == "Search"
+        assert table.row_count == 1 and str(table.get_row_at(0)[0]) == "Search"
 
 
 async def test_language_switch_relabels_everything(store_path: Path) -> None:

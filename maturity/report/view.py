@@ -28,10 +28,15 @@ from maturity.questionnaire import LoadedQuestionnaire
 from maturity.report import charts
 from maturity.report.strings import strings
 from maturity.report.view_plan import PlanView
+from maturity.safetext import breakable, excerpt
 from maturity.scoring import MIN_COVERAGE
 
 HORIZONS: tuple[str, ...] = ("now", "next", "later")
 TOP_STEPS = 3
+NOTE_EXCERPT = 600  # characters of a note in the body; the appendix has the whole note ...
+NOTE_APPENDIX = 20_000  # ... up to this many (far above what the store accepts today; a hang
+# guard for notes written before the limit existed, such as a 4.7 MB data: URL)
+LINK_SHOWN = 200  # characters of an evidence link
 _URL = re.compile(r"\b(?:https?://|www\.)[^\s<>\"'）)]+", re.IGNORECASE)
 _MONTHS_EN = (
     "January",
@@ -66,8 +71,10 @@ def fmt_date(value: datetime, lang: str) -> str:
 
 
 def evidence_links(note: str) -> list[str]:
-    """Links found in a note, shown as evidence; they are printed as text and never fetched."""
-    return [m.rstrip(".,;:") for m in _URL.findall(note)]
+    """Links found in a note, shown as evidence; they are printed as text and never fetched.
+    A link longer than :data:`LINK_SHOWN` is shortened with "…" (the note in the appendix has
+    it whole): a 4.7 MB data: URL must not become a page of unbreakable text."""
+    return [excerpt(m.rstrip(".,;:"), LINK_SHOWN)[0] for m in _URL.findall(note)]
 
 
 # ---------------------------------------------------------------------------------------------
@@ -87,9 +94,11 @@ class AnswerView:
     level: int | None
     state: str  # "answered" | "unsure" | "unanswered"
     answer: str  # the chosen option's text, or "Not sure" / "Not answered"
-    note: str
+    note: str  # the whole note, made breakable (the appendix)
     evidence: list[str]
     votes: list[Vote]
+    note_excerpt: str = ""  # at most NOTE_EXCERPT characters of it, breakable (the body)
+    note_cut: bool = False  # the excerpt is shorter than the note
     vote_summary: str = ""  # "median 3, spread 2" when there were votes
     distribution: str = ""  # anonymous votes: "2 ×1 · 3 ×2" (nobody named)
 
@@ -428,6 +437,7 @@ class _Builder(Texts):
         else:
             state, level, text = "answered", ans.level, self.tr(q.option(ans.level).text)
         note = ans.note.strip() if ans else ""
+        shown, cut = excerpt(note, NOTE_EXCERPT)
         cast = ans.votes if ans else {}
         votes = [
             Vote(person, str(v) if v is not None else self.t["not_sure"])
@@ -445,7 +455,9 @@ class _Builder(Texts):
             level=level,
             state=state,
             answer=text,
-            note=note,
+            note=breakable(excerpt(note, NOTE_APPENDIX)[0]),
+            note_excerpt=breakable(shown),
+            note_cut=cut,
             evidence=evidence_links(note),
             votes=votes,
             vote_summary=summary,

@@ -29,7 +29,16 @@ from maturity.questionnaire import LoadedQuestionnaire
 from maturity.report import charts, charts_history
 from maturity.report.strings_history import history_strings
 from maturity.report.strings_plan import plan_strings
-from maturity.report.view import Meta, Texts, css_content, fmt_date, fmt_score, level_text
+from maturity.report.view import (
+    NOTE_EXCERPT,
+    Meta,
+    Texts,
+    css_content,
+    fmt_date,
+    fmt_score,
+    level_text,
+)
+from maturity.safetext import breakable, excerpt
 
 TIERS_BEST_FIRST: tuple[str, ...] = tuple(
     sorted(dora_mod.TIER_RANK, key=lambda t: -dora_mod.TIER_RANK[t])
@@ -375,8 +384,8 @@ class _CompareBuilder:
                     direction=move,
                     symbol=_SYMBOL[move],
                     word=word,
-                    a_note=ch.a_note.strip(),
-                    b_note=ch.b_note.strip(),
+                    a_note=breakable(excerpt(ch.a_note.strip(), NOTE_EXCERPT)[0]),
+                    b_note=breakable(excerpt(ch.b_note.strip(), NOTE_EXCERPT)[0]),
                     note_changed=note_changed,
                 )
             )

@@ -14,10 +14,12 @@ from typing import TYPE_CHECKING, ClassVar
 from textual._path import CSSPathType
 from textual.app import App
 from textual.binding import Binding, BindingType
+from textual.notifications import SeverityLevel
 from textual.reactive import reactive
 from textual.worker import Worker, WorkerState
 
 from maturity.errors import MaturityError
+from maturity.safetext import terminal_safe
 from maturity.tui.commands import MaturityCommands
 from maturity.tui.gateway import Gateway
 from maturity.tui.i18n import default_language, other, t
@@ -65,6 +67,25 @@ class MaturityApp(App[None]):
         self.store_error: str | None = None
         self.set_reactive(MaturityApp.lang, lang or default_language())
         self.theme = theme or DARK
+
+    def notify(
+        self,
+        message: str,
+        *,
+        title: str = "",
+        severity: SeverityLevel = "information",
+        timeout: float | None = None,
+        markup: bool = True,
+    ) -> None:
+        """Every notification is plain text: messages carry names, notes, file paths and error
+        text people typed (a team ``x[/]`` in an error must not raise MarkupError)."""
+        super().notify(
+            terminal_safe(message, multiline=True),
+            title=terminal_safe(title),
+            severity=severity,
+            timeout=timeout,
+            markup=False,
+        )
 
     # -- lifecycle --------------------------------------------------------------------------
 

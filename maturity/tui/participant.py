@@ -32,6 +32,7 @@ from maturity.errors import MaturityError
 from maturity.model.text import tr
 from maturity.tui.app import MaturityApp
 from maturity.tui.i18n import t
+from maturity.tui.safe import plain, safe_str, styled
 from maturity.tui.screens.base import BaseModal, BaseScreen
 from maturity.tui.widgets.answers import (
     NOT_SURE,
@@ -40,6 +41,7 @@ from maturity.tui.widgets.answers import (
     level_bindings,
     question_widgets,
 )
+from maturity.tui.widgets.safe_input import SafeInput
 from maturity.tui.widgets.saved import PendingWrites
 from maturity.tui.widgets.votes import VotePanel, participant_text
 
@@ -164,13 +166,13 @@ class VoteScreen(BaseScreen[None]):
             return
         lang = self.lang
         q = self.loaded.questionnaire
-        title = Text(self.team, style="bold")  # Text, not markup: names are typed by people
-        title.append(f" · {tr(q.title, lang)}")
+        title = Text(safe_str(self.team), style="bold")  # Text, not markup: typed by people
+        title.append(f" · {safe_str(tr(q.title, lang))}")
         self.query_one("#p-title", Static).update(title)
         who = (
             self.t("p.you_anonymous")
             if self.voter.anonymous
-            else self.t("p.you", name=self.voter.name)
+            else self.t("p.you", name=safe_str(self.voter.name))
         )
         self.query_one("#p-who", Static).update(Text(who))
         state, current = self.state, self.question
@@ -190,11 +192,17 @@ class VoteScreen(BaseScreen[None]):
         dim, question = current
         in_dim = [x.id for x in dim.questions]
         self.query_one("#p-position", Static).update(
-            f"{tr(dim.title, lang)} · {in_dim.index(question.id) + 1}/{len(in_dim)}"
+            plain(f"{tr(dim.title, lang)} · {in_dim.index(question.id) + 1}/{len(in_dim)}")
         )
-        self.query_one("#p-text", Static).update(Text(tr(question.text, lang), style="bold"))
+        self.query_one("#p-text", Static).update(
+            Text(safe_str(tr(question.text, lang), multiline=True), style="bold")
+        )
         self.query_one("#p-help-text", Static).update(
-            f"[b]{self.t('q.help_title')}[/b]  {tr(question.help, lang)}"
+            styled(
+                "[b]$title[/b]  $help",
+                title=self.t("q.help_title"),
+                help=plain(tr(question.help, lang), multiline=True),
+            )
         )
         self.query_one("#p-help").display = self.show_help
         shown = (question.id, state.voted, state.mine, state.revealed)
@@ -309,7 +317,7 @@ class JoinScreen(BaseScreen[None]):
             yield Static(id="join-sessions-label", classes="dim")
             yield OptionList(id="join-sessions")
             yield Static(id="join-anonymous", classes="hint")
-            yield Input(id="join-name", max_length=60)
+            yield SafeInput(id="join-name", max_length=60)
             yield Static(id="join-error", classes="field-error")
             yield Static(id="join-hint", classes="hint")
         yield Footer(compact=True)
@@ -359,8 +367,8 @@ class JoinScreen(BaseScreen[None]):
             highlighted = sessions.highlighted
             sessions.clear_options()
             for s in self.sessions:
-                row = Text(s.team, style="bold")
-                row.append(f"  {s.questionnaire_id} · {s.assessment_id[:8]}", style="dim")
+                row = Text(safe_str(s.team), style="bold")
+                row.append(f"  {safe_str(s.questionnaire_id)} · {s.assessment_id[:8]}", "dim")
                 if s.anonymous:
                     row.append(f"  ({self.t('team.badge_anonymous')})", style="dim")
                 sessions.add_option(Option(row, id=s.assessment_id))
@@ -382,7 +390,7 @@ class JoinScreen(BaseScreen[None]):
 
     def error(self, message: str) -> None:
         widget = self.query_one("#join-error", Static)
-        widget.update(Text(message))
+        widget.update(plain(message, multiline=True))
         widget.display = bool(message)
 
     @on(OptionList.OptionSelected, "#join-sessions")

@@ -11,12 +11,14 @@ from dataclasses import replace
 from typing import TYPE_CHECKING, ClassVar, cast
 
 from textual.binding import ActiveBinding
+from textual.content import Content
 from textual.screen import Screen, ScreenResultType
 from textual.widgets import DataTable
 from textual.worker import Worker, WorkerState
 
 from maturity.tui.i18n import t
 from maturity.tui.messages import LanguageChanged
+from maturity.tui.safe import ui
 
 if TYPE_CHECKING:
     from maturity.tui.app import MaturityApp
@@ -42,7 +44,13 @@ class BaseScreen(Screen[ScreenResultType]):
         return self.mapp.gateway
 
     def t(self, key: str, **values: object) -> str:
+        """A UI string with values filled in: for our own words and numbers only (it is
+        markup to most widgets); a name or a note goes through :meth:`tc`."""
         return t(key, self.lang, **values)
+
+    def tc(self, key: str, **values: object) -> Content:
+        """A UI string as Content, ``values`` (names, notes) inserted as literal text."""
+        return ui(key, self.lang, **values)
 
     @property
     def active_bindings(self) -> dict[str, ActiveBinding]:

@@ -8,6 +8,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
+from textual.content import Content
 from textual.widgets import Button, Static
 
 from maturity.tui.screens.base import BaseModal
@@ -21,7 +22,8 @@ class ConfirmScreen(BaseModal[bool]):
         Binding("n,escape", "answer(False)", "No", show=False),
     ]
 
-    def __init__(self, message: str) -> None:
+    def __init__(self, message: Content) -> None:
+        """``message`` is Content (see :mod:`maturity.tui.safe`): it names what is at stake."""
         super().__init__()
         self.message = message
 

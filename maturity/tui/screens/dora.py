@@ -23,7 +23,9 @@ from maturity.errors import MaturityError
 from maturity.model.assessment import DoraInputs
 from maturity.model.text import tr
 from maturity.tui.messages import StatusChanged
+from maturity.tui.safe import plain, styled
 from maturity.tui.screens.base import BaseScreen
+from maturity.tui.widgets.safe_input import SafeInput
 from maturity.tui.widgets.saved import PendingWrites, SavedIndicator
 
 SAVE_DELAY_S = 0.4
@@ -74,7 +76,7 @@ class DoraScreen(BaseScreen[None]):
             for metric in dora.ALL_METRICS:
                 with Horizontal(classes="metric-row"):
                     yield Label(id=f"lbl-{metric}", classes="metric-title")
-                    yield Input(id=f"in-{metric}", classes="metric-input", compact=True)
+                    yield SafeInput(id=f"in-{metric}", classes="metric-input", compact=True)
                     yield Static(id=f"tier-{metric}", classes="metric-tier")
             yield Static(id="d-error", classes="field-error")
             yield Static(id="d-overall")
@@ -137,7 +139,9 @@ class DoraScreen(BaseScreen[None]):
 
     def refresh_view(self) -> None:
         lang = self.lang
-        self.query_one("#d-title", Static).update(f"[b]{self.team}[/b] · {self.t('dora.heading')}")
+        self.query_one("#d-title", Static).update(
+            styled("[b]$team[/b] · $heading", team=self.team, heading=self.t("dora.heading"))
+        )
         self.query_one("#lbl-benchmark", Label).update(self.t("dora.benchmark"))
         result = self.classification()
         for metric in dora.ALL_METRICS:
@@ -169,7 +173,7 @@ class DoraScreen(BaseScreen[None]):
                 )
         error = self.errors.get(self.focused_metric) or next(iter(self.errors.values()), "")
         error_widget = self.query_one("#d-error", Static)
-        error_widget.update(error)
+        error_widget.update(plain(error))  # it quotes what was typed
         error_widget.display = bool(error)
         overall = self.query_one("#d-overall", Static)
         if result and result.overall:

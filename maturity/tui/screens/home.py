@@ -9,15 +9,18 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
+from textual.content import Content
 from textual.widgets import DataTable, Footer, Input, Static
 
 from maturity.errors import MaturityError
+from maturity.tui.safe import plain, safe_str, styled
 from maturity.tui.screens.snapshot import (
     SNAPSHOT_ACTIONS,
     SnapshotScreen,
     Target,
     snapshot_bindings,
 )
+from maturity.tui.widgets.safe_input import SafeInput
 
 if TYPE_CHECKING:
     from maturity.store.base import Summary
@@ -78,7 +81,7 @@ class HomeScreen(SnapshotScreen):
             yield DataTable(id="assessments", cursor_type="row", zebra_stripes=True)
             with Vertical(id="home-top"):
                 yield Static(id="home-title", classes="screen-title")
-                yield Input(id="filter", compact=True)
+                yield SafeInput(id="filter", compact=True)
             yield Static(id="welcome")
             yield Static(id="home-status", classes="status-line")
         yield Footer(compact=True)
@@ -144,10 +147,11 @@ class HomeScreen(SnapshotScreen):
         for r in rows:
             level = Text(str(r.level) if r.level is not None else "–", justify="center")
             progress = Text(f"{r.answered}/{r.total}", justify="right")
+            team = safe_str(r.team)  # a Text cell: a str cell would be parsed as markup
             table.add_row(
-                f"● {r.team}" if r.id == self.marked else r.team,
+                Text(f"● {team}" if r.id == self.marked else team),
                 r.created[:10],
-                f"{r.questionnaire_id} {r.questionnaire_version}",
+                Text(safe_str(f"{r.questionnaire_id} {r.questionnaire_version}")),
                 progress,
                 level,
                 self.t(f"status.{r.status}"),
@@ -163,7 +167,12 @@ class HomeScreen(SnapshotScreen):
         welcome.display = empty or self.mapp.store_error is not None
         if self.mapp.store_error is not None:
             welcome.update(
-                f"[b]{self.t('error.store')}[/b]\n\n{self.mapp.store_error}\n\n{self.t('error.no_store')}"
+                styled(
+                    "[b]$title[/b]\n\n$error\n\n$hint",
+                    title=self.t("error.store"),
+                    error=plain(self.mapp.store_error, multiline=True),
+                    hint=Content(self.t("error.no_store")),
+                )
             )
         else:
             welcome.update(
@@ -283,7 +292,7 @@ class HomeScreen(SnapshotScreen):
             if yes:
                 self.delete(row)
 
-        message = self.t("home.confirm_delete", team=row.team, id=row.id, answered=row.answered)
+        message = self.tc("home.confirm_delete", team=row.team, id=row.id, answered=row.answered)
         self.app.push_screen(ConfirmScreen(message), confirmed)
 
     def action_mark(self) -> None:

@@ -12,13 +12,16 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Grid, Horizontal, Vertical, VerticalScroll
+from textual.content import Content
 from textual.suggester import SuggestFromList
 from textual.widgets import Button, Checkbox, Footer, Input, Label, Select, Static
 
 from maturity import questionnaire as qmod
 from maturity.errors import MaturityError
 from maturity.model.text import tr
+from maturity.tui.safe import plain
 from maturity.tui.screens.base import BaseScreen
+from maturity.tui.widgets.safe_input import SafeInput, suggestible
 
 FILE = "__file__"
 LANG_NAMES = {"en": "English", "ko": "한국어"}
@@ -54,22 +57,22 @@ class NewAssessmentScreen(BaseScreen[str | None]):
             with VerticalScroll(id="new-form"), Grid(id="new-grid"):
                 yield Label(id="lbl-team")
                 with Vertical():
-                    yield Input(
+                    yield SafeInput(
                         id="team",
                         max_length=200,
-                        suggester=SuggestFromList(self.teams, case_sensitive=False),
+                        suggester=SuggestFromList(suggestible(self.teams), case_sensitive=False),
                     )
                     yield Static(id="err-team", classes="field-error")
                 yield Label(id="lbl-facilitator")
-                yield Input(id="facilitator", max_length=200)
+                yield SafeInput(id="facilitator", max_length=200)
                 yield Label(id="lbl-participants")
-                yield Input(id="participants", max_length=2000)
+                yield SafeInput(id="participants", max_length=2000)
                 yield Label(id="lbl-questionnaire")
                 with Vertical():
                     yield Select[str](
                         self._questionnaire_options(), id="questionnaire", allow_blank=False
                     )
-                    yield Input(id="file")
+                    yield SafeInput(id="file")
                     yield Static(id="err-file", classes="field-error")
                 yield Label(id="lbl-language")
                 yield Select[str](
@@ -109,16 +112,17 @@ class NewAssessmentScreen(BaseScreen[str | None]):
         self.query_one("#create", Button).label = self.t("new.create")
         self.query_one("#cancel", Button).label = self.t("common.cancel")
 
-    def _questionnaire_options(self) -> list[tuple[str, str]]:
-        options = [(f"{tr(title, self.lang)} ({qid})", qid) for qid, title in self.builtins]
-        options.append((self.t("new.file.option"), FILE))
+    def _questionnaire_options(self) -> list[tuple[Content, str]]:
+        """Content prompts: a str prompt is markup to Select."""
+        options = [(plain(f"{tr(title, self.lang)} ({qid})"), qid) for qid, title in self.builtins]
+        options.append((Content(self.t("new.file.option")), FILE))
         return options
 
     # -- validation -------------------------------------------------------------------------
 
     def _error(self, field: str, message: str) -> None:
         widget = self.query_one(f"#err-{field}", Static)
-        widget.update(message)
+        widget.update(plain(message, multiline=True))  # errors quote what was typed
         widget.display = bool(message)
         self.query_one(f"#{field}", Input).set_class(bool(message), "-invalid-field")
 

@@ -15,6 +15,7 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
+from textual.content import Content
 from textual.widgets import DataTable, Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
@@ -24,6 +25,7 @@ from maturity.model.plan import ActionView, DoneShare, Plan
 from maturity.model.questionnaire import Questionnaire
 from maturity.model.text import tr
 from maturity.questionnaire import LoadedQuestionnaire
+from maturity.tui.safe import plain, safe_str, styled
 from maturity.tui.screens.base import BaseScreen
 
 STATUS_FILTERS = ("all", "open", "todo", "doing", "done", "dropped")
@@ -93,7 +95,7 @@ class PlanScreen(BaseScreen[None]):
 
     def _dim_title(self, dim: str) -> str:
         found = self.loaded.questionnaire.dimension(dim) if self.loaded else None
-        return tr(found.title, self.lang) if found else dim
+        return safe_str(tr(found.title, self.lang) if found else dim)
 
     def refresh_view(self) -> None:
         a, p = self.assessment, self.plan
@@ -101,7 +103,11 @@ class PlanScreen(BaseScreen[None]):
             return
         badge = f" · [b]{self.t('snap.badge')}[/b]" if a.status == "complete" else ""
         self.query_one("#p-title", Static).update(
-            f"[b]{self.t('plan.heading', team=a.team)}[/b] · {a.created.date().isoformat()}{badge}"
+            styled(
+                f"[b]$heading[/b] · $date{badge}",
+                heading=self.tc("plan.heading", team=a.team),
+                date=a.created.date().isoformat(),
+            )
         )
         self.query_one("#p-targets", Static).update(
             targets_text(self, p, self.loaded.questionnaire if self.loaded else None)
@@ -143,7 +149,7 @@ class PlanScreen(BaseScreen[None]):
                         + "  ",
                         style="green",
                     )
-                line.append(x.title)
+                line.append(safe_str(x.title))
                 roadmap.add_option(Option(line, id=x.id))
         if keep is not None and keep < roadmap.option_count:
             roadmap.highlighted = keep
@@ -177,7 +183,9 @@ class PlanScreen(BaseScreen[None]):
             elif v.overdue:
                 status.append(" ! " + self.t("plan.overdue"), style="bold red")
             title = v.title + (f" ({v.reason})" if v.status == "dropped" and v.reason else "")
-            table.add_row(status, v.due or "–", v.owner or "–", title, key=v.id)
+            table.add_row(
+                status, plain(v.due or "–"), plain(v.owner or "–"), plain(title), key=v.id
+            )
         if keep is not None and any(v.id == keep for v in shown):
             table.move_cursor(row=table.get_row_index(keep))
         status_label = (
@@ -188,7 +196,7 @@ class PlanScreen(BaseScreen[None]):
         owner_label = (
             self.owner_filter if self.owner_filter is not None else self.t("plan.filter.all")
         )
-        filt = self.t("plan.filter", status=status_label, owner=owner_label or "–")
+        filt = self.t("plan.filter", status=status_label, owner=safe_str(owner_label or "–"))
         if not self.views:
             filt = self.t("plan.no_actions")
         self.query_one("#p-filter", Static).update(
@@ -357,14 +365,14 @@ class PlanScreen(BaseScreen[None]):
         self.action_adopt()
 
 
-def done_share_text(screen: BaseScreen[Any], rows: list[DoneShare], with_team: bool) -> str:
+def done_share_text(screen: BaseScreen[Any], rows: list[DoneShare], with_team: bool) -> Content:
     """One line for the trend and portfolio screens: actions done per (team and) quarter."""
     parts = []
     for r in rows:
         pct = f"{r.share:.0%}" if r.share is not None else "–"
         who = f"{r.team} " if with_team else ""
         parts.append(f"{who}{r.quarter} {r.done}/{r.total} ({pct})")
-    return f"[b]{screen.t('plan.share')}[/b] " + " · ".join(parts)
+    return styled(f"[b]{screen.t('plan.share')}[/b] $shares", shares=" · ".join(parts))
 
 
 def targets_text(screen: BaseScreen[Any], p: Plan, q: Questionnaire | None) -> Text:
@@ -374,7 +382,7 @@ def targets_text(screen: BaseScreen[Any], p: Plan, q: Questionnaire | None) -> T
     text = Text(screen.t("plan.suggested" if p.suggested else "plan.targets"), style="bold")
     for g in p.targets:
         dim = q.dimension(g.dimension) if q else None
-        title = tr(dim.title, screen.lang) if dim else g.dimension
+        title = safe_str(tr(dim.title, screen.lang) if dim else g.dimension)
         today = "–" if g.level is None else str(g.level)
         gap = (
             screen.t("plan.gap.reached")
@@ -396,7 +404,7 @@ def open_targets_form(
 
     ws = screen.gateway.workspace
     dims = [
-        (d.id, tr(d.title, screen.lang), plan.levels.get(d.id, 1))
+        (d.id, safe_str(tr(d.title, screen.lang)), plan.levels.get(d.id, 1))
         for d in loaded.questionnaire.dimensions
     ]
     current = {g.dimension: g.target for g in plan.targets}

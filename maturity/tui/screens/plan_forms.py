@@ -18,6 +18,7 @@ from textual.widgets import Input, Select, Static
 
 from maturity.errors import MaturityError
 from maturity.model.plan import ACTION_STATUSES
+from maturity.tui.safe import plain
 from maturity.tui.screens.base import BaseModal
 
 Save = Callable[[dict[str, Any]], Awaitable[object]]
@@ -60,7 +61,10 @@ class _Form(BaseModal[bool]):
 
 
 def _row(label: str, widget: Input | Select[str], label_id: str) -> Horizontal:
-    return Horizontal(Static(label, classes="form-label", id=label_id), widget, classes="form-row")
+    """A label (shown as plain text: a dimension title may come from a user's file) and a field."""
+    return Horizontal(
+        Static(plain(label), classes="form-label", id=label_id), widget, classes="form-row"
+    )
 
 
 class TargetsForm(_Form):
@@ -207,7 +211,7 @@ class DropForm(_Form):
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
             yield Static(self.t("drop.heading"), classes="dialog-title")
-            yield Static(self.title_text, classes="dim")
+            yield Static(plain(self.title_text), classes="dim")
             yield Input(id="drop-reason", max_length=300, compact=True)
             yield Static(classes="field-error")
 

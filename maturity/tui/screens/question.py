@@ -15,6 +15,7 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
+from textual.content import Content
 from textual.widgets import Footer, Static
 
 from maturity.errors import MaturityError
@@ -23,6 +24,7 @@ from maturity.model.questionnaire import Dimension, Question
 from maturity.model.text import tr
 from maturity.questionnaire import LoadedQuestionnaire
 from maturity.tui.messages import AnswerSaved, StatusChanged
+from maturity.tui.safe import plain, styled
 from maturity.tui.screens.base import BaseScreen
 from maturity.tui.widgets.answers import (
     NOT_SURE,
@@ -139,12 +141,20 @@ class QuestionScreen(BaseScreen[None]):
         _, question = self.current
         badge = f" · [b]{self.t('snap.badge')}[/b]" if self.read_only else ""
         self.query_one("#q-title", Static).update(
-            f"[b]{self.assessment.team}[/b] · {tr(q.title, lang)}{badge}"
+            styled(
+                f"[b]$team[/b] · $title{badge}", team=self.assessment.team, title=tr(q.title, lang)
+            )
         )
-        self.query_one("#q-text", Static).update(f"[b]{tr(question.text, lang)}[/b]")
+        self.query_one("#q-text", Static).update(
+            styled("[b]$text[/b]", text=plain(tr(question.text, lang), multiline=True))
+        )
         self.query_one("#q-help-text", Static).update(
-            f"[b]{self.t('q.help_title')}[/b]  {tr(question.help, lang)}\n"
-            f"[dim]{self.t('q.source', source=question.source)}[/dim]"
+            styled(
+                "[b]$title[/b]  $help\n[dim]$source[/dim]",
+                title=self.t("q.help_title"),
+                help=plain(tr(question.help, lang), multiline=True),
+                source=self.tc("q.source", source=question.source),
+            )
         )
         self.query_one("#q-help").display = self.show_help
         answer = self.answers.get(question.id)
@@ -152,22 +162,22 @@ class QuestionScreen(BaseScreen[None]):
         if answer is not None:
             current = answer.level if answer.level is not None else NOT_SURE
         self.query_one("#q-options", AnswerOptions).show(answer_choices(question, lang), current)
-        status: list[str] = []
+        status: list[Content] = []
         if answer is None:
-            status.append(self.t("q.unanswered"))
+            status.append(Content(self.t("q.unanswered")))
         else:
             label = (
                 f"{answer.level} {q.level_name(answer.level, lang)}"
                 if answer.level is not None
                 else self.t("q.not_sure")
             )
-            status.append(self.t("q.answer_is", answer=label))
+            status.append(self.tc("q.answer_is", answer=label))
         note = self.pending_notes.get(question.id, answer.note if answer else "")
         if note:
-            status.append(self.t("q.note", note=note))
+            status.append(self.tc("q.note", note=note))
         if not self.show_help:
-            status.append(f"[dim]{self.t('q.help_hint')}[/dim]")
-        self.query_one("#q-status", Static).update("  ·  ".join(status))
+            status.append(styled("[dim]$hint[/dim]", hint=self.t("q.help_hint")))
+        self.query_one("#q-status", Static).update(Content("  ·  ").join(status))
         self.refresh_progress()
 
     def refresh_progress(self) -> None:
@@ -180,7 +190,7 @@ class QuestionScreen(BaseScreen[None]):
         dim, question = self.current
         in_dim = [x for d, x in self.questions if d.id == dim.id]
         self.query_one("#q-position", Static).update(
-            self.t(
+            self.tc(
                 "q.position",
                 dimension=tr(dim.title, lang),
                 n=in_dim.index(question) + 1,

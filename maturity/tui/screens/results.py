@@ -30,6 +30,7 @@ from maturity.model.questionnaire import Questionnaire
 from maturity.model.results import Results
 from maturity.model.text import tr
 from maturity.questionnaire import LoadedQuestionnaire
+from maturity.tui.safe import plain, safe_str, styled
 from maturity.tui.screens.snapshot import SnapshotScreen, Target, snapshot_bindings
 from maturity.tui.widgets.bars import score_bar
 from maturity.tui.widgets.votes import disagreement_text
@@ -124,7 +125,11 @@ class ResultsScreen(SnapshotScreen):
         if self.target is not None and self.target.status == "complete":
             badge = f" · [b]{self.t('snap.badge')}[/b]"
         self.query_one("#r-title", Static).update(
-            f"[b]{self.t('r.heading', team=r.team)}[/b] · {tr(q.title, lang)}{badge}"
+            styled(
+                f"[b]$heading[/b] · $title{badge}",
+                heading=self.tc("r.heading", team=r.team),
+                title=tr(q.title, lang),
+            )
         )
         self.query_one("#r-overall", Static).update(self._overall(r, q))
         self.query_one("#r-dimensions", Static).update(self._dimensions(r, q))
@@ -145,7 +150,7 @@ class ResultsScreen(SnapshotScreen):
                 found = q.find_question(h.question)
                 text = tr(found[1].text, lang) if found else h.question
                 title = tr(dim.title, lang) if dim else d.id
-                held.add_option(Option(f"{title} · {text} ({h.level})", id=h.question))
+                held.add_option(Option(plain(f"{title} · {text} ({h.level})"), id=h.question))
         held.display = held.option_count > 0
         if held.option_count:
             held.highlighted = 0
@@ -176,7 +181,7 @@ class ResultsScreen(SnapshotScreen):
         """One line per dimension (title, bar, score, level, coverage), aligned by terminal
         cells so Korean titles line up, and an indented "held back by" line under it."""
         titles = {
-            d.id: tr(dim.title, self.lang) if (dim := q.dimension(d.id)) else d.id
+            d.id: safe_str(tr(dim.title, self.lang) if (dim := q.dimension(d.id)) else d.id)
             for d in r.dimensions
         }
         width = max((cell_len(x) for x in titles.values()), default=0)
@@ -219,7 +224,7 @@ class ResultsScreen(SnapshotScreen):
             if m is None:
                 continue
             grade = self.t(f"tier.{m.tier}") if m.tier else f"{m.quickcheck:.1f}/10"
-            text.append(f"\n  {tr(defs[metric].title, self.lang)}: {m.input} → {grade}")
+            text.append(f"\n  {tr(defs[metric].title, self.lang)}: {safe_str(m.input)} → {grade}")
         if d.optimistic_flag and d.implied_band:
             lo, hi = d.implied_band
             text.append("\n" + self.t("r.optimistic", lo=lo, hi=hi), style="bold yellow")
@@ -238,8 +243,8 @@ class ResultsScreen(SnapshotScreen):
             items = [x for x in r.recommendations if x.horizon == horizon]
             for i, x in enumerate(items):
                 dim = q.dimension(x.dimension)
-                where = tr(dim.title, self.lang) if dim else x.dimension
-                item = Text(f"{x.title} ")
+                where = safe_str(tr(dim.title, self.lang) if dim else x.dimension)
+                item = Text(f"{safe_str(x.title)} ")
                 who = (
                     f", {terms.who_acts_name(x.who_acts, self.lang)}"
                     if x.who_acts != "team"  # the team is the default actor: only say otherwise

@@ -17,6 +17,7 @@ from textual.containers import Horizontal
 from textual.widgets import DataTable, Footer, Static
 
 from maturity.model.plan import ActionView
+from maturity.tui.safe import plain
 from maturity.tui.screens.base import BaseScreen
 
 DECISIONS = ("done", "carry", "drop")
@@ -76,8 +77,8 @@ class ReviewScreen(BaseScreen[dict[str, str] | None]):
             table.add_row(
                 Text(self.t(f"review.{choice}"), style=STYLE[choice]),
                 due,
-                a.owner or "–",
-                a.title,
+                plain(a.owner or "–"),
+                plain(a.title),
                 key=a.id,
             )
         if self.actions:

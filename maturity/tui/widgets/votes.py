@@ -16,6 +16,7 @@ from textual.widgets import Static
 from maturity.model.text import tr
 from maturity.store.base import TeamState
 from maturity.tui.i18n import t
+from maturity.tui.safe import safe_str
 from maturity.voting import TOP_DISAGREEMENTS, UNSURE_KEY, tally
 
 if TYPE_CHECKING:
@@ -51,7 +52,7 @@ def vote_lines(state: TeamState, lang: str) -> Text:
         line.append(BAR * (2 * n) or "·", style=style if n else "dim")
         line.append(f" {n}" if n else "", style="bold")
         if not state.anonymous and by_level.get(key):
-            line.append("  " + ", ".join(by_level[key]), style="")
+            line.append("  " + ", ".join(safe_str(who) for who in by_level[key]), style="")
         text.append_text(line)
         text.append("\n")
     summary = Text()
@@ -81,12 +82,14 @@ def facilitator_text(
     if not state.revealed:
         text.append(t("team.count", lang, count=state.count), style="bold")
         if state.voters:
-            text.append("  " + "  ".join(f"✓ {who}" for who in state.voters), style="green")
+            text.append(
+                "  " + "  ".join(f"✓ {safe_str(who)}" for who in state.voters), style="green"
+            )
         text.append("\n" + t("team.hidden", lang), style="dim")
         hint = (
             t("team.type_hint_anonymous", lang)
             if state.anonymous or next_name is None
-            else t("team.type_hint", lang, name=next_name)
+            else t("team.type_hint", lang, name=safe_str(next_name))
         )
         text.append("\n" + hint, style="dim")
         text.append("\n" + t("team.join_hint", lang, id=assessment_id[:8]), style="dim")
@@ -172,7 +175,7 @@ def disagreement_text(
         if not dim.voted:
             continue
         found = q.dimension(dim.id)
-        title = tr(found.title, lang) if found else dim.id
+        title = safe_str(tr(found.title, lang) if found else dim.id)
         text.append("\n  ")
         text.append(
             t(
@@ -193,7 +196,7 @@ def disagreement_text(
         text.append(
             f"{'⚠' if x.discuss else '·'} {x.spread} ", style="bold yellow" if x.discuss else "dim"
         )
-        text.append(question)
+        text.append(safe_str(question))
         text.append(
             "  "
             + t(
