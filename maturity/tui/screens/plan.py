@@ -25,7 +25,7 @@ from maturity.model.plan import ActionView, DoneShare, Plan
 from maturity.model.questionnaire import Questionnaire
 from maturity.model.text import tr
 from maturity.questionnaire import LoadedQuestionnaire
-from maturity.tui.safe import plain, safe_str, styled
+from maturity.tui.safe import safe_str, styled
 from maturity.tui.screens.base import BaseScreen
 
 STATUS_FILTERS = ("all", "open", "todo", "doing", "done", "dropped")
@@ -183,8 +183,13 @@ class PlanScreen(BaseScreen[None]):
             elif v.overdue:
                 status.append(" ! " + self.t("plan.overdue"), style="bold red")
             title = v.title + (f" ({v.reason})" if v.status == "dropped" and v.reason else "")
+            # rich Text cells: never parsed as markup, and the table measures them for its widths
             table.add_row(
-                status, plain(v.due or "–"), plain(v.owner or "–"), plain(title), key=v.id
+                status,
+                Text(v.due or "–"),
+                Text(safe_str(v.owner or "–")),
+                Text(safe_str(title)),
+                key=v.id,
             )
         if keep is not None and any(v.id == keep for v in shown):
             table.move_cursor(row=table.get_row_index(keep))

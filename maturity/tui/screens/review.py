@@ -17,7 +17,7 @@ from textual.containers import Horizontal
 from textual.widgets import DataTable, Footer, Static
 
 from maturity.model.plan import ActionView
-from maturity.tui.safe import plain
+from maturity.tui.safe import safe_str
 from maturity.tui.screens.base import BaseScreen
 
 DECISIONS = ("done", "carry", "drop")
@@ -77,8 +77,8 @@ class ReviewScreen(BaseScreen[dict[str, str] | None]):
             table.add_row(
                 Text(self.t(f"review.{choice}"), style=STYLE[choice]),
                 due,
-                plain(a.owner or "–"),
-                plain(a.title),
+                Text(safe_str(a.owner or "–")),  # Text: never markup, measured for the widths
+                Text(safe_str(a.title)),
                 key=a.id,
             )
         if self.actions:
