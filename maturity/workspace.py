@@ -36,7 +36,7 @@ from maturity.model.results import Results
 from maturity.questionnaire import LoadedQuestionnaire
 from maturity.store.base import LiveSession, Progress, Store, Summary, TeamRow, TeamState
 from maturity.store.sqlite import team_key
-from maturity.voting import Voter, check_name, clean_name, median_down
+from maturity.voting import Voter, canonical_name, check_name, median_down
 
 
 def new_id() -> str:
@@ -250,8 +250,26 @@ class Workspace:
         problem = check_name(name)
         if problem:
             raise MaturityError(problem)
-        self.store.add_participant(a.id, clean_name(name))
+        # "joon" next to "Joon" is Joon: one voter, not two and a false "discuss".
+        name = canonical_name(name, a.participants)
+        self.store.add_participant(a.id, name)
         return Voter(name, anonymous=False)
+
+    def set_mode(self, assessment_id: str, mode: str) -> None:
+        """Solo answers or a team vote; kept with the assessment (it reopens the same way)."""
+        if mode not in ("solo", "team"):
+            raise MaturityError(f"mode is solo or team, got {mode!r}")
+        self.store.set_mode(assessment_id, mode)
+
+    def beat(self, assessment_id: str) -> None:
+        """The facilitator is still there (participants and the join picker rely on it)."""
+        self.store.beat(assessment_id)
+
+    def present(self, assessment_id: str, voter: Voter, *, leave: bool = False) -> None:
+        """A participant voting from their own app is there (their votes are theirs alone).
+        Anonymous voters leave no trace: nothing is written for them."""
+        if not voter.anonymous:
+            self.store.touch_presence(assessment_id, voter.name, leave=leave)
 
     def cast_vote(
         self, assessment_id: str, question_id: str, voter: Voter | str, level: int | None
@@ -260,8 +278,10 @@ class Workspace:
         self._check_question(assessment_id, question_id)
         self._check_level(level)
         key = voter.key(assessment_id, question_id) if isinstance(voter, Voter) else voter
-        if not isinstance(voter, Voter) and (problem := check_name(key)):
-            raise MaturityError(problem)
+        if not isinstance(voter, Voter):
+            if problem := check_name(key):
+                raise MaturityError(problem)
+            key = canonical_name(key, self.store.get(assessment_id).participants)
         self.store.cast_vote(assessment_id, question_id, key, level)
 
     def retract_vote(self, assessment_id: str, question_id: str, voter: Voter | str) -> bool:

@@ -98,6 +98,8 @@ class Assessment(_Doc):
     participants: list[str] = Field(default_factory=list)
     anonymous: bool = False
     """Chosen at creation: votes are kept without voters (only their distribution)."""
+    mode: Literal["solo", "team"] = "solo"
+    """How the facilitator runs it: answers typed alone, or a team vote on every question."""
     questionnaire: QuestionnaireRef
     language: Literal["en", "ko"] = "en"
     status: Status = "in_progress"
@@ -139,6 +141,8 @@ class Assessment(_Doc):
         if isinstance(data, dict):
             if not self.anonymous:
                 data.pop("anonymous", None)
+            if self.mode == "solo":
+                data.pop("mode", None)
             for key in ("targets", "actions"):  # absent until the team plans (round 1 documents)
                 if not data.get(key):
                     data.pop(key, None)

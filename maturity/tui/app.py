@@ -19,18 +19,21 @@ from textual.reactive import reactive
 from textual.worker import Worker, WorkerState
 
 from maturity.errors import MaturityError
+from maturity.retro import DEFAULT_BOX_MIN
 from maturity.safetext import terminal_safe
 from maturity.tui.commands import MaturityCommands
 from maturity.tui.gateway import Gateway
 from maturity.tui.i18n import default_language, other, t
 from maturity.tui.messages import LanguageChanged
+from maturity.tui.themes import ANSI_DARK, ANSI_LIGHT, DARK_NAME, LIGHT_NAME, THEMES
 
 if TYPE_CHECKING:
     # Imported on the store thread at first use: the core's pydantic models cost ~0.2 s to
     # import, which would otherwise delay the first screen.
     from maturity.workspace import Workspace
 
-DARK, LIGHT = "textual-dark", "textual-light"
+DARK, LIGHT = DARK_NAME, LIGHT_NAME
+_STOCK = {"textual-dark": DARK_NAME, "textual-light": LIGHT_NAME}
 
 log = logging.getLogger(__name__)
 
@@ -63,10 +66,19 @@ class MaturityApp(App[None]):
     ) -> None:
         super().__init__()
         self.store_path = store_path
+        self.exported: dict[str, Path] = {}
+        """Reports exported in this session, per assessment (the summary offers to open them)."""
+        self.timebox_min: int = DEFAULT_BOX_MIN
+        """The session's time box (the question screens pace against it)."""
         self.gateway = Gateway(workspace)
         self.store_error: str | None = None
         self.set_reactive(MaturityApp.lang, lang or default_language())
-        self.theme = theme or DARK
+        # Our themes: every text colour reaches 4.5:1 on a projector (see themes.py).
+        for custom in THEMES:
+            self.register_theme(custom)
+        self.set_reactive(App.ansi_theme_dark, ANSI_DARK)
+        self.set_reactive(App.ansi_theme_light, ANSI_LIGHT)
+        self.theme = _STOCK.get(theme or DARK, theme or DARK)
 
     def notify(
         self,
@@ -220,7 +232,17 @@ class MaturityApp(App[None]):
         if not export_available():
             self.notify(t("export.unavailable", self.lang), severity="warning", timeout=8)
             return
-        self.push_screen(ExportScreen(assessment_id))
+
+        def done(path: Path | None) -> None:
+            if path is not None:
+                self.exported[assessment_id] = path  # the summary screen offers to open it
+
+        self.push_screen(ExportScreen(assessment_id), done)
+
+    def open_summary(self, assessment_id: str) -> None:
+        from maturity.tui.screens.summary import SummaryScreen
+
+        self.push_screen(SummaryScreen(assessment_id))
 
     def open_trend(self, team: str) -> None:
         from maturity.tui.screens.trend import TrendScreen

@@ -12,6 +12,7 @@ from typing import Final
 
 from maturity.model.terms import TIERS
 from maturity.tui.i18n_plan import PLAN_STRINGS
+from maturity.tui.i18n_retro import RETRO_STRINGS
 from maturity.tui.i18n_team import TEAM_STRINGS
 
 LANGS: Final = ("en", "ko")
@@ -183,8 +184,8 @@ STRINGS: Final[dict[str, dict[str, str]]] = {
     },
     "dora.optional": {"en": "optional", "ko": "선택"},
     "dora.buckets": {
-        "en": "tab: pick one of these answers (enter), or type a value in the field above",
-        "ko": "tab: 아래 답 중 하나 고르기(enter), 또는 위 칸에 값을 직접 입력",
+        "en": "ctrl+o: pick one of these Quick Check answers (enter), or type a value in the field above; tab: next field",
+        "ko": "ctrl+o: 아래 퀵 체크 답 중 하나 고르기(enter), 또는 위 칸에 값을 직접 입력. tab: 다음 칸",
     },
     "binding.buckets": {"en": "Choices", "ko": "보기"},
     "dora.examples": {"en": "e.g. {examples}", "ko": "예: {examples}"},
@@ -476,6 +477,7 @@ STRINGS: Final[dict[str, dict[str, str]]] = {
     },
 }
 STRINGS.update(TEAM_STRINGS)  # team mode's strings live in i18n_team.py
+STRINGS.update(RETRO_STRINGS)  # the retrospective flow's strings live in i18n_retro.py
 STRINGS.update(PLAN_STRINGS)  # the plan's strings live in i18n_plan.py
 
 

@@ -15,6 +15,7 @@ let the team vote again).
 
 from __future__ import annotations
 
+import contextlib
 from concurrent.futures import Future
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar
@@ -44,6 +45,7 @@ from maturity.tui.widgets.answers import (
 from maturity.tui.widgets.safe_input import SafeInput
 from maturity.tui.widgets.saved import PendingWrites
 from maturity.tui.widgets.votes import VotePanel, participant_text
+from maturity.voting import BEAT_S
 
 if TYPE_CHECKING:
     from maturity.model.questionnaire import Dimension, Question
@@ -89,6 +91,8 @@ class VoteScreen(BaseScreen[None]):
         self.show_help = False
         self.writes = PendingWrites()
         self._polling = False
+        self.followed = False
+        """Whether a question was ever shown (then "no question" means the facilitator left)."""
 
     def compose(self) -> ComposeResult:
         with Horizontal(classes="topbar"):
@@ -103,6 +107,27 @@ class VoteScreen(BaseScreen[None]):
         self.query_one("#p-help").display = False
         self.load()
         self.set_interval(POLL_S, self.poll)
+        self.set_interval(BEAT_S, self.beat)
+        self.beat()
+
+    def beat(self, *, leave: bool = False) -> None:
+        """Say this participant is here (their vote is theirs alone: the facilitator's digits
+        skip them); anonymous voters write nothing."""
+        if self.voter.anonymous or not self.gateway.is_open:
+            return
+        with contextlib.suppress(RuntimeError):  # the store thread is already gone
+            self.gateway.submit(
+                self.gateway.workspace.present, self.assessment_id, self.voter, leave=leave
+            )
+
+    def on_unmount(self) -> None:
+        self.beat(leave=True)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        # After the reveal the footer stops offering keys that can no longer do anything.
+        if action in ("vote", "withdraw"):
+            return self.state is None or not self.state.revealed
+        return True
 
     @work(exclusive=True, group="p-load", exit_on_error=False)
     async def load(self) -> None:
@@ -149,7 +174,11 @@ class VoteScreen(BaseScreen[None]):
         ):
             # Our own vote is still on its way: keep showing it rather than the older value.
             state = _with_mine(state, self.state)
-        self.state = state
+        old, self.state = self.state, state
+        if state.question_id is not None:
+            self.followed = True
+        if old is None or (old.question_id, old.revealed) != (state.question_id, state.revealed):
+            self.refresh_bindings()
         self.refresh_view()
 
     @property
@@ -181,9 +210,12 @@ class VoteScreen(BaseScreen[None]):
         panel.border_title = self.t("team.badge")
         if state is None or current is None:
             self.query_one("#p-position", Static).update("")
-            self.query_one("#p-text", Static).update(
-                Text(self.t("p.closed" if state and state.status == "complete" else "p.waiting"))
-            )
+            key = "p.waiting"
+            if state is not None and state.status == "complete":
+                key = "p.closed"
+            elif self.followed:
+                key = "retro.facilitator_gone"
+            self.query_one("#p-text", Static).update(Text(self.t(key)))
             self.query_one("#p-help").display = False
             options.display = False
             panel.display = False
@@ -297,6 +329,7 @@ class JoinScreen(BaseScreen[None]):
     JoinScreen #join { height: 1fr; padding: 0 1; }
     JoinScreen #join-sessions { height: auto; max-height: 12; border: round $primary; }
     JoinScreen #join-name { margin-top: 1; }
+    JoinScreen #join-people { height: auto; max-height: 10; border: round $primary; }
     """
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "app.quit", "Quit", id="quit", show=False),
@@ -310,12 +343,16 @@ class JoinScreen(BaseScreen[None]):
         self.chosen: LiveSession | None = None
         self.anonymous = False
         self.busy = False
+        self.people: list[str] = []
+        """The assessment's participant list: a participant picks their name from it."""
 
     def compose(self) -> ComposeResult:
         with Vertical(id="join"):
             yield Static(id="join-title", classes="screen-title")
             yield Static(id="join-sessions-label", classes="dim")
             yield OptionList(id="join-sessions")
+            yield Static(id="join-people-label", classes="dim")
+            yield OptionList(id="join-people")
             yield Static(id="join-anonymous", classes="hint")
             yield SafeInput(id="join-name", max_length=60)
             yield Static(id="join-error", classes="field-error")
@@ -342,6 +379,7 @@ class JoinScreen(BaseScreen[None]):
             self.error(str(exc))
             return
         self.assessment_id, self.anonymous = a.id, a.anonymous
+        self.people = list(a.participants)
         if self.anonymous or self.name_given:
             self.join(self.name_given or "")
         else:
@@ -381,11 +419,26 @@ class JoinScreen(BaseScreen[None]):
         name.placeholder = self.t("join.name_placeholder")
         name.border_title = self.t("join.name")
         name.display = not anonymous and (not picking or self.chosen is not None)
+        people = self.query_one("#join-people", OptionList)
+        people_label = self.query_one("#join-people-label", Static)
+        people.display = people_label.display = name.display and bool(self.people)
+        if people.display and people.option_count != len(self.people):
+            people.clear_options()
+            for i, person in enumerate(self.people):
+                people.add_option(Option(Text(person), id=str(i)))
+            people_label.update(self.t("retro.pick_name"))
+            people.highlighted = 0
+            people.focus()
         note = self.query_one("#join-anonymous", Static)
         note.update(self.t("join.anonymous"))
         note.display = anonymous
         self.query_one("#join-hint", Static).update(self.t("join.hint"))
-        if name.display and not name.has_focus and (self.chosen or not picking):
+        if (
+            name.display
+            and not people.display
+            and not name.has_focus
+            and (self.chosen or not picking)
+        ):
             name.focus()
 
     def error(self, message: str) -> None:
@@ -402,7 +455,23 @@ class JoinScreen(BaseScreen[None]):
             self.assessment_id = self.chosen.assessment_id
             self.join("")
         else:
-            self.refresh_view()
+            self.load_people(self.chosen.assessment_id)
+
+    @work(exclusive=True, group="join-people", exit_on_error=False)
+    async def load_people(self, assessment_id: str) -> None:
+        try:
+            a = await self.gateway.run(self.gateway.workspace.get, assessment_id)
+        except MaturityError as exc:
+            self.error(str(exc))
+            return
+        self.people = list(a.participants)
+        self.refresh_view()
+
+    @on(OptionList.OptionSelected, "#join-people")
+    def _person_chosen(self, event: OptionList.OptionSelected) -> None:
+        if self.chosen is not None:
+            self.assessment_id = self.chosen.assessment_id
+        self.join(self.people[int(event.option.id or 0)])
 
     @on(Input.Submitted, "#join-name")
     def _name_given(self, event: Input.Submitted) -> None:

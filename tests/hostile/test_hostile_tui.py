@@ -172,7 +172,9 @@ async def test_every_screen_shows_hostile_text_literally(store_path: Path) -> No
         await pilot.press(*"[@click=app.quit]")
         await settle(pilot)
         shows(app, "[@click=app.quit]")
-        await press(pilot, "escape")
+        await press(pilot, "escape")  # a filled form asks before it is discarded
+        assert isinstance(app.screen, ConfirmScreen)
+        await press(pilot, "y")
         assert isinstance(app.screen, HomeScreen)
         shows(app, TEAM)
 

@@ -25,6 +25,7 @@ from maturity.model.text import tr
 from maturity.tui.messages import StatusChanged
 from maturity.tui.safe import plain, styled
 from maturity.tui.screens.base import BaseScreen
+from maturity.tui.screens.confirm import ConfirmScreen
 from maturity.tui.widgets.safe_input import SafeInput
 from maturity.tui.widgets.saved import PendingWrites, SavedIndicator
 
@@ -39,7 +40,10 @@ class DoraScreen(BaseScreen[None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("down", "move(1)", "Next field", id="next_field", show=False),
         Binding("up", "move(-1)", "Previous field", show=False),
-        Binding("tab", "buckets", "Choices", id="buckets"),
+        # Tab moves between fields as everywhere else; the Quick Check picker has its own key.
+        Binding("tab", "move(1)", "Next field", show=False),
+        Binding("shift+tab", "move(-1)", "Previous field", show=False),
+        Binding("ctrl+o", "buckets", "Quick Check", id="quick_check"),
         Binding("ctrl+r", "results", "Results", id="results"),
         Binding("escape", "back", "Back", id="back"),
     ]
@@ -272,9 +276,9 @@ class DoraScreen(BaseScreen[None]):
         self.query_one(f"#in-{metrics[i]}", Input).focus()
 
     def action_buckets(self) -> None:
-        """tab: from a field to its bucket list; from the list to the next field."""
+        """ctrl+o: from a field to its Quick Check answers; from the list back to the field."""
         if self.focused is not None and self.focused.id == "buckets":
-            self.action_move(1)
+            self.action_move(0)
         else:
             self.query_one("#buckets", OptionList).focus()
 
@@ -342,6 +346,22 @@ class DoraScreen(BaseScreen[None]):
             self.save_now()
 
     def action_back(self) -> None:
+        """Escape: an invalid value is never saved silently: ask before leaving it behind."""
+        if self.errors and not self.read_only:
+            metric = next(iter(self.errors))
+            field = tr(self.defs[metric].title, self.lang)
+
+            def answer(yes: bool | None) -> None:
+                if yes:
+                    self._flush()
+                    self.dismiss()
+                else:
+                    self.query_one(f"#in-{metric}", Input).focus()
+
+            self.app.push_screen(
+                ConfirmScreen(self.t("retro.dora_invalid_leave", field=field)), answer
+            )
+            return
         self._flush()
         self.dismiss()
 

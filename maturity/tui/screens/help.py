@@ -33,7 +33,17 @@ def _rows(bindings: list[BindingType], lang: str) -> list[tuple[str, str]]:
             merged[action][0].append(keys)
         else:
             merged[action] = ([keys], desc)
-    return [(" ".join(dict.fromkeys(keys)), desc) for keys, desc in merged.values()]
+    rows: dict[str, list[str]] = {}
+    for key_list, desc in merged.values():
+        shown = list(dict.fromkeys(key_list))
+        if "1-5" in shown:  # the range says it once; its single digits are not listed again
+            shown = [k for k in shown if k not in {"1", "2", "3", "4", "5"}]
+        # A key listed once: one key with two meanings (vote before the reveal, record after
+        # it) is one row with both descriptions.
+        descs = rows.setdefault(" ".join(shown), [])
+        if desc not in descs:
+            descs.append(desc)
+    return [(keys, " / ".join(descs)) for keys, descs in rows.items()]
 
 
 def screen_classes() -> list[type[Screen[Any]]]:
@@ -47,6 +57,7 @@ def screen_classes() -> list[type[Screen[Any]]]:
     from maturity.tui.screens.question import QuestionScreen
     from maturity.tui.screens.results import ResultsScreen
     from maturity.tui.screens.review import ReviewScreen
+    from maturity.tui.screens.summary import SummaryScreen
     from maturity.tui.screens.team import TeamQuestionScreen
     from maturity.tui.screens.trend import TrendScreen
 
@@ -59,6 +70,7 @@ def screen_classes() -> list[type[Screen[Any]]]:
         ResultsScreen,
         PlanScreen,
         ReviewScreen,
+        SummaryScreen,
         CompareScreen,
         TrendScreen,
         PortfolioScreen,

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, ClassVar
 
+from rich.cells import cell_len
 from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
@@ -25,6 +26,8 @@ from maturity.tui.widgets.safe_input import SafeInput
 if TYPE_CHECKING:
     from maturity.store.base import Summary
 
+NARROW_WIDTH = 100
+"""Below this terminal width the home table caps its widest columns."""
 COLUMNS: tuple[str, ...] = ("team", "date", "questionnaire", "progress", "level", "status")
 
 
@@ -132,17 +135,41 @@ class HomeScreen(SnapshotScreen):
 
     # -- view -------------------------------------------------------------------------------
 
+    def column_widths(self) -> dict[str, int]:
+        """On a narrow terminal every column gets a fixed width and the team and questionnaire
+        columns give way, so the Status column always fits on an 80-column screen."""
+        width = self.app.size.width
+        if width >= NARROW_WIDTH:
+            return {}
+        labels = {c: cell_len(self.t(f"home.col.{c}")) + 2 for c in COLUMNS}  # + sort arrow
+        statuses = max(cell_len(self.t(f"status.{s}")) for s in ("in_progress", "complete"))
+        out = {
+            "date": max(10, labels["date"]),
+            "questionnaire": max(14, labels["questionnaire"]),
+            "progress": max(5, labels["progress"]),
+            "level": max(3, labels["level"]),
+            "status": max(statuses, labels["status"]),
+        }
+        padding = 2 * len(COLUMNS) + 4  # cell padding, the table's border and scrollbar
+        out["team"] = max(8, width - sum(out.values()) - padding)
+        return out
+
+    def on_resize(self) -> None:
+        if self.rows:
+            self.refresh_view()
+
     def refresh_view(self) -> None:
         self.query_one("#home-title", Static).update(self.t("home.heading"))
         self.query_one("#filter", Input).placeholder = self.t("home.filter")
         table = self.query_one("#assessments", DataTable)
         selected = self.selected_id()
         table.clear(columns=True)
+        widths = self.column_widths()
         for column in COLUMNS:
             label = self.t(f"home.col.{column}")
             if column == self.sort_column:
                 label += " ▼" if self.sort_reverse else " ▲"
-            table.add_column(label, key=column)
+            table.add_column(label, key=column, width=widths.get(column))
         rows = self.visible_rows()
         for r in rows:
             level = Text(str(r.level) if r.level is not None else "–", justify="center")

@@ -240,7 +240,9 @@ class PortfolioScreen(BaseScreen[None]):
             # The organisation's weakest dimension is underlined (and named above the table).
             weakest = key == dimension_key(p.weakest_dimension or "")
             header = Text(label + arrow, style="underline" if weakest else "")
-            table.add_column(header, key=key, width=layout.team if key == "team" else None)
+            # The team column's width fits its header too ("Team ▲" over short team names).
+            width = max(layout.team, cell_len(header.plain)) if key == "team" else None
+            table.add_column(header, key=key, width=width)
         for r in self.rows():
             cells: list[Text | str] = [Text(safe_str(r.team), overflow="ellipsis", no_wrap=True)]
             for d in p.dimensions:

@@ -7,6 +7,7 @@ changing an answer and returning shows the new result.
 
 from __future__ import annotations
 
+import contextlib
 from typing import ClassVar
 
 from rich.cells import cell_len, set_cell_size
@@ -30,6 +31,8 @@ from maturity.model.questionnaire import Questionnaire
 from maturity.model.results import Results
 from maturity.model.text import tr
 from maturity.questionnaire import LoadedQuestionnaire
+from maturity.retro import arrow, previous_id, reviewed
+from maturity.timefmt import format_time
 from maturity.tui.safe import plain, safe_str, styled
 from maturity.tui.screens.snapshot import SnapshotScreen, Target, snapshot_bindings
 from maturity.tui.widgets.bars import score_bar
@@ -37,6 +40,15 @@ from maturity.tui.widgets.votes import disagreement_text
 
 HELD_BACK_SHOWN = 3
 """Held-back questions listed per dimension (the weakest first)."""
+SHORT_CELLS = 32
+"""A held-back question's text is cut to this many terminal cells in the dimension lines."""
+
+
+def short(text: str, cells: int = SHORT_CELLS) -> str:
+    """``text`` cut to ``cells`` terminal cells (wide Korean characters count twice), with …"""
+    if cell_len(text) <= cells:
+        return text
+    return set_cell_size(text, cells - 1).rstrip() + "…"
 
 
 class ResultsScreen(SnapshotScreen):
@@ -47,6 +59,7 @@ class ResultsScreen(SnapshotScreen):
         Binding("x", "export", "Export", id="export"),
         Binding("p", "plan", "Plan", id="plan"),
         Binding("t", "targets", "Targets", id="targets"),
+        Binding("m", "summary", "Summary", id="summary"),
         *snapshot_bindings(show=True),
         Binding("escape", "back", "Back", id="back"),
         Binding("q", "home", "Home", id="home"),
@@ -59,6 +72,10 @@ class ResultsScreen(SnapshotScreen):
         self.loaded: LoadedQuestionnaire | None = None
         self.target: Target | None = None
         self.plan: Plan | None = None
+        self.before: Results | None = None
+        """The results of the assessment this one was started from (for change arrows)."""
+        self.reviewed: int | None = None
+        self._scrolled_once = False
 
     def compose(self) -> ComposeResult:
         with Horizontal(classes="topbar"):
@@ -86,14 +103,34 @@ class ResultsScreen(SnapshotScreen):
         ws = self.gateway.workspace
         lang = self.lang
 
-        def _compute() -> tuple[Results, LoadedQuestionnaire, Target, Plan]:
+        def _compute() -> tuple[
+            Results, LoadedQuestionnaire, Target, Results | None, int | None, Plan
+        ]:
             a = ws.get(self.assessment_id)
             loaded = ws.questionnaire_for(a)
             target = Target(a.id, a.team, a.created.isoformat()[:10], a.status)
-            return evaluate(a, loaded, lang), loaded, target, ws.plan(a.id, lang)
+            before: Results | None = None
+            count: int | None = None
+            prev = previous_id(a)
+            if prev is not None:
+                # "New from the last assessment": arrows against last time, and how far the
+                # team has got re-checking the carried-over answers.
+                with contextlib.suppress(MaturityError):
+                    before = ws.results(prev, lang)
+                count = reviewed(
+                    a.answers, loaded.questionnaire.question_ids(), format_time(a.created)
+                )
+            return evaluate(a, loaded, lang), loaded, target, before, count, ws.plan(a.id, lang)
 
         try:
-            self.results, self.loaded, self.target, self.plan = await self.gateway.run(_compute)
+            (
+                self.results,
+                self.loaded,
+                self.target,
+                self.before,
+                self.reviewed,
+                self.plan,
+            ) = await self.gateway.run(_compute)
         except MaturityError as exc:
             self.notify(str(exc), title=self.t("error.title"), severity="error")
             self.dismiss()
@@ -157,10 +194,22 @@ class ResultsScreen(SnapshotScreen):
         hint = self.query_one("#r-change-hint", Static)
         hint.update(self.t("r.change_hint"))
         hint.display = held.display
-        if held.display:
-            held.focus()
+        # The page starts at the top with the scroll area focused (PageDown reaches the DORA
+        # tiers and the roadmap); Tab moves to the held-back list below.
+        main = self.query_one("#r-main", VerticalScroll)
+        if not self._scrolled_once:
+            main.focus()
+            main.scroll_home(animate=False)
+            self._scrolled_once = True
 
     def _overall(self, r: Results, q: Questionnaire) -> Text:
+        text = self._overall_line(r, q)
+        if self.reviewed is not None:
+            total = len(q.question_ids())
+            text.append("  " + self.t("retro.reviewed", n=self.reviewed, total=total), style="dim")
+        return text
+
+    def _overall_line(self, r: Results, q: Questionnaire) -> Text:
         o = r.overall
         if o.level is not None and o.score is not None:
             text = Text()
@@ -186,8 +235,15 @@ class ResultsScreen(SnapshotScreen):
         }
         width = max((cell_len(x) for x in titles.values()), default=0)
         lines: list[Text | Padding] = []
+        before = {d.id: d for d in self.before.dimensions} if self.before is not None else {}
         for d in r.dimensions:
             score = f"{d.score:.2f}" if d.score is not None else "–"
+            old = before.get(d.id)
+            delta = (
+                round(d.score - old.score, 2)
+                if old is not None and old.score is not None and d.score is not None
+                else None
+            )
             level = (
                 self.t("r.level", level=d.level, name=q.level_name(d.level, self.lang))
                 if d.level is not None
@@ -195,14 +251,20 @@ class ResultsScreen(SnapshotScreen):
             )
             line = Text(set_cell_size(titles[d.id], width) + " ", style="bold")
             line.append_text(score_bar(d.score, 12))
-            line.append(f" {score:>4}  ")
+            line.append(f" {score:>4}")
+            if delta is not None:
+                style = "green" if delta > 0 else "red" if delta < 0 else "dim"
+                line.append(f" {arrow((delta > 0) - (delta < 0))}", style=style)
+            line.append("  ")
             line.append(level, style="bold" if d.level is not None else "dim")
             line.append("  " + self.t("r.coverage", pct=f"{d.coverage:.0%}"), style="dim")
             lines.append(line)
             if d.next_level and d.distance_to_next is not None and d.held_back_by:
                 names = []
                 for h in d.held_back_by[:HELD_BACK_SHOWN]:
-                    names.append(f"{h.question.split('.', 1)[-1]} ({h.level})")
+                    found = q.find_question(h.question)
+                    name = tr(found[1].text, self.lang) if found else h.question
+                    names.append(f"{short(name)} ({h.level})")
                 more = len(d.held_back_by) - HELD_BACK_SHOWN
                 held = self.t(
                     "r.held_back", distance=f"{d.distance_to_next:.2f}", next=d.next_level
@@ -288,6 +350,9 @@ class ResultsScreen(SnapshotScreen):
                 self.load()
 
         open_targets_form(self, self.plan, self.loaded, done)
+
+    def action_summary(self) -> None:
+        self.mapp.open_summary(self.assessment_id)
 
     def action_back(self) -> None:
         self.dismiss()
