@@ -20,7 +20,6 @@ PLAN_STRINGS: Final[dict[str, dict[str, str]]] = {
     "binding.review_carry": {"en": "Carry over", "ko": "이월"},
     "binding.review_drop": {"en": "Drop", "ko": "중단"},
     "binding.review_start": {"en": "Start", "ko": "시작"},
-    "binding.cancel": {"en": "Cancel", "ko": "취소"},
     "help.screen.plan": {"en": "Plan", "ko": "계획"},
     "help.screen.review": {"en": "Review of the previous actions", "ko": "이전 액션 아이템 점검"},
     "cmd.plan": {"en": "Plan and actions", "ko": "계획과 액션 아이템"},
