@@ -627,7 +627,10 @@ def build_parser() -> argparse.ArgumentParser:
         "--benchmark", type=_year, metavar="YEAR", help="benchmark year (default: latest)"
     )
     c.add_argument("--json", action="store_true")
-    s.set_defaults(func=cmd_dora)
+    c.set_defaults(func=cmd_dora)
+    from maturity import cli_measure
+
+    cli_measure.register(dsub)
     return p
 
 

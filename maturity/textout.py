@@ -75,6 +75,44 @@ def dora_block(d: DoraResult, lang: str = "en") -> list[str]:
     return lines
 
 
+def measured_block(r: Results, lang: str = "en") -> list[str]:
+    """Self-reported vs measured per metric; ``!`` marks a disagreement of a tier or more."""
+    from maturity.dora import metric_definitions
+    from maturity.model.text import tr
+
+    mv = r.measured
+    if mv is None:
+        return []
+    defs = metric_definitions()
+    p = mv.measurement.provenance
+    lines = [
+        f"Self-reported vs measured (benchmark {mv.dora.benchmark}):"
+        f" {mv.disagreements} disagreement(s) of a tier or more",
+        f"  {'':<34} {'self-reported':<22} {'measured':<22} n",
+    ]
+    for pair in mv.comparison:
+        title = tr(defs[pair.metric].title, lang)
+        own = shown(f"{pair.self_reported or '–'} {pair.self_tier or ''}".strip())
+        got = f"{pair.measured or '–'} {pair.measured_tier or ''}".strip()
+        mark = "!" if pair.disagree else " "
+        tail = f"{pair.n if pair.n is not None else '–'} ({pair.confidence or 'no data'})"
+        if pair.proxy:
+            tail += " PROXY: reverts"
+        lines.append(f"{mark} {title:<34} {own:<22} {got:<22} {tail}")
+    lines.append(
+        f"  measured overall {mv.dora.overall or '–'}; window {p.window.start:%Y-%m-%d} to"
+        f" {p.window.end:%Y-%m-%d} ({p.window.days:g} days), maturity {p.tool_version}"
+    )
+    lines += [f"  source: {shown(src)}" for src in p.sources]
+    if mv.dora.optimistic_flag and r.dora is None and mv.dora.implied_band:
+        lo, hi = mv.dora.implied_band
+        lines.append(
+            f"  ! The answers sit above the maturity band the measured tier implies (levels"
+            f" {lo}-{hi}): the self-assessment may be optimistic."
+        )
+    return lines
+
+
 def results(r: Results, q: Questionnaire, lang: str = "en") -> str:
     from maturity.model.text import tr
 
@@ -106,6 +144,8 @@ def results(r: Results, q: Questionnaire, lang: str = "en") -> str:
     lines += disagreement_block(r, q, lang)
     if r.dora:
         lines += ["", *dora_block(r.dora, lang)]
+    if r.measured:
+        lines += ["", *measured_block(r, lang)]
     if r.recommendations:
         lines += ["", "Roadmap"]
         for h in ("now", "next", "later"):

@@ -22,6 +22,7 @@ from maturity.dora import parse_inputs
 from maturity.errors import InvalidFileError, MaturityError, NotFoundError, Problem
 from maturity.evaluate import evaluate
 from maturity.history import Evaluated
+from maturity.measure.model import Measurement
 from maturity.model.assessment import (
     Answer,
     Assessment,
@@ -208,6 +209,15 @@ class Workspace:
         parse_inputs(dora.given())  # refuse what cannot be classified, before saving
         self._writable(self.store.get(assessment_id))
         self.store.save_dora(assessment_id, dora)
+
+    def check_measurable(self, a: Assessment) -> None:
+        """Measured values go into assessments still open, like every other change."""
+        self._writable(a)
+
+    def set_measured(self, assessment_id: str, measurement: Measurement) -> None:
+        """Keep measured DORA values (with provenance) beside the self-reported ones."""
+        self._writable(self.store.get(assessment_id))
+        self.store.save_measured(assessment_id, measurement.model_dump_json(by_alias=True))
 
     @staticmethod
     def _writable(a: Assessment) -> None:

@@ -21,6 +21,7 @@ from pydantic import (
     model_validator,
 )
 
+from maturity.measure.model import Measurement
 from maturity.model.plan import Action, Target
 from maturity.model.votes import is_anonymised
 from maturity.timefmt import format_time, now
@@ -106,6 +107,9 @@ class Assessment(_Doc):
     answers: dict[str, Answer] = Field(default_factory=dict)
     dora: DoraInputs = Field(default_factory=DoraInputs)
     events: list[Event] = Field(default_factory=list)
+    measured: Measurement | None = None
+    """Measured DORA metrics with their provenance (``maturity dora measure --into``); left
+    out of the document when absent, so older documents round-trip unchanged."""
     targets: list[Target] = Field(default_factory=list)
     """The team's target level and date per dimension (see maturity.plan)."""
     actions: list[Action] = Field(default_factory=list)
@@ -143,6 +147,8 @@ class Assessment(_Doc):
                 data.pop("anonymous", None)
             if self.mode == "solo":
                 data.pop("mode", None)
+            if self.measured is None:
+                data.pop("measured", None)
             for key in ("targets", "actions"):  # absent until the team plans (round 1 documents)
                 if not data.get(key):
                     data.pop(key, None)

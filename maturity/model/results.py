@@ -6,6 +6,8 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict
 
+from maturity.measure.model import Measurement
+
 Horizon = Literal["now", "next", "later"]
 Tier = Literal["elite", "high", "medium", "low"]
 
@@ -119,6 +121,33 @@ class Disagreement(_Frozen):
     dimensions: list[DimensionSpread]
 
 
+class MetricPair(BaseModel):
+    """One metric, self-reported and measured, and whether they disagree by a tier or more."""
+
+    model_config = ConfigDict(frozen=True)
+    metric: str
+    self_reported: str | None
+    self_tier: str | None
+    measured: str | None
+    measured_tier: str | None
+    n: int | None
+    confidence: str | None
+    proxy: bool = False
+    gap: int | None  # measured rank - self-reported rank (negative: the data is worse)
+    disagree: bool
+
+
+class MeasuredView(BaseModel):
+    """What ``show --json`` adds under ``measured``: the classification and the provenance."""
+
+    model_config = ConfigDict(frozen=True)
+    dora: DoraResult  # the measured metrics alone
+    effective: DoraResult  # measured where measured, else self-reported
+    comparison: list[MetricPair]
+    disagreements: int
+    measurement: Measurement
+
+
 class Results(_Frozen):
     id: str
     team: str
@@ -128,3 +157,11 @@ class Results(_Frozen):
     dora: DoraResult | None
     recommendations: list[RecommendationItem]
     disagreement: Disagreement | None = None  # added with team mode; always set by evaluate()
+    measured: MeasuredView | None = None  # measured DORA keys beside ``dora`` (dora measure --into)
+
+    def effective_dora(self) -> DoraResult | None:
+        """Per metric the measured value where there is one, else the self-reported one: what
+        compare and trend show."""
+        if self.measured is None:
+            return self.dora
+        return self.measured.effective

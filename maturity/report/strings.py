@@ -206,6 +206,23 @@ EN: Final[dict[str, str]] = {
     "category_climate-for-learning": "Climate for learning",
     "category_ai": "AI (DORA 2025)",
     "category_seed": "Seed, outside DORA's catalogue",
+    # measured delivery data (maturity dora measure --into)
+    "measured": "Measured delivery data",
+    "measured_intro": "What the team's own records show, next to what the team reported. Rows marked ≠ differ by one DORA tier or more; the optimistic-answers check and the roadmap use the measured values.",
+    "measured_self": "Self-reported",
+    "measured_value": "Measured",
+    "measured_sample": "Sample",
+    "measured_differs": "differs by a tier or more",
+    "measured_overall": "Measured overall tier ({year} benchmark): {tier}",
+    "measured_window": "Window {start} to {end} ({days} days, UTC); measured {at} with maturity {version}.",
+    "measured_sources": "Sources",
+    "measured_quality": "Data quality (counted, never dropped)",
+    "measured_proxy": "Change failure rate is a proxy: a deploy counts as failed when a deploy within {days} days reverts one of its commits (no incident records).",
+    "measured_weekly": "Week by week",
+    "measured_weekly_deploys": "Deploys per week",
+    "measured_weekly_lead": "Median lead time",
+    "measured_weekly_failures": "Failed deploys",
+    "measured_not": "not measured",
 }
 
 KO: Final[dict[str, str]] = {
@@ -383,6 +400,23 @@ KO: Final[dict[str, str]] = {
     "category_climate-for-learning": "학습하는 풍토",
     "category_ai": "AI (DORA 2025)",
     "category_seed": "시드 자료 (DORA 목록 밖)",
+    # measured delivery data (maturity dora measure --into)
+    "measured": "측정한 전달 데이터",
+    "measured_intro": "팀이 답한 값 옆에 팀의 실제 기록이 보여 주는 값을 둔다. ≠ 표시는 DORA 등급이 한 단계 이상 다른 항목이다. 낙관적 응답 점검과 로드맵은 측정값을 쓴다.",
+    "measured_self": "자가 보고",
+    "measured_value": "측정값",
+    "measured_sample": "표본",
+    "measured_differs": "등급이 한 단계 이상 다름",
+    "measured_overall": "측정값 기준 종합 등급({year} 벤치마크): {tier}",
+    "measured_window": "기간 {start} – {end} ({days}일, UTC), {at}에 maturity {version}으로 측정.",
+    "measured_sources": "출처",
+    "measured_quality": "데이터 품질 (버리지 않고 센 것)",
+    "measured_proxy": "변경 실패율은 대체 지표다: {days}일 안에 다른 배포가 그 배포의 커밋을 되돌리면(revert) 실패로 센다(장애 기록 없음).",
+    "measured_weekly": "주별 추이",
+    "measured_weekly_deploys": "주간 배포 수",
+    "measured_weekly_lead": "리드 타임 중앙값",
+    "measured_weekly_failures": "실패한 배포",
+    "measured_not": "측정 안 함",
 }
 
 STRINGS: Final[dict[str, dict[str, str]]] = {"en": EN, "ko": KO}

@@ -26,6 +26,8 @@ from maturity.model.results import DimensionResult, RecommendationItem, Results
 from maturity.model.text import tr
 from maturity.questionnaire import LoadedQuestionnaire
 from maturity.report import charts
+from maturity.report.measured import MeasuredSection
+from maturity.report.measured import section as measured_section
 from maturity.report.strings import strings
 from maturity.report.view_plan import PlanView
 from maturity.safetext import breakable, excerpt
@@ -346,6 +348,7 @@ class ReportView:
     coverage: list[CoverageRow]
     page_counter: Markup  # CSS `content` value for "page X of Y" in this language
     disagreement: DisagreementView | None = None  # team votes; None when nobody voted
+    measured: MeasuredSection | None = None  # maturity dora measure --into; None without
     plan: PlanView | None = None  # targets, phases, actions (maturity.report.view_plan)
 
 
@@ -1012,6 +1015,7 @@ class _Builder(Texts):
             coverage=self.coverage(),
             page_counter=css_content(t["page_of"]),
             disagreement=self.disagreement(),
+            measured=measured_section(self.r, self),
             plan=self.plan_view(),
         )
 

@@ -93,14 +93,19 @@ MIGRATIONS: list[str] = [
         PRIMARY KEY (assessment_id, voter)
     ) WITHOUT ROWID;
     """,
-    # 5: -- reserved for measure (a no-op here; the lead folds the real one in at merge).
+    # 5: measured DORA metrics (maturity dora measure --into ID), kept beside the self-reported
+    # inputs: one JSON document (maturity/measurement@1, with its provenance) per assessment.
     """
-    -- reserved for measure
+    CREATE TABLE IF NOT EXISTS measurements (
+        assessment_id TEXT PRIMARY KEY REFERENCES assessments (id) ON DELETE CASCADE,
+        body TEXT NOT NULL,
+        updated TEXT NOT NULL
+    ) WITHOUT ROWID;
     """,
     # 6: the plan. Per dimension a target level and date; actions (owner, due date, status,
     # why dropped, notes) in the order they were added. ``carried_from``/``carried_to`` link
     # an action to its copy in the next assessment (the follow-through review of new --from).
-    # Self-contained: only creates tables, so it applies whether 4 and 5 exist yet or not.
+    # Self-contained: only creates tables of its own.
     """
     CREATE TABLE targets (
         assessment_id TEXT NOT NULL REFERENCES assessments (id) ON DELETE CASCADE,

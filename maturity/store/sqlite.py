@@ -44,6 +44,12 @@ R = TypeVar("R")
 _TABLES = {"assessments", "answers", "questionnaires"}
 
 
+def _measurement(body: str) -> Any:
+    from maturity.measure.model import Measurement
+
+    return Measurement.model_validate_json(body)
+
+
 team_key = name_key
 """Teams match like participant names: ignoring case and surrounding/repeated spaces."""
 
@@ -235,6 +241,9 @@ class SQLiteStore:
                 (assessment_id,),
             )
         }
+        measured = self._read(
+            "SELECT body FROM measurements WHERE assessment_id = ?", (assessment_id,)
+        )
         events = [
             Event(at=at, kind=kind, detail=detail)
             for at, kind, detail in self._read(
@@ -258,6 +267,7 @@ class SQLiteStore:
             answers=answers,
             dora=DoraInputs.model_validate_json(dora),
             events=events,
+            measured=_measurement(measured[0][0]) if measured else None,
             targets=targets,
             actions=actions,
         )
@@ -398,6 +408,11 @@ class SQLiteStore:
             "INSERT INTO events (assessment_id, at, kind, detail) VALUES (?, ?, ?, ?)",
             [(a.id, format_time(e.at), e.kind, e.detail) for e in a.events],
         )
+        if a.measured is not None:
+            conn.execute(
+                "INSERT INTO measurements (assessment_id, body, updated) VALUES (?, ?, ?)",
+                (a.id, a.measured.model_dump_json(by_alias=True), format_time(a.updated)),
+            )
         self._insert_targets(conn, a.id, a.targets)
         for action in a.actions:
             self._upsert_action(conn, a.id, action)
@@ -459,6 +474,22 @@ class SQLiteStore:
 
     def save_dora(self, assessment_id: str, dora: DoraInputs) -> None:
         self._update(assessment_id, "dora = ?", dora.model_dump_json())
+
+    def save_measured(self, assessment_id: str, body: str) -> None:
+        """Store (or replace) the measured DORA metrics and bump ``updated``, in one transaction."""
+        stamp = now_text()
+        with self._write() as conn:
+            cur = conn.execute(
+                "UPDATE assessments SET updated = ? WHERE id = ?", (stamp, assessment_id)
+            )
+            if cur.rowcount != 1:
+                raise NotFoundError(f"no assessment with id '{assessment_id}'")
+            conn.execute(
+                "INSERT INTO measurements (assessment_id, body, updated) VALUES (?, ?, ?)"
+                " ON CONFLICT (assessment_id) DO UPDATE SET body = excluded.body,"
+                " updated = excluded.updated",
+                (assessment_id, body, stamp),
+            )
 
     def set_status(
         self, assessment_id: str, status: str, event: str | None = None, detail: str = ""

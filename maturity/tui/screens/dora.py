@@ -45,6 +45,7 @@ class DoraScreen(BaseScreen[None]):
         Binding("shift+tab", "move(-1)", "Previous field", show=False),
         Binding("ctrl+o", "buckets", "Quick Check", id="quick_check"),
         Binding("ctrl+r", "results", "Results", id="results"),
+        Binding("ctrl+g", "measure", "Measure from data", id="measure"),
         Binding("escape", "back", "Back", id="back"),
     ]
 
@@ -368,6 +369,14 @@ class DoraScreen(BaseScreen[None]):
     def action_results(self) -> None:
         self._flush()
         self.mapp.open_results(self.assessment_id)
+
+    def action_measure(self) -> None:
+        """Measure the keys from the team's repository and records (a worker, with progress);
+        the result is stored beside these self-reported values and shown on Results."""
+        from maturity.tui.screens.measure import MeasureScreen
+
+        self._flush()
+        self.app.push_screen(MeasureScreen(self.assessment_id))
 
     def palette_commands(self) -> list[tuple[str, str, str]]:
         return [("cmd.results", "cmd.results.help", "results")]

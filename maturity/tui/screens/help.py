@@ -51,6 +51,7 @@ def screen_classes() -> list[type[Screen[Any]]]:
     from maturity.tui.screens.compare import CompareScreen
     from maturity.tui.screens.dora import DoraScreen
     from maturity.tui.screens.home import HomeScreen
+    from maturity.tui.screens.measure import MeasureScreen
     from maturity.tui.screens.new_assessment import NewAssessmentScreen
     from maturity.tui.screens.plan import PlanScreen
     from maturity.tui.screens.portfolio import PortfolioScreen
@@ -67,6 +68,7 @@ def screen_classes() -> list[type[Screen[Any]]]:
         QuestionScreen,
         TeamQuestionScreen,
         DoraScreen,
+        MeasureScreen,
         ResultsScreen,
         PlanScreen,
         ReviewScreen,

@@ -37,6 +37,7 @@ from maturity.tui.safe import plain, safe_str, styled
 from maturity.tui.screens.snapshot import SnapshotScreen, Target, snapshot_bindings
 from maturity.tui.widgets.bars import score_bar
 from maturity.tui.widgets.votes import disagreement_text
+from maturity.tui.widgets.weekly_chart import WeeklyChart
 
 HELD_BACK_SHOWN = 3
 """Held-back questions listed per dimension (the weakest first)."""
@@ -86,6 +87,8 @@ class ResultsScreen(SnapshotScreen):
             yield Static(id="r-targets")
             yield Static(id="r-disagreement")
             yield Static(id="r-dora")
+            yield Static(id="r-measured")
+            yield WeeklyChart(id="r-weekly")
             yield Static(id="r-roadmap")
             yield Static(id="r-change-hint", classes="dim")
             yield OptionList(id="r-held")
@@ -178,6 +181,12 @@ class ResultsScreen(SnapshotScreen):
         self.query_one("#r-disagreement", Static).update(disagreement or "")
         self.query_one("#r-disagreement").display = disagreement is not None
         self.query_one("#r-dora", Static).update(self._dora(r))
+        self.query_one("#r-measured", Static).update(self._measured(r))
+        self.query_one("#r-measured").display = r.measured is not None
+        chart = self.query_one("#r-weekly", WeeklyChart)
+        chart.display = bool(r.measured and r.measured.measurement.weekly)
+        if r.measured is not None:
+            chart.set_weeks(r.measured.measurement.weekly)
         self.query_one("#r-roadmap", Static).update(self._roadmap(r, q))
         held = self.query_one("#r-held", OptionList)
         held.clear_options()
@@ -291,6 +300,50 @@ class ResultsScreen(SnapshotScreen):
             lo, hi = d.implied_band
             text.append("\n" + self.t("r.optimistic", lo=lo, hi=hi), style="bold yellow")
         return text
+
+    def _measured(self, r: Results) -> Group | Text:
+        """Self-reported vs measured per metric; ``!`` marks a gap of one tier or more."""
+        mv = r.measured
+        if mv is None:
+            return Text("")
+        from maturity.measure.text import stat_value
+
+        p = mv.measurement.provenance
+        table = Table.grid(padding=(0, 1))
+        table.add_column(width=1, no_wrap=True)
+        table.add_column(ratio=2)
+        table.add_column(ratio=2)
+        table.add_column(ratio=3)
+        defs = metric_definitions()
+        for pair in mv.comparison:
+            stat = mv.measurement.metrics.get(pair.metric)
+            own = f"{pair.self_reported or '–'} {self.t(f'tier.{pair.self_tier}') if pair.self_tier else ''}"
+            got = stat_value(pair.metric, stat) if stat else "–"
+            tier = self.t(f"tier.{pair.measured_tier}") if pair.measured_tier else ""
+            n = f" n={stat.n} {stat.confidence}" if stat else ""
+            table.add_row(
+                Text("!", style="bold yellow") if pair.disagree else "",
+                Text(tr(defs[pair.metric].title, self.lang)),
+                Text(safe_str(own.strip())),  # typed by the team: text, never markup
+                Text(f"{got} {tier}{n}", style="bold" if pair.disagree else ""),
+            )
+        note = self.t(
+            "r.measured_window",
+            start=f"{p.window.start:%Y-%m-%d}",
+            end=f"{p.window.end:%Y-%m-%d}",
+            days=f"{p.window.days:g}",
+            version=p.tool_version,
+        )
+        if p.failures_from_reverts is not None:
+            note += "; " + self.t("r.measured_proxy", days=p.failures_from_reverts)
+        if mv.measurement.weekly:
+            note += "\n" + self.t("r.weekly")
+        parts: list[Text | Table | Padding] = [Padding(Text(note, style="dim"), (0, 0, 0, 2))]
+        if r.dora is None and mv.effective.optimistic_flag and mv.effective.implied_band:
+            lo, hi = mv.effective.implied_band
+            parts.append(Text(self.t("r.optimistic", lo=lo, hi=hi), style="bold yellow"))
+        title = Text(self.t("r.measured", year=mv.dora.benchmark, n=mv.disagreements), style="bold")
+        return Group(title, table, *parts)
 
     def _roadmap(self, r: Results, q: Questionnaire) -> Table:
         table = Table.grid(padding=(0, 1))
