@@ -97,11 +97,17 @@ def cmd_new(args: argparse.Namespace) -> int:
 
     if args.from_id and args.answers:
         raise MaturityError("give either --from or --answers, not both")
+    if (args.done or args.drop or args.drop_reason) and not args.from_id:
+        raise MaturityError("--done, --drop and --drop-reason go with --from ID")
     if args.from_id:
         ws = _workspace(args, create=False)
+        prev = ws.get(args.from_id)
+        decisions = _review_decisions(ws, prev, args.done or [], args.drop or [])
         a, changes = ws.create_from_with_changes(
-            args.from_id,
+            prev.id,
             qmod.resolve(args.questionnaire) if args.questionnaire else None,
+            decisions=decisions,
+            drop_reason=args.drop_reason or "",
             team=args.team,
             facilitator=args.facilitator,
             participants=args.participant,
@@ -140,11 +146,52 @@ def cmd_new(args: argparse.Namespace) -> int:
             language=args.language or "en",
             anonymous=bool(args.anonymous),
         )
+    if args.from_id:
+        _print_review(ws, prev.id, a, decisions)
     if args.json:
         print(_dump({"id": a.id, "team": a.team, "questionnaire": a.questionnaire.model_dump()}))
     else:
         print(a.id)
     return EXIT_OK
+
+
+def _review_decisions(ws: Workspace, prev: Any, done: list[str], drop: list[str]) -> dict[str, Any]:
+    """``--done``/``--drop`` action ids (or unique prefixes) of the previous assessment's open
+    actions; everything not named is carried over."""
+    open_ids = [x.id for x in prev.actions if x.is_open]
+    out: dict[str, Any] = {}
+    for choice, given in (("done", done), ("drop", drop)):
+        for prefix in given:
+            p = prefix.strip().lower()
+            match = [i for i in open_ids if p and i.startswith(p)]
+            if len(match) != 1:
+                raise MaturityError(
+                    f"--{choice} {prefix}: not {'a unique' if match else 'an'} open action of {prev.id[:8]}"
+                )
+            if match[0] in out:
+                raise MaturityError(f"action {match[0]} is named twice")
+            out[match[0]] = choice
+    return out
+
+
+def _print_review(ws: Workspace, prev_id: str, new: Any, decisions: dict[str, Any]) -> None:
+    """What the follow-through review did, on stderr (stdout stays the new id for scripts)."""
+    from maturity.safetext import terminal_safe
+
+    prev = ws.store.get(prev_id)
+    carried = {x.carried_from: x for x in new.actions if x.carried_from}
+    closed = [x for x in prev.actions if x.id in carried or x.id in decisions]
+    if not closed:
+        return
+    print(f"Review of {prev.id[:8]}'s open actions:", file=sys.stderr)
+    for x in closed:
+        if x.id in carried:
+            what = f"carried over as {carried[x.id].id}"
+        elif x.status == "done":
+            what = "done"
+        else:
+            what = f"dropped ({x.reason})"
+        print(f"  {x.id[:8]}  {terminal_safe(what):<28} {terminal_safe(x.title)}", file=sys.stderr)
 
 
 def cmd_show(args: argparse.Namespace) -> int:
@@ -154,10 +201,20 @@ def cmd_show(args: argparse.Namespace) -> int:
     a = ws.get(args.id)
     lang = args.lang or a.language
     r = ws.results(a.id, lang, args.benchmark)
+    p = ws.plan(a.id, lang)
     if args.json:
-        print(_dump(r.model_dump(mode="json")))
+        data = r.model_dump(mode="json")
+        data["targets"] = [g.model_dump(mode="json") for g in p.targets]
+        data["actions"] = [v.model_dump(mode="json") for v in ws.action_views(a.id)]
+        print(_dump(data))
     else:
         print(textout.results(r, ws.questionnaire_for(a).questionnaire, lang))
+        print()
+        print(textout.plan_targets(p))
+        views = ws.action_views(a.id)
+        if views:
+            print()
+            print(textout.actions(views))
     return EXIT_OK
 
 
@@ -406,6 +463,19 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="ID",
         help="pre-fill from an earlier assessment of the team",
     )
+    s.add_argument(
+        "--done",
+        action="append",
+        metavar="ACTION_ID",
+        help="with --from: an open action of the previous assessment that was done (repeat)",
+    )
+    s.add_argument(
+        "--drop",
+        action="append",
+        metavar="ACTION_ID",
+        help="with --from: an open action to drop (repeat); the rest are carried over",
+    )
+    s.add_argument("--drop-reason", metavar="TEXT", help="why the --drop actions are dropped")
     s.add_argument("--facilitator")
     s.add_argument("--participant", action="append", metavar="NAME", help="repeat for each person")
     s.add_argument("--language", type=_lang, help="en or ko")
@@ -498,6 +568,9 @@ def build_parser() -> argparse.ArgumentParser:
 
     cli_coach.register(sub, _lang)
     cli_team.register(sub)
+    from maturity import cli_plan
+
+    cli_plan.register(sub, _lang)
 
     s = sub.add_parser("delete", help="delete an assessment (asks first)")
     s.add_argument("id")

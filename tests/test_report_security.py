@@ -120,7 +120,9 @@ def test_hostile_text_arrives_as_text_in_html(nasty_html: tuple[str, list[str]])
     links = [attrs for t, attrs in page.tags if t == "a"]
     assert links and all((a.get("href") or "").startswith("#") and "rel" not in a for a in links)
     assert [t for t, _ in page.tags].count("style") == 1  # ours, in <head>
-    assert [t for t, _ in page.tags].count("svg") == 4  # the four charts, nothing injected
+    assert [t for t, _ in page.tags].count(
+        "svg"
+    ) == 5  # the five charts (plan too), nothing injected
     for _, attrs in page.tags:
         assert not any(name.startswith("on") for name in attrs)
     text = "".join(page.text).replace(ZWSP, "")  # long runs get invisible break points

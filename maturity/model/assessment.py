@@ -26,6 +26,7 @@ from pydantic import (
 
 from maturity import limits
 from maturity.measure.model import Measurement
+from maturity.model.plan import Action, Target
 from maturity.model.votes import is_anonymised
 from maturity.timefmt import format_time, now
 
@@ -146,6 +147,10 @@ class Assessment(_Doc):
     measured: Measurement | None = None
     """Measured DORA metrics with their provenance (``maturity dora measure --into``); left
     out of the document when absent, so older documents round-trip unchanged."""
+    targets: list[Target] = Field(default_factory=list)
+    """The team's target level and date per dimension (see maturity.plan)."""
+    actions: list[Action] = Field(default_factory=list)
+    """What the team decided to do after this assessment, in the order it was added."""
 
     model_config = ConfigDict(extra="forbid", populate_by_name=True)
 
@@ -170,15 +175,20 @@ class Assessment(_Doc):
 
     @model_serializer(mode="wrap")
     def _omit_default_anonymous(self, handler: SerializerFunctionWrapHandler) -> Any:
-        """Leave ``anonymous`` out unless it is true, so documents written before the field
-        existed export byte-for-byte as they were imported."""
+        """Leave ``anonymous`` out unless it is true (and ``targets``/``actions`` unless there
+        are some), so documents written before those fields existed export byte-for-byte as
+        they were imported."""
         data = handler(self)
-        if isinstance(data, dict) and not self.anonymous:
-            data.pop("anonymous", None)
-        if isinstance(data, dict) and self.mode == "solo":
-            data.pop("mode", None)
-        if isinstance(data, dict) and self.measured is None:
-            data.pop("measured", None)
+        if isinstance(data, dict):
+            if not self.anonymous:
+                data.pop("anonymous", None)
+            if self.mode == "solo":
+                data.pop("mode", None)
+            if self.measured is None:
+                data.pop("measured", None)
+            for key in ("targets", "actions"):  # absent until the team plans (round 1 documents)
+                if not data.get(key):
+                    data.pop(key, None)
         return data
 
     def levels(self) -> dict[str, int | None]:

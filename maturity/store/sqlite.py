@@ -31,6 +31,12 @@ from maturity.voting import LIVE_S, is_live, name_key
 
 if TYPE_CHECKING:  # the pydantic models load on first get(), not for `maturity list`
     from maturity.model.assessment import Answer, Assessment, DoraInputs
+    from maturity.model.plan import Action, Target
+
+_ACTION_COLUMNS = (
+    "id, title, practice, owner, due, status, reason, notes, created, updated, done_at,"
+    " carried_from, carried_to"
+)
 
 BUSY_TIMEOUT_S = 5.0
 RETRY_WINDOW_S = 15.0
@@ -337,6 +343,7 @@ class SQLiteStore:
                 (assessment_id,),
             )
         ]
+        targets, actions = self._plan(assessment_id)
         # STORED: values written by an older version beyond today's length limits stay readable.
         return Assessment.model_validate(
             {
@@ -355,9 +362,105 @@ class SQLiteStore:
                 "dora": json.loads(dora),
                 "events": events,
                 "measured": _measurement(measured[0][0]) if measured else None,
+                "targets": targets,
+                "actions": actions,
             },
             context=STORED,
         )
+
+    def _plan(self, assessment_id: str) -> tuple[builtins.list[Target], builtins.list[Action]]:
+        from maturity.model.plan import Action, Target
+
+        targets = [
+            Target(dimension=d, level=lv, by=by)
+            for d, lv, by in self._read(
+                "SELECT dimension, level, target_date FROM targets WHERE assessment_id = ?"
+                " ORDER BY rowid",
+                (assessment_id,),
+            )
+        ]
+        names = [c.strip() for c in _ACTION_COLUMNS.split(",")]
+        actions = [
+            Action.model_validate({k: v for k, v in zip(names, row, strict=True)})
+            for row in self._read(
+                f"SELECT {_ACTION_COLUMNS} FROM actions WHERE assessment_id = ?"
+                " ORDER BY position, id",
+                (assessment_id,),
+            )
+        ]
+        return targets, actions
+
+    def find_action(self, prefix: str) -> tuple[str, str]:
+        """(assessment id, action id) for a unique action id prefix; NotFoundError otherwise."""
+        p = prefix.strip().lower()
+        if not p or not all(c in "0123456789abcdef" for c in p):
+            raise NotFoundError(f"'{prefix}' is not an action id (ids are hexadecimal)")
+        if self._conn is None:
+            raise NotFoundError(f"no action with id '{prefix}'")
+        rows = self._read(
+            "SELECT assessment_id, id FROM actions WHERE id >= ? AND id < ? ORDER BY id LIMIT 6",
+            (p, p + "g"),
+        )
+        if not rows:
+            raise NotFoundError(f"no action with id '{prefix}'")
+        if len(rows) > 1:
+            shown = ", ".join(r[1][: len(p) + 4] for r in rows[:5])
+            raise NotFoundError(f"action id prefix '{prefix}' is ambiguous: {shown}")
+        return str(rows[0][0]), str(rows[0][1])
+
+    def action_summaries(self) -> builtins.list[tuple[str, str, str, str | None]]:
+        """Every action as (team, its assessment's created time, status, carried_to), in one
+        query: the portfolio's share of actions done without loading every assessment."""
+        if self._conn is None:
+            return []
+        rows = self._read(
+            "SELECT a.team, a.created, x.status, x.carried_to FROM actions x"
+            " JOIN assessments a ON a.id = x.assessment_id ORDER BY a.created, x.position"
+        )
+        return [(str(r[0]), str(r[1]), str(r[2]), r[3]) for r in rows]
+
+    def put_targets(self, assessment_id: str, targets: builtins.list[Target]) -> None:
+        """Replace the assessment's targets (one transaction)."""
+        with self._write() as conn:
+            self._assessment_row(conn, assessment_id)
+            conn.execute("DELETE FROM targets WHERE assessment_id = ?", (assessment_id,))
+            self._insert_targets(conn, assessment_id, targets)
+
+    def put_actions(self, items: builtins.list[tuple[str, Action]]) -> None:
+        """Insert or update actions, each with its assessment id, all in one transaction
+        (the follow-through review closes the old actions and adds the carried copies at once)."""
+        with self._write() as conn:
+            for assessment_id, action in items:
+                self._assessment_row(conn, assessment_id)
+                self._upsert_action(conn, assessment_id, action)
+
+    @staticmethod
+    def _insert_targets(
+        conn: sqlite3.Connection, assessment_id: str, targets: builtins.list[Target]
+    ) -> None:
+        conn.executemany(
+            "INSERT INTO targets (assessment_id, dimension, level, target_date) VALUES (?, ?, ?, ?)",
+            [(assessment_id, t.dimension, t.level, t.by.isoformat()) for t in targets],
+        )
+
+    @staticmethod
+    def _upsert_action(conn: sqlite3.Connection, assessment_id: str, a: Action) -> None:
+        row = conn.execute("SELECT position FROM actions WHERE id = ?", (a.id,)).fetchone()
+        if row is None:
+            row = conn.execute(
+                "SELECT COALESCE(MAX(position), 0) + 1 FROM actions WHERE assessment_id = ?",
+                (assessment_id,),
+            ).fetchone()
+        conn.execute(
+            f"INSERT OR REPLACE INTO actions (assessment_id, position, {_ACTION_COLUMNS})"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (
+                assessment_id, row[0], a.id, a.title, a.practice, a.owner,
+                a.due.isoformat() if a.due else None, a.status, a.reason, a.notes,
+                format_time(a.created), format_time(a.updated),
+                format_time(a.done_at) if a.done_at else None, a.carried_from, a.carried_to,
+            ),
+        )  # fmt: skip
 
     def questionnaire_json(self, qid: str, version: str) -> str | None:
         if self._conn is None:
@@ -406,6 +509,9 @@ class SQLiteStore:
                 "INSERT INTO measurements (assessment_id, body, updated) VALUES (?, ?, ?)",
                 (a.id, a.measured.model_dump_json(by_alias=True), format_time(a.updated)),
             )
+        self._insert_targets(conn, a.id, a.targets)
+        for action in a.actions:
+            self._upsert_action(conn, a.id, action)
 
     def create(self, assessment: Assessment, questionnaire_json: str, progress: Progress) -> None:
         with self._write() as conn:

@@ -12,6 +12,7 @@ from typing import Final
 
 from maturity.model.terms import TIERS
 from maturity.tui.i18n_measure import MEASURE_STRINGS
+from maturity.tui.i18n_plan import PLAN_STRINGS
 from maturity.tui.i18n_retro import RETRO_STRINGS
 from maturity.tui.i18n_team import TEAM_STRINGS
 
@@ -502,6 +503,7 @@ STRINGS: Final[dict[str, dict[str, str]]] = {
 STRINGS.update(TEAM_STRINGS)  # team mode's strings live in i18n_team.py
 STRINGS.update(RETRO_STRINGS)  # the retrospective flow's strings live in i18n_retro.py
 STRINGS.update(MEASURE_STRINGS)  # dora measure's strings live in i18n_measure.py
+STRINGS.update(PLAN_STRINGS)  # the plan's strings live in i18n_plan.py
 
 
 def t(key: str, lang: str = "en", **values: object) -> str:
