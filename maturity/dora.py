@@ -17,6 +17,7 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
 from maturity.errors import MaturityError
+from maturity.limits import text_problem
 
 # Defined with the result models (models never import rules); re-exported for callers.
 from maturity.model.results import DoraResult as DoraResult
@@ -52,6 +53,16 @@ IMPLIED_BAND: dict[str, tuple[int, int]] = {
     "high": (3, 4),
     "elite": (4, 5),
 }
+TOP_BAND: tuple[int, int] = IMPLIED_BAND["elite"]
+"""The band of a benchmark's best tier, whatever it is called: 2022 published no Elite cluster,
+so its High is the best a team could reach and must not cap the band at level 4."""
+
+
+def implied_band(tier: Tier, ladder: list[Tier]) -> tuple[int, int]:
+    """The maturity band ``tier`` implies on ``ladder`` (best first): the top tier maps to the
+    top band, every other tier to its own band."""
+    return TOP_BAND if ladder and tier == ladder[0] else IMPLIED_BAND[tier]
+
 
 # ---------------------------------------------------------------------------------------------
 # Parsing human inputs
@@ -78,11 +89,34 @@ FREQUENCY_WORDS = {
 }  # fmt: skip
 """Deploys per day for the words people use; "on demand" means several a day."""
 
+ON_DEMAND_ABOVE_PER_DAY = 1.0
+"""On demand (DORA's "multiple deploys per day") when counting deployments: more than one a day
+on average. Exactly once a day is the top of the next band (published High "between once per
+day and once per week", Quick Check answer 5 "between once per hour and once per day")."""
+
+ON_DEMAND_DEPLOY_DAYS = 3.0
+"""On demand when counting deployment days: a median of at least three days a week with a
+production deployment (Apache DevLake's rule; a day count cannot see several deploys a day)."""
+
+ON_DEMAND_PER_DAY = FREQUENCY_WORDS["on demand"]
+"""The deploys per day that stand for "on demand" when the input says it in words or in
+deployment days (any value above ON_DEMAND_ABOVE_PER_DAY classifies the same)."""
+
+WORKING_DAYS_PER_WEEK = 5
+"""Quick Check answer 5 ("between once per hour and once per day") starts at one deployment on
+every working day (5 a week)."""
+
+MAX_VALUE = 1e9
+"""No real delivery metric reaches this (a billion deploys a day, 114,000 years)."""
+
 _NUMBER = r"(\d+(?:\.\d+)?)"
 _FREQ = re.compile(rf"^{_NUMBER}\s*(?:x\s*)?(?:/|per|a|an|every|times?\s*(?:per|a|/)?)\s*([a-z]+)$")
 _EVERY = re.compile(rf"^(?:once\s+)?every\s+{_NUMBER}?\s*([a-z]+)$")
 _DURATION_PART = re.compile(rf"{_NUMBER}\s*([a-z]+)")
 _RATE = re.compile(rf"^{_NUMBER}\s*%?$")
+_DEPLOY_DAYS = re.compile(
+    rf"^{_NUMBER}\s*(?:deploy(?:ment)?\s+)?days?\s*(?:/|per|a|an|in\s+a|each|every)\s*(week|wk|w|month|mo)$"
+)
 
 
 def _norm(text: str) -> str:
@@ -102,7 +136,31 @@ def parse_frequency(text: str) -> float:
         count, unit = float(m.group(1) or 1), m.group(2)
         if unit in PERIOD_DAYS and count > 0:
             return 1 / (count * PERIOD_DAYS[unit])
-    raise ValueError("expected a frequency like 3/day, 2/week, 1/month, monthly or on demand")
+    raise ValueError(
+        "expected a frequency like 3/day, 2/week, 1/month, monthly or on demand,"
+        " or deployment days like 5 days/week"
+    )
+
+
+def parse_deploy_days(text: str) -> float | None:
+    """Deployment days per week from ``5 days/week``, ``3 deploy days/week``, ``8 days/month``;
+    None when the text is not in that form (it is then read as a count of deployments)."""
+    m = _DEPLOY_DAYS.match(_norm(text))
+    if not m:
+        return None
+    days, unit = float(m.group(1)), m.group(2)
+    limit = 7 if unit in ("week", "wk", "w") else 31
+    if days > limit:
+        raise ValueError(f"a {'week' if limit == 7 else 'month'} has at most {limit} days")
+    return days if limit == 7 else days * 7 / (730 / 24)
+
+
+def deploys_per_day_from_days(days_per_week: float) -> float:
+    """DevLake's reading of deployment days: a median of three or more a week is on demand;
+    fewer is at least that many deployments a week."""
+    if days_per_week >= ON_DEMAND_DEPLOY_DAYS:
+        return ON_DEMAND_PER_DAY
+    return days_per_week / 7
 
 
 def parse_duration(text: str) -> float:
@@ -175,6 +233,7 @@ class ParsedInput(BaseModel):
     input: str
     value: float
     bucket: int | None = None  # the Quick Check answer, when the input was a bucket
+    deploy_days: float | None = None  # per week, when the frequency was given in deployment days
 
 
 @cache
@@ -204,14 +263,29 @@ def parse_metric(metric: str, text: str) -> ParsedInput:
         )
     if not isinstance(text, str) or not text.strip():
         raise MaturityError(f"{metric}: empty value")
+    if problem := text_problem("dora", text):
+        raise MaturityError(f"{metric}: {problem}")
     kind = METRIC_KIND[metric]
     bucket = _bucket_for(metric, text)
+    days: float | None = None
     try:
-        value = _PARSERS[kind](bucket.input if bucket is not None else text)
+        if kind == "frequency" and bucket is None:
+            days = parse_deploy_days(text)
+        if days is not None:
+            value = deploys_per_day_from_days(days)
+        else:
+            value = _PARSERS[kind](bucket.input if bucket is not None else text)
     except ValueError as exc:
         raise MaturityError(f"{metric}: cannot read '{text.strip()}'; {exc}") from None
+    if not math.isfinite(value) or value > MAX_VALUE:
+        # float("9" * 400) is infinity, which JSON cannot carry ("Infinity" is not JSON).
+        raise MaturityError(f"{metric}: '{text.strip()}' is too large to be a real measurement")
     return ParsedInput(
-        metric=metric, input=text.strip(), value=value, bucket=bucket.value if bucket else None
+        metric=metric,
+        input=text.strip(),
+        value=value,
+        bucket=bucket.value if bucket else None,
+        deploy_days=days,
     )
 
 
@@ -220,33 +294,55 @@ def parse_metric(metric: str, text: str) -> ParsedInput:
 
 
 class Boundary(BaseModel):
+    """One tier's bound: ``min`` at least, ``above`` more than, ``below`` less than, ``max`` at
+    most. ``note`` says whose rule it is when it is not DORA's (shown beside the bound)."""
+
     model_config = ConfigDict(extra="forbid", frozen=True)
     tier: Tier
     min: str | None = None
+    above: str | None = None
     below: str | None = None
     max: str | None = None
+    note: str | None = None
 
     @model_validator(mode="after")
     def _one_bound(self) -> Boundary:
-        if sum(x is not None for x in (self.min, self.below, self.max)) > 1:
-            raise ValueError("give at most one of min, below, max")
+        if sum(x is not None for x in (self.min, self.above, self.below, self.max)) > 1:
+            raise ValueError("give at most one of min, above, below, max")
         return self
+
+    def bounded(self) -> bool:
+        return any(x is not None for x in (self.min, self.above, self.below, self.max))
+
+
+BenchmarkKey = int | str
+"""A benchmark as chosen on the command line, in a file or in the TUI: a DORA report year
+(``2024`` or ``"2024"``) or a named table (``"devlake-2023"``)."""
 
 
 class Benchmark(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
     schema_: Literal["maturity/dora-benchmark@1"] = Field(alias="schema")
+    id: str
+    """``2024`` for a DORA report year, ``devlake-2023`` for Apache DevLake's table."""
     year: int
+    """The DORA report year the table comes from (DevLake's 2023 table: 2023)."""
+    publisher: Literal["DORA", "Apache DevLake"] = "DORA"
     title: str
     source: str
     tiers: list[Tier]
     cluster_share: dict[str, str]
+    cluster_share_source: str = ""
     published: dict[str, dict[str, str]]
+    notes: dict[str, LText] = Field(default_factory=dict)
+    """Per metric, what a reader of the published table must know (2024's inverted medians)."""
     boundaries: dict[str, list[Boundary]]
     decisions: list[str]
 
     @model_validator(mode="after")
     def _contiguous(self) -> Benchmark:
+        if self.publisher == "DORA" and self.id != str(self.year):
+            raise ValueError(f"id: a DORA benchmark's id is its year ({self.year})")
         for metric in KEY_METRICS:
             rows = self.boundaries.get(metric)
             if not rows:
@@ -254,13 +350,23 @@ class Benchmark(BaseModel):
             order = [self.tiers.index(r.tier) for r in rows if r.tier in self.tiers]
             if len(order) != len(rows) or order != sorted(set(order)):
                 raise ValueError(f"boundaries.{metric}: tiers must follow {self.tiers}, best first")
-            if any(r.min is r.below is r.max is None for r in rows[:-1]) or (
-                rows[-1].min or rows[-1].below or rows[-1].max
-            ):
+            if any(not r.bounded() for r in rows[:-1]) or rows[-1].bounded():
                 raise ValueError(f"boundaries.{metric}: only the last tier is unbounded")
             for r in rows[:-1]:
                 _bound_value(metric, r)  # raises on a bound that does not parse
         return self
+
+    @property
+    def label(self) -> str:
+        """How the benchmark is named to people: ``DORA 2024``, ``Apache DevLake (DORA 2023)``."""
+        if self.publisher == "DORA":
+            return f"DORA {self.year}"
+        return f"{self.publisher} (DORA {self.year})"
+
+    @property
+    def short_label(self) -> str:
+        """For a narrow picker: ``DORA 2024``, ``DevLake 2023``."""
+        return f"{'DORA' if self.publisher == 'DORA' else 'DevLake'} {self.year}"
 
     def classify(self, metric: str, value: float) -> Tier:
         """The tier of ``value`` (per day, hours or percent): the first bound it meets."""
@@ -269,6 +375,7 @@ class Benchmark(BaseModel):
             if (
                 op == "open"
                 or (op == "min" and value >= bound)
+                or (op == "above" and value > bound)
                 or (op == "below" and value < bound)
                 or (op == "max" and value <= bound)
             ):
@@ -278,43 +385,82 @@ class Benchmark(BaseModel):
 
 def _bound_value(metric: str, row: Boundary) -> tuple[str, float]:
     kind = METRIC_KIND[metric]
-    for op in ("min", "below", "max"):
+    for op in ("min", "above", "below", "max"):
         raw = getattr(row, op)
         if raw is not None:
             return op, _PARSERS[kind](raw)
     return "open", math.nan
 
 
-def _benchmark_files() -> dict[int, Path]:
-    out: dict[int, Path] = {}
+@cache
+def _benchmark_files() -> dict[str, Path]:
+    """Benchmark id -> packaged file (listed once: the files never change while running)."""
+    out: dict[str, Path] = {}
     for path in sorted((questionnaires_dir() / "dora").glob("benchmark-*.yaml")):
-        out[int(path.stem.split("-", 1)[1])] = path
+        out[path.stem.split("-", 1)[1]] = path
     return out
 
 
+def benchmark_ids() -> list[str]:
+    """Every benchmark that can be chosen: DORA years oldest first, then named tables."""
+    keys = list(_benchmark_files())
+    return sorted(k for k in keys if k.isdigit()) + sorted(k for k in keys if not k.isdigit())
+
+
+def benchmark_key(value: BenchmarkKey) -> str:
+    """The canonical id of a benchmark given as ``2024``, ``"2024"`` or ``"devlake-2023"``;
+    MaturityError naming the choices for anything else."""
+    key = str(value).strip().lower()
+    if key not in _benchmark_files():
+        raise MaturityError(f"no DORA benchmark '{value}'; available: {', '.join(benchmark_ids())}")
+    return key
+
+
+def stored_benchmark(value: BenchmarkKey) -> BenchmarkKey:
+    """What an assessment stores: a year as an integer (as before named tables existed), a
+    named table by its id."""
+    key = benchmark_key(value)
+    return int(key) if key.isdigit() else key
+
+
 @cache
-def benchmark(year: int | None = None) -> Benchmark:
-    """The benchmark for ``year``, or the latest published year with four clusters."""
-    files = _benchmark_files()
-    if year is None:
-        year = default_year()
-    if year not in files:
-        years = ", ".join(str(y) for y in sorted(files))
-        raise MaturityError(f"no DORA benchmark for {year}; available years: {years}")
+def _load_benchmark(key: str) -> Benchmark:
+    path = _benchmark_files()[key]
     try:
-        return Benchmark.model_validate(load_yaml(files[year]))
+        b = Benchmark.model_validate(load_yaml(path))
     except ValidationError as exc:  # a packaging bug, but say which file
-        raise MaturityError(f"{files[year].name}: invalid benchmark file: {exc}") from None
+        raise MaturityError(f"{path.name}: invalid benchmark file: {exc}") from None
+    if b.id != key:
+        raise MaturityError(f"{path.name}: id '{b.id}' does not match the file name")
+    return b
+
+
+def benchmark(key: BenchmarkKey | None = None) -> Benchmark:
+    """The benchmark ``key`` (a year or a named table), or the latest DORA year with four
+    clusters."""
+    if key is None:
+        key = default_year()
+    files = _benchmark_files()
+    if str(key).strip().lower() not in files:
+        years = ", ".join(benchmark_ids())
+        raise MaturityError(f"no DORA benchmark for {key}; available: {years}")
+    return _load_benchmark(str(key).strip().lower())
 
 
 def benchmark_years() -> list[int]:
-    return sorted(_benchmark_files())
+    """The DORA report years with a benchmark (named tables such as DevLake's excluded)."""
+    return [int(k) for k in benchmark_ids() if k.isdigit()]
 
 
 @cache
 def default_year() -> int:
     """Latest published year with four clusters (2022 had only three)."""
     return max(y for y in benchmark_years() if len(benchmark(y).tiers) == 4)
+
+
+def tiers_last_published() -> int:
+    """The last DORA report that published performance tiers (2024: the 2025 report has none)."""
+    return research_2025().tiers_last_published
 
 
 # ---------------------------------------------------------------------------------------------
@@ -331,6 +477,28 @@ class QuickCheck(BaseModel):
     decisions: list[str]
 
 
+class Research2025(BaseModel):
+    """What the 2025 DORA report changed for this tool: no tiers, seven team profiles."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+    schema_: Literal["maturity/dora-research@1"] = Field(alias="schema")
+    edition: int
+    title: str
+    source: str
+    tiers_last_published: int
+    profiles: list[LText] = Field(min_length=7, max_length=7)
+    factors: list[LText]
+    summary: LText
+    """One short paragraph for the report and docs (we place no team in a profile)."""
+
+
+@cache
+def research_2025() -> Research2025:
+    return Research2025.model_validate(
+        load_yaml(questionnaires_dir() / "dora" / "research-2025.yaml")
+    )
+
+
 @cache
 def quickcheck_reference() -> QuickCheck:
     return QuickCheck.model_validate(
@@ -344,14 +512,15 @@ def quickcheck_answer(parsed: ParsedInput) -> int | None:
         return parsed.bucket
     v, kind = parsed.value, METRIC_KIND[parsed.metric]
     if kind == "frequency":
+        if v > ON_DEMAND_ABOVE_PER_DAY:  # on demand: the same rule as every benchmark's top tier
+            return 6
         limits = [
-            2.0,
-            1.0,
-            1 / 7,
-            24 / 730,
-            1 / (4380 / 24),
-        ]  # >=2/day, >=daily, weekly, monthly, 6mo
-        return next((6 - i for i, lim in enumerate(limits) if v >= lim), 1)
+            WORKING_DAYS_PER_WEEK / 7,  # once every working day
+            1 / 7,  # weekly
+            24 / 730,  # monthly
+            1 / (4380 / 24),  # once in six months
+        ]
+        return next((5 - i for i, lim in enumerate(limits) if v >= lim), 1)
     if kind == "duration":
         limits = [1.0, 24.0, 168.0, 730.0, 4380.0]  # < 1h, < 1d, < 1w, < 1mo, < 6mo
         return next((6 - i for i, lim in enumerate(limits) if v < lim), 1)
@@ -395,12 +564,14 @@ def overall_tier(tiers: list[Tier], ladder: list[Tier]) -> Tier | None:
 
 
 def classify(
-    inputs: dict[str, str], year: int | None = None, calms_score: float | None = None
+    inputs: dict[str, str], year: BenchmarkKey | None = None, calms_score: float | None = None
 ) -> DoraResult:
-    """Classify the given metrics against ``year`` (default: latest four-cluster year).
+    """Classify the given metrics against benchmark ``year`` (a DORA year or a named table such
+    as ``devlake-2023``; default: latest four-cluster year).
 
     ``calms_score`` (the overall CALMS score, 1.0-5.0) enables the optimism check: answers a
-    whole level or more above the top of the band the DORA tier implies are flagged.
+    whole level or more above the top of the band the DORA tier implies are flagged. The top
+    tier of every benchmark implies the top band, so best-in-class metrics never raise it.
     """
     bench = benchmark(year)
     parsed = parse_inputs({k: v for k, v in inputs.items() if v and v.strip()})
@@ -415,7 +586,7 @@ def classify(
         )
     tiers = [m.tier for k, m in metrics.items() if k in KEY_METRICS and m.tier]
     overall = overall_tier(tiers, bench.tiers)
-    band = IMPLIED_BAND[overall] if overall else None
+    band = implied_band(overall, bench.tiers) if overall else None
     flag = bool(band and calms_score is not None and calms_score >= band[1] + 1)
     scores = {k: m.quickcheck for k, m in metrics.items()}
     throughput = [
@@ -434,4 +605,8 @@ def classify(
         implied_band=band,
         optimistic_flag=flag,
         quickcheck=quick,
+        benchmark_id=bench.id,
+        benchmark_label=bench.label,
+        tiers_historical=True,
+        tiers_last_published=tiers_last_published(),
     )

@@ -14,7 +14,7 @@ def evaluate(
     assessment: Assessment,
     loaded: LoadedQuestionnaire,
     lang: str | None = None,
-    benchmark_year: int | None = None,
+    benchmark_year: int | str | None = None,
     *,
     roadmap: bool = True,
 ) -> Results:

@@ -60,6 +60,23 @@ def test_new_show_json_matches_design_keys(cli: Cli, seeded: str) -> None:
     assert culture["score"] == 3.0 and culture["level"] == 3
 
 
+def test_show_chooses_any_benchmark_and_adds_fields_without_breaking_keys(
+    cli: Cli, seeded: str
+) -> None:
+    default = json.loads(cli("show", seeded, "--json").out)["dora"]
+    devlake = json.loads(cli("show", seeded, "--json", "--benchmark", "devlake-2023").out)["dora"]
+    assert isinstance(default["benchmark"], int) and default["benchmark_id"] == str(
+        default["benchmark"]
+    )
+    assert devlake["benchmark"] == 2023 and devlake["benchmark_id"] == "devlake-2023"
+    for d in (default, devlake):
+        assert d["tiers_historical"] is True and d["tiers_last_published"] == 2024
+        assert set(d["quickcheck"]) == {"overall", "throughput", "stability"}
+    text = cli("show", seeded, "--benchmark", "devlake-2023").out
+    qc = text.index("DORA Quick Check score")
+    assert qc < text.index("Tier against the Apache DevLake (DORA 2023) benchmark")
+
+
 def test_show_human_and_korean(cli: Cli, seeded: str) -> None:
     en = cli("show", seeded[:6])
     assert (
@@ -139,13 +156,24 @@ def test_dora_classify_text_and_json(cli: Cli) -> None:
     args = ["dora", "classify", "--deploy-frequency", "monthly", "--lead-time", "3w",
             "--change-failure-rate", "30%", "--time-to-restore", "2d"]  # fmt: skip
     r = cli(*args)
-    assert (
-        r.code == 0 and "overall Medium" in r.out and "Benchmark 2024" in r.out
-    )  # tier names: maturity.model.terms
+    assert r.code == 0 and "Benchmark DORA 2024" in r.out
+    lines = r.out.splitlines()
+    # the Quick Check score comes first, the tier second and labelled with its benchmark
+    # (tier names: maturity.model.terms)
+    assert lines[0].startswith("DORA Quick Check score 5.2/10")
+    assert lines[1] == "Tier against the DORA 2024 benchmark: Medium"
+    assert "Tiers are historical: DORA last published them in 2024" in r.out
     j = json.loads(cli(*args, "--benchmark", "2023", "--json").out)
-    # 2023: monthly medium, 3w medium, 2d medium, CFR 30% low -> three of four reach medium
+    # 2023: CFR 30% is nearer Medium's median (15%) than Low's (64%): all four reach medium
     assert j["benchmark"] == 2023 and j["overall"] == "medium"
-    assert j["metrics"]["change_failure_rate"]["tier"] == "low"
+    assert j["metrics"]["change_failure_rate"]["tier"] == "medium"
+    # DevLake's table uses the medians as upper bounds: 30% is Low there
+    d = json.loads(cli(*args, "--benchmark", "devlake-2023", "--json").out)
+    assert (d["benchmark"], d["benchmark_id"]) == (2023, "devlake-2023")
+    assert d["metrics"]["change_failure_rate"]["tier"] == "low"
+    assert d["benchmark_label"] == "Apache DevLake (DORA 2023)"
+    t = cli(*args, "--benchmark", "devlake-2023")
+    assert "Tier against the Apache DevLake (DORA 2023) benchmark: Medium" in t.out
 
 
 def test_version(cli: Cli) -> None:
@@ -212,6 +240,8 @@ BAD: list[tuple[str, Callable[[Path], list[str]], str]] = [
     ("dora bad frequency", lambda t: ["dora", "classify", "--deploy-frequency", "sometimes"], "deployment_frequency: cannot read 'sometimes'"),
     ("dora bad rate", lambda t: ["dora", "classify", "--change-failure-rate", "140%"], "change_failure_rate: cannot read '140%'"),
     ("dora bad year", lambda t: ["dora", "classify", "--lead-time", "1d", "--benchmark", "1999"], "no DORA benchmark '1999'"),
+    ("dora bad named benchmark", lambda t: ["dora", "classify", "--lead-time", "1d", "--benchmark", "devlake-2021"], "available: 2019, 2021, 2022, 2023, 2024, devlake-2023"),
+    ("dora deploy days beyond a week", lambda t: ["dora", "classify", "--deploy-frequency", "9 days/week"], "a week has at most 7 days"),
     ("questionnaire no action", lambda t: ["questionnaire"], "the following arguments are required: ACTION"),
     ("validate a folder", lambda t: ["questionnaire", "validate", str(t)], "is a folder, expected a file"),
     ("store not sqlite", lambda t: ["--store", _text(t, "notes.txt", "hello" * 100), "list"], "not a SQLite database"),
@@ -325,8 +355,20 @@ def test_corrupt_store_via_cli(cli: Cli, store_path: Path) -> None:
 def test_import_of_a_user_questionnaire_assessment(cli: Cli, tmp_path: Path) -> None:
     aid = new(cli, "--team", "Mini team", "--questionnaire", str(DATA / "mini.yaml"))
     assert cli("answer", aid, "alpha.one", "4").code == 0
+    carried = tmp_path / "carried.json"
+    assert cli("export", aid, "-o", str(carried)).code == 0
+    # The export carries its questionnaire snapshot, so it imports anywhere (issue 10 item 15).
+    moved = tmp_path / "moved.db"
+    r = cli("--store", str(moved), "import", str(carried))
+    assert r.code == 0 and r.out.startswith("added"), r.err
+    assert json.loads(cli("--store", str(moved), "export", aid).out) == json.loads(
+        carried.read_text()
+    )
+    # A document without the snapshot (written by an earlier version) needs the file.
     doc = tmp_path / "mini.json"
-    assert cli("export", aid, "-o", str(doc)).code == 0
+    data = json.loads(carried.read_text())
+    del data["questionnaire_snapshot"]
+    doc.write_text(json.dumps(data))
     other = tmp_path / "other.db"
     r = cli("--store", str(other), "import", str(doc))
     assert r.code == 2
@@ -384,3 +426,42 @@ def test_csv_of_one_assessment_keeps_multiline_notes(cli: Cli, seeded: str) -> N
     assert len(rows) == EXAMPLE_ANSWERED  # every answer of examples/payments.yaml
     on_call = next(r for r in rows if r["question_id"] == "culture.on-call-rotation")
     assert on_call["note"] == "line one\nline two"
+
+
+def test_answers_file_chooses_devlake_and_keeps_it(cli: Cli, tmp_path: Path) -> None:
+    body = (
+        "team: Lake\nquestionnaire: calms\nbenchmark: devlake-2023\n"
+        "dora: {deployment_frequency: 5 days/week, lead_time: 3d,"
+        " change_failure_rate: 20%, time_to_restore: 6h}\n"
+    )
+    r = cli("new", "--answers", _answers_file(tmp_path, body))
+    assert r.code == 0, r.err
+    aid = r.out.strip().split()[-1]
+    d = json.loads(cli("show", aid, "--json").out)["dora"]
+    assert d["benchmark_id"] == "devlake-2023"
+    assert d["metrics"]["change_failure_rate"]["tier"] == "low"  # DevLake: above 15% is Low
+    assert d["metrics"]["deployment_frequency"]["tier"] == "elite"
+    doc = json.loads(cli("export", aid).out)
+    assert doc["dora"]["benchmark"] == "devlake-2023"
+    year = _answers_file(tmp_path, body.replace("devlake-2023", "2022"))
+    aid2 = cli("new", "--answers", year).out.strip().split()[-1]
+    assert json.loads(cli("export", aid2).out)["dora"]["benchmark"] == 2022
+
+
+def test_answers_file_with_unknown_benchmark_changes_nothing(cli: Cli, tmp_path: Path) -> None:
+    body = "team: Lake\nquestionnaire: calms\nbenchmark: devlake-2019\n"
+    r = cli("new", "--answers", _answers_file(tmp_path, body))
+    assert r.code == 2 and "benchmark: expected one of 2019" in r.err
+    assert "devlake-2023, got 'devlake-2019'" in r.err
+    assert "No assessments yet" in cli("list").out
+
+
+def test_import_refuses_an_unknown_benchmark(cli: Cli, tmp_path: Path) -> None:
+    aid = cli("new", "--team", "Lake").out.strip().split()[-1]
+    doc = json.loads(cli("export", aid).out)
+    doc["id"], doc["dora"]["benchmark"] = "cd" * 6, "devlake-1999"
+    path = tmp_path / "doc.json"
+    path.write_text(json.dumps(doc), encoding="utf-8")
+    r = cli("import", str(path))
+    assert r.code == 2 and "dora.benchmark: no DORA benchmark 'devlake-1999'" in r.err
+    assert "cdcdcdcdcdcd" not in cli("list").out

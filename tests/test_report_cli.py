@@ -70,8 +70,12 @@ def test_benchmark_and_compare_to(cli: Cli, ids: tuple[str, str], tmp_path: Path
     out = tmp_path / "r.html"
     assert cli("report", ids[0], "-o", str(out), "--benchmark", "2022").code == 0
     text = out.read_text(encoding="utf-8")
-    assert "Benchmark 2022" in text and "<th>High</th>" in text
+    assert "Benchmark DORA 2022" in text and "<th>High</th>" in text
     assert "<th>Elite</th>" not in text  # 2022 had three clusters
+    assert cli("report", ids[0], "-o", str(out), "--benchmark", "devlake-2023").code == 0
+    text = out.read_text(encoding="utf-8")
+    assert "Benchmark Apache DevLake (DORA 2023)" in text and "<th>Elite</th>" in text
+    assert "Tier against the Apache DevLake (DORA 2023) benchmark" in text
     assert cli("report", ids[1], "-o", str(out), "--compare-to", ids[0]).code == 0
     # the earlier assessment compared with the later one: levels went down
     assert "▼" in out.read_text(encoding="utf-8")

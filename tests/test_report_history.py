@@ -35,6 +35,7 @@ from maturity.report import charts_history, export_compare, export_portfolio, ex
 from maturity.report.history_export import prepare_compare, render_history_html
 from maturity.report.pdf import make_fetcher, render_pdf
 from maturity.report.strings_history import EN, KO, history_strings
+from maturity.report.strings_plan import plan_strings
 from maturity.report.view import fmt_date
 from maturity.safetext import ZERO_WIDTH_SPACE as ZWSP
 from maturity.store import open_store
@@ -100,7 +101,7 @@ def history(lang: str) -> list[tuple[Assessment, qmod.LoadedQuestionnaire]]:
         (doc("a3a3a3a3", "2026-07-10T09:00:00", V2,
              {"alpha.one": (3, notes[0]), "alpha.two": 3, "beta.one": (3, notes[1]),
               "beta.two": 4, "beta.three": 5},
-             main, {"deployment_frequency": "daily", "lead_time": "2d",
+             main, {"deployment_frequency": "3/day", "lead_time": "2d",
                     "change_failure_rate": "8%", "time_to_restore": "3h"}, lang), V2),
         (doc("a4a4a4a4", "2026-10-10T09:00:00", V2,
              {"alpha.one": 4, "alpha.two": 3, "beta.one": 4, "beta.two": 4, "beta.three": 4},
@@ -168,7 +169,7 @@ COMPARE_NUMBERS = ("2.00→3.00", "3.00→4.00", "2.67→3.67", "+1.00", "2→3"
 # beta.two 3 -> 4; alpha.three only in v1, beta.three only in v2
 CHANGED = ("alpha.one", "alpha.two", "beta.one", "beta.two")
 ONLY = ("alpha.three", "beta.three")
-# DORA: a2 monthly/3w/30%/2d -> medium; a3 daily/2d/8%/3h -> high; deploys medium -> elite
+# DORA: a2 monthly/3w/30%/2d -> medium; a3 3/day/2d/8%/3h -> high; deploys medium -> elite
 # done (in a2's roadmap; a3's alpha level 3 and beta level 4 reach them): by their titles
 DONE = ("Alpha to 3 via one", "Alpha to 3 via two", "Beta to 4")
 
@@ -245,10 +246,18 @@ def test_portfolio_pdf_has_teams_levels_stale_and_the_weakest(rendered: Rendered
 
 def test_pdf_furniture_bookmarks_metadata_and_page_numbers(rendered: Rendered) -> None:
     t = rendered.t
+    pt = plan_strings(rendered.lang)
     expected = {
-        "compare": [t["summary"], t["cmp_scores"], t["cmp_changed"], t["dora"], t["cmp_recs"]],
-        "trend": [t["summary"], t["trend_points"]],
-        "portfolio": [t["summary"], t["pf_heatmap"]],
+        "compare": [
+            t["summary"],
+            t["cmp_scores"],
+            t["cmp_changed"],
+            t["dora"],
+            t["cmp_recs"],
+            pt["payoff"],
+        ],
+        "trend": [t["summary"], t["trend_points"], pt["share"]],
+        "portfolio": [t["summary"], t["pf_heatmap"], pt["share"]],
     }
     for kind in KINDS:
         reader = rendered.pdf(kind)
@@ -451,12 +460,15 @@ def test_cli_writes_the_three_kinds(cli: Cli, store: Path, tmp_path: Path) -> No
     assert html.startswith("<!DOCTYPE html>") and '<html lang="ko">' in html
     r = cli("report", "a4a4", "-o", str(out / "single.html"))  # the single report still works
     assert r.code == 0 and "CALMS" in (out / "single.html").read_text(encoding="utf-8")
-    # --benchmark works with --compare: daily deploys are Elite in the latest benchmark, but
+    # --benchmark works with --compare: 3 deploys a day are Elite in the latest benchmark, but
     # 2022 published three clusters and no Elite
     for year, name in ((None, "latest.html"), ("2022", "2022.html")):
         extra = ["--benchmark", year] if year else []
         assert cli("report", "--compare", "a2a2", "a3a3", *extra, "-o", str(out / name)).code == 0
-    assert "Elite" in (out / "latest.html").read_text(encoding="utf-8")
+    latest = (out / "latest.html").read_text(encoding="utf-8")
+    assert "Elite" in latest
+    assert "Tier against the DORA 2024 benchmark" in latest
+    assert "Tiers are historical: DORA last published them in 2024" in latest
     assert "Elite" not in (out / "2022.html").read_text(encoding="utf-8")
     assert sorted(p.name for p in out.iterdir()) == [
         "2022.html",

@@ -208,6 +208,42 @@ async def test_dora_inputs_validated_live_and_saved(store_path: Path) -> None:
         assert results.dora.overall == "elite"
 
 
+async def test_dora_screen_scores_first_and_offers_devlakes_benchmark(store_path: Path) -> None:
+    """Deployment days typed as days are on demand; the DevLake table can be picked and is
+    saved; the Quick Check line comes before the tier, which says which benchmark it is
+    against and that tiers are historical."""
+    from textual.widgets import Select, Static
+
+    seed_snapshot_store(store_path)
+    async with running(store_path) as (app, pilot):
+        app.open_dora(SEARCH)
+        await settle(pilot)
+        screen = app.screen
+        assert isinstance(screen, DoraScreen)
+        options = [value for _, value in screen.query_one("#benchmark", Select)._options]
+        assert "devlake-2023" in options and "2024" in options
+        await pilot.press(*"5 days/week", "enter", *"3h", "enter", *"20%", "enter", *"45m")
+        await settle(pilot)
+        assert "elite" in str(screen.query_one("#tier-deployment_frequency", Static).render())
+        screen.query_one("#benchmark", Select).value = "devlake-2023"
+        await pilot.pause(0.6)
+        await settle(pilot)
+        quick = str(screen.query_one("#d-quick", Static).render())
+        overall = str(screen.query_one("#d-overall", Static).render())
+        historical = str(screen.query_one("#d-historical", Static).render())
+        assert quick.startswith("DORA Quick Check: ")
+        assert "Tier against the Apache DevLake (DORA 2023) benchmark" in overall
+        assert "last published them in 2024" in historical
+        # DevLake: 20 % is above 15 %, Low; in DORA 2024 it is Medium
+        assert "low" in str(screen.query_one("#tier-change_failure_rate", Static).render())
+        await pilot.press("escape")
+        await settle(pilot)
+    saved = reader(store_path).get(SEARCH).dora
+    assert saved.benchmark == "devlake-2023" and saved.deployment_frequency == "5 days/week"
+    results = reader(store_path).results(SEARCH)
+    assert results.dora is not None and results.dora.benchmark_id == "devlake-2023"
+
+
 async def test_new_assessment_form_refuses_bad_fields(store_path: Path, tmp_path: Path) -> None:
     bad = tmp_path / "broken.yaml"
     bad.write_text("schema: maturity/questionnaire@1\nid: x\n", encoding="utf-8")

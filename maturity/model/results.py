@@ -36,6 +36,13 @@ class DoraResult(_Frozen):
     implied_band: tuple[int, int] | None
     optimistic_flag: bool = False
     quickcheck: dict[str, float | None]
+    benchmark_id: str = ""
+    """``2024`` or ``devlake-2023``: which table ``benchmark`` (its DORA year) refers to."""
+    benchmark_label: str = ""
+    """``DORA 2024`` or ``Apache DevLake (DORA 2023)``."""
+    tiers_historical: bool = True
+    """Tiers are a historical yardstick: DORA stopped publishing them after 2024."""
+    tiers_last_published: int | None = None
 
 
 class HeldBack(_Frozen):

@@ -70,7 +70,7 @@ def render_history(
 
 
 def _evaluated(
-    workspace: Workspace, id_or_prefix: str, lang: str, benchmark: int | None
+    workspace: Workspace, id_or_prefix: str, lang: str, benchmark: int | str | None
 ) -> Evaluated:
     a = workspace.get(id_or_prefix)
     loaded = workspace.questionnaire_for(a)
@@ -83,7 +83,7 @@ def prepare_compare(
     b_id: str,
     lang: str | None = None,
     *,
-    benchmark: int | None = None,
+    benchmark: int | str | None = None,
     generated: datetime | None = None,
 ) -> CompareView:
     """What changed from ``a_id`` to ``b_id``; the language defaults to B's."""
@@ -188,7 +188,7 @@ def export_compare(
     path: Path | str,
     lang: str | None = None,
     *,
-    benchmark: int | None = None,
+    benchmark: int | str | None = None,
     progress: Progress | None = None,
 ) -> Path:
     """Write the comparison report of ``a_id`` (earlier) -> ``b_id`` (later); return the path.

@@ -29,6 +29,7 @@ from maturity.report import charts
 from maturity.report.measured import MeasuredSection
 from maturity.report.measured import section as measured_section
 from maturity.report.strings import strings
+from maturity.report.view_plan import PlanView
 from maturity.safetext import breakable, excerpt
 from maturity.scoring import MIN_COVERAGE
 
@@ -188,9 +189,20 @@ class MetricRow:
 @dataclass(frozen=True)
 class DoraView:
     year: int
+    label: str  # "DORA 2024", "Apache DevLake (DORA 2023)"
     title: str
     source: str
     intro: str
+    quick_score: str  # the overall Quick Check score, "7.9" ("" without metrics)
+    quick_parts: str  # "Throughput 8.0 · Stability 7.7"
+    tier_heading: str  # "Tier against the DORA 2024 benchmark"
+    historical: str  # tiers were last published in 2024
+    profiles_heading: str
+    profiles_text: str
+    profiles_source: str
+    shares: list[str]  # share of respondents per tier, best first ("–" where unknown)
+    shares_source: str
+    table_notes: list[str]
     chart_caption: str
     table_caption: str
     tiers: list[str]  # labels, best first
@@ -326,6 +338,8 @@ class Summary:
     dora_line: str
     dora_tier: str | None
     dora_metrics: list[tuple[str, str]]  # (metric title, tier label) for the key metrics
+    dora_quick: str  # "7.9 / 10": the Quick Check score, shown before the tier ("" without)
+    dora_tier_heading: str  # "Tier against the DORA 2024 benchmark"
     optimistic: str
     next_steps: list[PracticeView]
     comparison: Comparison | None
@@ -348,6 +362,7 @@ class ReportView:
     page_counter: Markup  # CSS `content` value for "page X of Y" in this language
     disagreement: DisagreementView | None = None  # team votes; None when nobody voted
     measured: MeasuredSection | None = None  # maturity dora measure --into; None without
+    plan: PlanView | None = None  # targets, phases, actions (maturity.report.view_plan)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -716,6 +731,18 @@ class _Builder(Texts):
             return None
         return self.fmt("chart_previous", date=fmt_date(self.prev.assessment.created, self.lang))
 
+    def profile_alt(self) -> str:
+        """The CALMS charts' text alternative (their SVG <title>, the PDF's /Alt): every score
+        the chart draws, in words, and the earlier ones when they are drawn too."""
+        before = {d.id: d for d in self.prev.results.dimensions} if self.prev else {}
+        parts = []
+        for d in self.r.dimensions:
+            part = f"{self.dim_title(d.id)} {fmt_score(d.score)} ({self.level_name(d.level)})"
+            if d.id in before and before[d.id].score is not None:
+                part += f", {self.previous_label()}: {fmt_score(before[d.id].score)}"
+            parts.append(part)
+        return f"{self.t['calms_profile']} — " + "; ".join(parts)
+
     def radar(self) -> Markup:
         before = {d.id: d for d in self.prev.results.dimensions} if self.prev else {}
         axes = [
@@ -730,7 +757,7 @@ class _Builder(Texts):
         return charts.radar(
             axes,
             uid="chart-radar",
-            title=self.t["calms_profile"],
+            title=self.profile_alt(),
             this_label=self.t["chart_this"],
             previous_label=self.previous_label(),
         )
@@ -756,7 +783,7 @@ class _Builder(Texts):
         return charts.dimension_bars(
             bars,
             uid="chart-bars",
-            title=self.t["calms_profile"],
+            title=self.profile_alt(),
             this_label=self.t["chart_this"],
             previous_label=self.previous_label(),
         )
@@ -767,8 +794,9 @@ class _Builder(Texts):
         d = self.r.dora
         if d is None:
             return None
-        bench = dora_mod.benchmark(d.benchmark)
+        bench = dora_mod.benchmark(d.benchmark_id or d.benchmark)
         qc = dora_mod.quickcheck_reference()
+        research = dora_mod.research_2025()
         means = qc.all_industries_mean
         tiers = [(tid, self.tier_label(tid)) for tid in bench.tiers]
         rows: list[MetricRow] = []
@@ -778,7 +806,9 @@ class _Builder(Texts):
                 continue
             published = bench.published.get(metric, {})
             rules = {
-                b.tier: _rule_text(b.min, b.below, b.max) for b in bench.boundaries.get(metric, [])
+                b.tier: _rule_text(b.min, b.above, b.below, b.max)
+                + (f" ({b.note})" if b.note else "")
+                for b in bench.boundaries.get(metric, [])
             }
             rows.append(
                 MetricRow(
@@ -837,17 +867,45 @@ class _Builder(Texts):
         optimistic_text = ""
         if d.optimistic_flag and d.implied_band:
             optimistic_text = self.fmt("optimistic", lo=d.implied_band[0], hi=d.implied_band[1])
+        bench_label = bench.label
+        quick_parts = " · ".join(
+            f"{self.t[f'qc_{key}']} {d.quickcheck[key]:.1f}"
+            for key in ("throughput", "stability")
+            if d.quickcheck.get(key) is not None
+        )
+        table_notes = [
+            f"{self.metric_title(metric)}: {self.tr(note) if isinstance(note, dict) else note}"
+            for metric, note in bench.notes.items()
+        ]
         return DoraView(
             year=bench.year,
+            label=bench_label,
             title=bench.title,
             source=bench.source,
-            intro=self.fmt("dora_intro", year=bench.year),
-            chart_caption=self.fmt("tier_chart", year=bench.year),
-            table_caption=self.fmt("benchmark_table", year=bench.year),
+            intro=self.fmt("dora_intro", bench=bench_label),
+            quick_score=f"{overall_qc:.1f}" if overall_qc is not None else "",
+            quick_parts=quick_parts,
+            tier_heading=self.fmt("tier_against", bench=bench_label),
+            historical=self.fmt("tiers_historical", year=research.tiers_last_published),
+            profiles_heading=self.t["profiles_heading"],
+            profiles_text=self.tr(research.summary)
+            if isinstance(research.summary, dict)
+            else research.summary,
+            profiles_source=research.source,
+            shares=[bench.cluster_share.get(tid, "–") for tid, _ in tiers],
+            shares_source=bench.cluster_share_source,
+            table_notes=table_notes,
+            chart_caption=self.fmt("tier_chart", bench=bench_label),
+            table_caption=self.fmt("benchmark_table", bench=bench_label),
             tiers=[label for _, label in tiers],
             overall_tier=d.overall,
             overall_label=self.tier_label(d.overall) if d.overall else self.t["dora_overall_none"],
-            sentence=self.fmt("dora_sentence", tier=self.tier_label(d.overall), year=bench.year)
+            sentence=self.fmt(
+                "dora_sentence",
+                tier=self.tier_label(d.overall),
+                bench=bench_label,
+                year=research.tiers_last_published,
+            )
             if d.overall
             else self.t["dora_overall_none"],
             band=band,
@@ -863,13 +921,19 @@ class _Builder(Texts):
                 tier_rows,
                 tiers,
                 uid="chart-dora",
-                title=self.t["dora"],
+                title=f"{self.t['dora']} — "
+                + "; ".join(f"{r.label} {r.value} ({self.tier_label(r.tier)})" for r in tier_rows),
                 previous_label=self.previous_label(),
             ),
             quick_chart=charts.quickcheck(
                 chart_rows,
                 uid="chart-quick",
-                title=self.t["qc_heading"],
+                title=f"{self.t['qc_heading']} — "
+                + "; ".join(
+                    f"{r.label} {r.score:.1f}"
+                    + (f" ({self.t['chart_mean']} {r.mean:.1f})" if r.mean is not None else "")
+                    for r in chart_rows
+                ),
                 team_label=self.t["chart_team"],
                 mean_label=self.t["chart_mean"],
             ),
@@ -983,6 +1047,10 @@ class _Builder(Texts):
                     if m.id in dora_mod.KEY_METRICS
                 ],
                 optimistic=dora_view.optimistic_text if dora_view else "",
+                dora_quick=f"{dora_view.quick_score} / 10"
+                if dora_view and dora_view.quick_score
+                else "",
+                dora_tier_heading=dora_view.tier_heading if dora_view else "",
                 next_steps=next_steps,
                 comparison=self.comparison(),
             ),
@@ -996,6 +1064,24 @@ class _Builder(Texts):
             page_counter=css_content(t["page_of"]),
             disagreement=self.disagreement(),
             measured=measured_section(self.r, self),
+            plan=self.plan_view(),
+        )
+
+    def plan_view(self) -> PlanView:
+        from maturity.report.view_plan import build_plan_view
+
+        previous = None
+        if self.prev is not None:
+            when = fmt_date(self.prev.assessment.created, self.lang)
+            previous = (self.prev.assessment, list(self.prev.results.dimensions), when)
+        return build_plan_view(
+            self.a,
+            self.q,
+            tuple(self.practices.values()),
+            list(self.r.dimensions),
+            self.lang,
+            self.generated.date(),
+            previous,
         )
 
 
@@ -1029,9 +1115,13 @@ def css_content(template: str) -> Markup:
     return Markup(" ".join(tokens))
 
 
-def _rule_text(minimum: str | None, below: str | None, maximum: str | None) -> str:
+def _rule_text(
+    minimum: str | None, above: str | None, below: str | None, maximum: str | None
+) -> str:
     if minimum is not None:
         return f"≥ {minimum}"
+    if above is not None:
+        return f"> {above}"
     if below is not None:
         return f"< {below}"
     if maximum is not None:

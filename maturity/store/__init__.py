@@ -28,6 +28,7 @@ __all__ = [
     "discard_new",
     "is_postgres",
     "migrate",
+    "open_rehearsal",
     "open_store",
     "safe_label",
     "store_target",
@@ -53,7 +54,9 @@ def store_target(given: str | Path | None = None) -> str:
         return str(default_path())
     if is_postgres(value):
         return value
-    return str(Path(value).expanduser().resolve())
+    from maturity.fileio import user_path
+
+    return str(user_path(value).resolve())
 
 
 def safe_label(target: str) -> str:
@@ -83,6 +86,14 @@ def open_store(target: str | Path | None = None, *, create: bool = True) -> Stor
     if create and not explicit:
         path.parent.mkdir(parents=True, exist_ok=True)
     return SQLiteStore(path, create=create)
+
+
+def open_rehearsal() -> Store:
+    """An empty store in memory to rehearse a change on (an import into a store that does
+    not exist yet is tried here first, so a refusal creates no file)."""
+    from maturity.store.sqlite import SQLiteStore
+
+    return SQLiteStore.in_memory()
 
 
 def discard_new(store: Store) -> None:

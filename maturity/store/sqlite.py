@@ -10,8 +10,11 @@ a newer schema, or is locked gives one :class:`StoreError` and is not modified.
 
 from __future__ import annotations
 
+import os
 import sqlite3
+import urllib.parse
 from collections.abc import Callable
+from contextlib import suppress
 from pathlib import Path
 
 from maturity.errors import StoreError
@@ -31,6 +34,7 @@ class SQLiteStore(SQLStore):
         self.path = path
         self.label = self.target = str(path)
         self._conn: sqlite3.Connection | None = None
+        self._in_transaction = False
         if not path.exists():
             if not create:
                 return
@@ -39,6 +43,12 @@ class SQLiteStore(SQLStore):
         else:
             self._check_header()
         self._conn = self._open(create)
+
+    @classmethod
+    def in_memory(cls) -> SQLiteStore:
+        """An empty store in memory: a rehearsal ground (an import into a store that does not
+        exist yet is tried here first, so a refusal creates no file)."""
+        return cls(Path(":memory:"))
 
     # -- opening ----------------------------------------------------------------------------
 
@@ -55,12 +65,22 @@ class SQLiteStore(SQLStore):
             raise StoreError(f"store {self.path}: is a folder, expected a SQLite file")
 
     def _open(self, create: bool) -> sqlite3.Connection:
+        read_only = self.path.exists() and _read_only_fs(self.path)
         try:
-            conn = sqlite3.connect(
-                self.path, timeout=BUSY_TIMEOUT_S, isolation_level=None, check_same_thread=False
-            )
+            if read_only:
+                # A read-only mount: reading still works (list, show, export); a write says
+                # "read-only file system" instead of "corrupt or unreadable".
+                conn = self._connect_read_only()
+            else:
+                conn = sqlite3.connect(
+                    self.path,
+                    timeout=BUSY_TIMEOUT_S,
+                    isolation_level=None,
+                    check_same_thread=False,
+                )
         except sqlite3.Error as exc:
-            raise StoreError(f"store {self.path}: cannot open ({exc})") from None
+            said = diagnose(self.path, exc) if isinstance(exc, sqlite3.DatabaseError) else None
+            raise StoreError(said or f"store {self.path}: cannot open ({exc})") from None
         try:
             conn.execute("PRAGMA foreign_keys = ON")
             version = conn.execute("PRAGMA user_version").fetchone()[0]
@@ -80,6 +100,13 @@ class SQLiteStore(SQLStore):
                 raise StoreError(
                     f"store {self.path}: damaged (tables missing); refusing to touch it"
                 )
+            if read_only:
+                if version < SCHEMA_VERSION:
+                    raise StoreError(
+                        f"store {self.path}: on a read-only file system and written by an older"
+                        " maturity; copy it somewhere writable to upgrade it"
+                    )
+                return conn
             if version < SCHEMA_VERSION:
                 self._migrate(conn, version)
             conn.execute("PRAGMA journal_mode = WAL")
@@ -96,16 +123,43 @@ class SQLiteStore(SQLStore):
             raise _store_error(self.path, exc) from None
         return conn
 
+    def _connect_read_only(self) -> sqlite3.Connection:
+        """Open on a read-only mount: ``mode=ro`` when the WAL index can be used, else
+        ``immutable=1`` (nothing can change the file on a read-only mount)."""
+        base = "file:" + urllib.parse.quote(str(self.path.resolve()))
+        last: sqlite3.Error | None = None
+        for query in ("?mode=ro", "?mode=ro&immutable=1"):
+            conn = sqlite3.connect(
+                base + query,
+                uri=True,
+                timeout=BUSY_TIMEOUT_S,
+                isolation_level=None,
+                check_same_thread=False,
+            )
+            try:
+                conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+                return conn
+            except sqlite3.Error as exc:
+                conn.close()
+                last = exc
+        assert last is not None
+        raise last
+
     def _migrate(self, conn: sqlite3.Connection, version: int) -> None:
         for number in range(version, SCHEMA_VERSION):
-            conn.execute("BEGIN IMMEDIATE")
+            _begin(conn)
             try:
+                # Another process may have migrated (or created) the store while this one
+                # waited for the write lock: read the version again under the lock.
+                if conn.execute("PRAGMA user_version").fetchone()[0] > number:
+                    conn.execute("COMMIT")
+                    continue
                 for statement in statements(number + 1, "sqlite"):
                     conn.execute(statement)
                 conn.execute(f"PRAGMA user_version = {number + 1}")
                 conn.execute("COMMIT")
             except BaseException:
-                conn.execute("ROLLBACK")
+                _rollback(conn)
                 raise
 
     # -- dialect --------------------------------------------------------------------------
@@ -121,6 +175,10 @@ class SQLiteStore(SQLStore):
 
     def _begin_write(self, conn: Conn) -> None:
         conn.execute("BEGIN IMMEDIATE")
+
+    def _rollback(self, conn: Conn) -> None:
+        assert isinstance(conn, sqlite3.Connection)
+        _rollback(conn)
 
     def _retryable(self, exc: Exception) -> bool:
         return isinstance(exc, sqlite3.OperationalError) and _is_busy(exc)
@@ -141,14 +199,89 @@ def _is_busy(exc: sqlite3.OperationalError) -> bool:
     return "locked" in text or "busy" in text
 
 
+def _begin(conn: sqlite3.Connection) -> None:
+    conn.execute("BEGIN IMMEDIATE")
+
+
+def _rollback(conn: sqlite3.Connection) -> None:
+    """Roll back if a transaction is still open. A failed COMMIT (a full disk) may already
+    have rolled back, and a ROLLBACK that raises would hide the error that matters."""
+    if conn.in_transaction:
+        with suppress(sqlite3.Error):
+            conn.execute("ROLLBACK")
+
+
+def _read_only_fs(path: Path) -> bool:
+    try:
+        return bool(os.statvfs(_existing(path)).f_flag & os.ST_RDONLY)
+    except OSError:
+        return False
+
+
+def _disk_full(path: Path) -> bool:
+    try:
+        st = os.statvfs(_existing(path))
+    except OSError:
+        return False
+    return st.f_bavail * st.f_frsize < 64 * 1024
+
+
+def _wal_lost(path: Path) -> bool:
+    """The -shm index exists but the -wal it describes is gone or empty."""
+    wal, shm = Path(f"{path}-wal"), Path(f"{path}-shm")
+    try:
+        return shm.exists() and (not wal.exists() or wal.stat().st_size == 0)
+    except OSError:
+        return False
+
+
+def _existing(path: Path) -> Path:
+    return path if path.exists() else path.parent
+
+
+def diagnose(path: Path, exc: sqlite3.DatabaseError) -> str | None:
+    """What happened to the store's environment, in words, when SQLite only says "disk I/O
+    error", "unable to open" or "readonly": a read-only mount, a read-only folder or file, a
+    full disk, or a write-ahead log deleted under a running process. None: none of those."""
+    text = str(exc)
+    name = getattr(exc, "sqlite_errorname", "") or ""
+    if _read_only_fs(path):
+        return (
+            f"store {path}: on a read-only file system; maturity cannot open it for changes there"
+        )
+    if name.startswith("SQLITE_FULL") or "disk is full" in text or _disk_full(path):
+        return f"store {path}: the disk is full; this change was not saved (free some space and try again)"
+    readonly = name.startswith("SQLITE_READONLY") or "readonly" in text or "read-only" in text
+    cantopen = name.startswith("SQLITE_CANTOPEN") or "unable to open" in text
+    ioerr = name.startswith("SQLITE_IOERR") or "disk I/O error" in text
+    folder = path.parent
+    if (readonly or cantopen or ioerr) and not os.access(folder, os.W_OK):
+        return (
+            f"store {path}: the folder {folder} is read-only; maturity keeps its write-ahead log"
+            " beside the store and cannot save there"
+        )
+    if (readonly or cantopen) and path.exists() and not os.access(path, os.W_OK):
+        return f"store {path}: the file is read-only; cannot save"
+    if ioerr and path.exists() and _wal_lost(path):
+        return (
+            f"store {path}: its write-ahead log ({path.name}-wal) is missing or empty although"
+            " the store's index says it holds changes: it was probably deleted while maturity"
+            " was running. Nothing was changed; close every maturity window (the last one to"
+            " close writes its changes back) and run the command again"
+        )
+    if readonly:
+        return f"store {path}: read-only; cannot save"
+    return None
+
+
 def _store_error(path: Path, exc: sqlite3.DatabaseError) -> StoreError:
     text = str(exc)
     if "locked" in text or "busy" in text:
         return StoreError(
             f"store {path}: locked by another maturity process; try again in a moment"
         )
-    if "readonly" in text or "read-only" in text:
-        return StoreError(f"store {path}: read-only; cannot save")
+    if (said := diagnose(path, exc)) is not None:
+        return StoreError(said)
     if isinstance(exc, sqlite3.IntegrityError):
         return StoreError(f"store {path}: refused inconsistent data ({text})")
     return StoreError(f"store {path}: corrupt or unreadable ({text}); it was not modified")

@@ -37,6 +37,12 @@ from maturity.voting import LIVE_S, is_live, name_key
 
 if TYPE_CHECKING:  # the pydantic models load on first get(), not for `maturity list`
     from maturity.model.assessment import Answer, Assessment, DoraInputs
+    from maturity.model.plan import Action, Target
+
+_ACTION_COLUMNS = (
+    "id, title, practice, owner, due, status, reason, notes, created, updated, done_at,"
+    " carried_from, carried_to"
+)
 
 RETRY_WINDOW_S = 15.0
 """Team-mode writes retry this long (beyond the driver's own wait) before giving up."""
@@ -70,7 +76,7 @@ class Dialect:
     """The few places where the SQL differs between backends."""
 
     name: str
-    event_order: str  # the column that keeps events in insertion order
+    event_order: str  # the column that keeps rows in insertion order (events, targets)
     lock: str  # appended to the SELECT of the assessment row in a write: serialises writers
 
 
@@ -85,6 +91,7 @@ class SQLStore:
     db_errors: tuple[type[Exception], ...] = ()
 
     _conn: Any = None
+    _in_transaction = False
 
     # -- backend hooks ------------------------------------------------------------------------
 
@@ -137,6 +144,9 @@ class SQLStore:
     @contextmanager
     def _write(self) -> Iterator[Conn]:
         conn = self._c()
+        if self._in_transaction:  # part of a larger transaction (an import): it commits
+            yield conn
+            return
         try:
             self._begin_write(conn)
         except self.db_errors as exc:
@@ -150,6 +160,45 @@ class SQLStore:
         except BaseException:
             self._rollback(conn)
             raise
+
+    @contextmanager
+    def transaction(self) -> Iterator[None]:
+        """One write transaction around many store calls: all of them or none.
+
+        Taken for writing before anything is read (SQLite: ``BEGIN IMMEDIATE``, retried while
+        another process writes), so checks made inside (does this id exist? is it identical?)
+        cannot be overtaken by another process: two imports of the same bundle run one after
+        the other and the second finds everything unchanged. Every write method called inside
+        joins it; a kill -9 before the commit leaves nothing."""
+        if self._in_transaction:
+            yield
+            return
+        conn = self._c()
+        delay = RETRY_FIRST_S
+        deadline = time.monotonic() + RETRY_WINDOW_S
+        while True:
+            try:
+                self._begin_write(conn)
+                break
+            except self.db_errors as exc:
+                if time.monotonic() < deadline and (self._retryable(exc) or self._reconnect(exc)):
+                    conn = self._c()
+                    time.sleep(delay * (1 + random.random()))
+                    delay = min(delay * 2, RETRY_MAX_S)
+                    continue
+                raise self._error(exc) from None
+        self._in_transaction = True
+        try:
+            yield
+            conn.execute("COMMIT")
+        except self.db_errors as exc:
+            self._rollback(conn)
+            raise self._error(exc) from None
+        except BaseException:
+            self._rollback(conn)
+            raise
+        finally:
+            self._in_transaction = False
 
     def _read(self, sql: str, args: tuple[Any, ...] = ()) -> builtins.list[Any]:
         conn = self._c()
@@ -190,6 +239,8 @@ class SQLStore:
         ("votes", "assessment_id"),
         ("presence", "assessment_id"),
         ("measurements", "assessment_id"),
+        ("targets", "assessment_id"),
+        ("actions", "assessment_id"),
     )
     """Every table that belongs to an assessment, parents first, with its assessment column."""
     COPY_CHUNK = 500
@@ -199,7 +250,11 @@ class SQLStore:
         self, table: str, key: str, ids: Sequence[str]
     ) -> tuple[builtins.list[str], builtins.list[Any]]:
         marks = ", ".join("?" * len(ids))
-        order = f" ORDER BY at, {self.dialect.event_order}" if table == "events" else ""
+        order = {
+            "events": f" ORDER BY at, {self.dialect.event_order}",
+            "targets": f" ORDER BY {self.dialect.event_order}",
+            "actions": " ORDER BY position, id",
+        }.get(table, "")
         conn = self._c()
         try:
             cur = conn.execute(f"SELECT * FROM {table} WHERE {key} IN ({marks}){order}", ids)
@@ -275,6 +330,8 @@ class SQLStore:
         )
         if not rows:
             raise NotFoundError(f"no assessment with id '{prefix}'")
+        if rows[0][0] == p:  # a whole id addresses itself, even when it prefixes another
+            return p
         if len(rows) > 1:
             shown = ", ".join(r[0][: len(p) + 4] for r in rows[:5])
             raise NotFoundError(
@@ -283,13 +340,7 @@ class SQLStore:
         return str(rows[0][0])
 
     def get(self, assessment_id: str) -> Assessment:
-        from maturity.model.assessment import (
-            Answer,
-            Assessment,
-            DoraInputs,
-            Event,
-            QuestionnaireRef,
-        )
+        from maturity.model.assessment import STORED, Assessment
 
         rows = self._read(
             "SELECT id, team, created, updated, facilitator, participants, questionnaire_id,"
@@ -302,7 +353,7 @@ class SQLStore:
         (aid, team, created, updated, facilitator, participants, qid, qver, lang, status, dora,
          anonymous, mode) = rows[0]  # fmt: skip
         answers = {
-            qid_: Answer(level=level, note=note, votes=json.loads(votes), updated=upd)
+            qid_: {"level": level, "note": note, "votes": json.loads(votes), "updated": upd}
             for qid_, level, note, votes, upd in self._read(
                 "SELECT question_id, level, note, votes, updated FROM answers WHERE assessment_id = ?",
                 (assessment_id,),
@@ -312,30 +363,131 @@ class SQLStore:
             "SELECT body FROM measurements WHERE assessment_id = ?", (assessment_id,)
         )
         events = [
-            Event(at=at, kind=kind, detail=detail)
+            {"at": at, "kind": kind, "detail": detail}
             for at, kind, detail in self._read(
                 "SELECT at, kind, detail FROM events WHERE assessment_id = ? ORDER BY at, "
                 + self.dialect.event_order,
                 (assessment_id,),
             )
         ]
-        return Assessment(
-            id=aid,
-            team=team,
-            created=created,
-            updated=updated,
-            facilitator=facilitator,
-            participants=json.loads(participants),
-            anonymous=bool(anonymous),
-            mode=mode,
-            questionnaire=QuestionnaireRef(id=qid, version=qver),
-            language=lang,
-            status=status,
-            answers=answers,
-            dora=DoraInputs.model_validate_json(dora),
-            events=events,
-            measured=_measurement(measured[0][0]) if measured else None,
+        targets, actions = self._plan(assessment_id)
+        # STORED: values written by an older version beyond today's length limits stay readable.
+        return Assessment.model_validate(
+            {
+                "id": aid,
+                "team": team,
+                "created": created,
+                "updated": updated,
+                "facilitator": facilitator,
+                "participants": json.loads(participants),
+                "anonymous": bool(anonymous),
+                "mode": mode,
+                "questionnaire": {"id": qid, "version": qver},
+                "language": lang,
+                "status": status,
+                "answers": answers,
+                "dora": json.loads(dora),
+                "events": events,
+                "measured": _measurement(measured[0][0]) if measured else None,
+                "targets": targets,
+                "actions": actions,
+            },
+            context=STORED,
         )
+
+    def _plan(self, assessment_id: str) -> tuple[builtins.list[Target], builtins.list[Action]]:
+        from maturity.model.plan import Action, Target
+
+        targets = [
+            Target(dimension=d, level=lv, by=by)
+            for d, lv, by in self._read(
+                "SELECT dimension, level, target_date FROM targets WHERE assessment_id = ?"
+                " ORDER BY " + self.dialect.event_order,
+                (assessment_id,),
+            )
+        ]
+        names = [c.strip() for c in _ACTION_COLUMNS.split(",")]
+        actions = [
+            Action.model_validate({k: v for k, v in zip(names, row, strict=True)})
+            for row in self._read(
+                f"SELECT {_ACTION_COLUMNS} FROM actions WHERE assessment_id = ?"
+                " ORDER BY position, id",
+                (assessment_id,),
+            )
+        ]
+        return targets, actions
+
+    def find_action(self, prefix: str) -> tuple[str, str]:
+        """(assessment id, action id) for a unique action id prefix; NotFoundError otherwise."""
+        p = prefix.strip().lower()
+        if not p or not all(c in "0123456789abcdef" for c in p):
+            raise NotFoundError(f"'{prefix}' is not an action id (ids are hexadecimal)")
+        if not self.exists:
+            raise NotFoundError(f"no action with id '{prefix}'")
+        rows = self._read(
+            "SELECT assessment_id, id FROM actions WHERE id >= ? AND id < ? ORDER BY id LIMIT 6",
+            (p, p + "g"),
+        )
+        if not rows:
+            raise NotFoundError(f"no action with id '{prefix}'")
+        if len(rows) > 1:
+            shown = ", ".join(r[1][: len(p) + 4] for r in rows[:5])
+            raise NotFoundError(f"action id prefix '{prefix}' is ambiguous: {shown}")
+        return str(rows[0][0]), str(rows[0][1])
+
+    def action_summaries(self) -> builtins.list[tuple[str, str, str, str | None]]:
+        """Every action as (team, its assessment's created time, status, carried_to), in one
+        query: the portfolio's share of actions done without loading every assessment."""
+        if not self.exists:
+            return []
+        rows = self._read(
+            "SELECT a.team, a.created, x.status, x.carried_to FROM actions x"
+            " JOIN assessments a ON a.id = x.assessment_id ORDER BY a.created, x.position"
+        )
+        return [(str(r[0]), str(r[1]), str(r[2]), r[3]) for r in rows]
+
+    def put_targets(self, assessment_id: str, targets: builtins.list[Target]) -> None:
+        """Replace the assessment's targets (one transaction)."""
+        with self._write() as conn:
+            self._assessment_row(conn, assessment_id)
+            conn.execute("DELETE FROM targets WHERE assessment_id = ?", (assessment_id,))
+            self._insert_targets(conn, assessment_id, targets)
+
+    def put_actions(self, items: builtins.list[tuple[str, Action]]) -> None:
+        """Insert or update actions, each with its assessment id, all in one transaction
+        (the follow-through review closes the old actions and adds the carried copies at once)."""
+        with self._write() as conn:
+            for assessment_id, action in items:
+                self._assessment_row(conn, assessment_id)
+                self._upsert_action(conn, assessment_id, action)
+
+    @staticmethod
+    def _insert_targets(conn: Conn, assessment_id: str, targets: builtins.list[Target]) -> None:
+        conn.executemany(
+            "INSERT INTO targets (assessment_id, dimension, level, target_date) VALUES (?, ?, ?, ?)",
+            [(assessment_id, t.dimension, t.level, t.by.isoformat()) for t in targets],
+        )
+
+    @staticmethod
+    def _upsert_action(conn: Conn, assessment_id: str, a: Action) -> None:
+        row = conn.execute("SELECT position FROM actions WHERE id = ?", (a.id,)).fetchone()
+        if row is None:
+            row = conn.execute(
+                "SELECT COALESCE(MAX(position), 0) + 1 FROM actions WHERE assessment_id = ?",
+                (assessment_id,),
+            ).fetchone()
+        columns = ["assessment_id", "position", *(c.strip() for c in _ACTION_COLUMNS.split(","))]
+        conn.execute(
+            f"INSERT INTO actions ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})"
+            " ON CONFLICT (id) DO UPDATE SET "
+            + ", ".join(f"{c} = excluded.{c}" for c in columns if c != "id"),
+            (
+                assessment_id, row[0], a.id, a.title, a.practice, a.owner,
+                a.due.isoformat() if a.due else None, a.status, a.reason, a.notes,
+                format_time(a.created), format_time(a.updated),
+                format_time(a.done_at) if a.done_at else None, a.carried_from, a.carried_to,
+            ),
+        )  # fmt: skip
 
     def questionnaire_json(self, qid: str, version: str) -> str | None:
         if not self.exists:
@@ -384,6 +536,9 @@ class SQLStore:
                 "INSERT INTO measurements (assessment_id, body, updated) VALUES (?, ?, ?)",
                 (a.id, a.measured.model_dump_json(by_alias=True), format_time(a.updated)),
             )
+        self._insert_targets(conn, a.id, a.targets)
+        for action in a.actions:
+            self._upsert_action(conn, a.id, action)
 
     def create(self, assessment: Assessment, questionnaire_json: str, progress: Progress) -> None:
         with self._write() as conn:
@@ -573,6 +728,8 @@ class SQLStore:
 
         Every ``work`` passed here is idempotent (an upsert, a delete, a set), so running it
         again after a commit whose acknowledgement was lost changes nothing."""
+        if self._in_transaction:
+            return work(self._c())
         delay = RETRY_FIRST_S
         deadline = time.monotonic() + RETRY_WINDOW_S
         while True:

@@ -12,6 +12,7 @@ from typing import Final
 
 from maturity.model.terms import TIERS
 from maturity.tui.i18n_measure import MEASURE_STRINGS
+from maturity.tui.i18n_plan import PLAN_STRINGS
 from maturity.tui.i18n_retro import RETRO_STRINGS
 from maturity.tui.i18n_team import TEAM_STRINGS
 
@@ -176,11 +177,31 @@ STRINGS: Final[dict[str, dict[str, str]]] = {
     "note.hint": {"en": "enter saves · escape cancels", "ko": "enter 저장 · escape 취소"},
     # --- DORA ------------------------------------------------------------------------------
     "dora.heading": {"en": "DORA delivery metrics", "ko": "DORA 딜리버리 지표"},
-    "dora.benchmark": {"en": "Benchmark", "ko": "기준 연도"},
-    "dora.overall": {"en": "Overall DORA tier: {tier}", "ko": "DORA 종합 등급: {tier}"},
+    "dora.benchmark": {"en": "Tier benchmark", "ko": "등급 기준"},
+    "dora.colhead": {"en": "0–10  tier", "ko": "0–10  등급"},
+    "dora.quick": {
+        "en": "DORA Quick Check: {score}/10",
+        "ko": "DORA Quick Check: {score}/10",
+    },
+    "dora.quick_parts": {
+        "en": " (throughput {throughput} · stability {stability})",
+        "ko": " (처리량 {throughput} · 안정성 {stability})",
+    },
+    "dora.quick_missing": {
+        "en": "DORA Quick Check: enter a metric to see its 0–10 score",
+        "ko": "DORA Quick Check: 지표를 입력하면 0–10점 점수가 나옵니다",
+    },
+    "dora.overall": {
+        "en": "Tier against the {bench} benchmark: {tier}",
+        "ko": "{bench} 벤치마크 기준 등급: {tier}",
+    },
     "dora.overall_missing": {
-        "en": "Overall DORA tier: needs 3 of the 4 key metrics",
-        "ko": "DORA 종합 등급: 핵심 지표 4개 중 3개가 필요합니다",
+        "en": "Tier against the {bench} benchmark: needs 3 of the 4 key metrics",
+        "ko": "{bench} 벤치마크 기준 등급: 핵심 지표 4개 중 3개가 필요합니다",
+    },
+    "dora.historical": {
+        "en": "Tiers are historical: DORA last published them in {year}. The 2025 report describes seven team profiles instead, which this tool does not assess.",
+        "ko": "등급은 과거 기준입니다. DORA는 {year}년에 마지막으로 등급을 발표했고, 2025년 보고서는 등급 대신 일곱 가지 팀 프로필을 제시합니다. 이 도구는 팀을 프로필에 배정하지 않습니다.",
     },
     "dora.optional": {"en": "optional", "ko": "선택"},
     "dora.buckets": {
@@ -219,7 +240,10 @@ STRINGS: Final[dict[str, dict[str, str]]] = {
         "en": "{distance} below level {next}; held back by:",
         "ko": "레벨 {next}까지 {distance} 남음. 발목을 잡는 질문:",
     },
-    "r.dora": {"en": "DORA (benchmark {year}): {tier}", "ko": "DORA ({year} 기준): {tier}"},
+    "r.dora": {
+        "en": "Tier against the {bench} benchmark: {tier}",
+        "ko": "{bench} 벤치마크 기준 등급: {tier}",
+    },
     "r.dora_incomplete": {"en": "needs 3 of the 4 key metrics", "ko": "핵심 지표 4개 중 3개 필요"},
     "r.dora_none": {
         "en": "DORA: no metrics yet (press d to enter them)",
@@ -479,6 +503,7 @@ STRINGS: Final[dict[str, dict[str, str]]] = {
 STRINGS.update(TEAM_STRINGS)  # team mode's strings live in i18n_team.py
 STRINGS.update(RETRO_STRINGS)  # the retrospective flow's strings live in i18n_retro.py
 STRINGS.update(MEASURE_STRINGS)  # dora measure's strings live in i18n_measure.py
+STRINGS.update(PLAN_STRINGS)  # the plan's strings live in i18n_plan.py
 
 
 def t(key: str, lang: str = "en", **values: object) -> str:

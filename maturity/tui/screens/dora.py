@@ -1,9 +1,11 @@
 """DORA inputs: the four key metrics (and optional rework rate), typed or picked from buckets.
 
-Every field is validated as it is typed with the same parser the command line uses; the tier
-per metric and the overall tier are recomputed live against the chosen benchmark year. Valid
-values are saved shortly after typing stops (and at once when leaving the screen); an invalid
-field is marked, explained, and never saved.
+Every field is validated as it is typed with the same parser the command line uses; the Quick
+Check score and the tier per metric, and the overall score and tier, are recomputed live. The
+Quick Check 0-10 score comes first: DORA's current yardstick. Tiers are shown "against" the
+chosen benchmark (a DORA year or DevLake's table) because DORA last published them in 2024.
+Valid values are saved shortly after typing stops (and at once when leaving the screen); an
+invalid field is marked, explained, and never saved.
 """
 
 from __future__ import annotations
@@ -55,7 +57,8 @@ class DoraScreen(BaseScreen[None]):
         self.defs = dora.metric_definitions()
         self.values: dict[str, str] = {m: "" for m in dora.ALL_METRICS}
         self.errors: dict[str, str] = {}
-        self.year: int = dora.default_year()
+        self.year: str = str(dora.default_year())
+        """The chosen benchmark's id: a DORA year ("2024") or a named table ("devlake-2023")."""
         self.team = ""
         self.focused_metric = dora.ALL_METRICS[0]
         self.ready = False
@@ -71,20 +74,24 @@ class DoraScreen(BaseScreen[None]):
         with VerticalScroll(id="d-main"):
             with Horizontal(classes="metric-row"):
                 yield Label(id="lbl-benchmark", classes="metric-title")
-                yield Select[int](
-                    [(str(y), y) for y in dora.benchmark_years()],
+                yield Select[str](
+                    [(dora.benchmark(k).short_label, k) for k in dora.benchmark_ids()],
                     id="benchmark",
                     value=self.year,
                     allow_blank=False,
                     compact=True,
                 )
+                yield Static(classes="metric-spacer")
+                yield Static(id="d-colhead", classes="metric-tier")
             for metric in dora.ALL_METRICS:
                 with Horizontal(classes="metric-row"):
                     yield Label(id=f"lbl-{metric}", classes="metric-title")
                     yield SafeInput(id=f"in-{metric}", classes="metric-input", compact=True)
                     yield Static(id=f"tier-{metric}", classes="metric-tier")
             yield Static(id="d-error", classes="field-error")
+            yield Static(id="d-quick")
             yield Static(id="d-overall")
+            yield Static(id="d-historical")
             yield Static(id="d-question")
             yield OptionList(id="buckets")
         yield Footer(compact=True)
@@ -108,8 +115,8 @@ class DoraScreen(BaseScreen[None]):
             value = getattr(a.dora, metric) or ""
             self.values[metric] = value
             self.query_one(f"#in-{metric}", Input).value = value
-        if a.dora.benchmark in dora.benchmark_years():
-            self.year = a.dora.benchmark
+        if a.dora.benchmark is not None and str(a.dora.benchmark) in dora.benchmark_ids():
+            self.year = str(a.dora.benchmark)
             self.query_one("#benchmark", Select).value = self.year
         self.ready = True
         self.validate_all()
@@ -148,6 +155,7 @@ class DoraScreen(BaseScreen[None]):
             styled("[b]$team[/b] · $heading", team=self.team, heading=self.t("dora.heading"))
         )
         self.query_one("#lbl-benchmark", Label).update(self.t("dora.benchmark"))
+        self.query_one("#d-colhead", Static).update(f"[dim]{self.t('dora.colhead')}[/dim]")
         result = self.classification()
         for metric in dora.ALL_METRICS:
             d = self.defs[metric]
@@ -162,11 +170,10 @@ class DoraScreen(BaseScreen[None]):
             if metric in self.errors:
                 tier_text = "[red]✗[/red]"
             elif result and metric in result.metrics:
-                m = result.metrics[metric]
+                m = result.metrics[metric]  # Quick Check score first, then the historical tier
+                tier_text = f"{m.quickcheck:4.1f}"
                 if m.tier:
-                    tier_text = f"[b]{self.t(f'tier.{m.tier}')}[/b]"
-                else:
-                    tier_text = f"{m.quickcheck:.1f}/10"
+                    tier_text += f"  [b]{self.t(f'tier.{m.tier}')}[/b]"
             tier = self.query_one(f"#tier-{metric}", Static)
             tier.update(tier_text)
             for name in ("elite", "high", "medium", "low"):
@@ -180,13 +187,34 @@ class DoraScreen(BaseScreen[None]):
         error_widget = self.query_one("#d-error", Static)
         error_widget.update(plain(error))  # it quotes what was typed
         error_widget.display = bool(error)
+        quick = self.query_one("#d-quick", Static)
+        qc = result.quickcheck if result else {}
+        if qc.get("overall") is not None:
+            text = self.t("dora.quick", score=f"{qc['overall']:.1f}")
+            if qc.get("throughput") is not None and qc.get("stability") is not None:
+                text += self.t(
+                    "dora.quick_parts",
+                    throughput=f"{qc['throughput']:.1f}",
+                    stability=f"{qc['stability']:.1f}",
+                )
+            quick.update(f"[b]{text}[/b]")
+        else:
+            quick.update(self.t("dora.quick_missing"))
+        bench = dora.benchmark(self.year).label
         overall = self.query_one("#d-overall", Static)
         if result and result.overall:
             overall.update(
-                self.t("dora.overall", tier=f"[b]{self.t(f'tier.{result.overall}')}[/b]")
+                self.t(
+                    "dora.overall",
+                    bench=bench,
+                    tier=f"[b]{self.t(f'tier.{result.overall}')}[/b]",
+                )
             )
         else:
-            overall.update(self.t("dora.overall_missing"))
+            overall.update(self.t("dora.overall_missing", bench=bench))
+        self.query_one("#d-historical", Static).update(
+            f"[dim]{self.t('dora.historical', year=dora.tiers_last_published())}[/dim]"
+        )
         d = self.defs[self.focused_metric]
         self.query_one("#d-question", Static).update(
             f"[b]{tr(d.title, lang)}[/b]: {tr(d.question, lang)}\n[dim]{self.t('dora.buckets')}[/dim]"
@@ -259,7 +287,7 @@ class DoraScreen(BaseScreen[None]):
 
     @on(Select.Changed, "#benchmark")
     def _benchmark_changed(self, event: Select.Changed) -> None:
-        if isinstance(event.value, int) and event.value != self.year and self.ready:
+        if isinstance(event.value, str) and event.value != self.year and self.ready:
             self.year = event.value
             self.refresh_view()
             self.schedule_save()
@@ -289,7 +317,7 @@ class DoraScreen(BaseScreen[None]):
         """What to store: valid fields as typed, empty fields cleared; an invalid field keeps
         the value last saved for it (it is shown as not saved)."""
         saved = self.saved_inputs or DoraInputs()
-        data: dict[str, object] = {"benchmark": self.year}
+        data: dict[str, object] = {"benchmark": dora.stored_benchmark(self.year)}
         for metric, text in self.values.items():
             if metric in self.errors:
                 data[metric] = getattr(saved, metric)
