@@ -47,7 +47,7 @@ AnswerLevel = Annotated[int, Field(ge=1, le=5, strict=True)] | None
 
 
 STORED = {"stored": True}
-"""Validation context of :meth:`SQLiteStore.get`: what is already stored is read even when it
+"""Validation context of :meth:`Store.get`: what is already stored is read even when it
 exceeds today's length limits (written by an older version), so nothing becomes unreadable;
 the limits apply wherever a value enters."""
 
