@@ -17,7 +17,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from conftest import DATA, CliResult, digest
+from conftest import DATA, CliResult, digest, is_pg
 
 from maturity import plan
 from maturity import questionnaire as qmod
@@ -32,8 +32,9 @@ FAR = "2099-06-30"  # the command line checks dates against the real today
 
 
 @pytest.fixture
-def ws(tmp_path: Path) -> Iterator[Workspace]:
-    w = Workspace(open_store(tmp_path / "plan.db", create=True))
+def ws(tmp_path: Path, store_url: str) -> Iterator[Workspace]:
+    """The plan on both backends (SQLite: a file of its own, apart from the CLI's store)."""
+    w = Workspace(open_store(store_url if is_pg(store_url) else tmp_path / "plan.db"))
     yield w
     w.store.close()
 
