@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any, NoReturn
 
 from maturity import __version__
 from maturity.errors import MaturityError
+from maturity.safetext import terminal_safe
 
 if TYPE_CHECKING:
     from maturity.store import SQLiteStore
@@ -97,7 +98,7 @@ def cmd_new(args: argparse.Namespace) -> int:
         raise MaturityError("give either --from or --answers, not both")
     if args.from_id:
         ws = _workspace(args, create=False)
-        a = ws.create_from(
+        a, changes = ws.create_from_with_changes(
             args.from_id,
             qmod.resolve(args.questionnaire) if args.questionnaire else None,
             team=args.team,
@@ -106,6 +107,9 @@ def cmd_new(args: argparse.Namespace) -> int:
             language=args.language,
             **({} if args.anonymous is None else {"anonymous": True}),
         )
+        if changes is not None:
+            # stderr: stdout stays the new id (or JSON) for scripts.
+            print("\n".join(terminal_safe(x) for x in changes.lines()), file=sys.stderr)
     elif args.answers:
         af = load_answers(Path(args.answers), args.questionnaire)
         team = args.team or af.team
@@ -187,7 +191,7 @@ def cmd_export(args: argparse.Namespace) -> int:
         text = interchange.export_bundle(ws, args.team)
     if args.output:
         write_atomic(Path(args.output), text)
-        print(f"wrote {args.output}", file=sys.stderr)
+        print(f"wrote {terminal_safe(str(args.output))}", file=sys.stderr)
     else:
         sys.stdout.write(text)
     return EXIT_OK
@@ -244,7 +248,7 @@ def cmd_report(args: argparse.Namespace) -> int:
         path = report.export(
             ws, args.id, fmt, target, args.lang, args.compare_to, benchmark=args.benchmark
         )
-    print(f"wrote {path}", file=sys.stderr)
+    print(f"wrote {terminal_safe(str(path))}", file=sys.stderr)
     return EXIT_OK
 
 
@@ -297,14 +301,14 @@ def cmd_import(args: argparse.Namespace) -> int:
                     k: sum(o.action == k for o in outcomes)
                     for k in ("added", "unchanged", "replaced")
                 }
-                print(f"{name}: " + ", ".join(f"{v} {k}" for k, v in counts.items()))
+                print(f"{terminal_safe(name)}: " + ", ".join(f"{v} {k}" for k, v in counts.items()))
         for name, doc in docs:
             try:
                 outcome = ws.import_document(doc, loaded, replace=args.replace, dry_run=dry_run)
             except MaturityError as exc:
                 raise MaturityError(f"{name}: {exc}") from None
             if not dry_run:
-                print(f"{outcome.action:<9} {outcome.id}  {outcome.team}")
+                print(f"{outcome.action:<9} {outcome.id}  {terminal_safe(outcome.team)}")
 
     try:
         run(dry_run=True)  # every file checked before anything is written: all or nothing
@@ -324,7 +328,7 @@ def cmd_delete(args: argparse.Namespace) -> int:
     if not args.yes:
         if not sys.stdin.isatty():
             raise MaturityError("refusing to delete without confirmation; pass --yes")
-        reply = input(f"Delete {a.id} ({a.team}, {len(a.answers)} answers)? [y/N] ")
+        reply = input(f"Delete {a.id} ({terminal_safe(a.team)}, {len(a.answers)} answers)? [y/N] ")
         if reply.strip().lower() not in ("y", "yes"):
             print("kept")
             return EXIT_OK
@@ -341,7 +345,7 @@ def cmd_questionnaire(args: argparse.Namespace) -> int:
         for qid in qmod.builtin_ids():
             q = qmod.builtin(qid).questionnaire
             n = len(q.question_ids())
-            print(f"{qid:<10} {q.version:<8} {n:>3} questions  {tr(q.title)}")
+            print(f"{qid:<10} {q.version:<8} {n:>3} questions  {terminal_safe(tr(q.title))}")
         return EXIT_OK
     if args.action == "schema":
         schemas = qmod.json_schemas()
@@ -357,7 +361,8 @@ def cmd_questionnaire(args: argparse.Namespace) -> int:
             continue
         q = loaded.questionnaire
         print(
-            f"{name}: ok ({q.id} {q.version}, {len(q.dimensions)} dimensions,"
+            f"{terminal_safe(name)}: ok ({terminal_safe(q.id)} {terminal_safe(q.version)},"
+            f" {len(q.dimensions)} dimensions,"
             f" {len(q.question_ids())} questions, {len(loaded.practices)} practices)"
         )
     if failed:
@@ -556,7 +561,10 @@ def build_parser() -> argparse.ArgumentParser:
         help="benchmark year or devlake-2023 (default: latest)",
     )
     c.add_argument("--json", action="store_true")
-    s.set_defaults(func=cmd_dora)
+    c.set_defaults(func=cmd_dora)
+    from maturity import cli_measure
+
+    cli_measure.register(dsub)
     return p
 
 
@@ -570,7 +578,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return func(args)
     except MaturityError as exc:
         for line in str(exc).splitlines() or ["invalid input"]:
-            print(f"error: {line}", file=sys.stderr)
+            print(f"error: {terminal_safe(line)}", file=sys.stderr)
         return EXIT_INPUT
     except SystemExit as exc:  # --help and --version
         return exc.code if isinstance(exc.code, int) else EXIT_OK

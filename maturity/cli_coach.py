@@ -9,6 +9,8 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
+from maturity.safetext import terminal_safe
+
 EXIT_OK = 0
 
 
@@ -40,11 +42,15 @@ def cmd_team(args: argparse.Namespace) -> int:
     ws = _ws(args)
     if args.action == "rename":
         n = ws.rename_team(args.old, args.new)
-        print(f"renamed '{args.old.strip()}' to '{args.new.strip()}' ({n} assessments)")
+        print(
+            f"renamed '{terminal_safe(args.old.strip())}' to '{terminal_safe(args.new.strip())}'"
+            f" ({n} assessments)"
+        )
     else:
         n = ws.merge_teams(args.source, args.target)
         print(
-            f"merged '{args.source.strip()}' into '{args.target.strip()}' ({n} assessments moved)"
+            f"merged '{terminal_safe(args.source.strip())}' into"
+            f" '{terminal_safe(args.target.strip())}' ({n} assessments moved)"
         )
     return EXIT_OK
 
@@ -57,7 +63,8 @@ def cmd_complete(args: argparse.Namespace) -> int:
 
 def cmd_reopen(args: argparse.Namespace) -> int:
     a = _ws(args).reopen(args.id, args.reason or "")
-    print(f"{a.id} reopened (recorded{': ' + args.reason if args.reason else ''})")
+    reason = f": {terminal_safe(args.reason)}" if args.reason else ""
+    print(f"{a.id} reopened (recorded{reason})")
     return EXIT_OK
 
 

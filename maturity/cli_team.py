@@ -38,8 +38,20 @@ def _resolve(args: argparse.Namespace, assessment: str | None) -> tuple[Path, st
 
 
 def _port(value: str) -> int:
-    if not value.isdigit() or not 1 <= int(value) <= 65535:
+    if (
+        not (value.isascii() and value.isdigit() and len(value) <= 5)
+        or not 1 <= int(value) <= 65535
+    ):
         raise argparse.ArgumentTypeError(f"expected a port 1-65535, got '{value}'")
+    return int(value)
+
+
+def _max_sessions(value: str) -> int:
+    from maturity.serve import MAX_SESSIONS_LIMIT
+
+    ok = value.isascii() and value.isdigit() and len(value) <= 4
+    if not ok or not 1 <= int(value) <= MAX_SESSIONS_LIMIT:
+        raise argparse.ArgumentTypeError(f"expected 1-{MAX_SESSIONS_LIMIT}, got '{value[:20]}'")
     return int(value)
 
 
@@ -65,16 +77,18 @@ def cmd_serve(args: argparse.Namespace) -> int:
     loopback = args.host in ("127.0.0.1", "localhost", "::1")
     if not loopback:
         print(
-            f"warning: serving on {args.host}: anyone who can reach port {args.port} can vote"
-            " (there is no sign-in); use it only on a network you trust",
+            f"warning: serving on {args.host}: anyone who can reach port {args.port} and knows"
+            " the join code can vote under any name; use it only on a network you trust",
             file=sys.stderr,
         )
-    serve(path, aid, args.host, args.port, args.public_url)
+    serve(path, aid, args.host, args.port, args.public_url, args.max_sessions)
     return EXIT_OK
 
 
 def register(sub: Any) -> None:
     """Add the team-mode commands to the main parser's subcommands."""
+    from maturity.serve import DEFAULT_MAX_SESSIONS  # stdlib only: cheap for every command
+
     s = sub.add_parser(
         "join", help="vote from this terminal on the question a facilitator has open"
     )
@@ -96,5 +110,12 @@ def register(sub: Any) -> None:
         "--public-url",
         metavar="URL",
         help="the address browsers use, if not the one they reach this server at (a proxy)",
+    )
+    s.add_argument(
+        "--max-sessions",
+        type=_max_sessions,
+        default=DEFAULT_MAX_SESSIONS,
+        metavar="N",
+        help=f"participants at once (default {DEFAULT_MAX_SESSIONS}; each is a ~57 MB process)",
     )
     s.set_defaults(func=cmd_serve)

@@ -17,11 +17,15 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
 from maturity.errors import MaturityError
+
+# Defined with the result models (models never import rules); re-exported for callers.
+from maturity.model.results import DoraResult as DoraResult
+from maturity.model.results import MetricResult as MetricResult
+from maturity.model.results import Tier as Tier
 from maturity.model.text import LText
 from maturity.resources import questionnaires_dir
 from maturity.yamlio import load_yaml
 
-Tier = Literal["elite", "high", "medium", "low"]
 MetricKind = Literal["frequency", "duration", "rate"]
 
 KEY_METRICS: tuple[str, ...] = (
@@ -228,15 +232,23 @@ class ParsedInput(BaseModel):
     deploy_days: float | None = None  # per week, when the frequency was given in deployment days
 
 
+@cache
+def _bucket_wordings(metric: str) -> dict[str, Bucket]:
+    """Every wording (any language, normalised) of ``metric``'s Quick Check answers -> the
+    answer; the first bucket wins if two share a wording. Built once: portfolio and trend
+    parse thousands of inputs."""
+    found: dict[str, Bucket] = {}
+    for b in metric_definitions()[metric].buckets:
+        for s in b.text.values():
+            found.setdefault(_norm(s), b)
+    return found
+
+
 def _bucket_for(metric: str, text: str) -> Bucket | None:
     t = _norm(text)
-    buckets = metric_definitions()[metric].buckets
     if m := re.fullmatch(r"(?:bucket|qc)\s*:?\s*([1-6])", t):
-        return buckets[int(m.group(1)) - 1]
-    for b in buckets:
-        if t in {_norm(s) for s in b.text.values()}:
-            return b
-    return None
+        return metric_definitions()[metric].buckets[int(m.group(1)) - 1]
+    return _bucket_wordings(metric).get(t)
 
 
 def parse_metric(metric: str, text: str) -> ParsedInput:
@@ -516,33 +528,6 @@ def quickcheck_score(parsed: ParsedInput) -> float:
 
 # ---------------------------------------------------------------------------------------------
 # Classification
-
-
-class MetricResult(BaseModel):
-    model_config = ConfigDict(frozen=True)
-    input: str
-    value: float
-    tier: Tier | None
-    quickcheck: float
-
-
-class DoraResult(BaseModel):
-    """The ``dora`` object of the results JSON (and of ``maturity dora classify --json``)."""
-
-    model_config = ConfigDict(frozen=True)
-    benchmark: int
-    overall: Tier | None
-    metrics: dict[str, MetricResult]
-    implied_band: tuple[int, int] | None
-    optimistic_flag: bool = False
-    quickcheck: dict[str, float | None]
-    benchmark_id: str = ""
-    """``2024`` or ``devlake-2023``: which table ``benchmark`` (its DORA year) refers to."""
-    benchmark_label: str = ""
-    """``DORA 2024`` or ``Apache DevLake (DORA 2023)``."""
-    tiers_historical: bool = True
-    """Tiers are a historical yardstick: DORA stopped publishing them after 2024."""
-    tiers_last_published: int | None = None
 
 
 def parse_inputs(inputs: dict[str, str]) -> dict[str, ParsedInput]:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from maturity import dora as dora_mod
 from maturity import recommend, scoring, voting
+from maturity.measure import assess
 from maturity.model.assessment import Assessment
 from maturity.model.results import QuestionnaireInfo, Results
 from maturity.questionnaire import LoadedQuestionnaire
@@ -27,7 +28,17 @@ def evaluate(
     scored = scoring.score(q, levels, lang)
     inputs = assessment.dora.given()
     year = benchmark_year or assessment.dora.benchmark
-    dora = dora_mod.classify(inputs, year, calms_score=scored.overall.score) if inputs else None
+    calms = scored.overall.score
+    dora = dora_mod.classify(inputs, year, calms_score=calms) if inputs else None
+    measured = None
+    effective = dora
+    if assessment.measured is not None:
+        measured = assess.view(inputs, dora, assessment.measured, year, calms)
+        # Per metric the measured value replaces the self-reported one; the "answers may be
+        # optimistic" flag and the roadmap follow the data, not what the team said.
+        effective = measured.effective
+        if dora is not None:
+            dora = dora.model_copy(update={"optimistic_flag": effective.optimistic_flag})
     return Results(
         id=assessment.id,
         team=assessment.team,
@@ -35,8 +46,9 @@ def evaluate(
         overall=scored.overall,
         dimensions=scored.dimensions,
         dora=dora,
+        measured=measured,
         recommendations=(
-            recommend.roadmap(loaded.practices, scored.dimensions, levels, dora, lang)
+            recommend.roadmap(loaded.practices, scored.dimensions, levels, effective, lang)
             if roadmap
             else []
         ),

@@ -59,6 +59,12 @@ def _ldelta(x: int | None, y: int | None) -> int | None:
     return y - x if x is not None and y is not None else None
 
 
+def _tier(e: Evaluated) -> str | None:
+    """The overall DORA tier, from measured values where the assessment has them."""
+    d = e.results.effective_dora()
+    return d.overall if d else None
+
+
 def compare(a: Evaluated, b: Evaluated) -> Comparison:
     """What changed from ``a`` (earlier) to ``b`` (later)."""
     ra, rb = a.results, b.results
@@ -101,8 +107,9 @@ def compare(a: Evaluated, b: Evaluated) -> Comparison:
         )
 
     dora: list[MetricChange] = []
-    ma = ra.dora.metrics if ra.dora else {}
-    mb = rb.dora.metrics if rb.dora else {}
+    dora_a, dora_b = ra.effective_dora(), rb.effective_dora()  # measured values where present
+    ma = dora_a.metrics if dora_a else {}
+    mb = dora_b.metrics if dora_b else {}
     for metric in [*KEY_METRICS, "rework_rate"]:
         x2, y2 = ma.get(metric), mb.get(metric)
         if x2 is None and y2 is None:
@@ -128,7 +135,7 @@ def compare(a: Evaluated, b: Evaluated) -> Comparison:
         only_in_a=[q for q in qa if q not in qb],
         only_in_b=[q for q in qb if q not in qa],
         dora=dora,
-        dora_overall=(ra.dora.overall if ra.dora else None, rb.dora.overall if rb.dora else None),
+        dora_overall=(dora_a.overall if dora_a else None, dora_b.overall if dora_b else None),
         done=done,
         new=new,
     )
@@ -150,7 +157,7 @@ def trend(team: str, evaluated: Sequence[Evaluated]) -> Trend:
             overall_level=e.results.overall.level,
             dimensions={d.id: d.score for d in e.results.dimensions},
             levels={d.id: d.level for d in e.results.dimensions},
-            dora_tier=e.results.dora.overall if e.results.dora else None,
+            dora_tier=_tier(e),
         )
         for e in ordered
     ]
@@ -171,7 +178,7 @@ def portfolio(latest: Sequence[Evaluated], now: datetime) -> Portfolio:
             overall_level=e.results.overall.level,
             levels={d.id: d.level for d in e.results.dimensions},
             scores={d.id: d.score for d in e.results.dimensions},
-            dora_tier=e.results.dora.overall if e.results.dora else None,
+            dora_tier=_tier(e),
         )
         for e in sorted(latest, key=lambda e: e.assessment.team.casefold())
     ]

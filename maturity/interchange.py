@@ -8,8 +8,6 @@ there are none.
 
 from __future__ import annotations
 
-import csv
-import io
 import json
 from typing import Any
 
@@ -20,6 +18,7 @@ from maturity.errors import InvalidFileError, MaturityError, NotFoundError
 from maturity.model.assessment import Assessment
 from maturity.model.text import tr
 from maturity.questionnaire import LoadedQuestionnaire
+from maturity.safetext import csv_rows
 from maturity.timefmt import format_time, now
 from maturity.workspace import ImportOutcome, Workspace, export_json
 
@@ -140,19 +139,20 @@ def import_bundle(
 def export_csv(
     ws: Workspace, team: str | None = None, lang: str = "en", *, assessment_id: str | None = None
 ) -> str:
-    """One row per answer, for spreadsheets and BI tools (UTF-8, header row)."""
-    out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(CSV_COLUMNS)
+    """One row per answer, for spreadsheets and BI tools (UTF-8, header row).
+
+    Written by :func:`maturity.safetext.csv_rows`: team names, notes and every other text cell
+    are neutralised against formula injection and a bare CR in a note is quoted."""
+    rows: list[list[object]] = [list(CSV_COLUMNS)]
     for a in _selected(ws, team, assessment_id):
         q = ws.questionnaire_for(a).questionnaire
         for dim, question in q.questions():
             ans = a.answers.get(question.id)
             if ans is None:
                 continue
-            writer.writerow([
+            rows.append([
                 a.id, a.team, format_time(a.created), a.status, q.id, q.version, dim.id, question.id,
                 tr(question.text, lang), "" if ans.level is None else ans.level,
                 "true" if ans.level is None else "false", ans.note,
             ])  # fmt: skip
-    return out.getvalue()
+    return csv_rows(rows)

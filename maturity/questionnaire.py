@@ -29,6 +29,8 @@ from maturity.resources import questionnaires_dir
 from maturity.yamlio import load_yaml
 
 DEFAULT_QUESTIONNAIRE = "calms"
+# A practice that names the research basis of its DORA links may claim at most two of them.
+MAX_PRIMARY_LINKS = 2
 
 _MESSAGES = {
     "missing": "required field is missing",
@@ -132,6 +134,16 @@ def check_practices(
                 )
             )
         seen.setdefault(p.id, source)
+        if p.dora_basis is not None and len(p.dora) > MAX_PRIMARY_LINKS:
+            problems.append(
+                (
+                    source,
+                    Problem(
+                        f"{here}.dora",
+                        f"at most {MAX_PRIMARY_LINKS} primary DORA links, got {len(p.dora)}",
+                    ),
+                )
+            )
         if dims is not None and p.dimension not in dims:
             problems.append(
                 (source, Problem(f"{here}.dimension", f"unknown dimension '{p.dimension}'"))

@@ -4,7 +4,8 @@ For each dimension the candidates are the practices whose target level is the di
 level + 1, ordered by the weakest linked answers (the practice that addresses the lowest
 answers first). The roadmap puts them on three horizons:
 
-* **now**: the weakest dimension's next practices, plus the best next practice that moves the
+* **now**: the weakest dimension's next practices, plus the best next practice whose *primary*
+  DORA link (at most two per practice, backed by its capability in DORA's research model) is the
   worst DORA metric;
 * **next**: the other dimensions' next practices;
 * **later**: practices two levels up (level + 2).
@@ -91,8 +92,20 @@ def roadmap(
         add("now", at(weakest, base_level(weakest) + 1)[:NOW_FROM_WEAKEST])
         metric = worst_metric(dora)
         if metric:
-            movers = [p for d in open_dims for p in at(d, base_level(d) + 1) if metric in p.dora]
-            add("now", rank_practices(movers, levels)[:1])
+            # Only practices whose primary DORA link is that metric (``Practice.dora``, backed by
+            # their capability in questionnaires/capabilities.yaml); the next level first, then
+            # the one after, so a team whose weakest dimension claims no metric still gets one.
+            for step in (1, 2):
+                movers = [
+                    p
+                    for d in open_dims
+                    if base_level(d) + step <= 5
+                    for p in at(d, base_level(d) + step)
+                    if metric in p.dora
+                ]
+                if movers:
+                    add("now", rank_practices(movers, levels)[:1])
+                    break
         for d in open_dims:
             add("next", at(d, base_level(d) + 1)[:PER_DIMENSION_NEXT])
         for d in open_dims:
@@ -110,6 +123,7 @@ def roadmap(
             effort=p.effort,
             dora=list(p.dora),
             questions=list(p.questions),
+            who_acts=p.actor,
         )
         for h, p in items
     ]

@@ -18,7 +18,6 @@ from collections.abc import Mapping
 
 from maturity.model.questionnaire import Dimension, Questionnaire
 from maturity.model.results import DimensionResult, HeldBack, OverallResult, ScoreResult
-from maturity.model.text import tr
 
 MIN_COVERAGE = 0.6
 _PRECISION = 9
@@ -88,7 +87,7 @@ def score_overall(
     return OverallResult(
         score=score,
         level=level,
-        level_name=tr(questionnaire.levels[level], lang),
+        level_name=questionnaire.level_name(level, lang),
         partial=False,
         capped_by=weakest.id if cap < by_mean else None,
     )

@@ -1,8 +1,15 @@
-"""Plain-text rendering for the command line (no colour codes; pipes and logs stay clean)."""
+"""Plain-text rendering for the command line (no colour codes; pipes and logs stay clean).
+
+Every name and note passes through :func:`maturity.safetext.terminal_safe` (as ``shown``) on
+its way out: stored as typed, printed without control characters or bidi overrides.
+"""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
+
+from maturity.model.terms import tier_name
+from maturity.safetext import terminal_safe as shown
 
 if TYPE_CHECKING:  # listing must stay light: the models and DORA tables load on first use
     from maturity.dora import DoraResult
@@ -30,8 +37,8 @@ def summaries(rows: list[Summary]) -> str:
     for r in rows:
         level = str(r.level) if r.level is not None else "–"
         lines.append(
-            f"{r.id:<12}  {r.team[:24]:<24}  {r.created[:10]:<10}  "
-            f"{(r.questionnaire_id + ' ' + r.questionnaire_version)[:14]:<14}  "
+            f"{r.id:<12}  {shown(r.team)[:24]:<24}  {r.created[:10]:<10}  "
+            f"{shown(r.questionnaire_id + ' ' + r.questionnaire_version)[:14]:<14}  "
             f"{f'{r.answered}/{r.total}':>8}  {level:>5}  {r.status.replace('_', ' ')}"
         )
     return "\n".join(lines)
@@ -54,16 +61,16 @@ def dora_block(d: DoraResult, lang: str = "en") -> list[str]:
             parts.append(f"stability {qc['stability']:.1f}")
         lines.append(parts[0] + (f" ({', '.join(parts[1:])})" if parts[1:] else ""))
     label = d.benchmark_label or f"DORA {d.benchmark}"
-    lines.append(
-        f"Tier against the {label} benchmark: {d.overall or 'not enough metrics (need 3 of 4)'}"
-    )
+    overall = tier_name(d.overall, lang) if d.overall else "not enough metrics (need 3 of 4)"
+    lines.append(f"Tier against the {label} benchmark: {overall}")
     for metric in ALL_METRICS:
         m = d.metrics.get(metric)
         if m is None:
             continue
         title = tr(defs[metric].title, lang)
         lines.append(
-            f"  {title:<34} {m.input:<14} quick check {m.quickcheck:4.1f}/10  {(m.tier or '–')}"
+            f"  {title:<34} {m.input:<14} quick check {m.quickcheck:4.1f}/10"
+            f"  {tier_name(m.tier, lang) if m.tier else '–'}"
         )
     if d.tiers_last_published:
         lines.append(
@@ -79,11 +86,49 @@ def dora_block(d: DoraResult, lang: str = "en") -> list[str]:
     return lines
 
 
+def measured_block(r: Results, lang: str = "en") -> list[str]:
+    """Self-reported vs measured per metric; ``!`` marks a disagreement of a tier or more."""
+    from maturity.dora import metric_definitions
+    from maturity.model.text import tr
+
+    mv = r.measured
+    if mv is None:
+        return []
+    defs = metric_definitions()
+    p = mv.measurement.provenance
+    lines = [
+        f"Self-reported vs measured (benchmark {mv.dora.benchmark}):"
+        f" {mv.disagreements} disagreement(s) of a tier or more",
+        f"  {'':<34} {'self-reported':<22} {'measured':<22} n",
+    ]
+    for pair in mv.comparison:
+        title = tr(defs[pair.metric].title, lang)
+        own = shown(f"{pair.self_reported or '–'} {pair.self_tier or ''}".strip())
+        got = f"{pair.measured or '–'} {pair.measured_tier or ''}".strip()
+        mark = "!" if pair.disagree else " "
+        tail = f"{pair.n if pair.n is not None else '–'} ({pair.confidence or 'no data'})"
+        if pair.proxy:
+            tail += " PROXY: reverts"
+        lines.append(f"{mark} {title:<34} {own:<22} {got:<22} {tail}")
+    lines.append(
+        f"  measured overall {mv.dora.overall or '–'}; window {p.window.start:%Y-%m-%d} to"
+        f" {p.window.end:%Y-%m-%d} ({p.window.days:g} days), maturity {p.tool_version}"
+    )
+    lines += [f"  source: {shown(src)}" for src in p.sources]
+    if mv.dora.optimistic_flag and r.dora is None and mv.dora.implied_band:
+        lo, hi = mv.dora.implied_band
+        lines.append(
+            f"  ! The answers sit above the maturity band the measured tier implies (levels"
+            f" {lo}-{hi}): the self-assessment may be optimistic."
+        )
+    return lines
+
+
 def results(r: Results, q: Questionnaire, lang: str = "en") -> str:
     from maturity.model.text import tr
 
     o = r.overall
-    lines = [f"{r.team} · {q.id} {q.version} · {r.id}"]
+    lines = [f"{shown(r.team)} · {shown(q.id)} {shown(q.version)} · {r.id}"]
     if o.level is not None:
         lines.append(f"Overall: level {o.level} {o.level_name} (score {o.score:.2f})")
         if o.capped_by:
@@ -98,7 +143,7 @@ def results(r: Results, q: Questionnaire, lang: str = "en") -> str:
         title = tr(dim.title, lang) if dim else d.id
         score = f"{d.score:.2f}" if d.score is not None else "  – "
         level = (
-            f"level {d.level} {tr(q.levels[d.level], lang)}" if d.level else "not enough answers"
+            f"level {d.level} {q.level_name(d.level, lang)}" if d.level else "not enough answers"
         )
         lines.append(f"{title:<14} {bar(d.score)} {score}  {level:<24} {d.coverage:>4.0%} answered")
         if d.next_level and d.distance_to_next is not None and d.held_back_by:
@@ -110,13 +155,17 @@ def results(r: Results, q: Questionnaire, lang: str = "en") -> str:
     lines += disagreement_block(r, q, lang)
     if r.dora:
         lines += ["", *dora_block(r.dora, lang)]
+    if r.measured:
+        lines += ["", *measured_block(r, lang)]
     if r.recommendations:
         lines += ["", "Roadmap"]
         for h in ("now", "next", "later"):
             items = [x for x in r.recommendations if x.horizon == h]
             if items:
                 lines.append(f"  {h.capitalize()}:")
-                lines += [f"    - {x.title} [{x.dimension}, effort {x.effort}]" for x in items]
+                lines += [
+                    f"    - {shown(x.title)} [{x.dimension}, effort {x.effort}]" for x in items
+                ]
     return "\n".join(lines)
 
 
@@ -177,7 +226,7 @@ def teams(rows: list[TeamRow]) -> str:
     for r in rows:
         level = str(r.latest_level) if r.latest_level is not None else "–"
         lines.append(
-            f"{r.team[:28]:<28}  {r.assessments:>11}  {r.latest_created[:10]:<10}  {level:>5}  "
+            f"{shown(r.team)[:28]:<28}  {r.assessments:>11}  {r.latest_created[:10]:<10}  {level:>5}  "
             f"{r.latest_status.replace('_', ' ')}"
         )
     return "\n".join(lines)
@@ -185,7 +234,7 @@ def teams(rows: list[TeamRow]) -> str:
 
 def comparison(c: Comparison) -> str:
     lines = [
-        f"{c.a.team}: {c.a.id} ({c.a.created[:10]}, {c.a.questionnaire}) -> {c.b.id} ({c.b.created[:10]}, {c.b.questionnaire})",
+        f"{shown(c.a.team)}: {c.a.id} ({c.a.created[:10]}, {c.a.questionnaire}) -> {c.b.id} ({c.b.created[:10]}, {c.b.questionnaire})",
         "",
         f"{'':<14} {'SCORE':>13}  {'DELTA':>6}  {'LEVEL':>7}  CHANGE",
     ]
@@ -208,7 +257,9 @@ def comparison(c: Comparison) -> str:
                 f"  {ch.question:<40} {show(ch.a_answered, ch.a_level)} -> {show(ch.b_answered, ch.b_level)}"
             )
             if ch.a_note != ch.b_note:
-                lines.append(f"    note: {ch.a_note or '–'!r} -> {ch.b_note or '–'!r}")
+                lines.append(
+                    f"    note: '{shown(ch.a_note or '–')}' -> '{shown(ch.b_note or '–')}'"
+                )
     else:
         lines += ["", "No answer changed."]
     if c.only_in_a or c.only_in_b:
@@ -216,10 +267,13 @@ def comparison(c: Comparison) -> str:
         lines += [f"  only in {c.a.id[:8]}: {q}" for q in c.only_in_a]
         lines += [f"  only in {c.b.id[:8]}: {q}" for q in c.only_in_b]
     if c.dora:
-        lines += ["", f"DORA overall: {c.dora_overall[0] or '–'} -> {c.dora_overall[1] or '–'}"]
+        lines += [
+            "",
+            f"DORA overall: {tier_name(c.dora_overall[0])} -> {tier_name(c.dora_overall[1])}",
+        ]
         for m in c.dora:
             lines.append(
-                f"  {m.metric:<22} {m.a_input or '–':>8} ({m.a_tier or '–'}) -> {m.b_input or '–'} ({m.b_tier or '–'})"
+                f"  {m.metric:<22} {m.a_input or '–':>8} ({tier_name(m.a_tier)}) -> {m.b_input or '–'} ({tier_name(m.b_tier)})"
             )
     if c.done:
         lines += ["", "Recommendations now done: " + ", ".join(c.done)]
@@ -234,12 +288,12 @@ def trend(t: Trend) -> str:
         + "  ".join(f"{d[:11]:>11}" for d in t.dimensions)
         + "  OVERALL  DORA"
     )
-    lines = [f"{t.team}: {len(t.points)} assessments", head]
+    lines = [f"{shown(t.team)}: {len(t.points)} assessments", head]
     for p in t.points:
         cells = "  ".join(f"{_num(p.dimensions.get(d)):>11}" for d in t.dimensions)
         overall = f"{_num(p.overall_level, '{}')} ({_num(p.overall_score)})"
         lines.append(
-            f"{p.created[:10]:<10}  {p.id:<12}  {cells}  {overall:>7}  {p.dora_tier or '–'}"
+            f"{p.created[:10]:<10}  {p.id:<12}  {cells}  {overall:>7}  {tier_name(p.dora_tier)}"
         )
     first, last = t.points[0], t.points[-1]
     deltas = []
@@ -283,7 +337,7 @@ def portfolio(p: Portfolio, sort: str = "team") -> str:
         cells = "  ".join(f"{_num(r.levels.get(d), '{}'):>11}" for d in p.dimensions)
         mark = "  stale" if r.stale else ""
         lines.append(
-            f"{r.team[:24]:<24}  {cells}  {_num(r.overall_level, '{}'):>7}  {r.dora_tier or '–':<6}  {r.date[:10]}{mark}"
+            f"{shown(r.team)[:24]:<24}  {cells}  {_num(r.overall_level, '{}'):>7}  {tier_name(r.dora_tier):<6}  {r.date[:10]}{mark}"
         )
     means = "  ".join(f"{_num(p.dimension_means.get(d)):>11}" for d in p.dimensions)
     lines += [f"{'mean score':<24}  {means}", ""]

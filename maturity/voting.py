@@ -24,9 +24,13 @@ import hmac
 import math
 import re
 import secrets
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from datetime import datetime
 from typing import TYPE_CHECKING, Final
+
+from maturity.model.votes import ANON_KEY
+from maturity.model.votes import is_anonymised as is_anonymised  # re-exported
 
 if TYPE_CHECKING:
     from maturity.model.assessment import Answer
@@ -42,8 +46,6 @@ TOP_DISAGREEMENTS: Final = 5
 UNSURE_KEY: Final = "unsure"
 """The distribution key for "not sure" votes (levels are the keys "1" to "5")."""
 
-ANON_KEY = re.compile(r"^#\d{2,}$")
-"""Keys of recorded anonymous votes: ``#01``, ``#02``, ... in order of level, never a name."""
 
 TOKEN = re.compile(r"^[0-9a-f]{24}$")
 """What an anonymous voter looks like in the live votes table: 24 hex digits."""
@@ -126,13 +128,57 @@ def anonymised(votes: Iterable[Vote]) -> dict[str, Vote]:
     return {f"#{i:0{width}d}": v for i, v in enumerate(ordered, start=1)}
 
 
-def is_anonymised(votes: Mapping[str, Vote]) -> bool:
-    return all(ANON_KEY.match(k) for k in votes)
-
-
 def clean_name(name: str) -> str:
     """A participant name as stored: surrounding and repeated spaces removed."""
     return " ".join(name.split())
+
+
+def name_key(name: str) -> str:
+    """The one matching rule for names people type (teams and participants alike): case and
+    surrounding or repeated spaces are ignored, so "joon" and " Joon " are the same person."""
+    return clean_name(name).casefold()
+
+
+def canonical_name(name: str, known: Iterable[str]) -> str:
+    """``name`` spelled as it is already known (the first match by :func:`name_key`), else
+    cleaned: "joon" joins as "Joon" when Joon is on the list."""
+    key = name_key(name)
+    return next((k for k in known if name_key(k) == key), clean_name(name))
+
+
+LIVE_S: Final = 15.0
+"""A facilitator or participant seen within this many seconds is live (they beat every few)."""
+
+BEAT_S: Final = 3.0
+"""How often a live facilitator's and a joined participant's app write that they are there."""
+
+
+def is_live(seen: datetime | None, at: datetime, *, window: float = LIVE_S) -> bool:
+    """Whether a heartbeat at ``seen`` still counts as present at ``at``."""
+    return seen is not None and (at - seen).total_seconds() <= window
+
+
+def waiting(participants: Sequence[str], voters: Iterable[str]) -> list[str]:
+    """Who on the list has not voted yet, in list order (names matched by :func:`name_key`)."""
+    voted = {name_key(v) for v in voters}
+    return [p for p in participants if name_key(p) not in voted]
+
+
+def room_next(participants: Sequence[str], voters: Iterable[str], joined: Iterable[str]) -> str:
+    """Whose vote a digit typed on the facilitator's keyboard is.
+
+    Only people in the room: the first participant (in the order given at creation) who has
+    neither voted nor joined from their own terminal; a joined participant's vote is theirs
+    alone. When everyone on the list is covered, an unnamed room voter P1, P2, ...
+    """
+    taken = {name_key(v) for v in voters} | {name_key(j) for j in joined}
+    for name in participants:
+        if name_key(name) not in taken:
+            return name
+    n = 1
+    while f"p{n}" in taken:
+        n += 1
+    return f"P{n}"
 
 
 def check_name(name: str) -> str | None:

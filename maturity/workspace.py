@@ -15,12 +15,13 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from maturity import history, scoring
+from maturity import history, scoring, versions
 from maturity import questionnaire as qmod
 from maturity.dora import benchmark_key, parse_inputs
 from maturity.errors import InvalidFileError, MaturityError, NotFoundError, Problem
 from maturity.evaluate import evaluate
 from maturity.history import Evaluated
+from maturity.measure.model import Measurement
 from maturity.model.assessment import (
     Answer,
     Assessment,
@@ -34,7 +35,7 @@ from maturity.model.results import Results
 from maturity.questionnaire import LoadedQuestionnaire
 from maturity.store.base import LiveSession, Progress, Store, Summary, TeamRow, TeamState
 from maturity.store.sqlite import team_key
-from maturity.voting import Voter, check_name, clean_name, median_down
+from maturity.voting import Voter, canonical_name, check_name, median_down
 
 
 def new_id() -> str:
@@ -88,6 +89,9 @@ class Workspace:
                 self._questionnaires[key] = LoadedQuestionnaire.from_json(body)
             else:
                 loaded = qmod.builtin(key[0]) if key[0] in qmod.builtin_ids() else None
+                if loaded is not None and loaded.version != key[1]:
+                    # An earlier built-in version: its snapshot ships with the app.
+                    loaded = versions.archived(*key)
                 if loaded is None or loaded.version != key[1]:
                     raise NotFoundError(
                         f"questionnaire '{key[0]}' version {key[1]} is not in this store;"
@@ -202,6 +206,15 @@ class Workspace:
         self._writable(self.store.get(assessment_id))
         self.store.save_dora(assessment_id, dora)
 
+    def check_measurable(self, a: Assessment) -> None:
+        """Measured values go into assessments still open, like every other change."""
+        self._writable(a)
+
+    def set_measured(self, assessment_id: str, measurement: Measurement) -> None:
+        """Keep measured DORA values (with provenance) beside the self-reported ones."""
+        self._writable(self.store.get(assessment_id))
+        self.store.save_measured(assessment_id, measurement.model_dump_json(by_alias=True))
+
     @staticmethod
     def _writable(a: Assessment) -> None:
         if a.status == "complete":
@@ -243,8 +256,26 @@ class Workspace:
         problem = check_name(name)
         if problem:
             raise MaturityError(problem)
-        self.store.add_participant(a.id, clean_name(name))
+        # "joon" next to "Joon" is Joon: one voter, not two and a false "discuss".
+        name = canonical_name(name, a.participants)
+        self.store.add_participant(a.id, name)
         return Voter(name, anonymous=False)
+
+    def set_mode(self, assessment_id: str, mode: str) -> None:
+        """Solo answers or a team vote; kept with the assessment (it reopens the same way)."""
+        if mode not in ("solo", "team"):
+            raise MaturityError(f"mode is solo or team, got {mode!r}")
+        self.store.set_mode(assessment_id, mode)
+
+    def beat(self, assessment_id: str) -> None:
+        """The facilitator is still there (participants and the join picker rely on it)."""
+        self.store.beat(assessment_id)
+
+    def present(self, assessment_id: str, voter: Voter, *, leave: bool = False) -> None:
+        """A participant voting from their own app is there (their votes are theirs alone).
+        Anonymous voters leave no trace: nothing is written for them."""
+        if not voter.anonymous:
+            self.store.touch_presence(assessment_id, voter.name, leave=leave)
 
     def cast_vote(
         self, assessment_id: str, question_id: str, voter: Voter | str, level: int | None
@@ -253,8 +284,10 @@ class Workspace:
         self._check_question(assessment_id, question_id)
         self._check_level(level)
         key = voter.key(assessment_id, question_id) if isinstance(voter, Voter) else voter
-        if not isinstance(voter, Voter) and (problem := check_name(key)):
-            raise MaturityError(problem)
+        if not isinstance(voter, Voter):
+            if problem := check_name(key):
+                raise MaturityError(problem)
+            key = canonical_name(key, self.store.get(assessment_id).participants)
         self.store.cast_vote(assessment_id, question_id, key, level)
 
     def retract_vote(self, assessment_id: str, question_id: str, voter: Voter | str) -> bool:
@@ -358,8 +391,30 @@ class Workspace:
         With a different questionnaire (or version) the answers are matched by question id;
         answers to questions it no longer asks are left behind (``dropped`` in the event).
         """
+        return self.create_from_with_changes(id_or_prefix, loaded, **overrides)[0]
+
+    def upgrade_target(self, prev: Assessment) -> LoadedQuestionnaire:
+        """The questionnaire a follow-up assessment uses: the current built-in version when the
+        previous one was an earlier version of a built-in, else the previous one itself."""
+        qid, version = prev.questionnaire.id, prev.questionnaire.version
+        if qid in qmod.builtin_ids():
+            current = qmod.builtin(qid)
+            if current.version != version and versions.archived(qid, version) is not None:
+                return current
+        return self.questionnaire_for(prev)
+
+    def create_from_with_changes(
+        self, id_or_prefix: str, loaded: LoadedQuestionnaire | None = None, **overrides: Any
+    ) -> tuple[Assessment, versions.QuestionnaireChanges | None]:
+        """:meth:`create_from`, plus what changed when the questionnaire version changed."""
         prev = self.get(id_or_prefix)
-        loaded = loaded or self.questionnaire_for(prev)
+        loaded = loaded or self.upgrade_target(prev)
+        before = self.questionnaire_for(prev)
+        changes = (
+            versions.changes_between(before, loaded, prev.language)
+            if (before.id, before.version) != (loaded.id, loaded.version)
+            else None
+        )
         ids = set(loaded.questionnaire.question_ids())
         answers = {
             qid: Answer(level=ans.level, note=ans.note)
@@ -380,7 +435,7 @@ class Workspace:
             ],
             anonymous=bool(overrides.get("anonymous", prev.anonymous)),
         )
-        return a
+        return a, changes
 
     # -- teams ------------------------------------------------------------------------------
 

@@ -11,7 +11,7 @@ EXTERNAL = re.compile(r"(?:https?|file|ftp|data):|//", re.IGNORECASE)
 
 def squash(text: str) -> str:
     """Whitespace-free text: PDF extraction puts line breaks wherever the layout wrapped."""
-    return re.sub(r"\s+", "", text)
+    return re.sub(r"[\s\u200b]+", "", text)  # and the zero-width break points of long runs
 
 
 class Page(HTMLParser):

@@ -8,9 +8,17 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+import yaml
 from conftest import DATA, CliResult, digest
 
 from maturity.store.migrations import SCHEMA_VERSION
+
+_EXAMPLE = yaml.safe_load(
+    (Path(__file__).resolve().parent.parent / "examples" / "payments.yaml").read_text(
+        encoding="utf-8"
+    )
+)
+EXAMPLE_ANSWERED = len(_EXAMPLE["answers"])  # "unsure" is recorded too
 
 Cli = Callable[..., CliResult]
 ROOT = Path(__file__).resolve().parent.parent
@@ -46,7 +54,8 @@ def test_new_show_json_matches_design_keys(cli: Cli, seeded: str) -> None:
     assert set(data["dora"]["metrics"]["lead_time"]) >= {"input", "tier"}
     assert {r["horizon"] for r in data["recommendations"]} <= {"now", "next", "later"}
     assert data["team"] == "Payments"
-    # culture answers in examples/payments.yaml: 3, 2, 3(w2), 3(w2), 4 -> (3+2+6+6+4)/7 = 3.0
+    # culture answers in examples/payments.yaml: 3, 2, 3(w2), 3(w2), 4, 3 -> (3+2+6+6+4+3)/8 = 3.0
+    # (8 of the 12 culture weight answered: above the 60 % needed for a level)
     culture = next(d for d in data["dimensions"] if d["id"] == "culture")
     assert culture["score"] == 3.0 and culture["level"] == 3
 
@@ -74,14 +83,14 @@ def test_show_human_and_korean(cli: Cli, seeded: str) -> None:
         en.code == 0 and "Payments" in en.out and "Culture" in en.out and "held back by" in en.out
     )
     ko = cli("show", seeded, "--lang", "ko")
-    assert "문화" in ko.out and "정의됨" in ko.out
+    assert "문화" in ko.out and "정의 단계" in ko.out  # level names: maturity.model.terms
 
 
 def test_list_and_team_filter(cli: Cli, seeded: str) -> None:
     new(cli, "--team", "Search")
     r = cli("list", "--team", "PAYMENTS", "--json")
     rows = json.loads(r.out)
-    assert [row["team"] for row in rows] == ["Payments"] and rows[0]["answered"] == 7
+    assert [row["team"] for row in rows] == ["Payments"] and rows[0]["answered"] == EXAMPLE_ANSWERED
     assert "Search" in cli("list").out
 
 
@@ -151,7 +160,7 @@ def test_dora_classify_text_and_json(cli: Cli) -> None:
     lines = r.out.splitlines()
     # the Quick Check score comes first, the tier second and labelled with its benchmark
     assert lines[0].startswith("DORA Quick Check score 5.2/10")
-    assert lines[1] == "Tier against the DORA 2024 benchmark: medium"
+    assert lines[1] == "Tier against the DORA 2024 benchmark: Medium"  # names: maturity.model.terms
     assert "Tiers are historical: DORA last published them in 2024" in r.out
     j = json.loads(cli(*args, "--benchmark", "2023", "--json").out)
     # 2023: CFR 30% is nearer Medium's median (15%) than Low's (64%): all four reach medium
@@ -163,7 +172,7 @@ def test_dora_classify_text_and_json(cli: Cli) -> None:
     assert d["metrics"]["change_failure_rate"]["tier"] == "low"
     assert d["benchmark_label"] == "Apache DevLake (DORA 2023)"
     t = cli(*args, "--benchmark", "devlake-2023")
-    assert "Tier against the Apache DevLake (DORA 2023) benchmark: medium" in t.out
+    assert "Tier against the Apache DevLake (DORA 2023) benchmark: Medium" in t.out
 
 
 def test_version(cli: Cli) -> None:
@@ -205,20 +214,20 @@ BAD: list[tuple[str, Callable[[Path], list[str]], str]] = [
     ("answers file missing", lambda t: ["new", "--answers", str(t / "none.yaml")], "none.yaml: no such file"),
     ("answers unknown question", lambda t: ["new", "--answers", _answers_file(t, "team: A\nanswers: {culture.nope: 3}\n")],
      "answers.yaml: answers.culture.nope: unknown question id in calms"),
-    ("answers level out of range", lambda t: ["new", "--answers", _answers_file(t, "team: A\nanswers: {culture.on-call: 7}\n")],
-     "answers.yaml: answers.culture.on-call: level must be 1-5 or 'unsure', got 7"),
-    ("answers level text", lambda t: ["new", "--answers", _answers_file(t, "team: A\nanswers: {culture.on-call: high}\n")],
-     "answers.culture.on-call: level must be 1-5 or 'unsure', got 'high'"),
+    ("answers level out of range", lambda t: ["new", "--answers", _answers_file(t, "team: A\nanswers: {culture.on-call-rotation: 7}\n")],
+     "answers.yaml: answers.culture.on-call-rotation: level must be 1-5 or 'unsure', got 7"),
+    ("answers level text", lambda t: ["new", "--answers", _answers_file(t, "team: A\nanswers: {culture.on-call-rotation: high}\n")],
+     "answers.culture.on-call-rotation: level must be 1-5 or 'unsure', got 'high'"),
     ("answers bad dora", lambda t: ["new", "--answers", _answers_file(t, "team: A\ndora: {lead_time: 3 fortnights}\n")],
      "answers.yaml: dora.lead_time: cannot read '3 fortnights'"),
     ("answers unknown dora metric", lambda t: ["new", "--answers", _answers_file(t, "team: A\ndora: {mttr: 3h}\n")],
      "answers.yaml: dora.mttr: unknown metric"),
     ("answers unknown key", lambda t: ["new", "--answers", _answers_file(t, "team: A\nteem: B\n")], "answers.yaml: teem: unknown key"),
-    ("answers no team", lambda t: ["new", "--answers", _answers_file(t, "answers: {culture.on-call: 3}\n")], "team: required"),
+    ("answers no team", lambda t: ["new", "--answers", _answers_file(t, "answers: {culture.on-call-rotation: 3}\n")], "team: required"),
     ("answers yaml syntax", lambda t: ["new", "--answers", _answers_file(t, "team: [A\n")], "answers.yaml: line 2, column 1: YAML syntax error"),
     ("answers not mapping", lambda t: ["new", "--answers", _answers_file(t, "- a\n")], "expected a YAML mapping"),
     ("answers binary", lambda t: ["new", "--answers", _bytes(t, b"\xff\xfe\x00bin")], "not a UTF-8 text file"),
-    ("answer bad level", lambda t: ["answer", "abcd", "culture.on-call", "9"], "no assessment with id 'abcd'"),
+    ("answer bad level", lambda t: ["answer", "abcd", "culture.on-call-rotation", "9"], "no assessment with id 'abcd'"),
     ("export to missing folder", lambda t: ["export", "abcd", "-o", str(t / "no" / "a.json")], "no assessment with id 'abcd'"),
     ("import missing file", lambda t: ["import", str(t / "a.json")], "a.json: no such file"),
     ("import not json", lambda t: ["import", _text(t, "a.json", "{not json")], "a.json: not valid JSON (line 1, column 2"),
@@ -299,7 +308,7 @@ def test_answers_file_reports_every_problem_at_once(
 ) -> None:
     path = _answers_file(
         tmp_path,
-        "team: A\nanswers:\n  culture.nope: 3\n  culture.on-call: 0.5\ndora: {lead_time: soon, change_failure_rate: 200}\n",
+        "team: A\nanswers:\n  culture.nope: 3\n  culture.on-call-rotation: 0.5\ndora: {lead_time: soon, change_failure_rate: 200}\n",
     )
     r = cli("new", "--answers", path)
     assert r.code == 2
@@ -322,7 +331,7 @@ def test_export_to_missing_folder(cli: Cli, seeded: str, tmp_path: Path) -> None
 
 def test_answer_out_of_range_on_real_assessment(cli: Cli, seeded: str, store_path: Path) -> None:
     before = digest(store_path)
-    r = cli("answer", seeded, "culture.on-call", "9")
+    r = cli("answer", seeded, "culture.on-call-rotation", "9")
     assert r.code == 2 and "level must be 1-5 or 'unsure', got '9'" in r.err
     r = cli("answer", seeded, "culture.nope", "3")
     assert r.code == 2 and "question 'culture.nope' is not in questionnaire calms" in r.err
@@ -392,13 +401,16 @@ def test_csv_of_one_assessment_keeps_multiline_notes(cli: Cli, seeded: str) -> N
     import csv
     import io
 
-    assert cli("answer", seeded, "culture.on-call", "3", "--note", "line one\nline two").code == 0
+    assert (
+        cli("answer", seeded, "culture.on-call-rotation", "3", "--note", "line one\nline two").code
+        == 0
+    )
     other = new(cli, "--team", "Payments")  # same team: its rows must not appear
-    assert cli("answer", other, "culture.on-call", "1").code == 0
+    assert cli("answer", other, "culture.on-call-rotation", "1").code == 0
     rows = list(csv.DictReader(io.StringIO(cli("export", seeded, "--format", "csv").out)))
     assert {r["assessment_id"] for r in rows} == {seeded}
-    assert len(rows) == 7  # the seven answers of examples/payments.yaml
-    on_call = next(r for r in rows if r["question_id"] == "culture.on-call")
+    assert len(rows) == EXAMPLE_ANSWERED  # every answer of examples/payments.yaml
+    on_call = next(r for r in rows if r["question_id"] == "culture.on-call-rotation")
     assert on_call["note"] == "line one\nline two"
 
 

@@ -40,9 +40,11 @@ def sentences(text: str) -> int:
 
 def test_counts() -> None:
     assert [d.id for d in Q.dimensions] == DIMENSIONS
+    # A dimension stays discussable in one retrospective sitting (docs/scoring.md, "Quick and
+    # full"); the quick check-in keeps two per dimension whatever the full questionnaire grows to.
     for d in Q.dimensions:
-        assert 6 <= len(d.questions) <= 9, d.id
-    assert len(Q.question_ids()) >= 35
+        assert 6 <= len(d.questions) <= 14, d.id
+    assert len(Q.question_ids()) == sum(len(d.questions) for d in Q.dimensions)
 
 
 @pytest.mark.parametrize("qid", Q.question_ids())
@@ -102,7 +104,7 @@ def _texts(node: Any, path: str = "") -> Iterator[tuple[str, Any]]:
 SHIPPED = sorted(
     p
     for p in questionnaires_dir().rglob("*.yaml")
-    if "content" not in p.parts and "benchmark" not in p.name
+    if "content" not in p.relative_to(questionnaires_dir()).parts and "benchmark" not in p.name
 )
 
 
@@ -130,12 +132,80 @@ def test_recommendations_catalogue() -> None:
             n = sum(1 for p in practices if p.dimension == dim and p.level == level)
             assert n >= 3, f"{dim} level {level}: {n} practices"
     for p in practices:
-        assert len(p.steps) == 3, p.id
+        assert 2 <= len(p.steps) <= 3, p.id
         assert p.effort in ("S", "M", "L")
         assert p.questions, f"{p.id} addresses no question"
         assert HANGUL.search(p.why["ko"]) and sentences(p.why["en"]) >= 1
     addressed = {q for p in practices for q in p.questions}
     assert addressed >= set(Q.question_ids()), set(Q.question_ids()) - addressed
+
+
+@pytest.mark.parametrize("qid", Q.question_ids())
+def test_every_question_has_a_practice_at_every_target_level(qid: str) -> None:
+    levels = {p.level for p in CALMS.practices if qid in p.questions}
+    assert levels >= {2, 3, 4, 5}, f"{qid}: no practice at level {sorted({2, 3, 4, 5} - levels)}"
+
+
+def test_practice_levels_match_the_option_they_implement() -> None:
+    """lean.split-items-under-a-week implements batch-size level 3 (items within a week)."""
+    by_id = {p.id: p for p in CALMS.practices}
+    assert by_id["lean.split-items-under-a-week"].level == 3
+    for pid, qid in [
+        ("lean.stop-starting-start-finishing", "lean.wip-limits"),
+        ("measurement.trace-one-request-by-hand", "measurement.distributed-tracing"),
+        ("measurement.write-first-slo", "measurement.slo-error-budgets"),
+        ("sharing.share-postmortems-with-neighbours", "sharing.postmortems-shared"),
+        ("sharing.read-access-on-request", "sharing.inner-source"),
+    ]:
+        assert qid in by_id[pid].questions
+
+
+# Options state one observable condition plus at most one qualifier: more than two "and"s (or
+# "및") in one option means it bundles conditions a team can meet separately (issue 11 item 9).
+_AND_EN = re.compile(r"\band\b")
+
+
+@pytest.mark.parametrize("qid", Q.question_ids())
+def test_options_do_not_bundle_conditions(qid: str) -> None:
+    found = Q.find_question(qid)
+    assert found is not None
+    for o in found[1].options:
+        n_en = len(_AND_EN.findall(o.text["en"]))
+        n_ko = o.text.get("ko", "").count("및")
+        assert n_en <= 2 and n_ko <= 2, f"{qid} level {o.level} bundles conditions: {o.text['en']}"
+
+
+def test_the_and_counter_can_fail() -> None:
+    assert len(_AND_EN.findall("builds and tests and deploys and reports")) == 3
+
+
+def test_rewritten_questions_have_their_anchors() -> None:
+    """The issue's weakest questions, re-anchored (new ids: their levels changed meaning)."""
+    opt = {qid: [o.text["en"] for o in Q.find_question(qid)[1].options]  # type: ignore[index]
+           for qid in ("culture.change-review", "automation.branch-lifetime",
+                       "automation.pipeline-duration", "culture.postmortems", "lean.toil-share",
+                       "measurement.delivery-metrics", "culture.on-call-rotation")}  # fmt: skip
+    assert "without anyone but the author" in opt["culture.change-review"][0]
+    assert "three days to a week" in opt["automation.branch-lifetime"][2]
+    assert "within 10 to 30 minutes" in opt["automation.pipeline-duration"][2]
+    assert "written report" in opt["culture.postmortems"][1]
+    assert "blame" not in opt["culture.postmortems"][0]  # level 1 no longer fuses the two
+    assert "20%" in opt["lean.toil-share"][3] and "50%" not in " ".join(opt["lean.toil-share"])
+    assert "elite" not in " ".join(opt["measurement.delivery-metrics"]).lower()
+    assert "pay" not in " ".join(opt["culture.on-call-rotation"][:3])
+    assert "pay" in opt["culture.on-call-rotation"][3]
+    help_text = Q.find_question("measurement.delivery-metrics")[1].help["en"]  # type: ignore[index]
+    assert (
+        "throughput (lead time, deployment frequency and failed deployment recovery time)"
+        in help_text
+    )
+
+
+def test_practice_claims_follow_dora_2024() -> None:
+    by_id = {p.id: p for p in CALMS.practices}
+    why = by_id["automation.one-change-per-deploy"].why["en"]
+    assert "under a day" in why and "2021" in why
+    assert "20%" in by_id["lean.cap-toil"].title["en"]
 
 
 def test_quick_is_ten_questions_copied_from_calms() -> None:

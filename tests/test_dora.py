@@ -193,13 +193,17 @@ def test_unknown_benchmark_year() -> None:
         dora.benchmark(2020)
 
 
+def tiers(*names: dora.Tier) -> list[dora.Tier]:
+    return list(names)
+
+
 def test_overall_is_highest_tier_three_metrics_reach() -> None:
-    ladder = ["elite", "high", "medium", "low"]
-    assert dora.overall_tier(["elite", "elite", "elite", "low"], ladder) == "elite"  # type: ignore[list-item]
-    assert dora.overall_tier(["elite", "elite", "high", "low"], ladder) == "high"  # type: ignore[list-item]
-    assert dora.overall_tier(["elite", "medium", "high", "low"], ladder) == "medium"  # type: ignore[list-item]
-    assert dora.overall_tier(["elite", "low", "low", "high"], ladder) == "low"  # type: ignore[list-item]
-    assert dora.overall_tier(["elite", "elite"], ladder) is None  # type: ignore[list-item]
+    ladder: list[dora.Tier] = ["elite", "high", "medium", "low"]
+    assert dora.overall_tier(tiers("elite", "elite", "elite", "low"), ladder) == "elite"
+    assert dora.overall_tier(tiers("elite", "elite", "high", "low"), ladder) == "high"
+    assert dora.overall_tier(tiers("elite", "medium", "high", "low"), ladder) == "medium"
+    assert dora.overall_tier(tiers("elite", "low", "low", "high"), ladder) == "low"
+    assert dora.overall_tier(tiers("elite", "elite"), ladder) is None
 
 
 def test_classify_example_from_the_issue() -> None:

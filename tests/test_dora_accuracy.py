@@ -47,7 +47,9 @@ def _reference_bands(key: str) -> dict[str, tuple[float, float]]:
     the medians are taken in sorted order (2024 publishes High 20 % and Medium 10 %, inverted;
     a tier scale cannot reward a worse rate), as the benchmark file's decision says."""
     b = dora.benchmark(key)
-    bands = {t: _published_band(b.published["change_failure_rate"][t]) for t in b.tiers}
+    bands: dict[str, tuple[float, float]] = {
+        t: _published_band(b.published["change_failure_rate"][t]) for t in b.tiers
+    }
     if all(lo == hi for lo, hi in bands.values()):
         ordered = sorted(bands.values())
         bands = dict(zip(b.tiers, ordered, strict=True))

@@ -308,7 +308,7 @@ def test_cli_coach_commands(cli: Cli, ws: Workspace) -> None:
     ws.store.close()
     assert "Payments" in cli("teams").out
     c = cli("compare", "a2a2", "a3a3")
-    assert c.code == 0 and "alpha.three" in c.out and "medium -> high" in c.out
+    assert c.code == 0 and "alpha.three" in c.out and "Medium -> High" in c.out
     j = json.loads(cli("compare", "a2a2", "a3a3", "--json").out)
     assert j["overall"]["level_delta"] == 1
     t = cli("trend", "--team", "Payments")

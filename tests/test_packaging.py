@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import json
 import os
-import shutil
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
+from conftest import InstalledWheel
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -19,19 +19,11 @@ def _run(cmd: list[str], **kw: object) -> subprocess.CompletedProcess[str]:
 
 
 @pytest.mark.slow
-def test_wheel_installs_and_runs_outside_the_checkout(tmp_path: Path) -> None:
-    uv = shutil.which("uv")
-    assert uv, "uv is needed to build and install the wheel (see README)"
-    dist = tmp_path / "dist"
-    built = _run([uv, "build", "--wheel", "--out-dir", str(dist), str(ROOT)])
-    assert built.returncode == 0, built.stderr
-    [wheel] = dist.glob("maturity-*.whl")
-    venv = tmp_path / "venv"
-    assert _run([uv, "venv", "--python", sys.executable, str(venv)]).returncode == 0
-    py = venv / "bin" / "python"
-    inst = _run([uv, "pip", "install", "--python", str(py), str(wheel)])
-    assert inst.returncode == 0, inst.stderr
-    exe = venv / "bin" / "maturity"
+def test_wheel_installs_and_runs_outside_the_checkout(
+    installed_wheel: InstalledWheel, tmp_path: Path
+) -> None:
+    py, exe = installed_wheel.python, installed_wheel.maturity
+    venv = py.parent.parent
     env = {**os.environ, "MATURITY_STORE": str(tmp_path / "w.db")}
     work = tmp_path / "elsewhere"
     work.mkdir()

@@ -12,7 +12,7 @@ import pytest
 import yaml
 from conftest import DATA, CliResult
 
-MINI = yaml.safe_load((DATA / "mini.yaml").read_text())
+MINI: dict[str, Any] = yaml.safe_load((DATA / "mini.yaml").read_text())
 
 
 def write(tmp_path: Path, data: Any, name: str = "q.yaml") -> Path:

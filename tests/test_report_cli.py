@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 import logging
 import os
-import shutil
 import subprocess
 import sys
 import threading
@@ -14,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import CliResult
+from conftest import CliResult, InstalledWheel
 
 from maturity import questionnaire as qmod
 from maturity.errors import MaturityError
@@ -49,6 +48,7 @@ def one_error_line(result: CliResult) -> str:
     return lines[0]
 
 
+@pytest.mark.slow
 def test_report_html_and_pdf(cli: Cli, ids: tuple[str, str], tmp_path: Path) -> None:
     html, pdf = tmp_path / "r.html", tmp_path / "r.pdf"
     r = cli("report", ids[0], "--format", "html", "-o", str(html))
@@ -108,6 +108,7 @@ def test_bad_input_is_one_error_line_and_no_file(
     assert list(out.iterdir()) == []
 
 
+@pytest.mark.slow
 def test_unwritable_path_is_one_clear_error(cli: Cli, ids: tuple[str, str], tmp_path: Path) -> None:
     if os.geteuid() == 0:
         # root ignores permission bits; /proc refuses new files to everyone
@@ -154,6 +155,7 @@ def test_failed_write_leaves_no_half_file(
     assert leftovers(tmp_path) == []
 
 
+@pytest.mark.slow
 def test_export_from_a_worker_thread_reports_progress(ids: tuple[str, str], tmp_path: Path) -> None:
     """What the TUI does: export in a thread, progress callbacks, a path back."""
     seen: list[tuple[float, str]] = []
@@ -204,6 +206,7 @@ def _imported_after(code: str, env: dict[str, str]) -> list[str]:
     return imported
 
 
+@pytest.mark.slow
 def test_report_imports_stay_lazy(ids: tuple[str, str], store_path: Path, tmp_path: Path) -> None:
     env = {**os.environ, "MATURITY_STORE": str(store_path)}
     assert _imported_after("import maturity.report", env) == []
@@ -216,22 +219,13 @@ def test_report_imports_stay_lazy(ids: tuple[str, str], store_path: Path, tmp_pa
 
 
 @pytest.mark.slow
-def test_report_from_an_installed_wheel(tmp_path: Path) -> None:
+def test_report_from_an_installed_wheel(installed_wheel: InstalledWheel, tmp_path: Path) -> None:
     """Templates, CSS and fonts are packaged: the wheel renders a Korean PDF outside the checkout."""
-    uv = shutil.which("uv")
-    assert uv, "uv is needed to build and install the wheel (see README)"
 
     def run(cmd: list[str], **kw: Any) -> subprocess.CompletedProcess[str]:
         return subprocess.run(cmd, capture_output=True, text=True, timeout=600, check=False, **kw)
 
-    dist = tmp_path / "dist"
-    assert run([uv, "build", "--wheel", "--out-dir", str(dist), str(ROOT)]).returncode == 0
-    [wheel] = dist.glob("maturity-*.whl")
-    venv = tmp_path / "venv"
-    assert run([uv, "venv", "--python", sys.executable, str(venv)]).returncode == 0
-    py = venv / "bin" / "python"
-    installed = run([uv, "pip", "install", "--python", str(py), str(wheel)])
-    assert installed.returncode == 0, installed.stderr
+    py = installed_wheel.python
     work = tmp_path / "elsewhere"
     work.mkdir()
     env = {**os.environ, "MATURITY_STORE": str(tmp_path / "w.db")}

@@ -36,6 +36,7 @@ from maturity.report.history_export import prepare_compare, render_history_html
 from maturity.report.pdf import make_fetcher, render_pdf
 from maturity.report.strings_history import EN, KO, history_strings
 from maturity.report.view import fmt_date
+from maturity.safetext import ZERO_WIDTH_SPACE as ZWSP
 from maturity.store import open_store
 from maturity.workspace import Workspace
 
@@ -79,7 +80,7 @@ def doc(
         updated=t,
         facilitator="Mina Park",
         questionnaire=QuestionnaireRef(id=q.id, version=q.version),
-        language=lang,  # type: ignore[arg-type]
+        language=lang,
         answers=built,
         dora=DoraInputs(**(dora or {})),
     )
@@ -270,7 +271,7 @@ def test_pdf_furniture_bookmarks_metadata_and_page_numbers(rendered: Rendered) -
                 if isinstance(action, DictionaryObject):
                     assert action.get("/S") != "/URI"
     nested = [o for o in rendered.pdf("compare").outline if isinstance(o, list)]
-    assert [x.title for x in nested[0]] == [t["cmp_unmatched"]]
+    assert [x.title for x in nested[0] if isinstance(x, Destination)] == [t["cmp_unmatched"]]
 
 
 def test_pdf_text_is_in_the_report_language(rendered: Rendered) -> None:
@@ -338,6 +339,7 @@ def test_html_charts(rendered: Rendered) -> None:
     }
 
 
+@pytest.mark.slow
 def test_user_text_is_escaped_in_html_and_pdf(tmp_path: Path) -> None:
     evil = "<script>alert(1)</script>{{ 7 * 7 }}"
     img = f"<img src={(tmp_path / 'secret.txt').as_uri()}>"
@@ -359,7 +361,7 @@ def test_user_text_is_escaped_in_html_and_pdf(tmp_path: Path) -> None:
         assert not tags & {"script", "img", "iframe", "link"}
         assert evil in "".join(page.text)  # shown as characters, Jinja2 syntax not evaluated
         assert "{{ 7 * 7 }}" in raw and ">49<" not in raw
-    assert img in "".join(parse(html).text)
+    assert img in "".join(parse(html).text).replace(ZWSP, "")  # long runs get break points
     fetcher = make_fetcher()
     data, _ = render_pdf(html, fetcher=fetcher)
     assert fetcher.requested == []  # nothing in the document made WeasyPrint fetch anything
@@ -433,6 +435,7 @@ def one_error_line(result: CliResult) -> str:
     return lines[0]
 
 
+@pytest.mark.slow
 def test_cli_writes_the_three_kinds(cli: Cli, store: Path, tmp_path: Path) -> None:
     out = tmp_path / "out"
     out.mkdir()

@@ -142,11 +142,12 @@ def test_pdf_bookmarks_for_each_section_and_dimension(rendered: Rendered) -> Non
 
 def test_pdf_executive_summary_is_one_page_after_the_cover(rendered: Rendered) -> None:
     reader = rendered.reader
-    pages = {
-        o.title: reader.get_destination_page_number(o)
-        for o in reader.outline
-        if isinstance(o, Destination)
-    }
+    pages: dict[str | None, int] = {}
+    for o in reader.outline:
+        if isinstance(o, Destination):
+            page = reader.get_destination_page_number(o)
+            assert page is not None, o.title
+            pages[o.title] = page
     t = strings(rendered.lang)
     assert pages[t["summary"]] == 1  # page 2: the cover is alone on page 1
     assert pages["CALMS"] == pages[t["summary"]] + 1
@@ -261,3 +262,32 @@ def test_pdf_dora_section_scores_first_tiers_historical_and_2025_profiles(
     assert isinstance(note, dict) and squash(note[rendered.lang]) in section
     assert squash(t["qc_overall_mean_note"].format(performance="6.7")) in section
     assert squash(t["cluster_share"]) in section
+
+
+def test_pdf_appendix_shows_what_the_assessment_covers(rendered: Rendered) -> None:
+    """Every DORA capability is in the appendix, each with a question of this questionnaire."""
+    from maturity import capabilities as capmod
+
+    t = strings(rendered.lang)
+    text = squash(rendered.pdf_text)
+    assert squash(t["coverage_title"]) in text
+    for row in capmod.capability_map(rendered.loaded.questionnaire, rendered.loaded.practices):
+        assert squash(tr(row.capability.name, rendered.lang)) in text, row.capability.id
+        assert row.questions
+
+
+def test_pdf_roadmap_groups_practices_by_who_acts(rendered: Rendered) -> None:
+    from maturity.model import terms
+
+    t = strings(rendered.lang)
+    text = squash(rendered.pdf_text)
+    assert squash(t["who_acts"]) in text
+    start = text.index(squash(t["who_acts_intro"]))
+    section = text[start:]
+    actors = {i.who_acts for i in rendered.results.recommendations}
+    assert actors, "the sample has a roadmap"
+    for who in actors:
+        assert squash(terms.who_acts_name(who, rendered.lang)) in section
+    # Each roadmap practice is listed under its actor, in the order team, lead, organisation.
+    for item in rendered.results.recommendations:
+        assert squash(item.title) in section, item.id

@@ -26,6 +26,7 @@ from maturity.report.env import environment
 from maturity.report.html import render_html
 from maturity.report.pdf import make_fetcher, render_pdf
 from maturity.resources import reports_dir
+from maturity.safetext import ZERO_WIDTH_SPACE as ZWSP
 from maturity.store import open_store
 from maturity.workspace import Workspace
 
@@ -120,7 +121,7 @@ def test_hostile_text_arrives_as_text_in_html(nasty_html: tuple[str, list[str]])
     assert [t for t, _ in page.tags].count("svg") == 4  # the four charts, nothing injected
     for _, attrs in page.tags:
         assert not any(name.startswith("on") for name in attrs)
-    text = "".join(page.text)
+    text = "".join(page.text).replace(ZWSP, "")  # long runs get invisible break points
     for s in strings:
         assert s in text, s  # shown verbatim, as characters
 
@@ -131,6 +132,7 @@ def test_jinja_syntax_in_user_text_is_not_evaluated(nasty_html: tuple[str, list[
     assert "{{ team }}" in html
 
 
+@pytest.mark.slow
 def test_hostile_text_reaches_the_pdf_as_text_and_nothing_is_fetched(
     nasty_html: tuple[str, list[str]],
 ) -> None:
@@ -138,7 +140,8 @@ def test_hostile_text_reaches_the_pdf_as_text_and_nothing_is_fetched(
     fetcher = make_fetcher()
     data, _pages = render_pdf(html, fetcher=fetcher)
     assert fetcher.requested == []  # WeasyPrint never even asked for a URL
-    text = re.sub(r"\s+", "", "".join(p.extract_text() for p in PdfReader(io.BytesIO(data)).pages))
+    text = "".join(p.extract_text() for p in PdfReader(io.BytesIO(data)).pages)
+    text = re.sub(r"\s+", "", text.replace(ZWSP, ""))
     assert SECRET not in text
     for s in ("<script>alert('x')</script>", "<img src=file:///etc/passwd>"):
         assert re.sub(r"\s+", "", s) in text

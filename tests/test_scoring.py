@@ -11,13 +11,14 @@ from hypothesis import strategies as st
 
 from maturity import questionnaire as qmod
 from maturity.model.questionnaire import Questionnaire
+from maturity.model.results import DimensionResult, ScoreResult
 from maturity.scoring import score
 
 MINI = qmod.load_file(Path(__file__).parent / "data" / "mini.yaml").questionnaire
 QIDS = MINI.question_ids()
 
 
-def dims(result):  # type: ignore[no-untyped-def]
+def dims(result: ScoreResult) -> dict[str, DimensionResult]:
     return {d.id: d for d in result.dimensions}
 
 

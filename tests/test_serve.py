@@ -1,20 +1,17 @@
 """``maturity serve``: the page loads nothing from another host, and a browser participant's
-vote (driven over textual-serve's WebSocket, as the page's script does) reaches the store."""
+vote (through the join form, then textual-serve's WebSocket, as the page's script drives it)
+reaches the store. The gate itself (Host, Origin, join code, cap) is in tests/hostile."""
 
 from __future__ import annotations
 
 import asyncio
-import os
 import re
-import signal
-import socket
-import subprocess
-import sys
 import time
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from serve_support import TIMEOUT_S, Served, serving
 
 from maturity import questionnaire as qmod
 from maturity.serve import content_security_policy, participant_command
@@ -26,44 +23,16 @@ pytest.importorskip("textual_serve")
 pytestmark = pytest.mark.slow
 
 DATA = Path(__file__).parent / "data"
-TIMEOUT_S = 60.0
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
 
 
 @pytest.fixture
-def served(store_path: Path) -> Iterator[tuple[str, str]]:
+def served(store_path: Path) -> Iterator[tuple[Served, str]]:
     ws = Workspace(open_store(store_path))
     aid = ws.create("Payments", qmod.load_file(DATA / "mini.yaml")).id
     ws.follow(aid, "alpha.one")
     ws.store.close()
-    port = free_port()
-    env = {**os.environ, "MATURITY_LANG": "en"}
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "maturity", "--store", str(store_path), "serve", aid,
-         "--port", str(port)],
-        env=env,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-        start_new_session=True,
-    )  # fmt: skip
-    base = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + TIMEOUT_S
-    while time.monotonic() < deadline:
-        try:
-            socket.create_connection(("127.0.0.1", port), timeout=1).close()
-            break
-        except OSError:
-            time.sleep(0.1)
-    try:
-        yield base, aid
-    finally:
-        os.killpg(proc.pid, signal.SIGTERM)
-        proc.wait(timeout=30)
+    with serving(store_path, aid) as server:
+        yield server, aid
 
 
 def test_participant_command_and_policy_are_local() -> None:
@@ -75,10 +44,10 @@ def test_participant_command_and_policy_are_local() -> None:
 
 
 def test_page_is_self_contained_and_a_browser_vote_is_recorded(
-    served: tuple[str, str], store_path: Path
+    served: tuple[Served, str], store_path: Path
 ) -> None:
-    base, aid = served
-    asyncio.run(_browser_participant(base, aid))
+    server, aid = served
+    asyncio.run(_browser_participant(server))
     ws = Workspace(open_store(store_path, create=False))
     deadline = time.monotonic() + TIMEOUT_S
     while ws.team_state(aid, "alpha.one", "Rita").mine != 4 and time.monotonic() < deadline:
@@ -87,9 +56,16 @@ def test_page_is_self_contained_and_a_browser_vote_is_recorded(
     assert "Rita" in ws.get(aid).participants
 
 
-async def _browser_participant(base: str, aid: str) -> None:
+async def _browser_participant(server: Served) -> None:
+    base = server.base
     async with aiohttp.ClientSession() as http:
-        async with http.get(base + "/") as r:
+        async with http.get(base + "/") as r:  # the join form
+            assert r.status == 200
+            assert 'name="code"' in await r.text()
+            assert "form-action 'self'" in r.headers["Content-Security-Policy"]
+        async with http.post(
+            base + "/", data={"code": server.code.lower()}, headers={"Origin": base}
+        ) as r:
             assert r.status == 200
             page = await r.text()
             assert "default-src 'none'" in r.headers["Content-Security-Policy"]
@@ -105,7 +81,7 @@ async def _browser_participant(base: str, aid: str) -> None:
                 assert r.status == 200, u
         ws_url = re.search(r'data-session-websocket-url="([^"]+)"', page)
         assert ws_url is not None and ws_url.group(1).startswith("ws://127.0.0.1")
-        async with http.ws_connect(ws_url.group(1) + "?width=90&height=30") as sock:
+        async with http.ws_connect(ws_url.group(1) + "?width=90&height=30", origin=base) as sock:
             screen = bytearray()
 
             async def until(text: bytes) -> None:

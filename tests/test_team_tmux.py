@@ -40,15 +40,16 @@ def test_join_follows_the_facilitator_in_another_terminal(
     terms.keys("facilitator", "Enter")
     terms.wait_for("facilitator", "One?")
     terms.keys("facilitator", "v")
-    terms.wait_for("facilitator", "0 voted", "team vote")
+    terms.wait_for("facilitator", "0/1 voted · waiting: Joon", "team vote")
 
     terms.start("mina", f"{MATURITY} --store {store_path} join {aid[:6]} --as Mina")
     terms.wait_for("mina", "One?", "not voted yet", "you: Mina")
     terms.keys("mina", "4")
     terms.wait_for("mina", "Your vote: 4")
-    terms.wait_for("facilitator", "1 voted", "✓ Mina")
+    # Mina joined: she is on the list now and votes herself; the typed digit is Joon's
+    terms.wait_for("facilitator", "1/2 voted · waiting: Joon · typed → Joon")
     terms.keys("facilitator", "2")  # Joon's vote, typed by the facilitator
-    terms.wait_for("facilitator", "2 voted", "✓ Joon")
+    terms.wait_for("facilitator", "2/2 voted")
     screen = terms.screen("mina")
     assert "Joon" not in screen  # nothing about others before the reveal
 

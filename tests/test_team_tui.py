@@ -6,9 +6,11 @@ they ask a screen to read the store now (``poll()``) and let the workers settle.
 
 from __future__ import annotations
 
+import io
 from pathlib import Path
 
 import pytest
+from rich.console import Console
 from textual.pilot import Pilot
 from textual.widgets import Input, Static
 from tui_support import press, reader, settle
@@ -17,6 +19,7 @@ from maturity import questionnaire as qmod
 from maturity.store import open_store
 from maturity.tui.app import MaturityApp
 from maturity.tui.participant import JoinScreen, ParticipantApp, VoteScreen
+from maturity.tui.screens.confirm import ConfirmScreen
 from maturity.tui.screens.question import QuestionScreen
 from maturity.tui.screens.results import ResultsScreen
 from maturity.tui.screens.team import TeamQuestionScreen
@@ -93,17 +96,20 @@ async def test_facilitator_and_two_participants(store_path: Path) -> None:
         panel = text(joon, "#p-votes")
         assert "Your vote: 5" in panel and "2 voted so far" in panel
         assert "Mina" not in panel and "3" not in panel
-        assert joon.screen.state is not None and joon.screen.state.votes is None
+        vote_screen = joon.screen
+        assert isinstance(vote_screen, VoteScreen)
+        assert vote_screen.state is not None and vote_screen.state.votes is None
         await refresh(f)
         panel = text(fac, "#team-votes")
-        assert "2 voted" in panel and "✓ Joon" in panel and "✓ Mina" in panel
+        # one line: the count against the list, who is still missing, whose vote a digit is
+        assert panel == "2/3 voted · waiting: Ana · typed → Ana", panel
         assert "Median" not in panel and team.state is not None and team.state.votes is None
 
         # one keyboard: the facilitator types Ana's vote (the next participant without one)
         assert team.next_name() == "Ana"
         await f.press("4")
         await refresh(f)
-        assert "3 voted" in text(fac, "#team-votes")
+        assert text(fac, "#team-votes").startswith("3/3 voted")
 
         # the reveal shows every vote, the median and the spread, everywhere
         await f.press("r")
@@ -131,6 +137,7 @@ async def test_facilitator_and_two_participants(store_path: Path) -> None:
         assert team.question_id == Q2
         for pilot, app in ((m, mina), (j, joon)):
             await refresh(pilot)
+            assert isinstance(app.screen, VoteScreen)
             assert app.screen.state is not None and app.screen.state.question_id == Q2
             assert "Two?" in text(app, "#p-text")
             assert "not voted yet" in text(app, "#p-votes")
@@ -138,7 +145,13 @@ async def test_facilitator_and_two_participants(store_path: Path) -> None:
         # an agreed question: no "discuss"; a digit after the reveal records another level
         await press(m, "4")
         await press(j, "4")
-        await f.press("r")
+        await refresh(f)
+        await press(f, "r")  # 2 of 3 voted: the facilitator is asked first
+        assert isinstance(fac.screen, ConfirmScreen)
+        assert "Reveal with 2 of 3 votes?" in str(
+            fac.screen.query_one("#confirm-message", Static).render()
+        )
+        await press(f, "y")
         await refresh(f)
         panel = text(fac, "#team-votes")
         assert "Median 4 · spread 0" in panel and "DISCUSS" not in panel
@@ -213,7 +226,10 @@ async def test_single_screen_votes_in_participant_order(store_path: Path) -> Non
             "Cy": 5,
         }
         # oops: reset, then a wrong key, undo it, the right one
-        await pilot.press("x")
+        await press(pilot, "x")  # clears every vote: asks first
+        assert isinstance(app.screen, ConfirmScreen)
+        assert "Clear all 5 votes" in str(app.screen.query_one("#confirm-message", Static).render())
+        await press(pilot, "y")
         await refresh(pilot)
         assert team.state is not None and not team.state.revealed and team.state.count == 0
         await pilot.press(*"3443", "1", "backspace", "5")
@@ -229,7 +245,9 @@ async def test_single_screen_votes_in_participant_order(store_path: Path) -> Non
         # the results screen lists the disagreement next to the levels
         await press(pilot, "R")
         assert isinstance(app.screen, ResultsScreen)
-        block = text(app, "#r-disagreement")
+        console = Console(width=98, record=True, file=io.StringIO())
+        console.print(app.screen.query_one("#r-disagreement", Static).content)
+        block = console.export_text()
         assert "Where the team disagreed" in block and "spread 2" in block
         assert "One?" in block
 

@@ -14,6 +14,7 @@ from textual.pilot import Pilot
 from textual.widgets import DataTable, Input, Static
 from tui_support import notifications, press, reader, running, settle
 
+from maturity.model.terms import tier_name
 from maturity.tui.screens.compare import CompareScreen
 from maturity.tui.screens.dora import DoraScreen
 from maturity.tui.screens.home import HomeScreen
@@ -47,6 +48,7 @@ async def select_row(pilot: Pilot[None], assessment_id: str) -> None:
 
 
 @pytest.mark.asyncio
+@pytest.mark.slow
 async def test_trend_screen_shows_the_workspace_trend(store_path: Path) -> None:
     ws = seed_history_store(store_path)
     expected = ws.trend("Payments", "en")
@@ -76,9 +78,10 @@ async def test_trend_screen_shows_the_workspace_trend(store_path: Path) -> None:
         table = screen.query_one("#t-points", DataTable)
         assert [r.key.value for r in table.ordered_rows] == [PAY_Q3, PAY_Q4, PAYMENTS]
         rows = [[str(c) for c in table.get_row_at(i)] for i in range(table.row_count)]
-        assert rows[0] == ["2025-09-01", "2.00", "1.50", "L1 1.75", "medium"]
-        assert rows[1] == ["2025-12-01", "2.50", "2.50", "L2 2.50", "medium"]
-        assert rows[2] == ["2026-03-02", "3.00", "–", "3.00", "high"]
+        # tier names from the one catalogue of domain terms (maturity.model.terms)
+        assert rows[0] == ["2025-09-01", "2.00", "1.50", "L1 1.75", tier_name("medium")]
+        assert rows[1] == ["2025-12-01", "2.50", "2.50", "L2 2.50", tier_name("medium")]
+        assert rows[2] == ["2026-03-02", "3.00", "–", "3.00", tier_name("high")]
         assert screen.selected_id() == PAYMENTS
         legend = str(screen.query_one("#t-legend", Static).render())
         assert "Culture +1.00" in legend and "Automation –" in legend
@@ -96,6 +99,7 @@ async def test_trend_screen_shows_the_workspace_trend(store_path: Path) -> None:
 
 
 @pytest.mark.asyncio
+@pytest.mark.slow
 async def test_trend_of_a_team_with_one_assessment_says_so_and_offers_the_next(
     store_path: Path,
 ) -> None:
@@ -174,7 +178,7 @@ async def test_portfolio_rows_match_the_workspace_and_sort(store_path: Path) -> 
             levels = [str(r.levels.get(d)) if r.levels.get(d) else "–" for d in expected.dimensions]
             assert row[1:3] == levels
             assert row[3] == (str(r.overall_level) if r.overall_level else "–")
-            assert row[4] == (r.dora_tier or "–")
+            assert row[4] == tier_name(r.dora_tier)
             assert row[5].startswith(r.date[:10])
             assert row[5].endswith("stale") == r.stale
         assert [r.team for r in expected.rows if r.stale] == ["Legacy"]
@@ -206,6 +210,7 @@ async def test_portfolio_rows_match_the_workspace_and_sort(store_path: Path) -> 
 
 
 @pytest.mark.asyncio
+@pytest.mark.slow
 async def test_portfolio_from_home_key_and_command_palette(store_path: Path) -> None:
     seed_history_store(store_path)
     async with running(store_path, lang="ko") as (app, pilot):
@@ -275,8 +280,8 @@ async def test_compare_names_changes_notes_unmatched_dora_and_practices(
             "note: – → template since May",
             "only in the first (snap 1.0) What runs before a change is merged?",
             "only in the second (snap 1.1) How is a bad release undone?",
-            "DORA: medium → medium",
-            "Deployment frequency monthly (medium) → weekly (high)",
+            "DORA: Medium → Medium",
+            "Deployment frequency monthly (Medium) → weekly (High)",
             "Recommendations now done (1)",
             "Script the deployment",
             "New recommendations (1)",
@@ -290,6 +295,7 @@ async def test_compare_names_changes_notes_unmatched_dora_and_practices(
 
 
 @pytest.mark.asyncio
+@pytest.mark.slow
 async def test_complete_makes_questions_read_only_and_reopen_records_the_reason(
     store_path: Path,
 ) -> None:
@@ -337,6 +343,7 @@ async def test_complete_makes_questions_read_only_and_reopen_records_the_reason(
 
 
 @pytest.mark.asyncio
+@pytest.mark.slow
 async def test_reopen_from_results_unlocks_the_question_screen_below(store_path: Path) -> None:
     ws = seed_history_store(store_path)
     ws.complete(PAYMENTS)
@@ -358,7 +365,7 @@ async def test_reopen_from_results_unlocks_the_question_screen_below(store_path:
         assert reader(store_path).get(PAYMENTS).status == "in_progress"
         assert "read-only" not in str(results.query_one("#r-title", Static).render())
         await press(pilot, "escape")
-        assert app.screen is question and not question.read_only
+        assert app.screen is question and not question.read_only  # type: ignore[comparison-overlap]
         await press(pilot, "4")
         assert reader(store_path).get(PAYMENTS).answers["culture.postmortems"].level == 4
 
@@ -426,3 +433,25 @@ async def test_snapshot_refusals_are_notifications(store_path: Path) -> None:
             "no assessment" in m.lower() or "not found" in m.lower() for m in notifications(app)
         )
         assert isinstance(app.screen, HomeScreen)
+
+
+@pytest.mark.asyncio
+async def test_new_from_a_version_1_assessment_moves_to_2_and_says_so(store_path: Path) -> None:
+    """f on a calms 1.0.0 assessment: the next one uses 2.0.0 and the notice names the change."""
+    from conftest import DATA
+
+    from maturity import questionnaire as qmod
+    from maturity.cli import main
+
+    assert (
+        main(["--store", str(store_path), "import", str(DATA / "assessment-calms-1.0.0.json")]) == 0
+    )
+    old_id = reader(store_path).list()[0].id
+    async with running(store_path) as (app, pilot):
+        await select_row(pilot, old_id)
+        await press(pilot, "f")
+        question = app.screen
+        assert isinstance(question, QuestionScreen)
+        new = reader(store_path).get(question.assessment_id)
+        assert new.questionnaire.version == qmod.builtin("calms").version == "2.0.0"
+        assert any("Moved to calms 2.0.0: 8 re-anchored" in m for m in notifications(app))

@@ -12,6 +12,7 @@ import os
 import shutil
 import signal
 import sqlite3
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -21,6 +22,7 @@ from tmux_support import MATURITY, Terminals, terminals
 from maturity import questionnaire as qmod
 from maturity.model.text import tr
 from maturity.store import open_store
+from maturity.tui.screens.question import BURST_GAP_S
 from maturity.workspace import Workspace
 
 pytestmark = [
@@ -55,6 +57,7 @@ def test_sigkill_mid_assessment_loses_no_acknowledged_answer(
         term.keys("one", key)
         term.wait_for("one", f"saved {i + 1}/{total}")
         acknowledged[questions[i][1].id] = None if key == "0" else int(key)
+        time.sleep(BURST_GAP_S)  # a person's pace: faster digits are a burst and are held
     # one more answer, and SIGKILL before it can be acknowledged
     term.keys("one", "1")
     os.kill(term.pid("one"), signal.SIGKILL)

@@ -21,6 +21,8 @@ from pydantic import (
     model_validator,
 )
 
+from maturity.measure.model import Measurement
+from maturity.model.votes import is_anonymised
 from maturity.timefmt import format_time, now
 
 __all__ = [
@@ -97,12 +99,17 @@ class Assessment(_Doc):
     participants: list[str] = Field(default_factory=list)
     anonymous: bool = False
     """Chosen at creation: votes are kept without voters (only their distribution)."""
+    mode: Literal["solo", "team"] = "solo"
+    """How the facilitator runs it: answers typed alone, or a team vote on every question."""
     questionnaire: QuestionnaireRef
     language: Literal["en", "ko"] = "en"
     status: Status = "in_progress"
     answers: dict[str, Answer] = Field(default_factory=dict)
     dora: DoraInputs = Field(default_factory=DoraInputs)
     events: list[Event] = Field(default_factory=list)
+    measured: Measurement | None = None
+    """Measured DORA metrics with their provenance (``maturity dora measure --into``); left
+    out of the document when absent, so older documents round-trip unchanged."""
 
     model_config = ConfigDict(extra="forbid", populate_by_name=True)
 
@@ -132,6 +139,10 @@ class Assessment(_Doc):
         data = handler(self)
         if isinstance(data, dict) and not self.anonymous:
             data.pop("anonymous", None)
+        if isinstance(data, dict) and self.mode == "solo":
+            data.pop("mode", None)
+        if isinstance(data, dict) and self.measured is None:
+            data.pop("measured", None)
         return data
 
     def levels(self) -> dict[str, int | None]:
@@ -140,6 +151,4 @@ class Assessment(_Doc):
 
 
 def _anonymised_keys(votes: dict[str, int | None]) -> bool:
-    from maturity.voting import is_anonymised
-
     return is_anonymised(votes)

@@ -11,7 +11,8 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
-from maturity.model.text import LText
+from maturity.model.terms import BUILTIN_QUESTIONNAIRES, WhoActs, level_name
+from maturity.model.text import LText, tr
 
 QUESTIONNAIRE_SCHEMA = "maturity/questionnaire@1"
 RECOMMENDATIONS_SCHEMA = "maturity/recommendations@1"
@@ -95,8 +96,33 @@ class Practice(_Strict):
     steps: list[LText] = Field(min_length=1, max_length=6)
     effort: Literal["S", "M", "L"]
     questions: list[Identifier] = Field(default_factory=list)
-    dora: list[DoraMetricId] = Field(default_factory=list)
+    dora: list[DoraMetricId] = Field(
+        default_factory=list,
+        description=(
+            "The DORA key metrics this practice primarily moves (at most two in a catalogue that"
+            " names its basis): the roadmap's 'moves your weakest metric' pick uses only these."
+        ),
+    )
+    dora_basis: Identifier | None = Field(
+        default=None,
+        description=(
+            "The capability in questionnaires/capabilities.yaml whose place in DORA's research"
+            " model backs the `dora` links."
+        ),
+    )
+    who_acts: WhoActs | None = Field(
+        default=None,
+        description=(
+            "Who has to act: the team itself, its team lead, or the organisation (leadership, HR)."
+            " Omitted: the team."
+        ),
+    )
     source: str | None = None
+
+    @property
+    def actor(self) -> WhoActs:
+        """Who acts, with the default filled in (old catalogues do not say)."""
+        return self.who_acts or "team"
 
 
 class Catalogue(_Strict):
@@ -175,6 +201,13 @@ class Questionnaire(_Strict):
                 if q.id == question_id:
                     return d, q
         return None
+
+    def level_name(self, level: int, lang: str = "en") -> str:
+        """The name of ``level`` as every front end shows it: the catalogue's for the built-in
+        questionnaires (any version), the file's own otherwise."""
+        if self.id in BUILTIN_QUESTIONNAIRES:
+            return level_name(level, lang)
+        return tr(self.levels[level], lang)
 
     def dimension(self, dimension_id: str) -> Dimension | None:
         return next((d for d in self.dimensions if d.id == dimension_id), None)

@@ -6,13 +6,43 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict
 
-from maturity.dora import DoraResult
+from maturity.measure.model import Measurement
 
 Horizon = Literal["now", "next", "later"]
+Tier = Literal["elite", "high", "medium", "low"]
 
 
 class _Frozen(BaseModel):
     model_config = ConfigDict(frozen=True)
+
+
+class MetricResult(_Frozen):
+    """One DORA metric as given, its parsed value, tier and Quick Check score."""
+
+    input: str
+    value: float
+    tier: Tier | None
+    quickcheck: float
+
+
+class DoraResult(_Frozen):
+    """The ``dora`` object of the results JSON (and of ``maturity dora classify --json``).
+
+    Defined with the other result models so the models never import the DORA rules."""
+
+    benchmark: int
+    overall: Tier | None
+    metrics: dict[str, MetricResult]
+    implied_band: tuple[int, int] | None
+    optimistic_flag: bool = False
+    quickcheck: dict[str, float | None]
+    benchmark_id: str = ""
+    """``2024`` or ``devlake-2023``: which table ``benchmark`` (its DORA year) refers to."""
+    benchmark_label: str = ""
+    """``DORA 2024`` or ``Apache DevLake (DORA 2023)``."""
+    tiers_historical: bool = True
+    """Tiers are a historical yardstick: DORA stopped publishing them after 2024."""
+    tiers_last_published: int | None = None
 
 
 class HeldBack(_Frozen):
@@ -54,6 +84,7 @@ class RecommendationItem(_Frozen):
     effort: str
     dora: list[str]
     questions: list[str]
+    who_acts: str = "team"  # team | lead | organisation (maturity.model.terms.WHO_ACTS)
 
 
 class ScoreResult(_Frozen):
@@ -97,6 +128,33 @@ class Disagreement(_Frozen):
     dimensions: list[DimensionSpread]
 
 
+class MetricPair(BaseModel):
+    """One metric, self-reported and measured, and whether they disagree by a tier or more."""
+
+    model_config = ConfigDict(frozen=True)
+    metric: str
+    self_reported: str | None
+    self_tier: str | None
+    measured: str | None
+    measured_tier: str | None
+    n: int | None
+    confidence: str | None
+    proxy: bool = False
+    gap: int | None  # measured rank - self-reported rank (negative: the data is worse)
+    disagree: bool
+
+
+class MeasuredView(BaseModel):
+    """What ``show --json`` adds under ``measured``: the classification and the provenance."""
+
+    model_config = ConfigDict(frozen=True)
+    dora: DoraResult  # the measured metrics alone
+    effective: DoraResult  # measured where measured, else self-reported
+    comparison: list[MetricPair]
+    disagreements: int
+    measurement: Measurement
+
+
 class Results(_Frozen):
     id: str
     team: str
@@ -106,3 +164,11 @@ class Results(_Frozen):
     dora: DoraResult | None
     recommendations: list[RecommendationItem]
     disagreement: Disagreement | None = None  # added with team mode; always set by evaluate()
+    measured: MeasuredView | None = None  # measured DORA keys beside ``dora`` (dora measure --into)
+
+    def effective_dora(self) -> DoraResult | None:
+        """Per metric the measured value where there is one, else the self-reported one: what
+        compare and trend show."""
+        if self.measured is None:
+            return self.dora
+        return self.measured.effective

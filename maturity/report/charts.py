@@ -393,3 +393,95 @@ def quickcheck(
         f'<text x="{left + 200}" y="{ly}" font-size="11">{_t(mean_label)}</text>'
     )
     return _svg(uid, width, height, title, body)
+
+
+@dataclass(frozen=True)
+class WeekPoint:
+    label: str  # the block's first day, e.g. "01-08"
+    deploys: int
+    lead_hours: float | None
+    failures: int
+
+
+def weekly_series(
+    weeks: Sequence[WeekPoint],
+    *,
+    uid: str,
+    title: str,
+    deploys_label: str,
+    lead_label: str,
+    failures_label: str,
+) -> Markup:
+    """Three small panels over the same weeks: deploys (hatched bars), median lead time (a
+    solid line with round markers; gaps where no commit shipped) and failed deploys (dotted
+    bars with diamonds). Each panel states its largest value, so no colour is needed."""
+    width, left, right = 640, 150, 14
+    panel, gap, top = 62, 16, 10
+    n = max(len(weeks), 1)
+    step = (width - left - right) / n
+    height = top + 3 * (panel + gap) + 24
+    body: list[str] = [f"<defs>{_hatch(f'{uid}-h')}{_dots(f'{uid}-d', INK)}</defs>"]
+
+    def frame(i: int, label: str, peak: str) -> tuple[float, float]:
+        y0 = top + i * (panel + gap)
+        body.append(
+            f'<rect x="{left}" y="{y0}" width="{width - left - right}" height="{panel}"'
+            f' fill="none" stroke="{GRID}"/>'
+            f'<text x="{left - 8}" y="{y0 + 16}" text-anchor="end" font-weight="700"'
+            f' font-size="11">{_t(_clip(label, 24))}</text>'
+            f'<text x="{left - 8}" y="{y0 + 31}" text-anchor="end" font-size="10.5"'
+            f' fill="{MID}">{_t(peak)}</text>'
+        )
+        return y0, y0 + panel
+
+    # deploys per week
+    most = max((w.deploys for w in weeks), default=0)
+    _, y1 = frame(0, deploys_label, f"max {most}")
+    for i, w in enumerate(weeks):
+        if w.deploys:
+            h = (panel - 6) * w.deploys / most
+            body.append(
+                f'<rect x="{_n(left + i * step + step * 0.18)}" y="{_n(y1 - h)}"'
+                f' width="{_n(step * 0.64)}" height="{_n(h)}" fill="url(#{uid}-h)"'
+                f' stroke="{INK}" stroke-width="0.8"/>'
+            )
+    # median lead time
+    leads = [w.lead_hours for w in weeks if w.lead_hours is not None]
+    peak = max(leads, default=0.0)
+    _, y1 = frame(1, lead_label, f"max {peak:.0f} h" if leads else "–")
+    segment: list[str] = []
+    for i, w in enumerate([*weeks, WeekPoint("", 0, None, 0)]):
+        if w.lead_hours is None or not peak:
+            if len(segment) > 1:
+                body.append(
+                    f'<polyline points="{" ".join(segment)}" fill="none" stroke="{INK}"'
+                    ' stroke-width="1.8"/>'
+                )
+            segment = []
+            continue
+        x = left + i * step + step / 2
+        y = y1 - (panel - 8) * w.lead_hours / peak - 2
+        segment.append(f"{_n(x)},{_n(y)}")
+        body.append(f'<circle cx="{_n(x)}" cy="{_n(y)}" r="3" fill="{INK}"/>')
+    # failures
+    worst = max((w.failures for w in weeks), default=0)
+    _, y1 = frame(2, failures_label, f"max {worst}")
+    for i, w in enumerate(weeks):
+        if w.failures:
+            h = (panel - 6) * w.failures / worst
+            x = left + i * step + step * 0.18
+            body.append(
+                f'<rect x="{_n(x)}" y="{_n(y1 - h)}" width="{_n(step * 0.64)}" height="{_n(h)}"'
+                f' fill="url(#{uid}-d)" stroke="{INK}" stroke-width="0.8"/>'
+                f'<path d="M{_n(x + step * 0.32)} {_n(y1 - h - 7)} l4 4 l-4 4 l-4 -4 z"'
+                f' fill="{INK}"/>'
+            )
+    # week labels, at most ~10 so they never collide
+    every = max(1, math.ceil(n / 10))
+    for i, w in enumerate(weeks):
+        if i % every == 0:
+            body.append(
+                f'<text x="{_n(left + i * step + step / 2)}" y="{height - 8}"'
+                f' text-anchor="middle" font-size="10" fill="{MID}">{_t(w.label)}</text>'
+            )
+    return _svg(uid, width, height, title, body)

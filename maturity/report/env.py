@@ -6,7 +6,8 @@ Templates live in the top-level ``reports/`` folder (shipped in the wheel as
 
 Safety settings are not optional: ``autoescape=True`` for every template whatever its name
 (``select_autoescape`` would leave ``*.j2`` unescaped) and ``StrictUndefined`` so a missing
-field fails the render instead of silently printing nothing.
+field fails the render instead of silently printing nothing; ``finalize`` keeps NUL and other
+control characters people typed out of every page.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from typing import TYPE_CHECKING
 from markupsafe import Markup
 
 from maturity.resources import reports_dir
+from maturity.safetext import document_text
 
 if TYPE_CHECKING:
     import jinja2
@@ -41,7 +43,18 @@ def environment() -> jinja2.Environment:
         lstrip_blocks=True,
         keep_trailing_newline=True,
         auto_reload=False,
+        finalize=_document_safe,
     )
+
+
+def _document_safe(value: object) -> object:
+    """Every ``{{ value }}`` loses NUL and the other characters no document may carry
+    (:func:`maturity.safetext.document_text`), names and notes included; Markup stays Markup."""
+    if isinstance(value, Markup):
+        return Markup(document_text(str(value)))
+    if isinstance(value, str):
+        return document_text(value)
+    return value
 
 
 def css_block(name: str) -> str:

@@ -106,7 +106,7 @@ EN: Final[dict[str, str]] = {
 
 KO: Final[dict[str, str]] = {
     "compare_title": "데브옵스 성숙도 비교 보고서",
-    "compare_subject": "DORA 납품 메트릭을 포함한 두 CALMS 성숙도 자가 진단의 비교",
+    "compare_subject": "DORA 딜리버리 지표를 포함한 두 CALMS 성숙도 자가 진단의 비교",
     "trend_title": "데브옵스 성숙도 추이 보고서",
     "trend_subject": "한 팀의 CALMS 성숙도와 DORA 등급의 시간에 따른 변화",
     "portfolio_title": "데브옵스 성숙도 포트폴리오",
@@ -154,7 +154,7 @@ KO: Final[dict[str, str]] = {
     "cmp_unmatched_intro": "질문은 ID로 맞춘다. 아래 질문은 한쪽에서만 물었기 때문에 비교할 변화가 없다. 빠뜨리지 않고 받은 응답과 함께 적었다.",
     "cmp_only_in": "{side}에만 있음: {questionnaire}",
     "cmp_same_questions": "두 진단은 같은 질문을 물었다.",
-    "cmp_dora_none": "두 진단 모두 DORA 메트릭을 기록하지 않았다.",
+    "cmp_dora_none": "두 진단 모두 DORA 지표를 기록하지 않았다.",
     "cmp_recs": "추천 실천",
     "cmp_done": "이제 달성함",
     "cmp_done_intro": "A에 추천했던 실천 가운데 B에서 해당 차원이 목표 레벨에 이른 것.",
@@ -166,7 +166,7 @@ KO: Final[dict[str, str]] = {
     "trend_dora_sentence": "DORA 등급, 처음 → 최신: {a} → {b}.",
     "trend_dora_each_sentence": "진단별 DORA 등급, 오래된 순: {items}.",
     "trend_chart": "시간에 따른 차원별 점수와 DORA 등급",
-    "trend_chart_note": "차원마다 선 모양과 표식이 다르고 선 끝에 이름을 적었다. 점은 날짜에 따라 놓인다. 아래 칸은 각 진단의 전체 DORA 등급이다 (메트릭이 세 개 미만이면 –).",
+    "trend_chart_note": "차원마다 선 모양과 표식이 다르고 선 끝에 이름을 적었다. 점은 날짜에 따라 놓인다. 아래 칸은 각 진단의 전체 DORA 등급이다 (지표가 세 개 미만이면 –).",
     "trend_axis": "점수",
     "trend_points": "모든 진단",
     "trend_points_intro": "차원별 점수와 (레벨), 오래된 순.",

@@ -16,19 +16,28 @@ from datetime import UTC, datetime
 
 from markupsafe import Markup
 
+from maturity import capabilities as capmod
 from maturity import dora as dora_mod
 from maturity import voting
+from maturity.model import terms
 from maturity.model.assessment import Assessment
 from maturity.model.questionnaire import Dimension, Practice, Question
 from maturity.model.results import DimensionResult, RecommendationItem, Results
 from maturity.model.text import tr
 from maturity.questionnaire import LoadedQuestionnaire
 from maturity.report import charts
+from maturity.report.measured import MeasuredSection
+from maturity.report.measured import section as measured_section
 from maturity.report.strings import strings
+from maturity.safetext import breakable, excerpt
 from maturity.scoring import MIN_COVERAGE
 
 HORIZONS: tuple[str, ...] = ("now", "next", "later")
 TOP_STEPS = 3
+NOTE_EXCERPT = 600  # characters of a note in the body; the appendix has the whole note ...
+NOTE_APPENDIX = 20_000  # ... up to this many (far above what the store accepts today; a hang
+# guard for notes written before the limit existed, such as a 4.7 MB data: URL)
+LINK_SHOWN = 200  # characters of an evidence link
 _URL = re.compile(r"\b(?:https?://|www\.)[^\s<>\"'）)]+", re.IGNORECASE)
 _MONTHS_EN = (
     "January",
@@ -63,8 +72,10 @@ def fmt_date(value: datetime, lang: str) -> str:
 
 
 def evidence_links(note: str) -> list[str]:
-    """Links found in a note, shown as evidence; they are printed as text and never fetched."""
-    return [m.rstrip(".,;:") for m in _URL.findall(note)]
+    """Links found in a note, shown as evidence; they are printed as text and never fetched.
+    A link longer than :data:`LINK_SHOWN` is shortened with "…" (the note in the appendix has
+    it whole): a 4.7 MB data: URL must not become a page of unbreakable text."""
+    return [excerpt(m.rstrip(".,;:"), LINK_SHOWN)[0] for m in _URL.findall(note)]
 
 
 # ---------------------------------------------------------------------------------------------
@@ -84,9 +95,11 @@ class AnswerView:
     level: int | None
     state: str  # "answered" | "unsure" | "unanswered"
     answer: str  # the chosen option's text, or "Not sure" / "Not answered"
-    note: str
+    note: str  # the whole note, made breakable (the appendix)
     evidence: list[str]
     votes: list[Vote]
+    note_excerpt: str = ""  # at most NOTE_EXCERPT characters of it, breakable (the body)
+    note_cut: bool = False  # the excerpt is shorter than the note
     vote_summary: str = ""  # "median 3, spread 2" when there were votes
     distribution: str = ""  # anonymous votes: "2 ×1 · 3 ×2" (nobody named)
 
@@ -104,6 +117,8 @@ class PracticeView:
     dimension_title: str
     target: str  # "towards level 4 (Managed)"
     dora: list[str]  # metric titles
+    who: str = "team"  # team | lead | organisation
+    who_label: str = ""
 
 
 @dataclass(frozen=True)
@@ -209,6 +224,27 @@ class Horizon:
     id: str
     label: str
     items: list[PracticeView]
+
+
+@dataclass(frozen=True)
+class ActorGroup:
+    """The roadmap's practices that one kind of actor has to carry out (team, lead, organisation)."""
+
+    id: str
+    label: str
+    items: list[PracticeView]
+
+
+@dataclass(frozen=True)
+class CoverageRow:
+    """One DORA capability in the appendix's "what this assessment covers" table."""
+
+    name: str
+    category: str
+    questions: list[str]  # question texts
+    practices: int
+    moves: str  # metric titles, or "–"
+    note: str
 
 
 @dataclass(frozen=True)
@@ -320,8 +356,11 @@ class ReportView:
     roadmap: list[Horizon]
     method: list[str]
     appendix: list[AppendixDimension]
+    actors: list[ActorGroup]
+    coverage: list[CoverageRow]
     page_counter: Markup  # CSS `content` value for "page X of Y" in this language
     disagreement: DisagreementView | None = None  # team votes; None when nobody voted
+    measured: MeasuredSection | None = None  # maturity dora measure --into; None without
 
 
 # ---------------------------------------------------------------------------------------------
@@ -382,7 +421,7 @@ class _Builder(Texts):
         return self.t[key].format(**values)
 
     def level_name(self, level: int | None) -> str:
-        return self.tr(self.q.levels[level]) if level is not None else self.t["not_enough"]
+        return self.q.level_name(level, self.lang) if level is not None else self.t["not_enough"]
 
     def level_label(self, level: int | None) -> str:
         if level is None:
@@ -412,6 +451,7 @@ class _Builder(Texts):
         else:
             state, level, text = "answered", ans.level, self.tr(q.option(ans.level).text)
         note = ans.note.strip() if ans else ""
+        shown, cut = excerpt(note, NOTE_EXCERPT)
         cast = ans.votes if ans else {}
         votes = [
             Vote(person, str(v) if v is not None else self.t["not_sure"])
@@ -429,7 +469,9 @@ class _Builder(Texts):
             level=level,
             state=state,
             answer=text,
-            note=note,
+            note=breakable(excerpt(note, NOTE_APPENDIX)[0]),
+            note_excerpt=breakable(shown),
+            note_cut=cut,
             evidence=evidence_links(note),
             votes=votes,
             vote_summary=summary,
@@ -498,7 +540,39 @@ class _Builder(Texts):
             dimension_title=self.dim_title(item.dimension),
             target=self.fmt("target_level", level=item.level, name=self.level_name(item.level)),
             dora=[self.metric_title(m) for m in item.dora],
+            who=item.who_acts,
+            who_label=terms.who_acts_name(item.who_acts, self.lang),
         )
+
+    def actor_groups(self) -> list[ActorGroup]:
+        """The roadmap grouped by who has to act, so leadership sees what is theirs to do."""
+        views = [self.practice_view(i) for i in self.r.recommendations]
+        return [
+            ActorGroup(who, terms.who_acts_name(who, self.lang), [v for v in views if v.who == who])
+            for who in terms.WHO_ACTS_ORDER
+        ]
+
+    def coverage(self) -> list[CoverageRow]:
+        """DORA's capabilities and the questions and practices of this assessment that cover them."""
+        rows = []
+        for c in capmod.capability_map(self.q, list(self.practices.values())):
+            cap = c.capability
+            texts = []
+            for qid in c.questions:
+                found = self.q.find_question(qid)
+                if found is not None:
+                    texts.append(self.tr(found[1].text))
+            rows.append(
+                CoverageRow(
+                    name=self.tr(cap.name),
+                    category=self.t.get(f"category_{cap.category}", cap.category),
+                    questions=texts,
+                    practices=len(c.practices),
+                    moves=", ".join(self.metric_title(m) for m in cap.moves) or "–",
+                    note=self.t["coverage_partial"] if cap.partial else "",
+                )
+            )
+        return rows
 
     # -- dimensions -------------------------------------------------------------------------
 
@@ -963,10 +1037,13 @@ class _Builder(Texts):
             dimensions=dims,
             dora=dora_view,
             roadmap=roadmap,
-            method=[t[f"method_{i}"] for i in range(1, 9)],
+            method=[t[f"method_{i}"] for i in range(1, 11)],
             appendix=appendix,
+            actors=self.actor_groups(),
+            coverage=self.coverage(),
             page_counter=css_content(t["page_of"]),
             disagreement=self.disagreement(),
+            measured=measured_section(self.r, self),
         )
 
 

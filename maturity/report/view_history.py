@@ -26,7 +26,16 @@ from maturity.model.results import RecommendationItem
 from maturity.questionnaire import LoadedQuestionnaire
 from maturity.report import charts, charts_history
 from maturity.report.strings_history import history_strings
-from maturity.report.view import Meta, Texts, css_content, fmt_date, fmt_score, level_text
+from maturity.report.view import (
+    NOTE_EXCERPT,
+    Meta,
+    Texts,
+    css_content,
+    fmt_date,
+    fmt_score,
+    level_text,
+)
+from maturity.safetext import breakable, excerpt
 
 TIERS_BEST_FIRST: tuple[str, ...] = tuple(
     sorted(dora_mod.TIER_RANK, key=lambda t: -dora_mod.TIER_RANK[t])
@@ -160,7 +169,7 @@ class Catalogue(Texts):
     def level_name(self, level: int | None) -> str:
         if level is None or not self.qs:
             return self.t["no_level"]
-        return self.tr(self.qs[0].questionnaire.levels[level])
+        return self.qs[0].questionnaire.level_name(level, self.lang)
 
     def level_label(self, level: int | None) -> str:
         """'level 3 (Defined)', or 'no level' when there was not enough to place it."""
@@ -359,8 +368,8 @@ class _CompareBuilder:
                     direction=move,
                     symbol=_SYMBOL[move],
                     word=word,
-                    a_note=ch.a_note.strip(),
-                    b_note=ch.b_note.strip(),
+                    a_note=breakable(excerpt(ch.a_note.strip(), NOTE_EXCERPT)[0]),
+                    b_note=breakable(excerpt(ch.b_note.strip(), NOTE_EXCERPT)[0]),
                     note_changed=note_changed,
                 )
             )

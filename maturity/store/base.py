@@ -75,8 +75,12 @@ class TeamState:
     mine: int | None  # the asking voter's own vote (None also for "not sure")
     votes: dict[str, int | None] | None  # every vote, once revealed (anonymous: #01, #02, ...)
     revealed_questions: frozenset[str]
-    answered: bool = False  # the team has recorded its answer to the question
+    answered: bool = False  # the team recorded its answer in this session (since the last "x")
     answer: int | None = None  # that answer (None also for "not sure")
+    previous: bool = False  # an answer given before this vote ("last time", solo, new --from)
+    previous_answer: int | None = None  # that answer (None also for "not sure")
+    joined: tuple[str, ...] = ()  # named participants voting from their own app, seen lately
+    facilitator_live: bool = True  # the facilitator's app has the session open and beats
 
 
 @dataclass(frozen=True)
@@ -116,6 +120,8 @@ class Store(Protocol):
 
     def save_dora(self, assessment_id: str, dora: DoraInputs) -> None: ...
 
+    def save_measured(self, assessment_id: str, body: str) -> None: ...
+
     def set_status(
         self, assessment_id: str, status: str, event: str | None = None, detail: str = ""
     ) -> None: ...
@@ -129,6 +135,8 @@ class Store(Protocol):
     def rename_team(self, old: str, new: str, event: str) -> int: ...
 
     def put_questionnaire(self, qid: str, version: str, body: str) -> None: ...
+
+    def set_mode(self, assessment_id: str, mode: str) -> None: ...
 
     def delete(self, assessment_id: str) -> None: ...
 
@@ -153,6 +161,14 @@ class Store(Protocol):
     def set_current_question(self, assessment_id: str, question_id: str | None) -> None: ...
 
     def current_question(self, assessment_id: str) -> str | None: ...
+
+    def beat(self, assessment_id: str) -> None:
+        """The facilitator's app is still there."""
+        ...
+
+    def touch_presence(self, assessment_id: str, voter: str, *, leave: bool = False) -> None:
+        """A joined participant is (still) there, or has left."""
+        ...
 
     def team_state(
         self, assessment_id: str, question_id: str | None, voter: str | None = None

@@ -77,6 +77,31 @@ MIGRATIONS: list[str] = [
         PRIMARY KEY (assessment_id, question_id, voter)
     ) WITHOUT ROWID;
     """,
+    # 4: retro-ready team mode. ``mode`` keeps whether the assessment is run as a team vote;
+    # ``recorded`` lists the questions whose team answer was recorded in this session (so a
+    # reveal on a question answered earlier is not mistaken for a decision); ``heartbeat`` is
+    # when the facilitator's app last said it is there; ``presence`` has one row per joined
+    # participant and when it was last seen (a joined participant's vote is theirs alone).
+    """
+    ALTER TABLE assessments ADD COLUMN mode TEXT NOT NULL DEFAULT 'solo';
+    ALTER TABLE sessions ADD COLUMN recorded TEXT NOT NULL DEFAULT '[]';
+    ALTER TABLE sessions ADD COLUMN heartbeat TEXT;
+    CREATE TABLE presence (
+        assessment_id TEXT NOT NULL REFERENCES assessments (id) ON DELETE CASCADE,
+        voter TEXT NOT NULL,
+        seen TEXT NOT NULL,
+        PRIMARY KEY (assessment_id, voter)
+    ) WITHOUT ROWID;
+    """,
+    # 5: measured DORA metrics (maturity dora measure --into ID), kept beside the self-reported
+    # inputs: one JSON document (maturity/measurement@1, with its provenance) per assessment.
+    """
+    CREATE TABLE IF NOT EXISTS measurements (
+        assessment_id TEXT PRIMARY KEY REFERENCES assessments (id) ON DELETE CASCADE,
+        body TEXT NOT NULL,
+        updated TEXT NOT NULL
+    ) WITHOUT ROWID;
+    """,
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)

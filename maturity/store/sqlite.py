@@ -17,13 +17,15 @@ import sqlite3
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from maturity.errors import MaturityError, NotFoundError, StoreError
 from maturity.store.base import LiveSession, Progress, Summary, TeamRow, TeamState
 from maturity.store.migrations import MIGRATIONS, SCHEMA_VERSION
-from maturity.timefmt import format_time, now_text
+from maturity.timefmt import format_time, now, now_text
+from maturity.voting import LIVE_S, is_live, name_key
 
 if TYPE_CHECKING:  # the pydantic models load on first get(), not for `maturity list`
     from maturity.model.assessment import Answer, Assessment, DoraInputs
@@ -36,9 +38,14 @@ R = TypeVar("R")
 _TABLES = {"assessments", "answers", "questionnaires"}
 
 
-def team_key(team: str) -> str:
-    """Teams match ignoring case and surrounding/repeated spaces."""
-    return " ".join(team.split()).casefold()
+def _measurement(body: str) -> Any:
+    from maturity.measure.model import Measurement
+
+    return Measurement.model_validate_json(body)
+
+
+team_key = name_key
+"""Teams match like participant names: ignoring case and surrounding/repeated spaces."""
 
 
 class SQLiteStore:
@@ -213,13 +220,14 @@ class SQLiteStore:
 
         rows = self._read(
             "SELECT id, team, created, updated, facilitator, participants, questionnaire_id,"
-            " questionnaire_version, language, status, dora, anonymous FROM assessments WHERE id = ?",
+            " questionnaire_version, language, status, dora, anonymous, mode FROM assessments"
+            " WHERE id = ?",
             (assessment_id,),
         )
         if not rows:
             raise NotFoundError(f"no assessment with id '{assessment_id}'")
         (aid, team, created, updated, facilitator, participants, qid, qver, lang, status, dora,
-         anonymous) = rows[0]  # fmt: skip
+         anonymous, mode) = rows[0]  # fmt: skip
         answers = {
             qid_: Answer(level=level, note=note, votes=json.loads(votes), updated=upd)
             for qid_, level, note, votes, upd in self._read(
@@ -227,6 +235,9 @@ class SQLiteStore:
                 (assessment_id,),
             )
         }
+        measured = self._read(
+            "SELECT body FROM measurements WHERE assessment_id = ?", (assessment_id,)
+        )
         events = [
             Event(at=at, kind=kind, detail=detail)
             for at, kind, detail in self._read(
@@ -242,12 +253,14 @@ class SQLiteStore:
             facilitator=facilitator,
             participants=json.loads(participants),
             anonymous=bool(anonymous),
+            mode=mode,
             questionnaire=QuestionnaireRef(id=qid, version=qver),
             language=lang,
             status=status,
             answers=answers,
             dora=DoraInputs.model_validate_json(dora),
             events=events,
+            measured=_measurement(measured[0][0]) if measured else None,
         )
 
     def questionnaire_json(self, qid: str, version: str) -> str | None:
@@ -270,13 +283,13 @@ class SQLiteStore:
         conn.execute(
             "INSERT INTO assessments (id, team, team_key, created, updated, facilitator, participants,"
             " questionnaire_id, questionnaire_version, language, status, dora, answered, total, level, score,"
-            " anonymous) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            " anonymous, mode) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (
                 a.id, a.team, team_key(a.team), format_time(a.created), format_time(a.updated),
                 a.facilitator, json.dumps(a.participants, ensure_ascii=False),
                 a.questionnaire.id, a.questionnaire.version, a.language, a.status,
                 a.dora.model_dump_json(), progress.answered, progress.total, progress.level, progress.score,
-                int(a.anonymous),
+                int(a.anonymous), a.mode,
             ),
         )  # fmt: skip
         conn.executemany(
@@ -292,6 +305,11 @@ class SQLiteStore:
             "INSERT INTO events (assessment_id, at, kind, detail) VALUES (?, ?, ?, ?)",
             [(a.id, format_time(e.at), e.kind, e.detail) for e in a.events],
         )
+        if a.measured is not None:
+            conn.execute(
+                "INSERT INTO measurements (assessment_id, body, updated) VALUES (?, ?, ?)",
+                (a.id, a.measured.model_dump_json(by_alias=True), format_time(a.updated)),
+            )
 
     def create(self, assessment: Assessment, questionnaire_json: str, progress: Progress) -> None:
         with self._write() as conn:
@@ -350,6 +368,22 @@ class SQLiteStore:
 
     def save_dora(self, assessment_id: str, dora: DoraInputs) -> None:
         self._update(assessment_id, "dora = ?", dora.model_dump_json())
+
+    def save_measured(self, assessment_id: str, body: str) -> None:
+        """Store (or replace) the measured DORA metrics and bump ``updated``, in one transaction."""
+        stamp = now_text()
+        with self._write() as conn:
+            cur = conn.execute(
+                "UPDATE assessments SET updated = ? WHERE id = ?", (stamp, assessment_id)
+            )
+            if cur.rowcount != 1:
+                raise NotFoundError(f"no assessment with id '{assessment_id}'")
+            conn.execute(
+                "INSERT INTO measurements (assessment_id, body, updated) VALUES (?, ?, ?)"
+                " ON CONFLICT (assessment_id) DO UPDATE SET body = excluded.body,"
+                " updated = excluded.updated",
+                (assessment_id, body, stamp),
+            )
 
     def set_status(
         self, assessment_id: str, status: str, event: str | None = None, detail: str = ""
@@ -437,6 +471,15 @@ class SQLiteStore:
             if cur.rowcount != 1:
                 raise NotFoundError(f"no assessment with id '{assessment_id}'")
 
+    def set_mode(self, assessment_id: str, mode: str) -> None:
+        """Solo or team: kept with the assessment so it opens the way it was left."""
+        with self._write() as conn:
+            cur = conn.execute(
+                "UPDATE assessments SET mode = ? WHERE id = ?", (mode, assessment_id)
+            )
+            if cur.rowcount != 1:
+                raise NotFoundError(f"no assessment with id '{assessment_id}'")
+
     def delete(self, assessment_id: str) -> None:
         with self._write() as conn:
             cur = conn.execute("DELETE FROM assessments WHERE id = ?", (assessment_id,))
@@ -491,6 +534,22 @@ class SQLiteStore:
         if row is None:
             raise NotFoundError(f"no assessment with id '{assessment_id}'")
         return str(row[0]), bool(row[1])
+
+    @staticmethod
+    def _recorded(conn: sqlite3.Connection, assessment_id: str) -> builtins.list[str]:
+        row = conn.execute(
+            "SELECT recorded FROM sessions WHERE assessment_id = ?", (assessment_id,)
+        ).fetchone()
+        return list(json.loads(row[0])) if row is not None else []
+
+    @staticmethod
+    def _set_recorded(
+        conn: sqlite3.Connection, assessment_id: str, recorded: builtins.list[str]
+    ) -> None:
+        conn.execute(
+            "UPDATE sessions SET recorded = ? WHERE assessment_id = ?",
+            (json.dumps(recorded), assessment_id),
+        )
 
     @staticmethod
     def _session_row(
@@ -581,6 +640,9 @@ class SQLiteStore:
             if session is not None and question_id in session[1]:
                 revealed = [q for q in session[1] if q != question_id]
                 self._put_session(conn, assessment_id, session[0], revealed)
+            recorded = self._recorded(conn, assessment_id)
+            if question_id in recorded:
+                self._set_recorded(conn, assessment_id, [q for q in recorded if q != question_id])
 
         self._short_write(work)
 
@@ -593,6 +655,41 @@ class SQLiteStore:
             revealed = session[1] if session else []
             if session is None or session[0] != question_id:
                 self._put_session(conn, assessment_id, question_id, revealed)
+            conn.execute(
+                "UPDATE sessions SET heartbeat = ? WHERE assessment_id = ?",
+                (now_text() if question_id is not None else None, assessment_id),
+            )
+
+        self._short_write(work)
+
+    def beat(self, assessment_id: str) -> None:
+        """The facilitator's app is still there (written every few seconds while in team mode)."""
+
+        def work(conn: sqlite3.Connection) -> None:
+            conn.execute(
+                "UPDATE sessions SET heartbeat = ? WHERE assessment_id = ?"
+                " AND current_question IS NOT NULL",
+                (now_text(), assessment_id),
+            )
+
+        self._short_write(work)
+
+    def touch_presence(self, assessment_id: str, voter: str, *, leave: bool = False) -> None:
+        """A joined participant is (still) there, or with ``leave`` has gone."""
+
+        def work(conn: sqlite3.Connection) -> None:
+            self._assessment_row(conn, assessment_id)
+            if leave:
+                conn.execute(
+                    "DELETE FROM presence WHERE assessment_id = ? AND voter = ?",
+                    (assessment_id, voter),
+                )
+                return
+            conn.execute(
+                "INSERT INTO presence (assessment_id, voter, seen) VALUES (?, ?, ?)"
+                " ON CONFLICT (assessment_id, voter) DO UPDATE SET seen = excluded.seen",
+                (assessment_id, voter, now_text()),
+            )
 
         self._short_write(work)
 
@@ -614,6 +711,14 @@ class SQLiteStore:
             try:
                 status, anonymous = self._assessment_row(conn, assessment_id)
                 current, revealed = self._session_row(conn, assessment_id) or (None, [])
+                recorded_now = self._recorded(conn, assessment_id)
+                beat_row = conn.execute(
+                    "SELECT heartbeat FROM sessions WHERE assessment_id = ?", (assessment_id,)
+                ).fetchone()
+                present = conn.execute(
+                    "SELECT voter, seen FROM presence WHERE assessment_id = ? ORDER BY voter",
+                    (assessment_id,),
+                ).fetchall()
                 rows: builtins.list[tuple[str, int | None]] = []
                 recorded = None
                 if question_id is not None:
@@ -641,10 +746,13 @@ class SQLiteStore:
         if is_revealed:
             levels = [level for _, level in rows]
             votes = anonymised(levels) if anonymous else dict(rows)
-            if not rows and recorded is not None:
+            if not rows and recorded is not None and question_id in recorded_now:
                 # Recorded: the live votes moved into the answer; show those.
                 votes = dict(json.loads(recorded[1]))
                 count = len(votes)
+        at = now()
+        beat = beat_row[0] if beat_row is not None else None
+        decided = recorded is not None and question_id in recorded_now
         return TeamState(
             assessment_id=assessment_id,
             question_id=question_id,
@@ -658,8 +766,14 @@ class SQLiteStore:
             mine=mine,
             votes=votes,
             revealed_questions=frozenset(revealed),
-            answered=recorded is not None,
-            answer=recorded[0] if recorded is not None else None,
+            answered=decided,
+            answer=recorded[0] if decided and recorded is not None else None,
+            previous=recorded is not None and not decided,
+            previous_answer=recorded[0] if recorded is not None and not decided else None,
+            joined=()
+            if anonymous
+            else tuple(who for who, seen in present if is_live(parse_time(seen), at)),
+            facilitator_live=current is not None and is_live(parse_time(beat), at),
         )
 
     def live_sessions(self) -> builtins.list[LiveSession]:
@@ -667,11 +781,17 @@ class SQLiteStore:
             return []
         rows = self._read(
             "SELECT s.assessment_id, a.team, a.questionnaire_id, a.anonymous, s.current_question,"
-            " s.updated FROM sessions s JOIN assessments a ON a.id = s.assessment_id"
+            " s.updated, s.heartbeat FROM sessions s JOIN assessments a ON a.id = s.assessment_id"
             " WHERE s.current_question IS NOT NULL AND a.status != 'complete'"
             " ORDER BY s.updated DESC, s.assessment_id"
         )
-        return [LiveSession(r[0], r[1], r[2], bool(r[3]), r[4], r[5]) for r in rows]
+        at = now()
+        # Only sessions whose facilitator is still there: a crashed app leaves its row behind.
+        return [
+            LiveSession(r[0], r[1], r[2], bool(r[3]), r[4], r[5])
+            for r in rows
+            if is_live(parse_time(r[6]), at, window=LIVE_S)
+        ]
 
     def add_participant(self, assessment_id: str, name: str) -> None:
         """Add a named participant to the assessment's list (once; never when anonymous)."""
@@ -684,7 +804,7 @@ class SQLiteStore:
                 "SELECT participants FROM assessments WHERE id = ?", (assessment_id,)
             ).fetchone()
             people: builtins.list[str] = json.loads(row[0])
-            if name.casefold() not in {p.casefold() for p in people}:
+            if name_key(name) not in {name_key(p) for p in people}:
                 conn.execute(
                     "UPDATE assessments SET participants = ? WHERE id = ?",
                     (json.dumps([*people, name], ensure_ascii=False), assessment_id),
@@ -709,13 +829,26 @@ class SQLiteStore:
             current, revealed = self._session_row(conn, assessment_id) or (None, [])
             if question_id not in revealed:
                 self._put_session(conn, assessment_id, current, [*revealed, question_id])
+            recorded = self._recorded(conn, assessment_id)
+            if question_id not in recorded:
+                self._set_recorded(conn, assessment_id, [*recorded, question_id])
 
         self._short_write(work)
         return stamp
 
 
+def parse_time(text: str | None) -> datetime | None:
+    """A stored timestamp (``format_time``) back as a datetime; None when absent or unreadable."""
+    if not text:
+        return None
+    try:
+        return datetime.fromisoformat(text.replace("Z", "+00:00"))
+    except ValueError:
+        return None
+
+
 def _anonymised_keys(votes: dict[str, int | None]) -> bool:
-    from maturity.voting import is_anonymised
+    from maturity.model.votes import is_anonymised
 
     return is_anonymised(votes)
 

@@ -7,25 +7,34 @@ thread the moment its key is pressed and the screen says "saved" only once it is
 
 from __future__ import annotations
 
+import logging
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
 from textual.app import App
 from textual.binding import Binding, BindingType
+from textual.notifications import SeverityLevel
 from textual.reactive import reactive
+from textual.worker import Worker, WorkerState
 
 from maturity.errors import MaturityError
+from maturity.retro import DEFAULT_BOX_MIN
+from maturity.safetext import terminal_safe
 from maturity.tui.commands import MaturityCommands
 from maturity.tui.gateway import Gateway
 from maturity.tui.i18n import default_language, other, t
 from maturity.tui.messages import LanguageChanged
+from maturity.tui.themes import ANSI_DARK, ANSI_LIGHT, DARK_NAME, LIGHT_NAME, THEMES
 
 if TYPE_CHECKING:
     # Imported on the store thread at first use: the core's pydantic models cost ~0.2 s to
     # import, which would otherwise delay the first screen.
     from maturity.workspace import Workspace
 
-DARK, LIGHT = "textual-dark", "textual-light"
+DARK, LIGHT = DARK_NAME, LIGHT_NAME
+_STOCK = {"textual-dark": DARK_NAME, "textual-light": LIGHT_NAME}
+
+log = logging.getLogger(__name__)
 
 
 class MaturityApp(App[None]):
@@ -56,10 +65,38 @@ class MaturityApp(App[None]):
     ) -> None:
         super().__init__()
         self.store_path = store_path
+        self.exported: dict[str, Path] = {}
+        """Reports exported in this session, per assessment (the summary offers to open them)."""
+        self.timebox_min: int = DEFAULT_BOX_MIN
+        """The session's time box (the question screens pace against it)."""
         self.gateway = Gateway(workspace)
         self.store_error: str | None = None
         self.set_reactive(MaturityApp.lang, lang or default_language())
-        self.theme = theme or DARK
+        # Our themes: every text colour reaches 4.5:1 on a projector (see themes.py).
+        for custom in THEMES:
+            self.register_theme(custom)
+        self.set_reactive(App.ansi_theme_dark, ANSI_DARK)
+        self.set_reactive(App.ansi_theme_light, ANSI_LIGHT)
+        self.theme = _STOCK.get(theme or DARK, theme or DARK)
+
+    def notify(
+        self,
+        message: str,
+        *,
+        title: str = "",
+        severity: SeverityLevel = "information",
+        timeout: float | None = None,
+        markup: bool = True,
+    ) -> None:
+        """Every notification is plain text: messages carry names, notes, file paths and error
+        text people typed (a team ``x[/]`` in an error must not raise MarkupError)."""
+        super().notify(
+            terminal_safe(message, multiline=True),
+            title=terminal_safe(title),
+            severity=severity,
+            timeout=timeout,
+            markup=False,
+        )
 
     # -- lifecycle --------------------------------------------------------------------------
 
@@ -82,6 +119,30 @@ class MaturityApp(App[None]):
             self.notify(str(exc), title=t("error.store", self.lang), severity="error", timeout=30)
             return False
         return True
+
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        """No worker fails in silence (every screen's workers run with ``exit_on_error=False``;
+        screens forward their failed workers here, see ``BaseScreen``).
+
+        Screens handle the errors a user can act on (:class:`MaturityError`: a locked store, a
+        deleted assessment) where they happen. Anything else reaching here is a bug: it is
+        shown, so the user knows the last action did not complete, and logged with its
+        traceback. A user error a screen forgot to handle is shown as it is.
+        """
+        if event.state != WorkerState.ERROR or event.worker.error is None:
+            return
+        error = event.worker.error
+        if isinstance(error, MaturityError):
+            self.notify(str(error), title=t("error.title", self.lang), severity="error", timeout=10)
+            return
+        log.error("worker %r failed", event.worker.name, exc_info=error)
+        self.log.error(f"worker {event.worker.name!r} failed", error)
+        self.notify(
+            t("error.unexpected", self.lang, error=f"{type(error).__name__}: {error}"),
+            title=t("error.title", self.lang),
+            severity="error",
+            timeout=30,
+        )
 
     def on_unmount(self) -> None:
         # Queued writes finish before the store closes: quitting never drops an answer.
@@ -165,7 +226,17 @@ class MaturityApp(App[None]):
         if not export_available():
             self.notify(t("export.unavailable", self.lang), severity="warning", timeout=8)
             return
-        self.push_screen(ExportScreen(assessment_id))
+
+        def done(path: Path | None) -> None:
+            if path is not None:
+                self.exported[assessment_id] = path  # the summary screen offers to open it
+
+        self.push_screen(ExportScreen(assessment_id), done)
+
+    def open_summary(self, assessment_id: str) -> None:
+        from maturity.tui.screens.summary import SummaryScreen
+
+        self.push_screen(SummaryScreen(assessment_id))
 
     def open_trend(self, team: str) -> None:
         from maturity.tui.screens.trend import TrendScreen

@@ -32,11 +32,17 @@ class Gateway:
         self._workspace = workspace
         self._store: Store | None = workspace.store if workspace is not None else None
         self._lock = threading.Lock()
+        self._opening: Future[Store] | None = None
         self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="maturity-store")
 
     @property
     def store(self) -> Store:
         """The store alone: enough for the home list, without importing the scoring core."""
+        if self._store is None and self._opening is not None:
+            # A screen asked before the open finished (e.g. opened straight after start): the
+            # open is already queued first on the store thread, so waiting for it is short and
+            # cannot deadlock (it never needs the event loop).
+            self._store = self._opening.result()
         if self._store is None:
             raise RuntimeError("the store is not open yet")
         return self._store
@@ -68,7 +74,8 @@ class Gateway:
 
             return open_store(path)
 
-        self._store = await self._submit(_open)
+        self._opening = self._executor.submit(_open)
+        self._store = await self.wait(self._opening)
         return self._store
 
     def warm_up(self) -> None:
@@ -100,9 +107,6 @@ class Gateway:
     async def run(self, fn: Callable[P, R], *args: P.args, **kwargs: P.kwargs) -> R:
         """Run ``fn(*args, **kwargs)`` on the store thread and await its result."""
         return await self.wait(self.submit(fn, *args, **kwargs))
-
-    async def _submit(self, call: Callable[[], R]) -> R:
-        return await self.wait(self._executor.submit(call))
 
     def close(self) -> None:
         """Finish queued writes, then close the store (called when the app exits)."""

@@ -10,6 +10,9 @@ from __future__ import annotations
 
 from typing import Final
 
+from maturity.model.terms import TIERS
+from maturity.tui.i18n_measure import MEASURE_STRINGS
+from maturity.tui.i18n_retro import RETRO_STRINGS
 from maturity.tui.i18n_team import TEAM_STRINGS
 
 LANGS: Final = ("en", "ko")
@@ -25,6 +28,10 @@ STRINGS: Final[dict[str, dict[str, str]]] = {
     "lang.switched": {"en": "Language: English", "ko": "언어: 한국어"},
     "theme.switched": {"en": "Theme: {theme}", "ko": "테마: {theme}"},
     "error.title": {"en": "Error", "ko": "오류"},
+    "error.unexpected": {
+        "en": "Unexpected error, the last action did not complete: {error}",
+        "ko": "예상하지 못한 오류로 마지막 작업이 끝나지 않았습니다: {error}",
+    },
     "error.store": {"en": "Cannot open the store", "ko": "저장소를 열 수 없습니다"},
     "error.no_store": {
         "en": "No store is open; fix the problem above and restart.",
@@ -46,7 +53,7 @@ STRINGS: Final[dict[str, dict[str, str]]] = {
     "home.col.date": {"en": "Date", "ko": "날짜"},
     "home.col.questionnaire": {"en": "Questionnaire", "ko": "설문"},
     "home.col.progress": {"en": "Progress", "ko": "진행"},
-    "home.col.level": {"en": "Level", "ko": "수준"},
+    "home.col.level": {"en": "Level", "ko": "레벨"},
     "home.col.status": {"en": "Status", "ko": "상태"},
     "home.filter": {
         "en": "Filter by team, questionnaire or status (/)",
@@ -66,7 +73,7 @@ STRINGS: Final[dict[str, dict[str, str]]] = {
         ),
         "ko": (
             "회고 시간에 팀이 함께 하는 데브옵스 성숙도 자가 진단입니다. CALMS 질문(문화, 자동화,"
-            " 린, 측정, 공유)과 DORA 4대 지표로 1–5 수준을 매기고, 지금 / 다음 / 나중 로드맵을"
+            " 린, 측정, 공유)과 DORA 4대 지표로 1–5 레벨을 매기고, 지금 / 다음 / 나중 로드맵을"
             " 제안합니다.\n\n"
             "[b]n[/b] 키로 진단을 시작하세요. 답은 고르는 즉시 저장되므로 언제든 멈췄다가 이어서 할 수"
             " 있습니다.\n"
@@ -168,12 +175,12 @@ STRINGS: Final[dict[str, dict[str, str]]] = {
     },
     "note.hint": {"en": "enter saves · escape cancels", "ko": "enter 저장 · escape 취소"},
     # --- DORA ------------------------------------------------------------------------------
-    "dora.heading": {"en": "DORA delivery metrics", "ko": "DORA 전달 성과 지표"},
+    "dora.heading": {"en": "DORA delivery metrics", "ko": "DORA 딜리버리 지표"},
     "dora.benchmark": {"en": "Tier benchmark", "ko": "등급 기준"},
     "dora.colhead": {"en": "0–10  tier", "ko": "0–10  등급"},
     "dora.quick": {
         "en": "DORA Quick Check: {score}/10",
-        "ko": "DORA Quick Check: {score}/10",
+        "ko": "DORA 퀵 체크: {score}/10",
     },
     "dora.quick_parts": {
         "en": " (throughput {throughput} · stability {stability})",
@@ -181,7 +188,7 @@ STRINGS: Final[dict[str, dict[str, str]]] = {
     },
     "dora.quick_missing": {
         "en": "DORA Quick Check: enter a metric to see its 0–10 score",
-        "ko": "DORA Quick Check: 지표를 입력하면 0–10점 점수가 나옵니다",
+        "ko": "DORA 퀵 체크: 지표를 입력하면 0–10점 점수가 나옵니다",
     },
     "dora.overall": {
         "en": "Tier against the {bench} benchmark: {tier}",
@@ -197,8 +204,8 @@ STRINGS: Final[dict[str, dict[str, str]]] = {
     },
     "dora.optional": {"en": "optional", "ko": "선택"},
     "dora.buckets": {
-        "en": "tab: pick one of these answers (enter), or type a value in the field above",
-        "ko": "tab: 아래 답 중 하나 고르기(enter), 또는 위 칸에 값을 직접 입력",
+        "en": "ctrl+o: pick one of these Quick Check answers (enter), or type a value in the field above; tab: next field",
+        "ko": "ctrl+o: 아래 퀵 체크 답 중 하나 고르기(enter), 또는 위 칸에 값을 직접 입력. tab: 다음 칸",
     },
     "binding.buckets": {"en": "Choices", "ko": "보기"},
     "dora.examples": {"en": "e.g. {examples}", "ko": "예: {examples}"},
@@ -207,16 +214,14 @@ STRINGS: Final[dict[str, dict[str, str]]] = {
         "en": "fix the marked field; it is not saved",
         "ko": "표시된 칸을 고치세요. 저장되지 않았습니다",
     },
-    "tier.elite": {"en": "elite", "ko": "엘리트"},
-    "tier.high": {"en": "high", "ko": "고성과"},
-    "tier.medium": {"en": "medium", "ko": "중간"},
-    "tier.low": {"en": "low", "ko": "저성과"},
+    # tier names come from the one catalogue of domain terms (maturity.model.terms)
+    **{f"tier.{tier}": dict(name) for tier, name in TIERS.items()},
     "binding.next_field": {"en": "Next field", "ko": "다음 칸"},
     # --- results ---------------------------------------------------------------------------
     "r.heading": {"en": "Results · {team}", "ko": "결과 · {team}"},
     "r.overall": {
         "en": "Overall: level {level} {name} (score {score})",
-        "ko": "종합: {level}수준 {name} (점수 {score})",
+        "ko": "종합: 레벨 {level} {name} (점수 {score})",
     },
     "r.partial": {
         "en": "Overall: not enough answers yet (partial score {score})",
@@ -228,11 +233,11 @@ STRINGS: Final[dict[str, dict[str, str]]] = {
         "ko": "가장 약한 차원 + 1로 제한됨 ({dimension})",
     },
     "r.not_enough": {"en": "not enough answers", "ko": "답 부족"},
-    "r.level": {"en": "L{level} {name}", "ko": "{level}수준 {name}"},
+    "r.level": {"en": "L{level} {name}", "ko": "레벨 {level} {name}"},
     "r.coverage": {"en": "{pct} answered", "ko": "{pct} 답함"},
     "r.held_back": {
         "en": "{distance} below level {next}; held back by:",
-        "ko": "{next}수준까지 {distance} 남음. 발목을 잡는 질문:",
+        "ko": "레벨 {next}까지 {distance} 남음. 발목을 잡는 질문:",
     },
     "r.dora": {
         "en": "Tier against the {bench} benchmark: {tier}",
@@ -245,14 +250,14 @@ STRINGS: Final[dict[str, dict[str, str]]] = {
     },
     "r.optimistic": {
         "en": "⚠ The answers sit above the maturity band this DORA tier implies (levels {lo}–{hi}): the self-assessment may be optimistic.",
-        "ko": "⚠ 답이 이 DORA 등급이 뜻하는 성숙도 범위({lo}–{hi}수준)보다 높습니다. 자가 진단이 낙관적일 수 있습니다.",
+        "ko": "⚠ 답이 이 DORA 등급이 뜻하는 성숙도 범위(레벨 {lo}–{hi})보다 높습니다. 자가 진단이 낙관적일 수 있습니다.",
     },
     "r.roadmap": {"en": "Roadmap", "ko": "로드맵"},
     "r.horizon.now": {"en": "Now", "ko": "지금"},
     "r.horizon.next": {"en": "Next", "ko": "다음"},
     "r.horizon.later": {"en": "Later", "ko": "나중"},
     "r.no_recommendations": {"en": "No recommendations yet.", "ko": "아직 추천이 없습니다."},
-    "r.effort": {"en": "effort {effort}", "ko": "노력 {effort}"},
+    "r.effort": {"en": "effort {effort}", "ko": "작업량 {effort}"},
     "r.change_hint": {
         "en": "Select a held-back question (enter) to change its answer.",
         "ko": "질문을 골라(enter) 답을 바꿀 수 있습니다.",
@@ -335,7 +340,7 @@ STRINGS: Final[dict[str, dict[str, str]]] = {
     "cmd.dora": {"en": "DORA metrics", "ko": "DORA 지표"},
     "cmd.dora.help": {
         "en": "Enter the four key delivery metrics",
-        "ko": "핵심 전달 지표 4개를 입력합니다",
+        "ko": "핵심 딜리버리 지표 4개를 입력합니다",
     },
     "cmd.export": {"en": "Export report", "ko": "보고서 내보내기"},
     "cmd.export.help": {"en": "Write an HTML or PDF report", "ko": "HTML 또는 PDF 보고서를 씁니다"},
@@ -381,6 +386,10 @@ STRINGS: Final[dict[str, dict[str, str]]] = {
     "snap.new_from": {
         "en": "Started {team} from the assessment of {date}: {answered} answers pre-filled. Change what changed.",
         "ko": "{date} 진단에서 {team} 새 진단을 시작했습니다. 답 {answered}개를 미리 채웠으니 바뀐 것만 고치세요.",
+    },
+    "snap.upgraded": {
+        "en": "Moved to {version}: {replaced} re-anchored questions to answer again, {added} new questions.",
+        "ko": "{version}(으)로 옮겼습니다. 기준이 바뀌어 다시 답할 질문 {replaced}개, 새 질문 {added}개가 있습니다.",
     },
     "reopen.heading": {"en": "Reopen a complete assessment", "ko": "완료된 진단 다시 열기"},
     "reopen.question": {
@@ -433,7 +442,7 @@ STRINGS: Final[dict[str, dict[str, str]]] = {
     "cmd.portfolio": {"en": "Portfolio of all teams", "ko": "전체 팀 포트폴리오"},
     "cmd.portfolio.help": {
         "en": "Latest levels of every team, and the weakest dimension",
-        "ko": "모든 팀의 최근 수준과 가장 약한 차원",
+        "ko": "모든 팀의 최근 레벨과 가장 약한 차원",
     },
     "help.screen.trend": {"en": "Trend", "ko": "추이"},
     "help.screen.portfolio": {"en": "Portfolio", "ko": "포트폴리오"},
@@ -452,7 +461,7 @@ STRINGS: Final[dict[str, dict[str, str]]] = {
     },
     "trend.legend.dora": {
         "en": "DORA row: L low, M medium, H high, E elite, - not enough metrics",
-        "ko": "DORA 줄: L 저성과, M 중간, H 고성과, E 엘리트, - 지표 부족",
+        "ko": "DORA 줄: L 저성과, M 중간 성과, H 고성과, E 엘리트, - 지표 부족",
     },
     "trend.col.date": {"en": "Date", "ko": "날짜"},
     "trend.col.overall": {"en": "Overall", "ko": "종합"},
@@ -465,7 +474,7 @@ STRINGS: Final[dict[str, dict[str, str]]] = {
     "portfolio.count": {"en": "{teams} teams", "ko": "팀 {teams}개"},
     "portfolio.intro": {
         "en": "Latest complete assessment of each team (the latest one if none is complete); levels 1–5, – not enough answers.",
-        "ko": "팀마다 가장 최근에 완료한 진단 (완료한 것이 없으면 가장 최근 진단). 수준 1–5, – 는 답 부족.",
+        "ko": "팀마다 가장 최근에 완료한 진단 (완료한 것이 없으면 가장 최근 진단). 레벨 1–5, – 는 답 부족.",
     },
     "portfolio.empty": {
         "en": "No teams yet. Start an assessment with n on home.",
@@ -491,6 +500,8 @@ STRINGS: Final[dict[str, dict[str, str]]] = {
     },
 }
 STRINGS.update(TEAM_STRINGS)  # team mode's strings live in i18n_team.py
+STRINGS.update(RETRO_STRINGS)  # the retrospective flow's strings live in i18n_retro.py
+STRINGS.update(MEASURE_STRINGS)  # dora measure's strings live in i18n_measure.py
 
 
 def t(key: str, lang: str = "en", **values: object) -> str:

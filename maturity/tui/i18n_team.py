@@ -59,7 +59,7 @@ TEAM_STRINGS: Final[dict[str, dict[str, str]]] = {
     },
     "team.record_hint_none": {
         "en": "Nobody gave a level: 1–5 or 0 records the team's answer · x vote again",
-        "ko": "수준을 고른 사람이 없습니다. 1–5 또는 0으로 팀의 답을 기록 · x 다시 투표",
+        "ko": "레벨을 고른 사람이 없습니다. 1–5 또는 0으로 팀의 답을 기록 · x 다시 투표",
     },
     "team.recorded": {"en": "Team answer: {answer}", "ko": "팀의 답: {answer}"},
     "team.nothing_to_undo": {
@@ -123,7 +123,7 @@ TEAM_STRINGS: Final[dict[str, dict[str, str]]] = {
     "new.anonymous": {"en": "Votes", "ko": "투표"},
     "new.anonymous.label": {
         "en": "Anonymous: keep only how many voted each level, never who",
-        "ko": "익명: 누가 투표했는지는 남기지 않고 수준별 표 수만 남김",
+        "ko": "익명: 누가 투표했는지는 남기지 않고 레벨별 표 수만 남김",
     },
     # --- results -----------------------------------------------------------------------------
     "r.disagreement": {"en": "Where the team disagreed", "ko": "팀의 의견이 갈린 곳"},

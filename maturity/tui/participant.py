@@ -15,6 +15,7 @@ let the team vote again).
 
 from __future__ import annotations
 
+import contextlib
 from concurrent.futures import Future
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar
@@ -32,6 +33,7 @@ from maturity.errors import MaturityError
 from maturity.model.text import tr
 from maturity.tui.app import MaturityApp
 from maturity.tui.i18n import t
+from maturity.tui.safe import plain, safe_str, styled
 from maturity.tui.screens.base import BaseModal, BaseScreen
 from maturity.tui.widgets.answers import (
     NOT_SURE,
@@ -40,7 +42,10 @@ from maturity.tui.widgets.answers import (
     level_bindings,
     question_widgets,
 )
+from maturity.tui.widgets.safe_input import SafeInput
+from maturity.tui.widgets.saved import PendingWrites
 from maturity.tui.widgets.votes import VotePanel, participant_text
+from maturity.voting import BEAT_S
 
 if TYPE_CHECKING:
     from maturity.model.questionnaire import Dimension, Question
@@ -84,8 +89,10 @@ class VoteScreen(BaseScreen[None]):
         self.shown: tuple[str | None, bool, int | None, bool] | None = None
         """(question, voted, my vote, revealed) the option list was last built for."""
         self.show_help = False
-        self.pending = 0
+        self.writes = PendingWrites()
         self._polling = False
+        self.followed = False
+        """Whether a question was ever shown (then "no question" means the facilitator left)."""
 
     def compose(self) -> ComposeResult:
         with Horizontal(classes="topbar"):
@@ -100,6 +107,27 @@ class VoteScreen(BaseScreen[None]):
         self.query_one("#p-help").display = False
         self.load()
         self.set_interval(POLL_S, self.poll)
+        self.set_interval(BEAT_S, self.beat)
+        self.beat()
+
+    def beat(self, *, leave: bool = False) -> None:
+        """Say this participant is here (their vote is theirs alone: the facilitator's digits
+        skip them); anonymous voters write nothing."""
+        if self.voter.anonymous or not self.gateway.is_open:
+            return
+        with contextlib.suppress(RuntimeError):  # the store thread is already gone
+            self.gateway.submit(
+                self.gateway.workspace.present, self.assessment_id, self.voter, leave=leave
+            )
+
+    def on_unmount(self) -> None:
+        self.beat(leave=True)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        # After the reveal the footer stops offering keys that can no longer do anything.
+        if action in ("vote", "withdraw"):
+            return self.state is None or not self.state.revealed
+        return True
 
     @work(exclusive=True, group="p-load", exit_on_error=False)
     async def load(self) -> None:
@@ -139,10 +167,18 @@ class VoteScreen(BaseScreen[None]):
             self.apply_state(state)
 
     def apply_state(self, state: TeamState) -> None:
-        if self.pending and self.state is not None and state.question_id == self.state.question_id:
+        if (
+            self.writes.pending
+            and self.state is not None
+            and state.question_id == self.state.question_id
+        ):
             # Our own vote is still on its way: keep showing it rather than the older value.
             state = _with_mine(state, self.state)
-        self.state = state
+        old, self.state = self.state, state
+        if state.question_id is not None:
+            self.followed = True
+        if old is None or (old.question_id, old.revealed) != (state.question_id, state.revealed):
+            self.refresh_bindings()
         self.refresh_view()
 
     @property
@@ -159,13 +195,13 @@ class VoteScreen(BaseScreen[None]):
             return
         lang = self.lang
         q = self.loaded.questionnaire
-        title = Text(self.team, style="bold")  # Text, not markup: names are typed by people
-        title.append(f" · {tr(q.title, lang)}")
+        title = Text(safe_str(self.team), style="bold")  # Text, not markup: typed by people
+        title.append(f" · {safe_str(tr(q.title, lang))}")
         self.query_one("#p-title", Static).update(title)
         who = (
             self.t("p.you_anonymous")
             if self.voter.anonymous
-            else self.t("p.you", name=self.voter.name)
+            else self.t("p.you", name=safe_str(self.voter.name))
         )
         self.query_one("#p-who", Static).update(Text(who))
         state, current = self.state, self.question
@@ -174,9 +210,12 @@ class VoteScreen(BaseScreen[None]):
         panel.border_title = self.t("team.badge")
         if state is None or current is None:
             self.query_one("#p-position", Static).update("")
-            self.query_one("#p-text", Static).update(
-                Text(self.t("p.closed" if state and state.status == "complete" else "p.waiting"))
-            )
+            key = "p.waiting"
+            if state is not None and state.status == "complete":
+                key = "p.closed"
+            elif self.followed:
+                key = "retro.facilitator_gone"
+            self.query_one("#p-text", Static).update(Text(self.t(key)))
             self.query_one("#p-help").display = False
             options.display = False
             panel.display = False
@@ -185,11 +224,17 @@ class VoteScreen(BaseScreen[None]):
         dim, question = current
         in_dim = [x.id for x in dim.questions]
         self.query_one("#p-position", Static).update(
-            f"{tr(dim.title, lang)} · {in_dim.index(question.id) + 1}/{len(in_dim)}"
+            plain(f"{tr(dim.title, lang)} · {in_dim.index(question.id) + 1}/{len(in_dim)}")
         )
-        self.query_one("#p-text", Static).update(Text(tr(question.text, lang), style="bold"))
+        self.query_one("#p-text", Static).update(
+            Text(safe_str(tr(question.text, lang), multiline=True), style="bold")
+        )
         self.query_one("#p-help-text", Static).update(
-            f"[b]{self.t('q.help_title')}[/b]  {tr(question.help, lang)}"
+            styled(
+                "[b]$title[/b]  $help",
+                title=self.t("q.help_title"),
+                help=plain(tr(question.help, lang), multiline=True),
+            )
         )
         self.query_one("#p-help").display = self.show_help
         shown = (question.id, state.voted, state.mine, state.revealed)
@@ -223,7 +268,7 @@ class VoteScreen(BaseScreen[None]):
             ws.cast_vote, self.assessment_id, state.question_id, self.voter, level
         )
         self.state = _with_mine(state, None, voted=True, mine=level)
-        self.pending += 1
+        self.writes.begin()
         self.refresh_view()
         self.watch_vote(future)
 
@@ -240,7 +285,7 @@ class VoteScreen(BaseScreen[None]):
             ws.retract_vote, self.assessment_id, state.question_id, self.voter
         )
         self.state = _with_mine(state, None, voted=False, mine=None)
-        self.pending += 1
+        self.writes.begin()
         self.refresh_view()
         self.watch_vote(future)
         self.notify(self.t("p.withdrawn"), timeout=2)
@@ -248,14 +293,13 @@ class VoteScreen(BaseScreen[None]):
     @work(group="p-vote", exit_on_error=False)
     async def watch_vote(self, future: Future[Any]) -> None:
         try:
-            await self.gateway.wait(future)
+            await self.writes.settle(self.gateway.wait(future))
         except MaturityError as exc:
             self.notify(str(exc), title=self.t("team.vote_failed"), severity="error", timeout=8)
         finally:
-            self.pending -= 1
-        if self.is_attached:
-            self._polling = False
-            self.poll()
+            if self.is_attached:
+                self._polling = False
+                self.poll()
 
     def action_toggle_help(self) -> None:
         self.show_help = not self.show_help
@@ -285,6 +329,7 @@ class JoinScreen(BaseScreen[None]):
     JoinScreen #join { height: 1fr; padding: 0 1; }
     JoinScreen #join-sessions { height: auto; max-height: 12; border: round $primary; }
     JoinScreen #join-name { margin-top: 1; }
+    JoinScreen #join-people { height: auto; max-height: 10; border: round $primary; }
     """
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "app.quit", "Quit", id="quit", show=False),
@@ -298,14 +343,18 @@ class JoinScreen(BaseScreen[None]):
         self.chosen: LiveSession | None = None
         self.anonymous = False
         self.busy = False
+        self.people: list[str] = []
+        """The assessment's participant list: a participant picks their name from it."""
 
     def compose(self) -> ComposeResult:
         with Vertical(id="join"):
             yield Static(id="join-title", classes="screen-title")
             yield Static(id="join-sessions-label", classes="dim")
             yield OptionList(id="join-sessions")
+            yield Static(id="join-people-label", classes="dim")
+            yield OptionList(id="join-people")
             yield Static(id="join-anonymous", classes="hint")
-            yield Input(id="join-name", max_length=60)
+            yield SafeInput(id="join-name", max_length=60)
             yield Static(id="join-error", classes="field-error")
             yield Static(id="join-hint", classes="hint")
         yield Footer(compact=True)
@@ -330,6 +379,7 @@ class JoinScreen(BaseScreen[None]):
             self.error(str(exc))
             return
         self.assessment_id, self.anonymous = a.id, a.anonymous
+        self.people = list(a.participants)
         if self.anonymous or self.name_given:
             self.join(self.name_given or "")
         else:
@@ -355,8 +405,8 @@ class JoinScreen(BaseScreen[None]):
             highlighted = sessions.highlighted
             sessions.clear_options()
             for s in self.sessions:
-                row = Text(s.team, style="bold")
-                row.append(f"  {s.questionnaire_id} · {s.assessment_id[:8]}", style="dim")
+                row = Text(safe_str(s.team), style="bold")
+                row.append(f"  {safe_str(s.questionnaire_id)} · {s.assessment_id[:8]}", "dim")
                 if s.anonymous:
                     row.append(f"  ({self.t('team.badge_anonymous')})", style="dim")
                 sessions.add_option(Option(row, id=s.assessment_id))
@@ -369,16 +419,31 @@ class JoinScreen(BaseScreen[None]):
         name.placeholder = self.t("join.name_placeholder")
         name.border_title = self.t("join.name")
         name.display = not anonymous and (not picking or self.chosen is not None)
+        people = self.query_one("#join-people", OptionList)
+        people_label = self.query_one("#join-people-label", Static)
+        people.display = people_label.display = name.display and bool(self.people)
+        if people.display and people.option_count != len(self.people):
+            people.clear_options()
+            for i, person in enumerate(self.people):
+                people.add_option(Option(Text(person), id=str(i)))
+            people_label.update(self.t("retro.pick_name"))
+            people.highlighted = 0
+            people.focus()
         note = self.query_one("#join-anonymous", Static)
         note.update(self.t("join.anonymous"))
         note.display = anonymous
         self.query_one("#join-hint", Static).update(self.t("join.hint"))
-        if name.display and not name.has_focus and (self.chosen or not picking):
+        if (
+            name.display
+            and not people.display
+            and not name.has_focus
+            and (self.chosen or not picking)
+        ):
             name.focus()
 
     def error(self, message: str) -> None:
         widget = self.query_one("#join-error", Static)
-        widget.update(Text(message))
+        widget.update(plain(message, multiline=True))
         widget.display = bool(message)
 
     @on(OptionList.OptionSelected, "#join-sessions")
@@ -390,7 +455,23 @@ class JoinScreen(BaseScreen[None]):
             self.assessment_id = self.chosen.assessment_id
             self.join("")
         else:
-            self.refresh_view()
+            self.load_people(self.chosen.assessment_id)
+
+    @work(exclusive=True, group="join-people", exit_on_error=False)
+    async def load_people(self, assessment_id: str) -> None:
+        try:
+            a = await self.gateway.run(self.gateway.workspace.get, assessment_id)
+        except MaturityError as exc:
+            self.error(str(exc))
+            return
+        self.people = list(a.participants)
+        self.refresh_view()
+
+    @on(OptionList.OptionSelected, "#join-people")
+    def _person_chosen(self, event: OptionList.OptionSelected) -> None:
+        if self.chosen is not None:
+            self.assessment_id = self.chosen.assessment_id
+        self.join(self.people[int(event.option.id or 0)])
 
     @on(Input.Submitted, "#join-name")
     def _name_given(self, event: Input.Submitted) -> None:

@@ -11,11 +11,14 @@ from dataclasses import replace
 from typing import TYPE_CHECKING, ClassVar, cast
 
 from textual.binding import ActiveBinding
+from textual.content import Content
 from textual.screen import Screen, ScreenResultType
 from textual.widgets import DataTable
+from textual.worker import Worker, WorkerState
 
 from maturity.tui.i18n import t
 from maturity.tui.messages import LanguageChanged
+from maturity.tui.safe import ui
 
 if TYPE_CHECKING:
     from maturity.tui.app import MaturityApp
@@ -41,7 +44,13 @@ class BaseScreen(Screen[ScreenResultType]):
         return self.mapp.gateway
 
     def t(self, key: str, **values: object) -> str:
+        """A UI string with values filled in: for our own words and numbers only (it is
+        markup to most widgets); a name or a note goes through :meth:`tc`."""
         return t(key, self.lang, **values)
+
+    def tc(self, key: str, **values: object) -> Content:
+        """A UI string as Content, ``values`` (names, notes) inserted as literal text."""
+        return ui(key, self.lang, **values)
 
     @property
     def active_bindings(self) -> dict[str, ActiveBinding]:
@@ -55,12 +64,34 @@ class BaseScreen(Screen[ScreenResultType]):
             out[key] = active._replace(binding=binding)
         return out
 
+    _bindings_refresh_queued = False
+
+    def refresh_bindings(self) -> None:
+        """Ask for the footer to be rebuilt, at most once per screen refresh.
+
+        Textual rebuilds the footer (a dozen widgets) for every call, and a screen start calls
+        it many times in a row (mount, focus, stack update, data loaded, language): coalesced,
+        the first full screen comes sooner and the footer is built once per change it shows.
+        """
+        if not self._bindings_refresh_queued:
+            self._bindings_refresh_queued = True
+            self.call_after_refresh(self._publish_bindings)
+
+    def _publish_bindings(self) -> None:
+        self._bindings_refresh_queued = False
+        super().refresh_bindings()
+
     def refresh_view(self) -> None:
         """Write the screen's state to its widgets, in the current language."""
 
     def on_language_changed(self, _message: LanguageChanged) -> None:
         self.refresh_view()
         self.refresh_bindings()
+
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        """Worker messages do not bubble: hand a failed worker to the app's one handler."""
+        if event.state == WorkerState.ERROR:
+            self.app.post_message(Worker.StateChanged(event.worker, event.state))
 
     def palette_commands(self) -> list[tuple[str, str, str]]:
         """Command palette entries for this screen: (title key, help key, action name)."""

@@ -23,6 +23,7 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import Footer, Static
 
 from maturity.errors import MaturityError
+from maturity.tui.safe import safe_str, styled
 from maturity.tui.screens.base import BaseScreen
 from maturity.tui.widgets.levels import delta_text
 
@@ -119,13 +120,17 @@ class CompareScreen(BaseScreen[None]):
         if c is None:
             return
         self.query_one("#c-title", Static).update(
-            f"[b]{self.t('compare.heading')}[/b] · {c.a.team} {c.a.created[:10]} → "
-            f"{c.b.team} {c.b.created[:10]}"
+            styled(
+                "[b]$heading[/b] · $a → $b",
+                heading=self.t("compare.heading"),
+                a=f"{c.a.team} {c.a.created[:10]}",
+                b=f"{c.b.team} {c.b.created[:10]}",
+            )
         )
         parts: list[RenderableType] = []
         if c.a.questionnaire != c.b.questionnaire:
             versions = self.t("compare.versions", a=c.a.questionnaire, b=c.b.questionnaire)
-            parts += [Text(versions, "dim"), Text("")]
+            parts += [Text(safe_str(versions), "dim"), Text("")]
         parts += [self._scores(c), Text(""), self._changes(c)]
         if c.only_in_a or c.only_in_b:
             parts += [Text(""), self._unmatched(c)]
@@ -135,7 +140,10 @@ class CompareScreen(BaseScreen[None]):
 
     def _scores(self, c: Comparison) -> Group:
         """Overall, then one line per dimension: score then -> now, change, level then -> now."""
-        names = [self.t("compare.overall"), *(self.titles.get(d.id, d.id) for d in c.dimensions)]
+        names = [
+            self.t("compare.overall"),
+            *(safe_str(self.titles.get(d.id, d.id)) for d in c.dimensions),
+        ]
         width = max(cell_len(n) for n in names)
         rows = [c.overall, *c.dimensions]
         return Group(*(self._row(n, width, d) for n, d in zip(names, rows, strict=True)))
@@ -167,11 +175,13 @@ class CompareScreen(BaseScreen[None]):
         for ch in c.changed:
             if ch.dimension != current:
                 current = ch.dimension
-                table.add_row("", "", Text(self.titles.get(current, current), style="italic dim"))
-            table.add_row("", self._levels(ch), self.titles.get(ch.question, ch.question))
+                title = safe_str(self.titles.get(current, current))
+                table.add_row("", "", Text(title, style="italic dim"))
+            question = Text(safe_str(self.titles.get(ch.question, ch.question)))
+            table.add_row("", self._levels(ch), question)  # Text cells: str would be markup
             if ch.a_note != ch.b_note:
-                note = self.t("compare.note", a=ch.a_note or "–", b=ch.b_note or "–")
-                table.add_row("", "", Text(note, style="dim"))
+                a, b = safe_str(ch.a_note or "–"), safe_str(ch.b_note or "–")
+                table.add_row("", "", Text(self.t("compare.note", a=a, b=b), style="dim"))
         return Group(heading, table)
 
     def _levels(self, ch: AnswerChange) -> Text:
@@ -192,8 +202,8 @@ class CompareScreen(BaseScreen[None]):
             ("compare.only_b", c.only_in_b, c.b.questionnaire),
         ):
             for i, qid in enumerate(ids):
-                label = self.t(side, version=version) if i == 0 else ""
-                table.add_row("", label, self.titles.get(qid, qid))
+                label = self.t(side, version=safe_str(version)) if i == 0 else ""
+                table.add_row("", Text(label), Text(safe_str(self.titles.get(qid, qid))))
         heading = Text(self.t("compare.unmatched"), style="bold underline")
         return Group(heading, table)
 
@@ -212,7 +222,8 @@ class CompareScreen(BaseScreen[None]):
         for m in c.dora:
             before = f"{m.a_input} ({self._tier(m.a_tier)})" if m.a_input else "–"
             after = f"{m.b_input} ({self._tier(m.b_tier)})" if m.b_input else "–"
-            table.add_row("", self.names.metrics.get(m.metric, m.metric), f"{before} → {after}")
+            metric = self.names.metrics.get(m.metric, m.metric)
+            table.add_row("", Text(safe_str(metric)), Text(safe_str(f"{before} → {after}")))
         return Group(heading, table)
 
     def _practices(self, c: Comparison) -> Group:
@@ -226,7 +237,7 @@ class CompareScreen(BaseScreen[None]):
             table.add_column(width=2, no_wrap=True)
             table.add_column(ratio=1, overflow="fold")
             for pid in ids:
-                table.add_row(" •", self.names.practices.get(pid, pid))
+                table.add_row(" •", Text(safe_str(self.names.practices.get(pid, pid))))
             parts.append(table)
         return Group(*parts)
 

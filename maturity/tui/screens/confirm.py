@@ -8,8 +8,10 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
+from textual.content import Content
 from textual.widgets import Button, Static
 
+from maturity.tui.safe import plain
 from maturity.tui.screens.base import BaseModal
 
 
@@ -21,9 +23,11 @@ class ConfirmScreen(BaseModal[bool]):
         Binding("n,escape", "answer(False)", "No", show=False),
     ]
 
-    def __init__(self, message: str) -> None:
+    def __init__(self, message: Content | str) -> None:
+        """``message`` names what is at stake: Content (see :mod:`maturity.tui.safe`), or a
+        str that is shown as plain text (it may carry names people typed; never markup)."""
         super().__init__()
-        self.message = message
+        self.message = message if isinstance(message, Content) else plain(message, multiline=True)
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):

@@ -25,8 +25,11 @@ from maturity.errors import MaturityError
 from maturity.model.assessment import DoraInputs
 from maturity.model.text import tr
 from maturity.tui.messages import StatusChanged
+from maturity.tui.safe import plain, styled
 from maturity.tui.screens.base import BaseScreen
-from maturity.tui.widgets.saved import SavedIndicator
+from maturity.tui.screens.confirm import ConfirmScreen
+from maturity.tui.widgets.safe_input import SafeInput
+from maturity.tui.widgets.saved import PendingWrites, SavedIndicator
 
 SAVE_DELAY_S = 0.4
 """Typing pause before a valid value is saved (leaving the screen saves at once)."""
@@ -39,8 +42,12 @@ class DoraScreen(BaseScreen[None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("down", "move(1)", "Next field", id="next_field", show=False),
         Binding("up", "move(-1)", "Previous field", show=False),
-        Binding("tab", "buckets", "Choices", id="buckets"),
+        # Tab moves between fields as everywhere else; the Quick Check picker has its own key.
+        Binding("tab", "move(1)", "Next field", show=False),
+        Binding("shift+tab", "move(-1)", "Previous field", show=False),
+        Binding("ctrl+o", "buckets", "Quick Check", id="quick_check"),
         Binding("ctrl+r", "results", "Results", id="results"),
+        Binding("ctrl+g", "measure", "Measure from data", id="measure"),
         Binding("escape", "back", "Back", id="back"),
     ]
 
@@ -57,7 +64,7 @@ class DoraScreen(BaseScreen[None]):
         self.ready = False
         self.saved_inputs: DoraInputs | None = None
         self.queued_inputs: DoraInputs | None = None
-        self.pending = 0
+        self.writes = PendingWrites()
         self.read_only = False
 
     def compose(self) -> ComposeResult:
@@ -79,7 +86,7 @@ class DoraScreen(BaseScreen[None]):
             for metric in dora.ALL_METRICS:
                 with Horizontal(classes="metric-row"):
                     yield Label(id=f"lbl-{metric}", classes="metric-title")
-                    yield Input(id=f"in-{metric}", classes="metric-input", compact=True)
+                    yield SafeInput(id=f"in-{metric}", classes="metric-input", compact=True)
                     yield Static(id=f"tier-{metric}", classes="metric-tier")
             yield Static(id="d-error", classes="field-error")
             yield Static(id="d-quick")
@@ -144,7 +151,9 @@ class DoraScreen(BaseScreen[None]):
 
     def refresh_view(self) -> None:
         lang = self.lang
-        self.query_one("#d-title", Static).update(f"[b]{self.team}[/b] · {self.t('dora.heading')}")
+        self.query_one("#d-title", Static).update(
+            styled("[b]$team[/b] · $heading", team=self.team, heading=self.t("dora.heading"))
+        )
         self.query_one("#lbl-benchmark", Label).update(self.t("dora.benchmark"))
         self.query_one("#d-colhead", Static).update(f"[dim]{self.t('dora.colhead')}[/dim]")
         result = self.classification()
@@ -176,7 +185,7 @@ class DoraScreen(BaseScreen[None]):
                 )
         error = self.errors.get(self.focused_metric) or next(iter(self.errors.values()), "")
         error_widget = self.query_one("#d-error", Static)
-        error_widget.update(error)
+        error_widget.update(plain(error))  # it quotes what was typed
         error_widget.display = bool(error)
         quick = self.query_one("#d-quick", Static)
         qc = result.quickcheck if result else {}
@@ -235,12 +244,15 @@ class DoraScreen(BaseScreen[None]):
         indicator = self.query_one("#saved", SavedIndicator)
         if self.read_only:
             indicator.show("idle", self.t("snap.badge"))
-        elif self.pending:
-            indicator.show("saving", self.t("q.saving"))
-        elif self.errors:
-            indicator.show("failed", self.t("dora.not_saved"))
-        elif self.saved_inputs is not None:
-            indicator.show("saved", self.t("dora.saved"))
+        elif self.errors and not self.writes.pending:
+            indicator.show("failed", self.t("dora.not_saved"))  # an invalid field is never saved
+        elif self.saved_inputs is not None or self.writes.pending or self.writes.failed:
+            indicator.show_writes(
+                self.writes,
+                saving=self.t("q.saving"),
+                failed=self.t("dora.not_saved"),
+                saved=self.t("dora.saved"),
+            )
 
     # -- events -----------------------------------------------------------------------------
 
@@ -293,9 +305,9 @@ class DoraScreen(BaseScreen[None]):
         self.query_one(f"#in-{metrics[i]}", Input).focus()
 
     def action_buckets(self) -> None:
-        """tab: from a field to its bucket list; from the list to the next field."""
+        """ctrl+o: from a field to its Quick Check answers; from the list back to the field."""
         if self.focused is not None and self.focused.id == "buckets":
-            self.action_move(1)
+            self.action_move(0)
         else:
             self.query_one("#buckets", OptionList).focus()
 
@@ -327,7 +339,7 @@ class DoraScreen(BaseScreen[None]):
             return
         future = self.gateway.submit(self.gateway.workspace.set_dora, self.assessment_id, inputs)
         self.queued_inputs = inputs
-        self.pending += 1
+        self.writes.begin()
         self._show_saved()
         self.watch_save(future, inputs)
 
@@ -337,16 +349,17 @@ class DoraScreen(BaseScreen[None]):
 
         assert isinstance(future, Future)
         try:
-            await self.gateway.wait(future)
-        except MaturityError as exc:
+            await self.writes.settle(self.gateway.wait(future))
+        except Exception as exc:
             self.queued_inputs = None
+            if not isinstance(exc, MaturityError):
+                raise  # shown and logged by the app's worker handler
             self.notify(str(exc), title=self.t("error.title"), severity="error")
         else:
             self.saved_inputs = inputs
         finally:
-            self.pending -= 1
-        if self.is_attached:
-            self._show_saved()
+            if self.is_attached:
+                self._show_saved()
 
     def on_unmount(self) -> None:
         """Leaving by any route (home, command palette) still saves what was typed."""
@@ -362,12 +375,36 @@ class DoraScreen(BaseScreen[None]):
             self.save_now()
 
     def action_back(self) -> None:
+        """Escape: an invalid value is never saved silently: ask before leaving it behind."""
+        if self.errors and not self.read_only:
+            metric = next(iter(self.errors))
+            field = tr(self.defs[metric].title, self.lang)
+
+            def answer(yes: bool | None) -> None:
+                if yes:
+                    self._flush()
+                    self.dismiss()
+                else:
+                    self.query_one(f"#in-{metric}", Input).focus()
+
+            self.app.push_screen(
+                ConfirmScreen(self.t("retro.dora_invalid_leave", field=field)), answer
+            )
+            return
         self._flush()
         self.dismiss()
 
     def action_results(self) -> None:
         self._flush()
         self.mapp.open_results(self.assessment_id)
+
+    def action_measure(self) -> None:
+        """Measure the keys from the team's repository and records (a worker, with progress);
+        the result is stored beside these self-reported values and shown on Results."""
+        from maturity.tui.screens.measure import MeasureScreen
+
+        self._flush()
+        self.app.push_screen(MeasureScreen(self.assessment_id))
 
     def palette_commands(self) -> list[tuple[str, str, str]]:
         return [("cmd.results", "cmd.results.help", "results")]

@@ -20,7 +20,9 @@ from textual.worker import get_current_worker
 
 from maturity.errors import MaturityError
 from maturity.tui.i18n import t
+from maturity.tui.safe import plain
 from maturity.tui.screens.base import BaseModal
+from maturity.tui.widgets.safe_input import SafeInput
 
 
 def _report_export() -> Callable[..., Any] | None:
@@ -65,7 +67,7 @@ class ExportScreen(BaseModal[Path | None]):
                 )
             with Horizontal(classes="form-row"):
                 yield Static(id="x-lbl-path", classes="form-label")
-                yield Input(str(default_path(self.team, "pdf")), id="x-path")
+                yield SafeInput(str(default_path(self.team, "pdf")), id="x-path")
             yield Static(id="x-error", classes="field-error")
             yield ProgressBar(id="x-progress", total=100, show_eta=False)
             yield Static(id="x-stage", classes="hint")
@@ -168,14 +170,14 @@ class ExportScreen(BaseModal[Path | None]):
 
     def _progress(self, fraction: float, stage: str) -> None:
         self.query_one(ProgressBar).update(progress=round(100 * fraction))
-        self.query_one("#x-stage", Static).update(stage)
+        self.query_one("#x-stage", Static).update(plain(stage))
 
     def _failed(self, message: str) -> None:
         self.running = False
         self.query_one("#x-start", Button).disabled = False
         self.query_one("#x-progress").display = False
         error = self.query_one("#x-error", Static)
-        error.update(message)
+        error.update(plain(message, multiline=True))  # it may quote a path or a name
         error.display = True
 
     def _done(self, path: Path) -> None:

@@ -33,7 +33,17 @@ def _rows(bindings: list[BindingType], lang: str) -> list[tuple[str, str]]:
             merged[action][0].append(keys)
         else:
             merged[action] = ([keys], desc)
-    return [(" ".join(dict.fromkeys(keys)), desc) for keys, desc in merged.values()]
+    rows: dict[str, list[str]] = {}
+    for key_list, desc in merged.values():
+        shown = list(dict.fromkeys(key_list))
+        if "1-5" in shown:  # the range says it once; its single digits are not listed again
+            shown = [k for k in shown if k not in {"1", "2", "3", "4", "5"}]
+        # A key listed once: one key with two meanings (vote before the reveal, record after
+        # it) is one row with both descriptions.
+        descs = rows.setdefault(" ".join(shown), [])
+        if desc not in descs:
+            descs.append(desc)
+    return [(keys, " / ".join(descs)) for keys, descs in rows.items()]
 
 
 def screen_classes() -> list[type[Screen[Any]]]:
@@ -41,10 +51,12 @@ def screen_classes() -> list[type[Screen[Any]]]:
     from maturity.tui.screens.compare import CompareScreen
     from maturity.tui.screens.dora import DoraScreen
     from maturity.tui.screens.home import HomeScreen
+    from maturity.tui.screens.measure import MeasureScreen
     from maturity.tui.screens.new_assessment import NewAssessmentScreen
     from maturity.tui.screens.portfolio import PortfolioScreen
     from maturity.tui.screens.question import QuestionScreen
     from maturity.tui.screens.results import ResultsScreen
+    from maturity.tui.screens.summary import SummaryScreen
     from maturity.tui.screens.team import TeamQuestionScreen
     from maturity.tui.screens.trend import TrendScreen
 
@@ -54,7 +66,9 @@ def screen_classes() -> list[type[Screen[Any]]]:
         QuestionScreen,
         TeamQuestionScreen,
         DoraScreen,
+        MeasureScreen,
         ResultsScreen,
+        SummaryScreen,
         CompareScreen,
         TrendScreen,
         PortfolioScreen,

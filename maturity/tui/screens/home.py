@@ -4,24 +4,30 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, ClassVar
 
+from rich.cells import cell_len
 from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
+from textual.content import Content
 from textual.widgets import DataTable, Footer, Input, Static
 
 from maturity.errors import MaturityError
+from maturity.tui.safe import plain, safe_str, styled
 from maturity.tui.screens.snapshot import (
     SNAPSHOT_ACTIONS,
     SnapshotScreen,
     Target,
     snapshot_bindings,
 )
+from maturity.tui.widgets.safe_input import SafeInput
 
 if TYPE_CHECKING:
     from maturity.store.base import Summary
 
+NARROW_WIDTH = 100
+"""Below this terminal width the home table caps its widest columns."""
 COLUMNS: tuple[str, ...] = ("team", "date", "questionnaire", "progress", "level", "status")
 
 
@@ -78,7 +84,7 @@ class HomeScreen(SnapshotScreen):
             yield DataTable(id="assessments", cursor_type="row", zebra_stripes=True)
             with Vertical(id="home-top"):
                 yield Static(id="home-title", classes="screen-title")
-                yield Input(id="filter", compact=True)
+                yield SafeInput(id="filter", compact=True)
             yield Static(id="welcome")
             yield Static(id="home-status", classes="status-line")
         yield Footer(compact=True)
@@ -108,7 +114,9 @@ class HomeScreen(SnapshotScreen):
         self.loaded = True
         self.refresh_view()
         if first:
-            self.gateway.warm_up()
+            # After the list is painted: the warm-up imports pydantic on the store thread, and
+            # holding the GIL meanwhile would delay the first full screen.
+            self.call_after_refresh(self.gateway.warm_up)
         self.refresh_bindings()
 
     def visible_rows(self) -> list[Summary]:
@@ -127,25 +135,50 @@ class HomeScreen(SnapshotScreen):
 
     # -- view -------------------------------------------------------------------------------
 
+    def column_widths(self) -> dict[str, int]:
+        """On a narrow terminal every column gets a fixed width and the team and questionnaire
+        columns give way, so the Status column always fits on an 80-column screen."""
+        width = self.app.size.width
+        if width >= NARROW_WIDTH:
+            return {}
+        labels = {c: cell_len(self.t(f"home.col.{c}")) + 2 for c in COLUMNS}  # + sort arrow
+        statuses = max(cell_len(self.t(f"status.{s}")) for s in ("in_progress", "complete"))
+        out = {
+            "date": max(10, labels["date"]),
+            "questionnaire": max(14, labels["questionnaire"]),
+            "progress": max(5, labels["progress"]),
+            "level": max(3, labels["level"]),
+            "status": max(statuses, labels["status"]),
+        }
+        padding = 2 * len(COLUMNS) + 4  # cell padding, the table's border and scrollbar
+        out["team"] = max(8, width - sum(out.values()) - padding)
+        return out
+
+    def on_resize(self) -> None:
+        if self.rows:
+            self.refresh_view()
+
     def refresh_view(self) -> None:
         self.query_one("#home-title", Static).update(self.t("home.heading"))
         self.query_one("#filter", Input).placeholder = self.t("home.filter")
         table = self.query_one("#assessments", DataTable)
         selected = self.selected_id()
         table.clear(columns=True)
+        widths = self.column_widths()
         for column in COLUMNS:
             label = self.t(f"home.col.{column}")
             if column == self.sort_column:
                 label += " ▼" if self.sort_reverse else " ▲"
-            table.add_column(label, key=column)
+            table.add_column(label, key=column, width=widths.get(column))
         rows = self.visible_rows()
         for r in rows:
             level = Text(str(r.level) if r.level is not None else "–", justify="center")
             progress = Text(f"{r.answered}/{r.total}", justify="right")
+            team = safe_str(r.team)  # a Text cell: a str cell would be parsed as markup
             table.add_row(
-                f"● {r.team}" if r.id == self.marked else r.team,
+                Text(f"● {team}" if r.id == self.marked else team),
                 r.created[:10],
-                f"{r.questionnaire_id} {r.questionnaire_version}",
+                Text(safe_str(f"{r.questionnaire_id} {r.questionnaire_version}")),
                 progress,
                 level,
                 self.t(f"status.{r.status}"),
@@ -161,7 +194,12 @@ class HomeScreen(SnapshotScreen):
         welcome.display = empty or self.mapp.store_error is not None
         if self.mapp.store_error is not None:
             welcome.update(
-                f"[b]{self.t('error.store')}[/b]\n\n{self.mapp.store_error}\n\n{self.t('error.no_store')}"
+                styled(
+                    "[b]$title[/b]\n\n$error\n\n$hint",
+                    title=self.t("error.store"),
+                    error=plain(self.mapp.store_error, multiline=True),
+                    hint=Content(self.t("error.no_store")),
+                )
             )
         else:
             welcome.update(
@@ -281,7 +319,7 @@ class HomeScreen(SnapshotScreen):
             if yes:
                 self.delete(row)
 
-        message = self.t("home.confirm_delete", team=row.team, id=row.id, answered=row.answered)
+        message = self.tc("home.confirm_delete", team=row.team, id=row.id, answered=row.answered)
         self.app.push_screen(ConfirmScreen(message), confirmed)
 
     def action_mark(self) -> None:

@@ -10,7 +10,9 @@ from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.widgets import Input, Static
 
+from maturity.tui.safe import plain
 from maturity.tui.screens.base import BaseModal
+from maturity.tui.widgets.safe_input import SafeInput
 
 MAX_NOTE = 2000
 
@@ -28,8 +30,8 @@ class NoteScreen(BaseModal[str | None]):
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
             yield Static(id="note-heading", classes="dialog-title")
-            yield Static(self.question, id="note-question")
-            yield Input(self.note, id="note-input", max_length=MAX_NOTE)
+            yield Static(plain(self.question, multiline=True), id="note-question")
+            yield SafeInput(self.note, id="note-input", max_length=MAX_NOTE)
             yield Static(id="note-hint", classes="hint")
 
     def on_mount(self) -> None:

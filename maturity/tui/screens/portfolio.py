@@ -23,6 +23,7 @@ from textual.widgets import DataTable, Footer, Static
 
 from maturity.dora import TIER_RANK
 from maturity.errors import MaturityError
+from maturity.tui.safe import safe_str
 from maturity.tui.screens.base import BaseScreen
 from maturity.tui.widgets.levels import level_cell
 
@@ -169,7 +170,8 @@ class PortfolioScreen(BaseScreen[None]):
     # -- view -------------------------------------------------------------------------------
 
     def _dimension_title(self, dim: str) -> str:
-        return self.titles.get(dim, dim)
+        """A dimension's title, terminal-safe (a user's questionnaire may carry anything)."""
+        return safe_str(self.titles.get(dim, dim))
 
     def _column_label(self, key: str) -> str:
         if key.startswith("dim:"):
@@ -231,9 +233,11 @@ class PortfolioScreen(BaseScreen[None]):
             # The organisation's weakest dimension is underlined (and named above the table).
             weakest = key == dimension_key(p.weakest_dimension or "")
             header = Text(label + arrow, style="underline" if weakest else "")
-            table.add_column(header, key=key, width=layout.team if key == "team" else None)
+            # The team column's width fits its header too ("Team ▲" over short team names).
+            width = max(layout.team, cell_len(header.plain)) if key == "team" else None
+            table.add_column(header, key=key, width=width)
         for r in self.rows():
-            cells: list[Text | str] = [Text(r.team, overflow="ellipsis", no_wrap=True)]
+            cells: list[Text | str] = [Text(safe_str(r.team), overflow="ellipsis", no_wrap=True)]
             for d in p.dimensions:
                 width = max(min(cell_len(self._dimension_title(d)), layout.dimension), 3)
                 cells.append(level_cell(r.levels.get(d), width))

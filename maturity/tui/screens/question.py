@@ -8,13 +8,17 @@ the previous answer and says why.
 
 from __future__ import annotations
 
+import time
 from concurrent.futures import Future
 from typing import ClassVar
 
+from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
+from textual.content import Content
+from textual.timer import Timer
 from textual.widgets import Footer, Static
 
 from maturity.errors import MaturityError
@@ -22,8 +26,12 @@ from maturity.model.assessment import Answer, Assessment
 from maturity.model.questionnaire import Dimension, Question
 from maturity.model.text import tr
 from maturity.questionnaire import LoadedQuestionnaire
+from maturity.retro import pace, previous_id, reviewed
+from maturity.timefmt import format_time, now
 from maturity.tui.messages import AnswerSaved, StatusChanged
+from maturity.tui.safe import plain, safe_str, styled
 from maturity.tui.screens.base import BaseScreen
+from maturity.tui.screens.confirm import ConfirmScreen
 from maturity.tui.widgets.answers import (
     NOT_SURE,
     AnswerOptions,
@@ -31,11 +39,38 @@ from maturity.tui.widgets.answers import (
     level_bindings,
     question_widgets,
 )
-from maturity.tui.widgets.saved import SavedIndicator
+from maturity.tui.widgets.saved import PendingWrites, SavedIndicator
 from maturity.tui.widgets.sidebar import DimensionProgress, DimensionSidebar
 
 SIDEBAR_MIN_WIDTH = 100
 """Below this terminal width the sidebar starts hidden (``s`` shows it)."""
+
+
+CLOCK_TICK_S = 15.0
+"""How often the session clock is redrawn."""
+BURST_GAP_S = 0.35
+"""Digits closer together than this are one burst (nobody reads a question that fast)."""
+BURST_MIN = 4
+"""From this many digits in a burst on, solo mode holds them and asks before answering."""
+BURST_QUIET_S = 0.6
+"""The burst is over (and the question asked) after this long without a digit."""
+
+
+class Burst:
+    """Counts digits typed in quick succession (a room's votes typed in solo mode)."""
+
+    def __init__(self) -> None:
+        self.last: float | None = None
+        self.length = 0
+
+    def digit(self, at: float) -> bool:
+        """Note a digit at time ``at``; True from the :data:`BURST_MIN`-th digit of a burst on."""
+        if self.last is not None and at - self.last < BURST_GAP_S:
+            self.length += 1
+        else:
+            self.length = 1
+        self.last = at
+        return self.length >= BURST_MIN
 
 
 class QuestionScreen(BaseScreen[None]):
@@ -51,7 +86,8 @@ class QuestionScreen(BaseScreen[None]):
         Binding("s", "toggle_sidebar", "Sidebar", id="sidebar", show=False),
         Binding("d", "dora", "DORA", id="dora"),
         Binding("r", "results", "Results", id="results"),
-        Binding("v", "team", "Team vote", id="team", show=False),
+        Binding("v", "team", "Team vote", id="team"),
+        Binding("delete", "clear", "Clear answer", id="clear", show=False),
         Binding("q,escape", "home", "Home", id="home", key_display="q"),
     ]
 
@@ -64,14 +100,24 @@ class QuestionScreen(BaseScreen[None]):
         self.questions: list[tuple[Dimension, Question]] = []
         self.index = 0
         self.show_help = False
-        self.pending = 0
-        self.failed = False
+        self.writes = PendingWrites()
         self.pending_notes: dict[str, str] = {}
         self.sidebar_toggled = False
+        self.burst = Burst()
+        self.held: list[int] | None = None
+        self.burst_log: list[tuple[str, Answer | None]] = []
+        self._burst_timer: Timer | None = None
+        self.last_recorded = ""
+        self.sweeping = False
+        """Past the last question: advancing visits the skipped (unanswered) questions only."""
+        self.session_start = time.monotonic()
+        self.done_here = 0
+        """Questions answered on this screen: the pace of this session (resumes start anew)."""
 
     def compose(self) -> ComposeResult:
         with Horizontal(classes="topbar"):
             yield Static(id="q-title", classes="topbar-title")
+            yield Static(id="q-clock", classes="clock")
             yield SavedIndicator(id="saved")
         with Horizontal(id="q-body"):
             yield DimensionSidebar(id="sidebar")
@@ -84,6 +130,7 @@ class QuestionScreen(BaseScreen[None]):
         self.query_one("#sidebar").display = self.app.size.width >= SIDEBAR_MIN_WIDTH
         self.query_one("#q-help").display = False
         self.load()
+        self.set_interval(CLOCK_TICK_S, self.refresh_clock)
 
     @work(exclusive=True, group="question-load", exit_on_error=False)
     async def load(self) -> None:
@@ -101,6 +148,10 @@ class QuestionScreen(BaseScreen[None]):
             return
         self.assessment, self.loaded = assessment, loaded
         self.questions = loaded.questionnaire.questions()
+        if assessment.mode == "team" and type(self) is QuestionScreen and not self.read_only:
+            # Team mode is kept with the assessment: it reopens as a team vote.
+            self.mapp.open_team(self.assessment_id, self.start_at)
+            return
         if self.start_at and self.start_at in self.qids:
             self.index = self.qids.index(self.start_at)
         else:
@@ -119,8 +170,13 @@ class QuestionScreen(BaseScreen[None]):
         return self.assessment.answers if self.assessment else {}
 
     def first_unanswered(self) -> int:
-        """Where a resumed assessment continues (the first question if all are answered)."""
-        return next((i for i, qid in enumerate(self.qids) if qid not in self.answers), 0)
+        """Where a resumed assessment continues: the first unanswered question after the last
+        answered one (where the team stopped; questions skipped earlier come at the end), else
+        the first unanswered, else the first question."""
+        answered = [i for i, qid in enumerate(self.qids) if qid in self.answers]
+        start = answered[-1] + 1 if answered else 0
+        order = [*range(start, len(self.qids)), *range(start)]
+        return next((i for i in order if self.qids[i] not in self.answers), 0)
 
     @property
     def current(self) -> tuple[Dimension, Question] | None:
@@ -138,14 +194,22 @@ class QuestionScreen(BaseScreen[None]):
         lang = self.lang
         q = self.loaded.questionnaire
         _, question = self.current
-        badge = f" · [b]{self.t('snap.badge')}[/b]" if self.read_only else ""
-        self.query_one("#q-title", Static).update(
-            f"[b]{self.assessment.team}[/b] · {tr(q.title, lang)}{badge}"
+        title = Text(safe_str(self.assessment.team), style="bold")
+        for badge in self.title_badges():  # before the questionnaire title: never cut off
+            title.append(" ")
+            title.append(f" {badge} ", style="bold reverse")
+        title.append(f" · {safe_str(tr(q.title, lang))}")
+        self.query_one("#q-title", Static).update(title)
+        self.query_one("#q-text", Static).update(
+            styled("[b]$text[/b]", text=plain(tr(question.text, lang), multiline=True))
         )
-        self.query_one("#q-text", Static).update(f"[b]{tr(question.text, lang)}[/b]")
         self.query_one("#q-help-text", Static).update(
-            f"[b]{self.t('q.help_title')}[/b]  {tr(question.help, lang)}\n"
-            f"[dim]{self.t('q.source', source=question.source)}[/dim]"
+            styled(
+                "[b]$title[/b]  $help\n[dim]$source[/dim]",
+                title=self.t("q.help_title"),
+                help=plain(tr(question.help, lang), multiline=True),
+                source=self.tc("q.source", source=question.source),
+            )
         )
         self.query_one("#q-help").display = self.show_help
         answer = self.answers.get(question.id)
@@ -153,23 +217,27 @@ class QuestionScreen(BaseScreen[None]):
         if answer is not None:
             current = answer.level if answer.level is not None else NOT_SURE
         self.query_one("#q-options", AnswerOptions).show(answer_choices(question, lang), current)
-        status: list[str] = []
+        status: list[Content] = []
         if answer is None:
-            status.append(self.t("q.unanswered"))
+            status.append(Content(self.t("q.unanswered")))
         else:
             label = (
-                f"{answer.level} {tr(q.levels[answer.level], lang)}"
+                f"{answer.level} {q.level_name(answer.level, lang)}"
                 if answer.level is not None
                 else self.t("q.not_sure")
             )
-            status.append(self.t("q.answer_is", answer=label))
+            status.append(self.tc("q.answer_is", answer=label))
         note = self.pending_notes.get(question.id, answer.note if answer else "")
         if note:
-            status.append(self.t("q.note", note=note))
+            status.append(self.tc("q.note", note=note))
         if not self.show_help:
-            status.append(f"[dim]{self.t('q.help_hint')}[/dim]")
-        self.query_one("#q-status", Static).update("  ·  ".join(status))
+            status.append(styled("[dim]$hint[/dim]", hint=self.t("q.help_hint")))
+        self.query_one("#q-status", Static).update(Content("  ·  ").join(status))
         self.refresh_progress()
+
+    def title_badges(self) -> list[str]:
+        """Words shown as badges after the title (snapshot, team vote)."""
+        return [self.t("snap.badge")] if self.read_only else []
 
     def refresh_progress(self) -> None:
         """Position line, sidebar counts and the saved indicator (not the option list, so a
@@ -180,7 +248,7 @@ class QuestionScreen(BaseScreen[None]):
         q = self.loaded.questionnaire
         dim, question = self.current
         in_dim = [x for d, x in self.questions if d.id == dim.id]
-        self.query_one("#q-position", Static).update(
+        position = Text(
             self.t(
                 "q.position",
                 dimension=tr(dim.title, lang),
@@ -190,6 +258,10 @@ class QuestionScreen(BaseScreen[None]):
                 total=len(self.questions),
             )
         )
+        if self.last_recorded:
+            position.append(" · ")
+            position.append(f"✓ {self.last_recorded}", style="bold green")
+        self.query_one("#q-position", Static).update(position)
         self.query_one("#sidebar", DimensionSidebar).show(
             [
                 DimensionProgress(
@@ -204,18 +276,38 @@ class QuestionScreen(BaseScreen[None]):
         )
 
         self._show_saved()
+        self.refresh_clock()
+
+    def refresh_clock(self) -> None:
+        """The session clock: "Q12 of 37 · 20 min left", and a nudge when behind the pace."""
+        if self.current is None or not self.is_attached:
+            return
+        p = pace(
+            position=self.index + 1,
+            total=len(self.questions),
+            reviewed=self.done_here,
+            elapsed_s=time.monotonic() - self.session_start,
+            box_s=self.mapp.timebox_min * 60,
+        )
+        clock = Text(
+            self.t("retro.clock", n=p.position, total=p.total, left=p.left_min), style="bold"
+        )
+        if self.assessment is not None and previous_id(self.assessment) is not None:
+            # "New from last": how many carried-over answers the team has gone through.
+            done = reviewed(self.answers, self.qids, format_time(self.assessment.created))
+            clock.append(" · " + self.t("retro.reviewed", n=done, total=p.total), style="dim")
+        if p.behind:
+            clock.append(" · " + self.t("retro.behind"), style="bold red")
+        clock.append("  ")
+        self.query_one("#q-clock", Static).update(clock)
 
     def _show_saved(self) -> None:
-        indicator = self.query_one("#saved", SavedIndicator)
-        if self.pending:
-            indicator.show("saving", self.t("q.saving"))
-        elif self.failed:
-            indicator.show("failed", self.t("q.save_failed"))
-        else:
-            indicator.show(
-                "saved",
-                self.t("q.saved", answered=self.answered_count(), total=len(self.questions)),
-            )
+        self.query_one("#saved", SavedIndicator).show_writes(
+            self.writes,
+            saving=self.t("q.saving"),
+            failed=self.t("q.save_failed"),
+            saved=self.t("q.saved", answered=self.answered_count(), total=len(self.questions)),
+        )
 
     # -- answering --------------------------------------------------------------------------
 
@@ -238,10 +330,97 @@ class QuestionScreen(BaseScreen[None]):
     def action_answer(self, key: int) -> None:
         if self.assessment is None or self.current is None or self.refuse_if_read_only():
             return
+        if self.held is not None or self.burst.digit(time.monotonic()):
+            # A burst (someone typing the room's votes in solo mode): hold the digits and ask
+            # once the typing stops, before answering many questions at once.
+            self.hold(key)
+            return
+        self.answer_now(key)
+
+    def answer_now(self, key: int) -> None:
+        assert self.current is not None
         _, question = self.current
         level = None if key == NOT_SURE else key
+        self.burst_log.append((question.id, self.answers.get(question.id)))
+        self.done_here += 1
         self.record(question.id, level)
+        self.say_recorded(question.id, level)
         self.advance()
+
+    def hold(self, key: int) -> None:
+        if self.held is None:
+            self.held = []
+        self.held.append(key)
+        if self._burst_timer is not None:
+            self._burst_timer.stop()
+        self._burst_timer = self.set_timer(BURST_QUIET_S, self.ask_burst)
+
+    def ask_burst(self) -> None:
+        """The typing stopped: answer the held digits on the next questions, or undo the burst."""
+        held, self.held = self.held or [], None
+        undo = self.burst_log[-(BURST_MIN - 1) :]
+        n = len(held) + len(undo)
+
+        def answer(yes: bool | None) -> None:
+            if yes:
+                for key in held:
+                    self.answer_now(key)
+                return
+            # No: the burst answers nothing (its first digits are taken back too).
+            for qid, previous in reversed(undo):
+                if previous is None:
+                    self.clear_answer(qid)
+                else:
+                    self.record(qid, previous.level, note=previous.note)
+            if undo:
+                self.jump_to(undo[0][0])
+            self.notify(self.t("retro.burst_undone", n=n), timeout=5)
+
+        digits = " ".join("?" if k == NOT_SURE else str(k) for k in held)
+        self.app.push_screen(
+            ConfirmScreen(self.t("retro.burst_ask", n=n, more=len(held), digits=digits)), answer
+        )
+
+    def say_recorded(self, question_id: str, level: int | None) -> None:
+        """ "Q4 recorded: 3 Defined": where it went, with the level's name."""
+        if self.loaded is None or question_id not in self.qids:
+            return
+        label = (
+            f"{level} {tr(self.loaded.questionnaire.levels[level], self.lang)}"
+            if level is not None
+            else self.t("q.not_sure")
+        )
+        # Shown on the position line of the next question, not as a toast: at a retro's pace
+        # toasts pile up over the options on a projector.
+        self.last_recorded = self.t(
+            "retro.recorded", n=self.qids.index(question_id) + 1, answer=label
+        )
+
+    def action_clear(self) -> None:
+        """Take back the current question's answer (it becomes unanswered again)."""
+        if self.current is None or self.refuse_if_read_only():
+            return
+        qid = self.current[1].id
+        if qid not in self.answers:
+            self.notify(self.t("q.unanswered"), timeout=3)
+            return
+        self.clear_answer(qid)
+        self.notify(self.t("retro.cleared", n=self.qids.index(qid) + 1), timeout=4)
+        self.refresh_view()
+
+    def clear_answer(self, question_id: str) -> None:
+        previous = self.answers.pop(question_id, None)
+        ws = self.gateway.workspace
+        future = self.gateway.submit(ws.answer, self.assessment_id, question_id, None, clear=True)
+        self.writes.begin()
+        self._show_saved()
+        self.watch_save(future, question_id, None, previous)
+
+    def remember_mode(self, mode: str) -> None:
+        """Keep solo/team with the assessment, so it opens the way it was left."""
+        if self.assessment is not None and self.assessment.mode != mode:
+            self.assessment.mode = "team" if mode == "team" else "solo"
+            self.gateway.submit(self.gateway.workspace.set_mode, self.assessment_id, mode)
 
     @on(AnswerOptions.Chosen)
     def _option_chosen(self, event: AnswerOptions.Chosen) -> None:
@@ -255,11 +434,14 @@ class QuestionScreen(BaseScreen[None]):
             note = self.pending_notes.pop(question_id, None)
         kept_note = note if note is not None else (previous.note if previous else "")
         self.answers[question_id] = Answer(
-            level=level, note=kept_note, votes=previous.votes if previous else {}
+            level=level,
+            note=kept_note,
+            votes=previous.votes if previous else {},
+            updated=now(),  # the local copy counts as reviewed at once (the clock's n/N)
         )
         ws = self.gateway.workspace
         future = self.gateway.submit(ws.answer, self.assessment_id, question_id, level, note=note)
-        self.pending += 1
+        self.writes.begin()
         self._show_saved()
         self.watch_save(future, question_id, level, previous)
 
@@ -271,40 +453,45 @@ class QuestionScreen(BaseScreen[None]):
         level: int | None,
         previous: Answer | None,
     ) -> None:
+        """Roll the local copy back when the write fails; the user's error is said here, any
+        other error propagates to the app's worker handler (shown and logged)."""
         try:
-            await self.gateway.wait(future)
-        except MaturityError as exc:
-            self.failed = True
+            await self.writes.settle(self.gateway.wait(future))
+        except Exception as exc:
             if previous is None:
                 self.answers.pop(question_id, None)
             else:
                 self.answers[question_id] = previous
+            if not isinstance(exc, MaturityError):
+                raise
             self.notify(str(exc), title=self.t("q.save_failed"), severity="error", timeout=10)
         else:
-            self.failed = False
             self.post_message(AnswerSaved(self.assessment_id, question_id, level))
         finally:
-            self.pending -= 1
-        if not self.is_attached:
-            return
-        if self.failed:
-            self.refresh_view()
-        else:
-            self.refresh_progress()
+            if self.is_attached:
+                if self.writes.failed:
+                    self.refresh_view()
+                else:
+                    self.refresh_progress()
 
     def advance(self) -> None:
-        """Next question; after the last one, the first still unanswered, else the DORA screen."""
-        if self.index + 1 < len(self.questions):
+        """Next question; after the last one, the questions still unanswered (skipped ones) one
+        after the other, then the DORA screen.
+
+        Once past the end, "next" means the next unanswered question: going on in order would
+        walk into answers already recorded (and, in team mode, record them again).
+        """
+        missing = [i for i, qid in enumerate(self.qids) if qid not in self.answers]
+        if not self.sweeping and self.index + 1 < len(self.questions):
             self.index += 1
+        elif missing:
+            self.sweeping = True
+            self.index = next((i for i in missing if i > self.index), missing[0])
         else:
-            missing = [i for i, qid in enumerate(self.qids) if qid not in self.answers]
-            if missing:
-                self.index = missing[0]
-            else:
-                self.notify(self.t("q.all_answered"), timeout=6)
-                self.refresh_view()
-                self.action_dora()
-                return
+            # No toast: it would still say "press d" on the DORA screen opened next.
+            self.refresh_view()
+            self.action_dora()
+            return
         self.refresh_view()
 
     def action_back(self) -> None:
@@ -383,6 +570,7 @@ class QuestionScreen(BaseScreen[None]):
 
     def action_team(self) -> None:
         """Team mode (votes, reveal) at this question; see screens/team.py."""
+        self.remember_mode("team")
         self.mapp.open_team(self.assessment_id, self.current[1].id if self.current else None)
 
     def palette_commands(self) -> list[tuple[str, str, str]]:

@@ -15,6 +15,7 @@ from textual.containers import Vertical
 from textual.widgets import Input, Static
 
 from maturity.tui.screens.base import BaseModal
+from maturity.tui.widgets.safe_input import SafeInput
 
 MAX_REASON = 500
 
@@ -33,7 +34,7 @@ class ReopenScreen(BaseModal[str | None]):
         with Vertical(classes="dialog"):
             yield Static(id="reopen-heading", classes="dialog-title")
             yield Static(id="reopen-question")
-            yield Input(id="reopen-reason", max_length=MAX_REASON)
+            yield SafeInput(id="reopen-reason", max_length=MAX_REASON)
             yield Static(id="reopen-error", classes="field-error")
             yield Static(id="reopen-hint", classes="hint")
 
@@ -45,7 +46,7 @@ class ReopenScreen(BaseModal[str | None]):
     def refresh_view(self) -> None:
         self.query_one("#reopen-heading", Static).update(self.t("reopen.heading"))
         self.query_one("#reopen-question", Static).update(
-            self.t("reopen.question", team=self.team, date=self.date)
+            self.tc("reopen.question", team=self.team, date=self.date)
         )
         self.query_one("#reopen-reason", Input).placeholder = self.t("reopen.placeholder")
         self.query_one("#reopen-hint", Static).update(self.t("reopen.hint"))

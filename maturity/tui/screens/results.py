@@ -7,6 +7,7 @@ changing an answer and returning shows the new result.
 
 from __future__ import annotations
 
+import contextlib
 from typing import ClassVar
 
 from rich.cells import cell_len, set_cell_size
@@ -24,16 +25,30 @@ from textual.widgets.option_list import Option
 from maturity.dora import ALL_METRICS, metric_definitions
 from maturity.errors import MaturityError
 from maturity.evaluate import evaluate
+from maturity.model import terms
 from maturity.model.questionnaire import Questionnaire
 from maturity.model.results import Results
 from maturity.model.text import tr
 from maturity.questionnaire import LoadedQuestionnaire
+from maturity.retro import arrow, previous_id, reviewed
+from maturity.timefmt import format_time
+from maturity.tui.safe import plain, safe_str, styled
 from maturity.tui.screens.snapshot import SnapshotScreen, Target, snapshot_bindings
 from maturity.tui.widgets.bars import score_bar
 from maturity.tui.widgets.votes import disagreement_text
+from maturity.tui.widgets.weekly_chart import WeeklyChart
 
 HELD_BACK_SHOWN = 3
 """Held-back questions listed per dimension (the weakest first)."""
+SHORT_CELLS = 32
+"""A held-back question's text is cut to this many terminal cells in the dimension lines."""
+
+
+def short(text: str, cells: int = SHORT_CELLS) -> str:
+    """``text`` cut to ``cells`` terminal cells (wide Korean characters count twice), with …"""
+    if cell_len(text) <= cells:
+        return text
+    return set_cell_size(text, cells - 1).rstrip() + "…"
 
 
 class ResultsScreen(SnapshotScreen):
@@ -42,6 +57,7 @@ class ResultsScreen(SnapshotScreen):
         Binding("a", "answers", "Answers", id="answers"),
         Binding("d", "dora", "DORA", id="dora"),
         Binding("x", "export", "Export", id="export"),
+        Binding("m", "summary", "Summary", id="summary"),
         *snapshot_bindings(show=True),
         Binding("escape", "back", "Back", id="back"),
         Binding("q", "home", "Home", id="home"),
@@ -53,6 +69,10 @@ class ResultsScreen(SnapshotScreen):
         self.results: Results | None = None
         self.loaded: LoadedQuestionnaire | None = None
         self.target: Target | None = None
+        self.before: Results | None = None
+        """The results of the assessment this one was started from (for change arrows)."""
+        self.reviewed: int | None = None
+        self._scrolled_once = False
 
     def compose(self) -> ComposeResult:
         with Horizontal(classes="topbar"):
@@ -62,6 +82,8 @@ class ResultsScreen(SnapshotScreen):
             yield Static(id="r-dimensions")
             yield Static(id="r-disagreement")
             yield Static(id="r-dora")
+            yield Static(id="r-measured")
+            yield WeeklyChart(id="r-weekly")
             yield Static(id="r-roadmap")
             yield Static(id="r-change-hint", classes="dim")
             yield OptionList(id="r-held")
@@ -79,14 +101,31 @@ class ResultsScreen(SnapshotScreen):
         ws = self.gateway.workspace
         lang = self.lang
 
-        def _compute() -> tuple[Results, LoadedQuestionnaire, Target]:
+        def _compute() -> tuple[Results, LoadedQuestionnaire, Target, Results | None, int | None]:
             a = ws.get(self.assessment_id)
             loaded = ws.questionnaire_for(a)
             target = Target(a.id, a.team, a.created.isoformat()[:10], a.status)
-            return evaluate(a, loaded, lang), loaded, target
+            before: Results | None = None
+            count: int | None = None
+            prev = previous_id(a)
+            if prev is not None:
+                # "New from the last assessment": arrows against last time, and how far the
+                # team has got re-checking the carried-over answers.
+                with contextlib.suppress(MaturityError):
+                    before = ws.results(prev, lang)
+                count = reviewed(
+                    a.answers, loaded.questionnaire.question_ids(), format_time(a.created)
+                )
+            return evaluate(a, loaded, lang), loaded, target, before, count
 
         try:
-            self.results, self.loaded, self.target = await self.gateway.run(_compute)
+            (
+                self.results,
+                self.loaded,
+                self.target,
+                self.before,
+                self.reviewed,
+            ) = await self.gateway.run(_compute)
         except MaturityError as exc:
             self.notify(str(exc), title=self.t("error.title"), severity="error")
             self.dismiss()
@@ -118,7 +157,11 @@ class ResultsScreen(SnapshotScreen):
         if self.target is not None and self.target.status == "complete":
             badge = f" · [b]{self.t('snap.badge')}[/b]"
         self.query_one("#r-title", Static).update(
-            f"[b]{self.t('r.heading', team=r.team)}[/b] · {tr(q.title, lang)}{badge}"
+            styled(
+                f"[b]$heading[/b] · $title{badge}",
+                heading=self.tc("r.heading", team=r.team),
+                title=tr(q.title, lang),
+            )
         )
         self.query_one("#r-overall", Static).update(self._overall(r, q))
         self.query_one("#r-dimensions", Static).update(self._dimensions(r, q))
@@ -126,6 +169,12 @@ class ResultsScreen(SnapshotScreen):
         self.query_one("#r-disagreement", Static).update(disagreement or "")
         self.query_one("#r-disagreement").display = disagreement is not None
         self.query_one("#r-dora", Static).update(self._dora(r))
+        self.query_one("#r-measured", Static).update(self._measured(r))
+        self.query_one("#r-measured").display = r.measured is not None
+        chart = self.query_one("#r-weekly", WeeklyChart)
+        chart.display = bool(r.measured and r.measured.measurement.weekly)
+        if r.measured is not None:
+            chart.set_weeks(r.measured.measurement.weekly)
         self.query_one("#r-roadmap", Static).update(self._roadmap(r, q))
         held = self.query_one("#r-held", OptionList)
         held.clear_options()
@@ -135,17 +184,29 @@ class ResultsScreen(SnapshotScreen):
                 found = q.find_question(h.question)
                 text = tr(found[1].text, lang) if found else h.question
                 title = tr(dim.title, lang) if dim else d.id
-                held.add_option(Option(f"{title} · {text} ({h.level})", id=h.question))
+                held.add_option(Option(plain(f"{title} · {text} ({h.level})"), id=h.question))
         held.display = held.option_count > 0
         if held.option_count:
             held.highlighted = 0
         hint = self.query_one("#r-change-hint", Static)
         hint.update(self.t("r.change_hint"))
         hint.display = held.display
-        if held.display:
-            held.focus()
+        # The page starts at the top with the scroll area focused (PageDown reaches the DORA
+        # tiers and the roadmap); Tab moves to the held-back list below.
+        main = self.query_one("#r-main", VerticalScroll)
+        if not self._scrolled_once:
+            main.focus()
+            main.scroll_home(animate=False)
+            self._scrolled_once = True
 
     def _overall(self, r: Results, q: Questionnaire) -> Text:
+        text = self._overall_line(r, q)
+        if self.reviewed is not None:
+            total = len(q.question_ids())
+            text.append("  " + self.t("retro.reviewed", n=self.reviewed, total=total), style="dim")
+        return text
+
+    def _overall_line(self, r: Results, q: Questionnaire) -> Text:
         o = r.overall
         if o.level is not None and o.score is not None:
             text = Text()
@@ -166,28 +227,41 @@ class ResultsScreen(SnapshotScreen):
         """One line per dimension (title, bar, score, level, coverage), aligned by terminal
         cells so Korean titles line up, and an indented "held back by" line under it."""
         titles = {
-            d.id: tr(dim.title, self.lang) if (dim := q.dimension(d.id)) else d.id
+            d.id: safe_str(tr(dim.title, self.lang) if (dim := q.dimension(d.id)) else d.id)
             for d in r.dimensions
         }
         width = max((cell_len(x) for x in titles.values()), default=0)
         lines: list[Text | Padding] = []
+        before = {d.id: d for d in self.before.dimensions} if self.before is not None else {}
         for d in r.dimensions:
             score = f"{d.score:.2f}" if d.score is not None else "–"
+            old = before.get(d.id)
+            delta = (
+                round(d.score - old.score, 2)
+                if old is not None and old.score is not None and d.score is not None
+                else None
+            )
             level = (
-                self.t("r.level", level=d.level, name=tr(q.levels[d.level], self.lang))
+                self.t("r.level", level=d.level, name=q.level_name(d.level, self.lang))
                 if d.level is not None
                 else self.t("r.not_enough")
             )
             line = Text(set_cell_size(titles[d.id], width) + " ", style="bold")
             line.append_text(score_bar(d.score, 12))
-            line.append(f" {score:>4}  ")
+            line.append(f" {score:>4}")
+            if delta is not None:
+                style = "green" if delta > 0 else "red" if delta < 0 else "dim"
+                line.append(f" {arrow((delta > 0) - (delta < 0))}", style=style)
+            line.append("  ")
             line.append(level, style="bold" if d.level is not None else "dim")
             line.append("  " + self.t("r.coverage", pct=f"{d.coverage:.0%}"), style="dim")
             lines.append(line)
             if d.next_level and d.distance_to_next is not None and d.held_back_by:
                 names = []
                 for h in d.held_back_by[:HELD_BACK_SHOWN]:
-                    names.append(f"{h.question.split('.', 1)[-1]} ({h.level})")
+                    found = q.find_question(h.question)
+                    name = tr(found[1].text, self.lang) if found else h.question
+                    names.append(f"{short(name)} ({h.level})")
                 more = len(d.held_back_by) - HELD_BACK_SHOWN
                 held = self.t(
                     "r.held_back", distance=f"{d.distance_to_next:.2f}", next=d.next_level
@@ -226,13 +300,57 @@ class ResultsScreen(SnapshotScreen):
             grade = f"{m.quickcheck:.1f}/10"
             if m.tier:
                 grade += f" · {self.t(f'tier.{m.tier}')}"
-            text.append(f"\n  {tr(defs[metric].title, self.lang)}: {m.input} → {grade}")
+            text.append(f"\n  {tr(defs[metric].title, self.lang)}: {safe_str(m.input)} → {grade}")
         if d.tiers_last_published:
             text.append("\n" + self.t("dora.historical", year=d.tiers_last_published), style="dim")
         if d.optimistic_flag and d.implied_band:
             lo, hi = d.implied_band
             text.append("\n" + self.t("r.optimistic", lo=lo, hi=hi), style="bold yellow")
         return text
+
+    def _measured(self, r: Results) -> Group | Text:
+        """Self-reported vs measured per metric; ``!`` marks a gap of one tier or more."""
+        mv = r.measured
+        if mv is None:
+            return Text("")
+        from maturity.measure.text import stat_value
+
+        p = mv.measurement.provenance
+        table = Table.grid(padding=(0, 1))
+        table.add_column(width=1, no_wrap=True)
+        table.add_column(ratio=2)
+        table.add_column(ratio=2)
+        table.add_column(ratio=3)
+        defs = metric_definitions()
+        for pair in mv.comparison:
+            stat = mv.measurement.metrics.get(pair.metric)
+            own = f"{pair.self_reported or '–'} {self.t(f'tier.{pair.self_tier}') if pair.self_tier else ''}"
+            got = stat_value(pair.metric, stat) if stat else "–"
+            tier = self.t(f"tier.{pair.measured_tier}") if pair.measured_tier else ""
+            n = f" n={stat.n} {stat.confidence}" if stat else ""
+            table.add_row(
+                Text("!", style="bold yellow") if pair.disagree else "",
+                Text(tr(defs[pair.metric].title, self.lang)),
+                Text(safe_str(own.strip())),  # typed by the team: text, never markup
+                Text(f"{got} {tier}{n}", style="bold" if pair.disagree else ""),
+            )
+        note = self.t(
+            "r.measured_window",
+            start=f"{p.window.start:%Y-%m-%d}",
+            end=f"{p.window.end:%Y-%m-%d}",
+            days=f"{p.window.days:g}",
+            version=p.tool_version,
+        )
+        if p.failures_from_reverts is not None:
+            note += "; " + self.t("r.measured_proxy", days=p.failures_from_reverts)
+        if mv.measurement.weekly:
+            note += "\n" + self.t("r.weekly")
+        parts: list[Text | Table | Padding] = [Padding(Text(note, style="dim"), (0, 0, 0, 2))]
+        if r.dora is None and mv.effective.optimistic_flag and mv.effective.implied_band:
+            lo, hi = mv.effective.implied_band
+            parts.append(Text(self.t("r.optimistic", lo=lo, hi=hi), style="bold yellow"))
+        title = Text(self.t("r.measured", year=mv.dora.benchmark, n=mv.disagreements), style="bold")
+        return Group(title, table, *parts)
 
     def _roadmap(self, r: Results, q: Questionnaire) -> Table:
         table = Table.grid(padding=(0, 1))
@@ -247,9 +365,14 @@ class ResultsScreen(SnapshotScreen):
             items = [x for x in r.recommendations if x.horizon == horizon]
             for i, x in enumerate(items):
                 dim = q.dimension(x.dimension)
-                where = tr(dim.title, self.lang) if dim else x.dimension
-                item = Text(f"{x.title} ")
-                item.append(f"[{where}, {self.t('r.effort', effort=x.effort)}]", style="dim")
+                where = safe_str(tr(dim.title, self.lang) if dim else x.dimension)
+                item = Text(f"{safe_str(x.title)} ")
+                who = (
+                    f", {terms.who_acts_name(x.who_acts, self.lang)}"
+                    if x.who_acts != "team"  # the team is the default actor: only say otherwise
+                    else ""
+                )
+                item.append(f"[{where}, {self.t('r.effort', effort=x.effort)}{who}]", style="dim")
                 table.add_row(self.t(f"r.horizon.{horizon}") if i == 0 else "", "•", item)
         return table
 
@@ -268,6 +391,9 @@ class ResultsScreen(SnapshotScreen):
 
     def action_export(self) -> None:
         self.mapp.open_export(self.assessment_id)
+
+    def action_summary(self) -> None:
+        self.mapp.open_summary(self.assessment_id)
 
     def action_back(self) -> None:
         self.dismiss()

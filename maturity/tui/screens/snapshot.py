@@ -152,7 +152,9 @@ class SnapshotScreen(BaseScreen[None]):
     async def _new_from(self, target: Target) -> None:
         """Create the next assessment of the team, pre-filled, and open its first question."""
         try:
-            a = await self.gateway.run(self.gateway.workspace.create_from, target.id)
+            a, changes = await self.gateway.run(
+                self.gateway.workspace.create_from_with_changes, target.id
+            )
         except MaturityError as exc:
             self.notify(str(exc), title=self.t("error.title"), severity="error")
             return
@@ -160,4 +162,15 @@ class SnapshotScreen(BaseScreen[None]):
             self.t("snap.new_from", team=a.team, date=target.date, answered=len(a.answers)),
             timeout=8,
         )
+        if changes is not None:
+            # An older built-in version: the team moves to the current one (docs/scoring.md §9).
+            self.notify(
+                self.t(
+                    "snap.upgraded",
+                    version=changes.new_version,
+                    replaced=len(changes.replaced),
+                    added=len(changes.added),
+                ),
+                timeout=12,
+            )
         self.mapp.open_questions(a.id)

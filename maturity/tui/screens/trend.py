@@ -17,9 +17,11 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
+from textual.content import Content
 from textual.widgets import DataTable, Footer, Static
 
 from maturity.errors import MaturityError, NotFoundError
+from maturity.tui.safe import safe_str, styled
 from maturity.tui.screens.snapshot import SNAPSHOT_ACTIONS, SnapshotScreen, Target
 from maturity.tui.widgets.trend_chart import (
     DORA_COLOUR,
@@ -134,10 +136,13 @@ class TrendScreen(SnapshotScreen):
         single.display = self.single is not None
         if self.single is not None:
             s = self.single
-            title.update(f"[b]{self.t('trend.heading', team=s.team)}[/b]")
+            title.update(styled("[b]$heading[/b]", heading=self.tc("trend.heading", team=s.team)))
             single.update(
-                f"[b]{self.t('trend.one', team=s.team, date=s.created)}[/b]\n\n"
-                f"{self.t('trend.one.next')}"
+                styled(
+                    "[b]$one[/b]\n\n$next",
+                    one=self.tc("trend.one", team=s.team, date=s.created),
+                    next=Content(self.t("trend.one.next")),  # ours: its line breaks stay
+                )
             )
             return
         trend = self.trend
@@ -145,12 +150,15 @@ class TrendScreen(SnapshotScreen):
             return
         first, last = trend.points[0], trend.points[-1]
         title.update(
-            f"[b]{self.t('trend.heading', team=trend.team)}[/b] · "
-            + self.t(
-                "trend.count",
-                count=len(trend.points),
-                first=first.created[:10],
-                last=last.created[:10],
+            styled(
+                "[b]$heading[/b] · $count",
+                heading=self.tc("trend.heading", team=trend.team),
+                count=self.t(
+                    "trend.count",
+                    count=len(trend.points),
+                    first=first.created[:10],
+                    last=last.created[:10],
+                ),
             )
         )
         self.query_one("#t-chart", TrendChart).show(
@@ -164,7 +172,8 @@ class TrendScreen(SnapshotScreen):
         self._fill_table(trend)
 
     def _dimension_title(self, dim: str) -> str:
-        return self.titles.get(dim, dim)
+        """A dimension's title, terminal-safe (a user's questionnaire may carry anything)."""
+        return safe_str(self.titles.get(dim, dim))
 
     def _legend(self, trend: Trend) -> Text:
         """Marker, title and change since the first assessment for each dimension; then what
@@ -211,7 +220,7 @@ class TrendScreen(SnapshotScreen):
             header = f"{series_marker(i)} {self._dimension_title(dim)}"
             if cell_len(header) > per_dim:
                 header = set_cell_size(header, per_dim - 1).rstrip() + "…"
-            table.add_column(header, key=f"dim:{dim}")
+            table.add_column(Text(header), key=f"dim:{dim}")  # Text: a str label is markup
         table.add_column(self.t("trend.col.overall"), key="overall")
         table.add_column(self.t("trend.col.dora"), key="dora")
         for p in trend.points:

@@ -17,6 +17,7 @@ from textual.widgets.option_list import Option
 
 from maturity.model.text import tr
 from maturity.tui.i18n import t
+from maturity.tui.safe import safe_str
 
 if TYPE_CHECKING:
     from maturity.model.questionnaire import Question
@@ -75,7 +76,7 @@ class AnswerOptions(OptionList):
             label.add_row(
                 Text(f" {key} ", style="reverse bold" if chosen else "bold"),
                 Text("✓" if chosen else " ", style="bold green"),
-                Text(text, style="bold" if chosen else ""),
+                Text(safe_str(text, multiline=True), style="bold" if chosen else ""),
             )
             self.add_option(Option(label, id=str(key)))
         index = next((i for i, (k, _) in enumerate(options) if k == current), 0)

@@ -12,7 +12,7 @@ def score_bar(score: float | None, width: int = 16) -> Text:
     if score is None:
         return Text(EMPTY * width, style="dim")
     filled = max(0, min(width, round((score - 1) / 4 * width)))
-    colour = {1: "red", 2: "dark_orange", 3: "yellow", 4: "green", 5: "bright_green"}
+    colour = {1: "red", 2: "bright_red", 3: "yellow", 4: "green", 5: "bright_green"}
     level = max(1, min(5, int(score)))
     bar = Text(FULL * filled, style=colour[level])
     bar.append(EMPTY * (width - filled), style="dim")

@@ -10,6 +10,8 @@ from textual.message import Message
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
+from maturity.tui.safe import safe_str
+
 
 @dataclass(frozen=True)
 class DimensionProgress:
@@ -36,7 +38,7 @@ class DimensionSidebar(OptionList):
         for row in rows:
             label = Text(no_wrap=True, overflow="ellipsis")
             label.append("▸ " if row.current else "  ", style="bold")
-            label.append(row.title, style="bold" if row.current else "")
+            label.append(safe_str(row.title), style="bold" if row.current else "")
             done = row.answered == row.total
             label.append(f" {row.answered}/{row.total}", style="green" if done else "dim")
             self.add_option(Option(label, id=row.id))

@@ -81,6 +81,26 @@ def segments(values: list[float | None]) -> list[list[tuple[int, float]]]:
     return runs
 
 
+def marker_points(
+    series: list[list[float | None]], plot_width: int, count: int
+) -> list[tuple[int, float, float]]:
+    """(series index, x, y) of every marker. Series with the same value at the same point
+    are spread over neighbouring cells instead of drawn on one (where the last would hide the
+    others): identical lines keep distinct markers."""
+    cell = (count + 0.4 - 0.6) / plot_width  # x units per terminal cell
+    at: dict[tuple[int, float], list[int]] = {}
+    for i, values in enumerate(series):
+        for run in segments(values):
+            for x, y in run:
+                at.setdefault((x, round(y, 1)), []).append(i)
+    out: list[tuple[int, float, float]] = []
+    for (x, y), group in at.items():
+        m = len(group)
+        for k, i in enumerate(group):
+            out.append((i, x + (k - (m - 1) / 2) * cell, y))
+    return out
+
+
 @dataclass(frozen=True)
 class ChartData:
     """What the chart shows: one x position per assessment, oldest first."""
@@ -126,10 +146,9 @@ class TrendChart(PlotextPlot):
             plt.scatter(
                 [x], [TIER_ROW_Y], color=DORA_COLOUR, marker=letter, style="bold", yside="right"
             )
-        for i, values in enumerate(data.series):
-            for run in segments(values):
-                for x, y in run:
-                    plt.scatter([x], [y], color=series_colour(i), marker=series_marker(i))
+        points = marker_points(data.series, max(self.size.width - 8, 10), n)
+        for i, px, py in points:
+            plt.scatter([px], [py], color=series_colour(i), marker=series_marker(i))
         plt.xlim(0.6, n + 0.4)
         plt.ylim(*Y_RANGE)
         plt.yticks([1, 2, 3, 4, 5])

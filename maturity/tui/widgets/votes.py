@@ -10,19 +10,21 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
+from rich.table import Table
 from rich.text import Text
 from textual.widgets import Static
 
 from maturity.model.text import tr
 from maturity.store.base import TeamState
 from maturity.tui.i18n import t
+from maturity.tui.safe import safe_str
 from maturity.voting import TOP_DISAGREEMENTS, UNSURE_KEY, tally
 
 if TYPE_CHECKING:
     from maturity.model.questionnaire import Questionnaire
     from maturity.model.results import Disagreement
 
-LEVEL_STYLE = {1: "red", 2: "dark_orange", 3: "yellow", 4: "green", 5: "bright_green"}
+LEVEL_STYLE = {1: "red", 2: "bright_red", 3: "yellow", 4: "green", 5: "bright_green"}
 BAR = "█"
 
 
@@ -51,7 +53,7 @@ def vote_lines(state: TeamState, lang: str) -> Text:
         line.append(BAR * (2 * n) or "·", style=style if n else "dim")
         line.append(f" {n}" if n else "", style="bold")
         if not state.anonymous and by_level.get(key):
-            line.append("  " + ", ".join(by_level[key]), style="")
+            line.append("  " + ", ".join(safe_str(who) for who in by_level[key]), style="")
         text.append_text(line)
         text.append("\n")
     summary = Text()
@@ -71,53 +73,73 @@ def vote_lines(state: TeamState, lang: str) -> Text:
 
 
 def facilitator_text(
-    state: TeamState | None, lang: str, *, next_name: str | None, assessment_id: str
+    state: TeamState | None,
+    lang: str,
+    *,
+    next_name: str | None,
+    expected: int = 0,
+    waiting: Sequence[str] = (),
+    explicit: bool = False,
 ) -> Text:
-    """The facilitator's vote panel: the count before the reveal, every vote after it."""
-    text = Text()
+    """The facilitator's vote panel: one line until the reveal ("4/6 voted · waiting: Leo,
+    Kim · typed → Ana"), every vote, the median and what enter records after it."""
+    text = Text(no_wrap=False)
     if state is None:
         text.append("…", style="dim")
         return text
     if not state.revealed:
-        text.append(t("team.count", lang, count=state.count), style="bold")
-        if state.voters:
-            text.append("  " + "  ".join(f"✓ {who}" for who in state.voters), style="green")
-        text.append("\n" + t("team.hidden", lang), style="dim")
-        hint = (
-            t("team.type_hint_anonymous", lang)
-            if state.anonymous or next_name is None
-            else t("team.type_hint", lang, name=next_name)
+        count = (
+            t("retro.count_of", lang, count=state.count, total=expected)
+            if expected
+            else t("team.count", lang, count=state.count)
         )
-        text.append("\n" + hint, style="dim")
-        text.append("\n" + t("team.join_hint", lang, id=assessment_id[:8]), style="dim")
+        text.append(count, style="bold")
+        if waiting:
+            text.append(
+                " · " + t("retro.waiting", lang, names=", ".join(safe_str(w) for w in waiting))
+            )
+        if next_name is not None:
+            key = "retro.next_named" if explicit else "retro.next"
+            text.append(" · " + t(key, lang, name=safe_str(next_name)), style="dim")
+        if state.previous:
+            text.append(" · " + last_time(state.previous_answer, lang), style="dim")
         return text
     text.append_text(vote_lines(state, lang))
     if state.answered:
         text.append(
-            "\n" + t("team.recorded", lang, answer=answer_label(state.answer, lang)), "bold green"
+            "\n" + t("team.recorded", lang, answer=answer_label(state.answer, lang)), "bold"
         )
-    else:
-        median = tally((state.votes or {}).values()).median
-        hint = (
-            t("team.record_hint", lang, median=median)
-            if median is not None
-            else t("team.record_hint_none", lang)
-        )
-        text.append("\n" + hint, style="dim")
+        return text
+    if state.previous:
+        text.append("\n" + last_time(state.previous_answer, lang), style="bold")
+    median = tally((state.votes or {}).values()).median
+    hint = (
+        t("team.record_hint", lang, median=median)
+        if median is not None
+        else t("team.record_hint_none", lang)
+    )
+    text.append("\n" + hint, style="dim")
     return text
 
 
+def last_time(level: int | None, lang: str) -> str:
+    """The answer given before this vote, for comparison (never mistaken for the decision)."""
+    return t("retro.last_time", lang, answer=answer_label(level, lang))
+
+
 def participant_text(state: TeamState, lang: str) -> Text:
-    """A participant's panel: their own vote and the count; everything only after the reveal."""
+    """A participant's panel: their own vote and the count; everything only after the reveal.
+    "Team answer" appears only once the facilitator has recorded it."""
     text = Text()
     if state.status == "complete":
         text.append(t("p.closed", lang), style="bold")
         return text
+    if not state.facilitator_live:
+        text.append(t("retro.facilitator_gone", lang), style="bold")
+        text.append("\n")
     if not state.revealed:
         if state.voted:
-            text.append(
-                t("p.your_vote", lang, vote=answer_label(state.mine, lang)), style="bold green"
-            )
+            text.append(t("p.your_vote", lang, vote=answer_label(state.mine, lang)), style="bold")
             text.append("  " + t("p.can_change", lang), style="dim")
         else:
             text.append(t("p.no_vote", lang), style="bold")
@@ -128,8 +150,12 @@ def participant_text(state: TeamState, lang: str) -> Text:
     text.append_text(vote_lines(state, lang))
     if state.answered:
         text.append(
-            "\n" + t("team.recorded", lang, answer=answer_label(state.answer, lang)), "bold green"
+            "\n" + t("team.recorded", lang, answer=answer_label(state.answer, lang)), "bold"
         )
+    else:
+        if state.previous:
+            text.append("\n" + last_time(state.previous_answer, lang), style="dim")
+        text.append("\n" + t("retro.deciding", lang), style="dim")
     return text
 
 
@@ -148,33 +174,26 @@ class VotePanel(Static):
     """
 
 
-def roster_next(participants: Sequence[str], taken: set[str]) -> str:
-    """Whose vote the next typed digit is: the first participant (in the order given at
-    creation) without a vote on this question, then P1, P2, ... for people not listed."""
-    for name in participants:
-        if name not in taken:
-            return name
-    n = 1
-    while f"P{n}" in taken:
-        n += 1
-    return f"P{n}"
-
-
 def disagreement_text(
     d: Disagreement | None, q: Questionnaire, lang: str, *, top: int = TOP_DISAGREEMENTS
-) -> Text | None:
+) -> Table | None:
     """The results screen's "where the team disagreed": spread per dimension, then the
-    questions with the widest spread. None when no answer was recorded with votes."""
+    questions with the widest spread. None when no answer was recorded with votes.
+
+    A grid, so a line that wraps keeps its indent under the text (not under the marker)."""
     if d is None or not any(x.voted for x in d.dimensions):
         return None
-    text = Text(t("r.disagreement", lang), style="bold underline")
+    heading = Text(t("r.disagreement", lang), style="bold underline")
+    table = Table.grid(padding=(0, 1))
+    table.add_column(width=1, no_wrap=True)
+    table.add_column(no_wrap=True)
+    table.add_column(ratio=1)
     for dim in d.dimensions:
         if not dim.voted:
             continue
         found = q.dimension(dim.id)
-        title = tr(found.title, lang) if found else dim.id
-        text.append("\n  ")
-        text.append(
+        title = safe_str(tr(found.title, lang) if found else dim.id)
+        line = Text(
             t(
                 "r.dim_spread",
                 lang,
@@ -186,15 +205,16 @@ def disagreement_text(
             ),
             style="bold yellow" if dim.discuss else "",
         )
+        table.add_row("", "", line)
     for x in [x for x in d.questions if x.spread > 0][:top]:
         found_q = q.find_question(x.question)
         question = tr(found_q[1].text, lang) if found_q else x.question
-        text.append("\n  ")
-        text.append(
-            f"{'⚠' if x.discuss else '·'} {x.spread} ", style="bold yellow" if x.discuss else "dim"
+        marker = Text(
+            f"{'⚠' if x.discuss else '·'} {x.spread}",
+            style="bold yellow" if x.discuss else "dim",
         )
-        text.append(question)
-        text.append(
+        line = Text(safe_str(question))
+        line.append(
             "  "
             + t(
                 "r.q_spread",
@@ -205,5 +225,10 @@ def disagreement_text(
             ),
             style="dim",
         )
-    text.append("\n")
-    return text
+        table.add_row("", marker, line)
+    outer = Table.grid()
+    outer.add_column()
+    outer.add_row(heading)
+    outer.add_row(table)
+    outer.add_row("")
+    return outer

@@ -1,0 +1,128 @@
+"""Whole-command start-up: `show ID --json`, and `trend` / `portfolio` over 10,000 assessments.
+
+Each figure is the median of several runs of the real command in a fresh process, printed with
+its ratio to a bare ``python -c pass`` measured alternately in the same run (so a busy machine
+moves both). Targets (issue 12): show --json <= 12x and <= 0.15 s; trend and portfolio over
+10,000 assessments <= 0.3 s. Asserts nothing.
+
+Bytecode is compiled first (as an installed wheel has it), so the figures do not include
+compiling the sources when bytecode writing is off (PYTHONDONTWRITEBYTECODE).
+
+Usage: uv run python benchmarks/cli_bench.py [--runs 9] [--teams 200] [--per-team 50]
+The 10,000-assessment store is built once and kept in the temp folder for later runs.
+"""
+
+from __future__ import annotations
+
+import argparse
+import compileall
+import contextlib
+import io
+import os
+import random
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import maturity
+from maturity import questionnaire as qmod
+from maturity.cli import main as cli_main
+from maturity.model.assessment import Answer, Assessment, DoraInputs, QuestionnaireRef
+from maturity.store import open_store
+from maturity.workspace import Workspace, new_id
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def big_store(teams: int, per_team: int) -> Path:
+    """A store of ``teams`` x ``per_team`` complete assessments (built once, then reused)."""
+    path = Path(tempfile.gettempdir()) / f"maturity-cli-bench-{teams}x{per_team}.db"
+    if path.exists():
+        return path
+    building = path.with_suffix(".building")
+    building.unlink(missing_ok=True)
+    loaded = qmod.builtin("calms")
+    qids = loaded.questionnaire.question_ids()
+    rnd = random.Random(7)
+    ws = Workspace(open_store(building))
+    start = datetime(2014, 1, 1, tzinfo=UTC)
+    t0 = time.perf_counter()
+    for team in range(teams):
+        for k in range(per_team):
+            when = start + timedelta(days=70 * k + team % 60)
+            ws.import_document(
+                Assessment(
+                    id=new_id(), team=f"Team {team:03d}", created=when, updated=when, status="complete",
+                    questionnaire=QuestionnaireRef(id=loaded.id, version=loaded.version),
+                    answers={q: Answer(level=rnd.randint(1, 5), updated=when) for q in qids},
+                    dora=DoraInputs(deployment_frequency=rnd.choice(["monthly", "2/week", "daily"]),
+                                    lead_time=rnd.choice(["3w", "2d", "6h"]), change_failure_rate=f"{rnd.randint(2, 40)}%",
+                                    time_to_restore=rnd.choice(["2d", "6h", "30m"])),
+                ),
+                loaded,
+            )  # fmt: skip
+    ws.store.close()
+    building.rename(path)
+    print(f"built {teams * per_team:,} assessments in {time.perf_counter() - t0:.0f} s: {path}")
+    return path
+
+
+def one_assessment(folder: Path) -> tuple[Path, str]:
+    """A store with the README's example assessment (answers, notes, DORA metrics)."""
+    path = folder / "one.db"
+    out = io.StringIO()
+    with contextlib.redirect_stdout(out):
+        code = cli_main(
+            ["--store", str(path), "new", "--answers", str(ROOT / "examples" / "payments.yaml")]
+        )
+    assert code == 0
+    return path, out.getvalue().strip()
+
+
+def timed(argv: list[str], env: dict[str, str]) -> float:
+    t = time.perf_counter()
+    subprocess.run(argv, env=env, stdout=subprocess.DEVNULL, check=True)
+    return time.perf_counter() - t
+
+
+def compare(label: str, argv: list[str], env: dict[str, str], runs: int) -> None:
+    """Median of ``argv`` and of ``python -c pass``, run alternately; one warm-up each."""
+    bare = [sys.executable, "-c", "pass"]
+    timed(bare, env)
+    timed(argv, env)
+    base, cmd = [], []
+    for _ in range(runs):
+        base.append(timed(bare, env))
+        cmd.append(timed(argv, env))
+    b, c = statistics.median(base), statistics.median(cmd)
+    print(f"{label:<44} {c * 1000:7.1f} ms  {c / b:5.1f}x python -c pass ({b * 1000:.1f} ms)")
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--runs", type=int, default=9)
+    ap.add_argument("--teams", type=int, default=200)
+    ap.add_argument("--per-team", type=int, default=50)
+    args = ap.parse_args()
+    compileall.compile_dir(Path(maturity.__file__).parent, quiet=1)
+    exe = [sys.executable, "-m", "maturity"]
+    with tempfile.TemporaryDirectory(prefix="maturity-cli-bench-") as tmp:
+        one, aid = one_assessment(Path(tmp))
+        env = {**os.environ, "MATURITY_STORE": str(one)}
+        compare("`maturity show ID --json`", [*exe, "show", aid, "--json"], env, args.runs)
+        compare("`maturity list`", [*exe, "list"], env, args.runs)
+    big = big_store(args.teams, args.per_team)
+    env = {**os.environ, "MATURITY_STORE": str(big)}
+    n = f"{args.teams * args.per_team:,}"
+    compare(
+        f"`maturity trend --team T` ({n})", [*exe, "trend", "--team", "Team 007"], env, args.runs
+    )
+    compare(f"`maturity portfolio` ({n})", [*exe, "portfolio"], env, args.runs)
+
+
+if __name__ == "__main__":
+    main()
