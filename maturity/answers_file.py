@@ -13,6 +13,8 @@ from typing import Any
 from maturity import questionnaire as qmod
 from maturity.dora import ALL_METRICS, parse_metric
 from maturity.errors import InvalidFileError, MaturityError, Problem
+from maturity.fileio import user_path
+from maturity.limits import PARTICIPANTS_MAX, text_problem
 from maturity.model.assessment import Answer, DoraInputs
 from maturity.questionnaire import LoadedQuestionnaire
 from maturity.yamlio import load_yaml
@@ -65,7 +67,9 @@ def load_answers(path: Path, questionnaire_override: str | None = None) -> Answe
             source, [Problem("questionnaire", "expected a built-in id or a file path")]
         )
     if isinstance(ref, str) and not questionnaire_override and ref not in qmod.builtin_ids():
-        ref = str((path.parent / ref).expanduser())  # relative to the answers file
+        ref = (
+            str(user_path(ref)) if ref.startswith("~") else str(path.parent / ref)
+        )  # relative to the answers file
     loaded = qmod.resolve(ref)
     known = {q.id for _, q in loaded.questionnaire.questions()}
 
@@ -79,6 +83,9 @@ def load_answers(path: Path, questionnaire_override: str | None = None) -> Answe
         return str(v).strip() or None
 
     team, facilitator = text("team"), text("facilitator")
+    for key, value in (("team", team), ("facilitator", facilitator)):
+        if value is not None and (problem := text_problem(key, value)):
+            problems.append(Problem(key, problem))
     language = text("language") or "en"
     if language not in ("en", "ko"):
         problems.append(Problem("language", f"expected en or ko, got {language!r}"))
@@ -88,6 +95,11 @@ def load_answers(path: Path, questionnaire_override: str | None = None) -> Answe
     ):
         problems.append(Problem("participants", "expected a list of names"))
         participants_raw = []
+    if len(participants_raw) > PARTICIPANTS_MAX:
+        problems.append(Problem("participants", f"at most {PARTICIPANTS_MAX} participants"))
+    for i, name in enumerate(participants_raw):
+        if problem := text_problem("participant", name):
+            problems.append(Problem(f"participants[{i}]", problem))
 
     answers: dict[str, Answer] = {}
     raw_answers = data.get("answers") or {}
@@ -107,7 +119,14 @@ def load_answers(path: Path, questionnaire_override: str | None = None) -> Answe
                     Problem(where, f"unknown key {sorted(extra)[0]!r} (expected level, note)")
                 )
                 continue
-            note = str(value.get("note") or "")
+            raw_note = value.get("note")
+            if raw_note is not None and not isinstance(raw_note, str | int | float):
+                problems.append(Problem(f"{where}.note", "expected text"))
+                continue
+            note = "" if raw_note is None else str(raw_note)
+            if problem := text_problem("note", note):
+                problems.append(Problem(f"{where}.note", problem))
+                continue
             value = value.get("level")
         try:
             answers[qid] = Answer(level=_level(value), note=note)

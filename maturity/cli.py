@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -96,11 +97,17 @@ def cmd_new(args: argparse.Namespace) -> int:
 
     if args.from_id and args.answers:
         raise MaturityError("give either --from or --answers, not both")
+    if (args.done or args.drop or args.drop_reason) and not args.from_id:
+        raise MaturityError("--done, --drop and --drop-reason go with --from ID")
     if args.from_id:
         ws = _workspace(args, create=False)
+        prev = ws.get(args.from_id)
+        decisions = _review_decisions(ws, prev, args.done or [], args.drop or [])
         a, changes = ws.create_from_with_changes(
-            args.from_id,
+            prev.id,
             qmod.resolve(args.questionnaire) if args.questionnaire else None,
+            decisions=decisions,
+            drop_reason=args.drop_reason or "",
             team=args.team,
             facilitator=args.facilitator,
             participants=args.participant,
@@ -139,11 +146,52 @@ def cmd_new(args: argparse.Namespace) -> int:
             language=args.language or "en",
             anonymous=bool(args.anonymous),
         )
+    if args.from_id:
+        _print_review(ws, prev.id, a, decisions)
     if args.json:
         print(_dump({"id": a.id, "team": a.team, "questionnaire": a.questionnaire.model_dump()}))
     else:
         print(a.id)
     return EXIT_OK
+
+
+def _review_decisions(ws: Workspace, prev: Any, done: list[str], drop: list[str]) -> dict[str, Any]:
+    """``--done``/``--drop`` action ids (or unique prefixes) of the previous assessment's open
+    actions; everything not named is carried over."""
+    open_ids = [x.id for x in prev.actions if x.is_open]
+    out: dict[str, Any] = {}
+    for choice, given in (("done", done), ("drop", drop)):
+        for prefix in given:
+            p = prefix.strip().lower()
+            match = [i for i in open_ids if p and i.startswith(p)]
+            if len(match) != 1:
+                raise MaturityError(
+                    f"--{choice} {prefix}: not {'a unique' if match else 'an'} open action of {prev.id[:8]}"
+                )
+            if match[0] in out:
+                raise MaturityError(f"action {match[0]} is named twice")
+            out[match[0]] = choice
+    return out
+
+
+def _print_review(ws: Workspace, prev_id: str, new: Any, decisions: dict[str, Any]) -> None:
+    """What the follow-through review did, on stderr (stdout stays the new id for scripts)."""
+    from maturity.safetext import terminal_safe
+
+    prev = ws.store.get(prev_id)
+    carried = {x.carried_from: x for x in new.actions if x.carried_from}
+    closed = [x for x in prev.actions if x.id in carried or x.id in decisions]
+    if not closed:
+        return
+    print(f"Review of {prev.id[:8]}'s open actions:", file=sys.stderr)
+    for x in closed:
+        if x.id in carried:
+            what = f"carried over as {carried[x.id].id}"
+        elif x.status == "done":
+            what = "done"
+        else:
+            what = f"dropped ({x.reason})"
+        print(f"  {x.id[:8]}  {terminal_safe(what):<28} {terminal_safe(x.title)}", file=sys.stderr)
 
 
 def cmd_show(args: argparse.Namespace) -> int:
@@ -153,10 +201,20 @@ def cmd_show(args: argparse.Namespace) -> int:
     a = ws.get(args.id)
     lang = args.lang or a.language
     r = ws.results(a.id, lang, args.benchmark)
+    p = ws.plan(a.id, lang)
     if args.json:
-        print(_dump(r.model_dump(mode="json")))
+        data = r.model_dump(mode="json")
+        data["targets"] = [g.model_dump(mode="json") for g in p.targets]
+        data["actions"] = [v.model_dump(mode="json") for v in ws.action_views(a.id)]
+        print(_dump(data))
     else:
         print(textout.results(r, ws.questionnaire_for(a).questionnaire, lang))
+        print()
+        print(textout.plan_targets(p))
+        views = ws.action_views(a.id)
+        if views:
+            print()
+            print(textout.actions(views))
     return EXIT_OK
 
 
@@ -166,7 +224,7 @@ def cmd_answer(args: argparse.Namespace) -> int:
     raw = args.level.strip().lower()
     if raw in ("unsure", "not-sure", "0", "?"):
         level = None
-    elif raw.isdigit() and 1 <= int(raw) <= 5:
+    elif raw in ("1", "2", "3", "4", "5"):  # not isdigit(): "²" is a digit to Python
         level = int(raw)
     else:
         raise MaturityError(f"level must be 1-5 or 'unsure', got '{args.level}'")
@@ -177,7 +235,7 @@ def cmd_answer(args: argparse.Namespace) -> int:
 
 def cmd_export(args: argparse.Namespace) -> int:
     from maturity import interchange
-    from maturity.fileio import write_atomic
+    from maturity.fileio import is_stdout, user_path, write_atomic
 
     ws = _workspace(args, create=False)
     chosen = sum(x is not None and x is not False for x in (args.id, args.team, args.all))
@@ -189,8 +247,8 @@ def cmd_export(args: argparse.Namespace) -> int:
         text = ws.export(args.id)
     else:
         text = interchange.export_bundle(ws, args.team)
-    if args.output:
-        write_atomic(Path(args.output), text)
+    if args.output and not is_stdout(args.output):
+        write_atomic(user_path(args.output), text)
         print(f"wrote {terminal_safe(str(args.output))}", file=sys.stderr)
     else:
         sys.stdout.write(text)
@@ -228,8 +286,11 @@ def cmd_report(args: argparse.Namespace) -> int:
         raise MaturityError("--compare-to goes with an assessment ID; for two, use --compare A B")
     if args.benchmark is not None and (args.trend or args.portfolio):
         raise MaturityError("--benchmark goes with an assessment ID or --compare A B")
+    from maturity.fileio import check_destination, is_stdout, user_path
+
     fmt = args.format
-    if fmt is None and not Path(args.output).is_dir():  # a folder: export() says so
+    check_destination(user_path(args.output))  # a folder, a device, a name too long: say so now
+    if fmt is None:
         suffix = Path(args.output).suffix.lower().lstrip(".")
         fmt = {"htm": "html", "html": "html", "pdf": "pdf"}.get(suffix)
         if fmt is None:
@@ -248,77 +309,45 @@ def cmd_report(args: argparse.Namespace) -> int:
         path = report.export(
             ws, args.id, fmt, target, args.lang, args.compare_to, benchmark=args.benchmark
         )
-    print(f"wrote {terminal_safe(str(path))}", file=sys.stderr)
+    if not is_stdout(path):
+        print(f"wrote {terminal_safe(str(path))}", file=sys.stderr)
     return EXIT_OK
 
 
 def cmd_import(args: argparse.Namespace) -> int:
-    from pydantic import ValidationError
-
-    from maturity import questionnaire as qmod
-    from maturity.errors import InvalidFileError
-    from maturity.model.assessment import Assessment
-    from maturity.yamlio import read_text
-
-    loaded = qmod.load_file(Path(args.questionnaire)) if args.questionnaire else None
-    docs: list[tuple[str, Assessment]] = []
-    bundles: list[tuple[str, dict[str, Any]]] = []
-    for name in args.files:
-        path = Path(name)
-        text = read_text(path)
-        try:
-            data = json.loads(text)
-        except json.JSONDecodeError as exc:
-            raise MaturityError(
-                f"{path.name}: not valid JSON (line {exc.lineno}, column {exc.colno}: {exc.msg})"
-            ) from None
-        if isinstance(data, dict) and data.get("schema") == "maturity/bundle@1":
-            bundles.append((path.name, data))
-            continue
-        if not isinstance(data, dict) or data.get("schema") != "maturity/assessment@1":
-            raise MaturityError(
-                f"{path.name}: not a maturity assessment or bundle"
-                " (expected schema: maturity/assessment@1 or maturity/bundle@1)"
-            )
-        try:
-            docs.append((path.name, Assessment.model_validate(data)))
-        except ValidationError as exc:
-            raise InvalidFileError(path.name, qmod.problems_from(exc)) from None
+    """Import assessment documents and bundles: every file is checked, then everything is
+    written in one store transaction (all or nothing, even under kill -9). A store file is
+    never deleted: when the store does not exist yet, the files are first imported into an
+    in-memory store, so a refused import does not create one."""
     from maturity import interchange
-    from maturity.store import default_path
+    from maturity import questionnaire as qmod
+    from maturity.fileio import user_path
+    from maturity.store import SQLiteStore
+    from maturity.workspace import Workspace
+    from maturity.yamlio import parse_json, read_text
 
-    target = Path(args.store).expanduser() if args.store else default_path()
-    created = not target.exists()
-    ws = _workspace(args)
-
-    def run(dry_run: bool) -> None:
-        for name, bundle in bundles:
-            outcomes = interchange.import_bundle(
-                ws, bundle, name, replace=args.replace, dry_run=dry_run
+    loaded = qmod.load_file(user_path(args.questionnaire)) if args.questionnaire else None
+    prepared = []
+    for name in args.files:
+        path = user_path(name)
+        prepared.append(interchange.prepare(path.name, parse_json(read_text(path), path.name)))
+    interchange.check_repeats(prepared)
+    if not _store(args, create=False).exists:
+        rehearsal = Workspace(SQLiteStore.in_memory())
+        try:
+            interchange.import_prepared(rehearsal, prepared, loaded, replace=args.replace)
+        finally:
+            rehearsal.store.close()
+    results = interchange.import_prepared(_workspace(args), prepared, loaded, replace=args.replace)
+    for result in results:  # printed after the commit: what is printed is in the store
+        if result.bundle:
+            print(
+                f"{terminal_safe(result.source)}: "
+                + ", ".join(f"{v} {k}" for k, v in result.counts().items())
             )
-            if not dry_run:
-                counts = {
-                    k: sum(o.action == k for o in outcomes)
-                    for k in ("added", "unchanged", "replaced")
-                }
-                print(f"{terminal_safe(name)}: " + ", ".join(f"{v} {k}" for k, v in counts.items()))
-        for name, doc in docs:
-            try:
-                outcome = ws.import_document(doc, loaded, replace=args.replace, dry_run=dry_run)
-            except MaturityError as exc:
-                raise MaturityError(f"{name}: {exc}") from None
-            if not dry_run:
+        else:
+            for outcome in result.outcomes:
                 print(f"{outcome.action:<9} {outcome.id}  {terminal_safe(outcome.team)}")
-
-    try:
-        run(dry_run=True)  # every file checked before anything is written: all or nothing
-    except MaturityError:
-        if created:  # the store did not exist before this command: leave no empty one behind
-            ws.store.close()
-            for suffix in ("", "-wal", "-shm"):
-                Path(f"{target}{suffix}").unlink(missing_ok=True)
-        raise
-    run(dry_run=False)
     return EXIT_OK
 
 
@@ -434,6 +463,19 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="ID",
         help="pre-fill from an earlier assessment of the team",
     )
+    s.add_argument(
+        "--done",
+        action="append",
+        metavar="ACTION_ID",
+        help="with --from: an open action of the previous assessment that was done (repeat)",
+    )
+    s.add_argument(
+        "--drop",
+        action="append",
+        metavar="ACTION_ID",
+        help="with --from: an open action to drop (repeat); the rest are carried over",
+    )
+    s.add_argument("--drop-reason", metavar="TEXT", help="why the --drop actions are dropped")
     s.add_argument("--facilitator")
     s.add_argument("--participant", action="append", metavar="NAME", help="repeat for each person")
     s.add_argument("--language", type=_lang, help="en or ko")
@@ -526,6 +568,9 @@ def build_parser() -> argparse.ArgumentParser:
 
     cli_coach.register(sub, _lang)
     cli_team.register(sub)
+    from maturity import cli_plan
+
+    cli_plan.register(sub, _lang)
 
     s = sub.add_parser("delete", help="delete an assessment (asks first)")
     s.add_argument("id")
@@ -568,6 +613,29 @@ def build_parser() -> argparse.ArgumentParser:
     return p
 
 
+def _silence_stdout() -> None:
+    """Point stdout at /dev/null so the interpreter's final flush cannot fail again."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+    except (OSError, ValueError, AttributeError):
+        pass
+
+
+def _flush_stdout() -> None:
+    """Flush now, so a full disk behind ``> file`` is one error line, not a traceback at exit."""
+    try:
+        sys.stdout.flush()
+    except BrokenPipeError:
+        raise
+    except OSError as exc:
+        _silence_stdout()
+        raise MaturityError(
+            f"cannot write the output ({exc.strerror or exc}); it is incomplete"
+        ) from None
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     try:
@@ -575,7 +643,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         func: Callable[..., int] | None = getattr(args, "func", None)
         if func is None:
             return cmd_tui(args, parser)
-        return func(args)
+        code = func(args)
+        _flush_stdout()
+        return code
     except MaturityError as exc:
         for line in str(exc).splitlines() or ["invalid input"]:
             print(f"error: {terminal_safe(line)}", file=sys.stderr)
@@ -586,7 +656,16 @@ def main(argv: Sequence[str] | None = None) -> int:
         print("error: interrupted", file=sys.stderr)
         return 130
     except BrokenPipeError:
+        _silence_stdout()
         return EXIT_OK
+    except OSError as exc:  # the environment (a full disk, a vanished folder), not a bug
+        reason = exc.strerror or str(exc)
+        if exc.filename:
+            print(f"error: {exc.filename}: {reason}", file=sys.stderr)
+        else:  # writing to standard output (> /dev/full, a full disk)
+            print(f"error: cannot write the output ({reason}); it is incomplete", file=sys.stderr)
+        _silence_stdout()
+        return EXIT_INPUT
     finally:
         while _OPEN_STORES:
             _OPEN_STORES.pop().close()

@@ -17,6 +17,7 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
 from maturity.errors import MaturityError
+from maturity.limits import text_problem
 
 # Defined with the result models (models never import rules); re-exported for callers.
 from maturity.model.results import DoraResult as DoraResult
@@ -104,6 +105,9 @@ deployment days (any value above ON_DEMAND_ABOVE_PER_DAY classifies the same).""
 WORKING_DAYS_PER_WEEK = 5
 """Quick Check answer 5 ("between once per hour and once per day") starts at one deployment on
 every working day (5 a week)."""
+
+MAX_VALUE = 1e9
+"""No real delivery metric reaches this (a billion deploys a day, 114,000 years)."""
 
 _NUMBER = r"(\d+(?:\.\d+)?)"
 _FREQ = re.compile(rf"^{_NUMBER}\s*(?:x\s*)?(?:/|per|a|an|every|times?\s*(?:per|a|/)?)\s*([a-z]+)$")
@@ -259,6 +263,8 @@ def parse_metric(metric: str, text: str) -> ParsedInput:
         )
     if not isinstance(text, str) or not text.strip():
         raise MaturityError(f"{metric}: empty value")
+    if problem := text_problem("dora", text):
+        raise MaturityError(f"{metric}: {problem}")
     kind = METRIC_KIND[metric]
     bucket = _bucket_for(metric, text)
     days: float | None = None
@@ -271,6 +277,9 @@ def parse_metric(metric: str, text: str) -> ParsedInput:
             value = _PARSERS[kind](bucket.input if bucket is not None else text)
     except ValueError as exc:
         raise MaturityError(f"{metric}: cannot read '{text.strip()}'; {exc}") from None
+    if not math.isfinite(value) or value > MAX_VALUE:
+        # float("9" * 400) is infinity, which JSON cannot carry ("Infinity" is not JSON).
+        raise MaturityError(f"{metric}: '{text.strip()}' is too large to be a real measurement")
     return ParsedInput(
         metric=metric,
         input=text.strip(),

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from statistics import fmean
 
+from maturity import plan
 from maturity.dora import KEY_METRICS
 from maturity.model.assessment import Assessment
 from maturity.model.history import (
@@ -24,6 +25,7 @@ from maturity.model.history import (
     Trend,
     TrendPoint,
 )
+from maturity.model.plan import DoneShare
 from maturity.model.results import Results
 from maturity.questionnaire import LoadedQuestionnaire
 from maturity.timefmt import format_time
@@ -138,6 +140,13 @@ def compare(a: Evaluated, b: Evaluated) -> Comparison:
         dora_overall=(dora_a.overall if dora_a else None, dora_b.overall if dora_b else None),
         done=done,
         new=new,
+        payoff=plan.payoff(
+            a.assessment,
+            b.assessment,
+            [*a.questionnaire.practices, *b.questionnaire.practices],
+            ra.dimensions,
+            rb.dimensions,
+        ),
     )
 
 
@@ -161,11 +170,20 @@ def trend(team: str, evaluated: Sequence[Evaluated]) -> Trend:
         )
         for e in ordered
     ]
-    return Trend(team=team, dimensions=dims, points=points)
+    return Trend(
+        team=team,
+        dimensions=dims,
+        points=points,
+        actions_done=plan.done_share(e.assessment for e in ordered),
+    )
 
 
-def portfolio(latest: Sequence[Evaluated], now: datetime) -> Portfolio:
-    """Teams x dimensions of each team's latest assessment; the organisation's weakest dimension."""
+def portfolio(
+    latest: Sequence[Evaluated], now: datetime, actions_done: Sequence[DoneShare] = ()
+) -> Portfolio:
+    """Teams x dimensions of each team's latest assessment; the organisation's weakest dimension.
+
+    ``actions_done``: the share of actions done per team and quarter (:func:`plan.done_share`)."""
     dims: list[str] = []
     for e in latest:
         dims += [d.id for d in e.results.dimensions if d.id not in dims]
@@ -193,4 +211,5 @@ def portfolio(latest: Sequence[Evaluated], now: datetime) -> Portfolio:
         weakest_dimension=min(scored)[1] if scored else None,
         dimension_means=means,
         stale_after_days=STALE_AFTER_DAYS,
+        actions_done=list(actions_done),
     )

@@ -9,20 +9,22 @@ there are none.
 from __future__ import annotations
 
 import json
+from dataclasses import dataclass
 from typing import Any
 
 from pydantic import ValidationError
 
 from maturity import questionnaire as qmod
-from maturity.errors import InvalidFileError, MaturityError, NotFoundError
+from maturity.errors import InvalidFileError, MaturityError, NotFoundError, Problem
 from maturity.model.assessment import Assessment
 from maturity.model.text import tr
 from maturity.questionnaire import LoadedQuestionnaire
 from maturity.safetext import csv_rows
 from maturity.timefmt import format_time, now
-from maturity.workspace import ImportOutcome, Workspace, export_json
+from maturity.workspace import SNAPSHOT_KEY, ImportOutcome, Workspace, export_json
 
 BUNDLE_SCHEMA = "maturity/bundle@1"
+BUNDLE_KEYS = frozenset({"schema", "exported", "questionnaires", "assessments"})
 CSV_COLUMNS = [
     "assessment_id", "team", "created", "status", "questionnaire", "questionnaire_version",
     "dimension", "question_id", "question", "level", "not_sure", "note",
@@ -62,44 +64,183 @@ def export_bundle(ws: Workspace, team: str | None = None) -> str:
     return json.dumps(bundle, ensure_ascii=False, indent=2) + "\n"
 
 
-def import_bundle(
+@dataclass(frozen=True)
+class Prepared:
+    """One import file, parsed and validated without touching any store."""
+
+    source: str
+    bundle: bool
+    snapshots: dict[tuple[str, str], LoadedQuestionnaire]
+    docs: list[Assessment]
+
+
+@dataclass(frozen=True)
+class FileOutcome:
+    source: str
+    bundle: bool
+    outcomes: list[ImportOutcome]
+
+    def counts(self) -> dict[str, int]:
+        return {
+            k: sum(o.action == k for o in self.outcomes) for k in ("added", "unchanged", "replaced")
+        }
+
+
+def _snapshot(raw: Any, source: str, where: str) -> tuple[tuple[str, str], LoadedQuestionnaire]:
+    """A questionnaire snapshot carried by a bundle or an export: ``{id, version, body}``."""
+    if not isinstance(raw, dict) or set(raw) != {"id", "version", "body"}:
+        raise MaturityError(f"{source}: {where}: expected an object with id, version and body")
+    try:
+        loaded = LoadedQuestionnaire.from_json(json.dumps(raw["body"]), origin=source)
+    except (KeyError, TypeError, AttributeError, ValidationError) as exc:
+        first = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+        raise MaturityError(f"{source}: {where}: invalid snapshot ({first})") from None
+    key = (raw["id"], raw["version"])
+    if key != (loaded.id, loaded.version):
+        raise MaturityError(
+            f"{source}: {where}: says {raw['id']} {raw['version']} but holds"
+            f" {loaded.id} {loaded.version}"
+        )
+    if problem := qmod.shadows_builtin(loaded):
+        raise MaturityError(f"{source}: {where}: {problem}")
+    return key, loaded
+
+
+def _assessment(raw: Any, source: str, where: str = "") -> Assessment:
+    try:
+        return Assessment.model_validate(raw)
+    except ValidationError as exc:
+        problems = [
+            Problem(f"{where}{p.path}" if where else p.path, p.message)
+            for p in qmod.problems_from(exc)
+        ]
+        raise InvalidFileError(source, problems) from None
+
+
+def prepare(source: str, data: Any) -> Prepared:
+    """Check one parsed import file (a bundle or a single assessment document) on its own."""
+    if isinstance(data, dict) and data.get("schema") == BUNDLE_SCHEMA:
+        unknown = sorted(set(data) - BUNDLE_KEYS)
+        if unknown:
+            raise MaturityError(
+                f"{source}: unknown key '{unknown[0]}' in a bundle"
+                f" (expected {', '.join(sorted(BUNDLE_KEYS))})"
+            )
+        for key in ("questionnaires", "assessments"):
+            if not isinstance(data.get(key, []), list):
+                raise MaturityError(f"{source}: {key}: expected a list")
+        snapshots: dict[tuple[str, str], LoadedQuestionnaire] = {}
+        for i, raw in enumerate(data.get("questionnaires", [])):
+            ref, loaded = _snapshot(raw, source, f"questionnaires[{i}]")
+            if ref in snapshots and snapshots[ref].to_json() != loaded.to_json():
+                raise MaturityError(
+                    f"{source}: questionnaires[{i}]: {ref[0]} {ref[1]} appears twice, differently"
+                )
+            snapshots[ref] = loaded
+        docs = [
+            _assessment(raw, source, f"assessments[{i}].")
+            for i, raw in enumerate(data.get("assessments", []))
+        ]
+        return Prepared(source, True, snapshots, docs)
+    if not isinstance(data, dict) or data.get("schema") != "maturity/assessment@1":
+        raise MaturityError(
+            f"{source}: not a maturity assessment or bundle"
+            " (expected schema: maturity/assessment@1 or maturity/bundle@1)"
+        )
+    body = dict(data)
+    carried = body.pop(SNAPSHOT_KEY, None)
+    doc = _assessment(body, source)
+    snapshots = {}
+    if carried is not None:
+        ref, loaded = _snapshot(carried, source, SNAPSHOT_KEY)
+        if ref != (doc.questionnaire.id, doc.questionnaire.version):
+            raise MaturityError(
+                f"{source}: {SNAPSHOT_KEY}: is {ref[0]} {ref[1]}, but the assessment was taken"
+                f" with {doc.questionnaire.id} {doc.questionnaire.version}"
+            )
+        snapshots[ref] = loaded
+    return Prepared(source, False, snapshots, [doc])
+
+
+def _canonical(doc: Assessment) -> str:
+    return json.dumps(doc.model_dump(mode="json", by_alias=True), sort_keys=True)
+
+
+def check_repeats(prepared: list[Prepared]) -> None:
+    """One id carried twice with different content (in one bundle or two files) is refused
+    even with --replace: which one should win is not ours to guess."""
+    seen: dict[str, tuple[str, str]] = {}
+    problems: list[str] = []
+    for p in prepared:
+        for doc in p.docs:
+            text = _canonical(doc)
+            if doc.id in seen and seen[doc.id][1] != text:
+                where = (
+                    "twice in it" if seen[doc.id][0] == p.source else f"also in {seen[doc.id][0]}"
+                )
+                problems.append(
+                    f"{p.source}: assessment {doc.id} appears {where} with different content"
+                )
+            seen.setdefault(doc.id, (p.source, text))
+    if problems:
+        raise MaturityError("\n".join(problems) + "; nothing was imported")
+
+
+def import_prepared(
     ws: Workspace,
-    data: dict[str, Any],
-    source: str,
+    prepared: list[Prepared],
+    override: LoadedQuestionnaire | None = None,
     *,
     replace: bool = False,
-    dry_run: bool = False,
-) -> list[ImportOutcome]:
-    """Import a bundle: validate everything, refuse on any conflict, then write (unless dry_run)."""
-    try:
-        snapshots = {
-            (q["id"], q["version"]): LoadedQuestionnaire.from_json(
-                json.dumps(q["body"]), origin=source
-            )
-            for q in data.get("questionnaires", [])
-        }
-    except (KeyError, TypeError, ValidationError) as exc:
-        raise MaturityError(
-            f"{source}: questionnaires: invalid snapshot ({str(exc).splitlines()[0]})"
-        ) from None
-    docs: list[Assessment] = []
-    for i, raw in enumerate(data.get("assessments", [])):
-        try:
-            docs.append(Assessment.model_validate(raw))
-        except ValidationError as exc:
-            problems = [
-                p.__class__(f"assessments[{i}].{p.path}", p.message)
-                for p in qmod.problems_from(exc)
-            ]
-            raise InvalidFileError(source, problems) from None
+) -> list[FileOutcome]:
+    """Import every prepared file in ONE store transaction: all of them or nothing.
+
+    The transaction is taken before anything is compared, so a concurrent import of the same
+    files waits and then finds them unchanged. A document repeated identically (in one bundle
+    or across files) counts once.
+    """
+    check_repeats(prepared)
+    results: list[FileOutcome] = []
+    done: set[str] = set()
+    with ws.store.transaction():
+        for p in prepared:
+            if p.bundle:
+                conflicts = _bundle_conflicts(ws, p, replace)
+                if conflicts:
+                    hint = (
+                        ""
+                        if replace
+                        else "; nothing was imported (use --replace to overwrite differing assessments)"
+                    )
+                    lines = [f"{p.source}: {c}" for c in conflicts]
+                    lines[-1] += hint
+                    raise MaturityError("\n".join(lines))
+                for (qid, version), loaded in p.snapshots.items():
+                    ws.store.put_questionnaire(qid, version, loaded.to_json())
+            outcomes: list[ImportOutcome] = []
+            for doc in p.docs:
+                if doc.id in done:
+                    continue
+                done.add(doc.id)
+                ref = (doc.questionnaire.id, doc.questionnaire.version)
+                chosen = p.snapshots.get(ref) or (override if not p.bundle else None)
+                try:
+                    outcomes.append(ws.import_document(doc, chosen, replace=replace))
+                except MaturityError as exc:
+                    raise MaturityError(f"{p.source}: {exc}") from None
+            results.append(FileOutcome(p.source, p.bundle, outcomes))
+    return results
+
+
+def _bundle_conflicts(ws: Workspace, p: Prepared, replace: bool) -> list[str]:
     conflicts: list[str] = []
-    for (qid, version), loaded in snapshots.items():
+    for (qid, version), loaded in p.snapshots.items():
         body = ws.store.questionnaire_json(qid, version)
         if body is not None and body != loaded.to_json():
             conflicts.append(f"questionnaire {qid} {version} differs from the one in this store")
-    for a in docs:
+    for a in p.docs:
         key = (a.questionnaire.id, a.questionnaire.version)
-        if key not in snapshots:
+        if key not in p.snapshots:
             try:
                 ws.questionnaire_for(a)
             except NotFoundError:
@@ -111,29 +252,17 @@ def import_bundle(
             existing = ws.store.get(a.id)
         except NotFoundError:
             continue
-        loaded = snapshots.get(key) or ws.questionnaire_for(a)
+        loaded = p.snapshots.get(key) or ws.questionnaire_for(a)
         if not replace and export_json(existing, loaded) != export_json(a, loaded):
             conflicts.append(f"assessment {a.id} ({a.team}) already exists with different content")
-    if conflicts:
-        hint = (
-            ""
-            if replace
-            else "; nothing was imported (use --replace to overwrite differing assessments)"
-        )
-        raise MaturityError("\n".join(f"{source}: {c}" for c in conflicts[:-1]) + ("\n" if len(conflicts) > 1 else "")
-                            + f"{source}: {conflicts[-1]}{hint}")  # fmt: skip
-    if not dry_run:
-        for (qid, version), loaded in snapshots.items():
-            ws.store.put_questionnaire(qid, version, loaded.to_json())
-    return [
-        ws.import_document(
-            a,
-            snapshots.get((a.questionnaire.id, a.questionnaire.version)),
-            replace=replace,
-            dry_run=dry_run,
-        )
-        for a in docs
-    ]
+    return conflicts
+
+
+def import_bundle(
+    ws: Workspace, data: dict[str, Any], source: str, *, replace: bool = False
+) -> list[ImportOutcome]:
+    """Import one bundle (checked, then written in one transaction)."""
+    return import_prepared(ws, [prepare(source, data)], replace=replace)[0].outcomes
 
 
 def export_csv(

@@ -18,6 +18,7 @@ from typing import Any, TypeVar
 from pydantic import BaseModel, ValidationError
 
 from maturity.errors import InvalidFileError, MaturityError, NotFoundError, Problem
+from maturity.fileio import user_path
 from maturity.model.questionnaire import (
     QUESTIONNAIRE_SCHEMA,
     RECOMMENDATIONS_SCHEMA,
@@ -308,12 +309,28 @@ def builtin(qid: str) -> LoadedQuestionnaire:
     return load_file(_builtin_files()[qid], builtin=True)
 
 
+def shadows_builtin(loaded: LoadedQuestionnaire) -> str | None:
+    """Why ``loaded`` may not be stored: it claims a built-in questionnaire's id and version
+    but differs from it. A store keeps one snapshot per id and version, so such a copy
+    (a tampered bundle, an edited file) would shadow the built-in one and every later
+    ``maturity new`` with it would be refused."""
+    if loaded.origin == "built-in" or loaded.id not in builtin_ids():
+        return None
+    original = builtin(loaded.id)
+    if original.version == loaded.version and original.to_json() != loaded.to_json():
+        return (
+            f"questionnaire {loaded.id} {loaded.version} differs from the built-in"
+            f" {loaded.id} {loaded.version}; a changed questionnaire needs its own id or version"
+        )
+    return None
+
+
 def resolve(ref: str | None) -> LoadedQuestionnaire:
     """A built-in id (``calms``, ``quick``) or a path to a questionnaire file."""
     ref = ref or DEFAULT_QUESTIONNAIRE
     if ref in builtin_ids():
         return builtin(ref)
-    path = Path(ref).expanduser()
+    path = user_path(ref)
     if path.suffix.lower() in (".yaml", ".yml") or path.exists() or "/" in ref:
         return load_file(path)
     raise NotFoundError(

@@ -6,6 +6,7 @@ its way out: stored as typed, printed without control characters or bidi overrid
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from maturity.model.terms import tier_name
@@ -14,6 +15,7 @@ from maturity.safetext import terminal_safe as shown
 if TYPE_CHECKING:  # listing must stay light: the models and DORA tables load on first use
     from maturity.dora import DoraResult
     from maturity.model.history import Comparison, Portfolio, Trend
+    from maturity.model.plan import ActionView, DoneShare, Plan
     from maturity.model.questionnaire import Questionnaire
     from maturity.model.results import Results
     from maturity.store.base import Summary, TeamRow
@@ -69,8 +71,7 @@ def dora_block(d: DoraResult, lang: str = "en") -> list[str]:
             continue
         title = tr(defs[metric].title, lang)
         lines.append(
-            f"  {title:<34} {m.input:<14} quick check {m.quickcheck:4.1f}/10"
-            f"  {tier_name(m.tier, lang) if m.tier else '–'}"
+            f"  {title:<34} {m.input:<14} quick check {m.quickcheck:4.1f}/10  {tier_name(m.tier, lang)}"
         )
     if d.tiers_last_published:
         lines.append(
@@ -279,6 +280,7 @@ def comparison(c: Comparison) -> str:
         lines += ["", "Recommendations now done: " + ", ".join(c.done)]
     if c.new:
         lines += ["New recommendations: " + ", ".join(c.new)]
+    lines += payoff(c)
     return "\n".join(lines)
 
 
@@ -303,6 +305,7 @@ def trend(t: Trend) -> str:
             deltas.append(f"{d} {y - x:+.2f}")
     if deltas:
         lines += ["", "Since the first: " + ", ".join(deltas)]
+    lines += done_shares(t.actions_done)
     return "\n".join(lines)
 
 
@@ -348,4 +351,114 @@ def portfolio(p: Portfolio, sort: str = "team") -> str:
         lines.append(
             f"{n_stale} team(s) last assessed more than {p.stale_after_days} days ago (marked stale)"
         )
+    lines += done_shares(p.actions_done)
     return "\n".join(lines)
+
+
+# -- the plan ---------------------------------------------------------------------------------
+
+
+def _level(x: int | None) -> str:
+    return "–" if x is None else str(x)
+
+
+def plan_targets(p: Plan) -> str:
+    """Today -> target per dimension and the gap (the suggestion when none are set)."""
+    if not p.targets:
+        return "Targets: none set, and nothing to suggest yet (no answers)."
+    head = "Suggested targets (none set yet):" if p.suggested else "Targets:"
+    lines = [head]
+    for g in p.targets:
+        gap = "reached" if g.levels == 0 else f"{g.levels} level{'s' if g.levels > 1 else ''} to go"
+        lines.append(
+            f"  {g.dimension:<14} today {_level(g.level)} ({_num(g.score)}) -> target {g.target}"
+            f" by {g.by}  {gap}"
+        )
+    if p.suggested:
+        dims = " ".join(f"{g.dimension}={g.target}" for g in p.targets)
+        lines.append(
+            f"  set them with: maturity target {p.assessment[:8]} {dims} --by {p.targets[0].by}"
+        )
+    return "\n".join(lines)
+
+
+def plan(p: Plan) -> str:
+    lines = [plan_targets(p)]
+    for ph in p.phases:
+        lines += ["", f"{ph.name.capitalize()} (until {ph.ends})"]
+        if not ph.practices:
+            lines.append("  nothing new in this phase")
+        for x in ph.practices:
+            adopted = f"  [action {x.action[:8]}: {x.action_status}]" if x.action else ""
+            lines.append(
+                f"  - {shown(x.title)} [{x.id}, level {x.level}, effort {x.effort}]{adopted}"
+            )
+        proj = ", ".join(
+            f"{d.dimension} {_level(d.level)} ({_num(d.score)})"
+            + ("" if d.target is None else (" ✓" if d.reaches_target else f" <{d.target}"))
+            for d in ph.projected
+        )
+        lines.append(f"  projected if done: {proj}; overall {_level(ph.overall_level)}")
+    lines += [
+        "",
+        "Projected: each answered question linked to a practice is raised to the practice's level"
+        " and scored as usual (docs/scoring.md).",
+    ]
+    return "\n".join(lines)
+
+
+def action_status(r: ActionView) -> str:
+    if r.carried_to:
+        return "carried"
+    if r.overdue:
+        return f"{r.status} OVERDUE"
+    return r.status
+
+
+def actions(rows: Sequence[ActionView]) -> str:
+    if not rows:
+        return "No actions."
+    lines = [f"{'ID':<9} {'STATUS':<14} {'DUE':<10}  {'OWNER':<16} TITLE"]
+    for r in rows:
+        mark = "!" if r.overdue else " "
+        title = shown(r.title) + (f" (dropped: {shown(r.reason)})" if r.status == "dropped" else "")
+        owner = shown(r.owner or "–")[:16]
+        lines.append(
+            f"{r.id[:8]:<9}{mark}{action_status(r):<14} {r.due or '–':<10}  {owner:<16} {title}"
+        )
+    n_over = sum(r.overdue for r in rows)
+    if n_over:
+        lines.append(f"! {n_over} overdue")
+    return "\n".join(lines)
+
+
+def payoff(c: Comparison) -> list[str]:
+    if not c.payoff:
+        return []
+    lines = [
+        "",
+        f"Actions done between the two ({len(c.payoff)}) and what moved"
+        " (association, not proof: other things changed too):",
+    ]
+    for p in c.payoff:
+        lines.append(f"  {shown(p.title)} [{p.practice or 'own action'}]")
+        for ans in p.answers:
+            before = _level(ans.before) if ans.answered_before else "–"
+            after = _level(ans.after) if ans.answered_after else "–"
+            lines.append(f"    {ans.question:<40} {before} -> {after}")
+        if p.dimension:
+            lines.append(
+                f"    {p.dimension}: {_num(p.score_before)} -> {_num(p.score_after)}"
+                f" (level {_level(p.level_before)} -> {_level(p.level_after)})"
+            )
+    return lines
+
+
+def done_shares(rows: Sequence[DoneShare]) -> list[str]:
+    if not rows:
+        return []
+    lines = ["", "Actions done, by team and quarter set:"]
+    for r in rows:
+        pct = f"{r.share:.0%}" if r.share is not None else "–"
+        lines.append(f"  {shown(r.team)[:24]:<24} {r.quarter}  {r.done}/{r.total} ({pct})")
+    return lines

@@ -29,6 +29,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import TYPE_CHECKING, Final
 
+from maturity.limits import PERSON_MAX
 from maturity.model.votes import ANON_KEY
 from maturity.model.votes import is_anonymised as is_anonymised  # re-exported
 
@@ -50,7 +51,7 @@ UNSURE_KEY: Final = "unsure"
 TOKEN = re.compile(r"^[0-9a-f]{24}$")
 """What an anonymous voter looks like in the live votes table: 24 hex digits."""
 
-MAX_NAME = 60
+MAX_NAME = PERSON_MAX
 
 Vote = int | None
 

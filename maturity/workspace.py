@@ -10,17 +10,19 @@ from __future__ import annotations
 import builtins
 import json
 import secrets
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any
 
 from maturity import history, scoring, versions
+from maturity import plan as plan_mod
 from maturity import questionnaire as qmod
 from maturity.dora import benchmark_key, parse_inputs
 from maturity.errors import InvalidFileError, MaturityError, NotFoundError, Problem
 from maturity.evaluate import evaluate
 from maturity.history import Evaluated
+from maturity.limits import check_participants, check_text, text_problem
 from maturity.measure.model import Measurement
 from maturity.model.assessment import (
     Answer,
@@ -31,6 +33,7 @@ from maturity.model.assessment import (
     now,
 )
 from maturity.model.history import Comparison, Portfolio, Trend
+from maturity.model.plan import Action, ActionView, DoneShare, Plan, Target
 from maturity.model.results import Results
 from maturity.questionnaire import LoadedQuestionnaire
 from maturity.store.base import LiveSession, Progress, Store, Summary, TeamRow, TeamState
@@ -63,6 +66,19 @@ def export_json(assessment: Assessment, loaded: LoadedQuestionnaire | None = Non
     doc = assessment.model_copy(update={"answers": ordered})
     data = doc.model_dump(mode="json", by_alias=True)
     return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+
+
+SNAPSHOT_KEY = "questionnaire_snapshot"
+"""A single exported assessment carries the questionnaire it was taken with under this key
+(unless that is a built-in questionnaire of the same version), so it imports anywhere."""
+
+
+def _is_builtin(loaded: LoadedQuestionnaire) -> bool:
+    """A built-in questionnaire of the same id, version and content (every store has it)."""
+    if loaded.id not in qmod.builtin_ids():
+        return False
+    original = qmod.builtin(loaded.id)
+    return original.version == loaded.version and original.to_json() == loaded.to_json()
 
 
 @dataclass(frozen=True)
@@ -128,7 +144,15 @@ class Workspace:
         dora: DoraInputs | None = None,
         events: Iterable[tuple[str, str]] = (),
         anonymous: bool = False,
+        targets: Iterable[Target] = (),
+        actions: Iterable[Action] = (),
     ) -> Assessment:
+        check_text("team", team)
+        check_text("facilitator", facilitator)
+        check_participants([p for p in participants if p.strip()])
+        for qid, ans in (answers or {}).items():
+            if problem := text_problem("note", ans.note):
+                raise MaturityError(f"{qid}: {problem}")
         stamp = now()
         # One team, one spelling: "  payments " joins the existing team "Payments".
         team = self.store.team_name(team) or team
@@ -148,6 +172,8 @@ class Workspace:
                 },
                 dora=dora or DoraInputs(),
                 events=[Event(at=stamp, kind=k, detail=d) for k, d in events],
+                targets=list(targets),
+                actions=list(actions),
             )
         except Exception as exc:  # pydantic ValidationError: a bad field from the user
             from pydantic import ValidationError
@@ -161,6 +187,8 @@ class Workspace:
         return assessment
 
     def _check_existing_snapshot(self, loaded: LoadedQuestionnaire) -> None:
+        if problem := qmod.shadows_builtin(loaded):
+            raise MaturityError(problem)
         body = self.store.questionnaire_json(loaded.id, loaded.version)
         if body is not None and body != loaded.to_json():
             raise MaturityError(
@@ -184,6 +212,7 @@ class Workspace:
             raise NotFoundError(f"question '{question_id}' is not in questionnaire {loaded.id}")
         if level is not None and not (isinstance(level, int) and 1 <= level <= 5):
             raise MaturityError(f"{question_id}: level must be 1-5 or not sure, got {level!r}")
+        check_text("note", note)
         self._writable(a)
         previous = a.answers.get(question_id)
         if clear:
@@ -346,6 +375,7 @@ class Workspace:
         """
         self._check_question(assessment_id, question_id)
         self._check_level(level)
+        check_text("note", note)
         state = self.reveal(assessment_id, question_id)
         a = self.store.get(assessment_id)
         self._writable(a)
@@ -377,6 +407,9 @@ class Workspace:
 
     def reopen(self, id_or_prefix: str, reason: str = "") -> Assessment:
         """Make a complete assessment editable again; the reopen (and why) is recorded."""
+        if not reason.strip():
+            raise MaturityError("give the reason for reopening (it is kept with the assessment)")
+        check_text("reason", reason)
         a = self.get(id_or_prefix)
         if a.status != "complete":
             raise MaturityError(f"assessment {a.id} is not complete; nothing to reopen")
@@ -384,14 +417,24 @@ class Workspace:
         return self.store.get(a.id)
 
     def create_from(
-        self, id_or_prefix: str, loaded: LoadedQuestionnaire | None = None, **overrides: Any
+        self,
+        id_or_prefix: str,
+        loaded: LoadedQuestionnaire | None = None,
+        *,
+        decisions: Mapping[str, plan_mod.Decision] | None = None,
+        drop_reason: str = "",
+        **overrides: Any,
     ) -> Assessment:
-        """A new assessment of the same team, pre-filled with the previous answers and DORA inputs.
+        """A new assessment of the same team, pre-filled with the previous answers, DORA inputs
+        and the targets whose date has not passed; the previous assessment's open actions are
+        reviewed first (``decisions``: action id -> done / carry / drop; carry by default).
 
         With a different questionnaire (or version) the answers are matched by question id;
         answers to questions it no longer asks are left behind (``dropped`` in the event).
         """
-        return self.create_from_with_changes(id_or_prefix, loaded, **overrides)[0]
+        return self.create_from_with_changes(
+            id_or_prefix, loaded, decisions=decisions, drop_reason=drop_reason, **overrides
+        )[0]
 
     def upgrade_target(self, prev: Assessment) -> LoadedQuestionnaire:
         """The questionnaire a follow-up assessment uses: the current built-in version when the
@@ -404,7 +447,13 @@ class Workspace:
         return self.questionnaire_for(prev)
 
     def create_from_with_changes(
-        self, id_or_prefix: str, loaded: LoadedQuestionnaire | None = None, **overrides: Any
+        self,
+        id_or_prefix: str,
+        loaded: LoadedQuestionnaire | None = None,
+        *,
+        decisions: Mapping[str, plan_mod.Decision] | None = None,
+        drop_reason: str = "",
+        **overrides: Any,
     ) -> tuple[Assessment, versions.QuestionnaireChanges | None]:
         """:meth:`create_from`, plus what changed when the questionnaire version changed."""
         prev = self.get(id_or_prefix)
@@ -422,6 +471,18 @@ class Workspace:
             if qid in ids
         }
         dropped = sorted(set(prev.answers) - ids)
+        closed, carried = plan_mod.review(prev, decisions or {}, drop_reason)
+        today = plan_mod.today_utc()
+        dims = {d.id for d in loaded.questionnaire.dimensions}
+        targets = [t for t in prev.targets if t.by >= today and t.dimension in dims]
+        reviewed = []
+        if closed:
+            counts = {
+                "done": sum(a.status == "done" for a in closed),
+                "carried": len(carried),
+                "dropped": sum(a.status == "dropped" for a in closed),
+            }
+            reviewed = [("actions-reviewed", ", ".join(f"{v} {k}" for k, v in counts.items()))]
         a = self.create(
             overrides.get("team") or prev.team,
             loaded,
@@ -431,11 +492,114 @@ class Workspace:
             answers=answers,
             dora=prev.dora,
             events=[
-                ("created-from", prev.id + (f"; dropped {', '.join(dropped)}" if dropped else ""))
+                ("created-from", prev.id + (f"; dropped {', '.join(dropped)}" if dropped else "")),
+                *reviewed,
             ],
             anonymous=bool(overrides.get("anonymous", prev.anonymous)),
+            targets=targets,
+            actions=carried,
         )
+        if closed:  # the review's outcome on the previous assessment's actions
+            self.store.put_actions([(prev.id, c) for c in closed])
         return a, changes
+
+    # -- the plan: targets, phases, actions ------------------------------------------------
+
+    def plan(self, id_or_prefix: str, lang: str | None = None, today: date | None = None) -> Plan:
+        a = self.get(id_or_prefix)
+        loaded = self.questionnaire_for(a)
+        lang = lang or a.language
+        dims = scoring.score(loaded.questionnaire, a.levels(), lang).dimensions
+        return plan_mod.build_plan(
+            a, loaded.questionnaire, loaded.practices, dims, today or plan_mod.today_utc(), lang
+        )
+
+    def set_targets(
+        self, id_or_prefix: str, levels: Mapping[str, int], by: date, today: date | None = None
+    ) -> builtins.list[Target]:
+        """Set (or change) targets; every one is checked before any is saved."""
+        a = self.get(id_or_prefix)
+        plan_mod.writable(a)
+        loaded = self.questionnaire_for(a)
+        dims = scoring.score(loaded.questionnaire, a.levels()).dimensions
+        targets = plan_mod.check_targets(
+            loaded.questionnaire, dims, levels, by, today or plan_mod.today_utc(), a.targets
+        )
+        self.store.put_targets(a.id, targets)
+        return targets
+
+    def add_action(
+        self,
+        id_or_prefix: str,
+        title: str | None,
+        *,
+        practice: str | None = None,
+        owner: str | None = None,
+        due: date | None = None,
+        notes: str = "",
+        today: date | None = None,
+    ) -> Action:
+        a = self.get(id_or_prefix)
+        loaded = self.questionnaire_for(a)
+        action = plan_mod.make_action(
+            a,
+            loaded.practices,
+            title,
+            practice=practice,
+            owner=owner,
+            due=due,
+            notes=notes,
+            today=today or plan_mod.today_utc(),
+            lang=a.language,
+        )
+        self.store.put_actions([(a.id, action)])
+        return action
+
+    def action(self, action_prefix: str) -> tuple[Assessment, Action]:
+        aid, action_id = self.store.find_action(action_prefix)
+        a = self.store.get(aid)
+        return a, next(x for x in a.actions if x.id == action_id)
+
+    def update_action(
+        self, action_prefix: str, today: date | None = None, **changes: Any
+    ) -> Action:
+        """Change an action's fields or status (see :func:`maturity.plan.change_action`)."""
+        a, action = self.action(action_prefix)
+        changed = plan_mod.change_action(a, action, today=today or plan_mod.today_utc(), **changes)
+        self.store.put_actions([(a.id, changed)])
+        return changed
+
+    def action_views(
+        self,
+        id_or_prefix: str | None = None,
+        team: str | None = None,
+        *,
+        open_only: bool = False,
+        today: date | None = None,
+    ) -> builtins.list[ActionView]:
+        """The actions of one assessment, or of every assessment of a team (oldest first)."""
+        if id_or_prefix is not None:
+            docs = [self.get(id_or_prefix)]
+        else:
+            ids = self.store.ids_for_team(team or "")
+            if not ids:
+                raise NotFoundError(f"no team '{(team or '').strip()}'")
+            docs = [self.store.get(i) for i in ids]
+        day = today or plan_mod.today_utc()
+        out = []
+        for a in docs:
+            practices = self.questionnaire_for(a).practices
+            for act in a.actions:
+                if open_only and not act.is_open:
+                    continue
+                out.append(plan_mod.view(a, act, practices, day))
+        return out
+
+    def done_share(self, team: str | None = None) -> builtins.list[DoneShare]:
+        rows = self.store.action_summaries()
+        if team is not None:
+            rows = [r for r in rows if team_key(r[0]) == team_key(team)]
+        return plan_mod.done_share_rows(rows)
 
     # -- teams ------------------------------------------------------------------------------
 
@@ -453,6 +617,7 @@ class Workspace:
         current = self._team_exists(old)
         if not new.strip():
             raise MaturityError("the new team name must not be blank")
+        check_text("team", new)
         if team_key(new) != team_key(old) and any(
             r.key == team_key(new) for r in self.store.teams()
         ):
@@ -502,7 +667,8 @@ class Workspace:
                 if complete:
                     chosen = complete[0].id  # list() is newest first
             latest.append(self.evaluated(chosen, lang, roadmap=False))  # levels only
-        return history.portfolio(latest, at or now())
+        shares = plan_mod.done_share_rows(self.store.action_summaries())
+        return history.portfolio(latest, at or now(), shares)
 
     def delete(self, assessment_id: str) -> None:
         self.store.delete(assessment_id)
@@ -510,8 +676,20 @@ class Workspace:
     # -- interchange ------------------------------------------------------------------------
 
     def export(self, id_or_prefix: str) -> str:
+        """The assessment document; with the questionnaire snapshot (``questionnaire_snapshot``)
+        unless it is a built-in one of the same version, so it imports into any store."""
         a = self.get(id_or_prefix)
-        return export_json(a, self.questionnaire_for(a))
+        loaded = self.questionnaire_for(a)
+        text = export_json(a, loaded)
+        if _is_builtin(loaded):
+            return text
+        data = json.loads(text)
+        data[SNAPSHOT_KEY] = {
+            "id": loaded.id,
+            "version": loaded.version,
+            "body": json.loads(loaded.to_json()),
+        }
+        return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
 
     def import_document(
         self,

@@ -77,6 +77,17 @@ def no_cursor_blink(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(Input, "_toggle_cursor", lambda _self: None)
 
 
+@pytest.fixture
+def frozen_today(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The plan's "today" (suggested target dates, phase ends, overdue) fixed at 2026-03-10, so
+    pictures of screens that show them do not change from one day to the next."""
+    from datetime import date
+
+    from maturity import plan
+
+    monkeypatch.setattr(plan, "today_utc", lambda: date(2026, 3, 10))
+
+
 def digest(path: Path) -> str | None:
     """Content hash of a file and its WAL/SHM companions (None when absent)."""
     if not path.exists():

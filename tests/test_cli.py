@@ -159,8 +159,9 @@ def test_dora_classify_text_and_json(cli: Cli) -> None:
     assert r.code == 0 and "Benchmark DORA 2024" in r.out
     lines = r.out.splitlines()
     # the Quick Check score comes first, the tier second and labelled with its benchmark
+    # (tier names: maturity.model.terms)
     assert lines[0].startswith("DORA Quick Check score 5.2/10")
-    assert lines[1] == "Tier against the DORA 2024 benchmark: Medium"  # names: maturity.model.terms
+    assert lines[1] == "Tier against the DORA 2024 benchmark: Medium"
     assert "Tiers are historical: DORA last published them in 2024" in r.out
     j = json.loads(cli(*args, "--benchmark", "2023", "--json").out)
     # 2023: CFR 30% is nearer Medium's median (15%) than Low's (64%): all four reach medium
@@ -353,8 +354,20 @@ def test_corrupt_store_via_cli(cli: Cli, seeded: str, store_path: Path) -> None:
 def test_import_of_a_user_questionnaire_assessment(cli: Cli, tmp_path: Path) -> None:
     aid = new(cli, "--team", "Mini team", "--questionnaire", str(DATA / "mini.yaml"))
     assert cli("answer", aid, "alpha.one", "4").code == 0
+    carried = tmp_path / "carried.json"
+    assert cli("export", aid, "-o", str(carried)).code == 0
+    # The export carries its questionnaire snapshot, so it imports anywhere (issue 10 item 15).
+    moved = tmp_path / "moved.db"
+    r = cli("--store", str(moved), "import", str(carried))
+    assert r.code == 0 and r.out.startswith("added"), r.err
+    assert json.loads(cli("--store", str(moved), "export", aid).out) == json.loads(
+        carried.read_text()
+    )
+    # A document without the snapshot (written by an earlier version) needs the file.
     doc = tmp_path / "mini.json"
-    assert cli("export", aid, "-o", str(doc)).code == 0
+    data = json.loads(carried.read_text())
+    del data["questionnaire_snapshot"]
+    doc.write_text(json.dumps(data))
     other = tmp_path / "other.db"
     r = cli("--store", str(other), "import", str(doc))
     assert r.code == 2

@@ -35,6 +35,7 @@ from maturity.report import charts_history, export_compare, export_portfolio, ex
 from maturity.report.history_export import prepare_compare, render_history_html
 from maturity.report.pdf import make_fetcher, render_pdf
 from maturity.report.strings_history import EN, KO, history_strings
+from maturity.report.strings_plan import plan_strings
 from maturity.report.view import fmt_date
 from maturity.safetext import ZERO_WIDTH_SPACE as ZWSP
 from maturity.store import open_store
@@ -245,10 +246,18 @@ def test_portfolio_pdf_has_teams_levels_stale_and_the_weakest(rendered: Rendered
 
 def test_pdf_furniture_bookmarks_metadata_and_page_numbers(rendered: Rendered) -> None:
     t = rendered.t
+    pt = plan_strings(rendered.lang)
     expected = {
-        "compare": [t["summary"], t["cmp_scores"], t["cmp_changed"], t["dora"], t["cmp_recs"]],
-        "trend": [t["summary"], t["trend_points"]],
-        "portfolio": [t["summary"], t["pf_heatmap"]],
+        "compare": [
+            t["summary"],
+            t["cmp_scores"],
+            t["cmp_changed"],
+            t["dora"],
+            t["cmp_recs"],
+            pt["payoff"],
+        ],
+        "trend": [t["summary"], t["trend_points"], pt["share"]],
+        "portfolio": [t["summary"], t["pf_heatmap"], pt["share"]],
     }
     for kind in KINDS:
         reader = rendered.pdf(kind)

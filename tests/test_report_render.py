@@ -24,6 +24,7 @@ from maturity.model.text import tr
 from maturity.questionnaire import LoadedQuestionnaire
 from maturity.report import export, sample
 from maturity.report.strings import strings
+from maturity.report.strings_plan import plan_strings
 from maturity.store import open_store
 from maturity.workspace import Workspace
 
@@ -132,7 +133,8 @@ def test_pdf_bookmarks_for_each_section_and_dimension(rendered: Rendered) -> Non
     t = strings(rendered.lang)
     outline = rendered.reader.outline
     top = [o.title for o in outline if isinstance(o, Destination)]
-    assert top == [t["summary"], "CALMS", t["dora"], t["roadmap"], t["appendix"]]
+    plan = plan_strings(rendered.lang)["plan"]
+    assert top == [t["summary"], "CALMS", t["dora"], t["roadmap"], plan, t["appendix"]]
     nested = [
         [x.title for x in o if isinstance(x, Destination)] for o in outline if isinstance(o, list)
     ]
@@ -222,7 +224,7 @@ def test_html_is_self_contained(rendered: Rendered) -> None:
 def test_same_charts_in_html_and_pdf(rendered: Rendered) -> None:
     page = parse_html(rendered.html)
     ids = [a.get("id") for t, a in page.tags if t == "svg"]
-    assert ids == ["chart-radar", "chart-bars", "chart-quick", "chart-dora"]  # score before tier
+    assert ids == ["chart-radar", "chart-bars", "chart-quick", "chart-dora", "chart-plan"]
     t = strings(rendered.lang)
     pdf = squash(rendered.pdf_text)
     for legend in (t["chart_this"], t["chart_team"], t["chart_mean"]):
@@ -238,30 +240,41 @@ def test_summary_shows_what_changed_since_the_earlier_assessment(rendered: Rende
     assert heading.casefold() in squash(rendered.pdf_text).casefold()  # small caps label in print
 
 
-def test_pdf_dora_section_scores_first_tiers_historical_and_2025_profiles(
-    rendered: Rendered,
-) -> None:
-    """Read back from the PDF: the Quick Check score precedes the tier, the tier is labelled
-    against the 2024 benchmark and historical, the 2025 profiles paragraph is there with its
-    source, 2024's inverted medians are spelled out, and 4.3 is gone."""
-    from maturity import dora
+def _figures(node: object, out: list[dict[str, object]]) -> None:
+    """Every /Figure structure element under ``node`` (pypdf objects, resolved)."""
+    obj = node.get_object() if hasattr(node, "get_object") else node
+    if isinstance(obj, list):
+        for kid in obj:
+            _figures(kid, out)
+        return
+    if not isinstance(obj, dict):
+        return
+    if obj.get("/S") == "/Figure":
+        out.append(obj)
+    if "/K" in obj:
+        _figures(obj["/K"], out)
 
-    t = strings(rendered.lang)
-    text = squash(rendered.pdf_text)
-    start = text.index(squash(t["qc_box_label"]))
-    section = text[start:]
-    tier_heading = squash(t["tier_against"].format(bench="DORA 2024"))
-    assert tier_heading in section
-    assert section.index(squash(t["qc_box_label"])) < section.index(tier_heading)
-    assert squash(t["tiers_historical"].format(year=2024)) in section
-    research = dora.research_2025()
-    summary = research.summary[rendered.lang] if isinstance(research.summary, dict) else ""
-    assert squash(summary) in section
-    assert squash(t["profiles_heading"]) in section and "dora.dev/research/2025" in section
-    note = dora.benchmark(2024).notes["change_failure_rate"]
-    assert isinstance(note, dict) and squash(note[rendered.lang]) in section
-    assert squash(t["qc_overall_mean_note"].format(performance="6.7")) in section
-    assert squash(t["cluster_share"]) in section
+
+def test_pdf_is_tagged_pdf_ua_with_a_text_alternative_per_chart(rendered: Rendered) -> None:
+    import shutil
+    import subprocess
+
+    from pypdf.generic import DictionaryObject
+
+    root = rendered.reader.trailer["/Root"].get_object()
+    assert isinstance(root, DictionaryObject)
+    mark_info = root["/MarkInfo"].get_object()
+    assert isinstance(mark_info, DictionaryObject) and bool(mark_info["/Marked"])
+    figures: list[dict[str, object]] = []
+    _figures(root["/StructTreeRoot"], figures)
+    alts = [str(f.get("/Alt", "")) for f in figures]
+    assert len(alts) == 5 and all(alts), alts  # radar, bars, DORA, Quick Check, plan
+    dims = [tr(d.title, rendered.lang) for d in rendered.loaded.questionnaire.dimensions]
+    assert all(title in alts[0] for title in dims)  # the radar's alternative names every score
+    assert any(plan_strings(rendered.lang)["plan_chart_title"] in a for a in alts)
+    if shutil.which("pdfinfo"):
+        info = subprocess.run(["pdfinfo", str(rendered.pdf)], capture_output=True, text=True)
+        assert "Tagged:          yes" in info.stdout
 
 
 def test_pdf_appendix_shows_what_the_assessment_covers(rendered: Rendered) -> None:
@@ -291,3 +304,29 @@ def test_pdf_roadmap_groups_practices_by_who_acts(rendered: Rendered) -> None:
     # Each roadmap practice is listed under its actor, in the order team, lead, organisation.
     for item in rendered.results.recommendations:
         assert squash(item.title) in section, item.id
+
+
+def test_pdf_dora_section_scores_first_tiers_historical_and_2025_profiles(
+    rendered: Rendered,
+) -> None:
+    """Read back from the PDF: the Quick Check score precedes the tier, the tier is labelled
+    against the 2024 benchmark and historical, the 2025 profiles paragraph is there with its
+    source, 2024's inverted medians are spelled out, and 4.3 is gone."""
+    from maturity import dora
+
+    t = strings(rendered.lang)
+    text = squash(rendered.pdf_text)
+    start = text.index(squash(t["qc_box_label"]))
+    section = text[start:]
+    tier_heading = squash(t["tier_against"].format(bench="DORA 2024"))
+    assert tier_heading in section
+    assert section.index(squash(t["qc_box_label"])) < section.index(tier_heading)
+    assert squash(t["tiers_historical"].format(year=2024)) in section
+    research = dora.research_2025()
+    summary = research.summary[rendered.lang] if isinstance(research.summary, dict) else ""
+    assert squash(summary) in section
+    assert squash(t["profiles_heading"]) in section and "dora.dev/research/2025" in section
+    note = dora.benchmark(2024).notes["change_failure_rate"]
+    assert isinstance(note, dict) and squash(note[rendered.lang]) in section
+    assert squash(t["qc_overall_mean_note"].format(performance="6.7")) in section
+    assert squash(t["cluster_share"]) in section

@@ -20,6 +20,7 @@ import pytest
 from pypdf import PdfReader
 
 from maturity import questionnaire as qmod
+from maturity.limits import PERSON_MAX
 from maturity.model.assessment import Answer, Assessment, DoraInputs, QuestionnaireRef
 from maturity.report import charts, prepare
 from maturity.report.env import environment
@@ -88,8 +89,9 @@ def nasty_html(tmp_path: Path, secret_file: Path) -> tuple[str, list[str]]:
         team="<script>alert(1)</script>{{ team }}",
         created=stamp,
         updated=stamp,
-        facilitator=strings[4],
-        participants=strings[:3],
+        # names are capped at input (maturity.limits.PERSON_MAX); the notes carry them whole
+        facilitator=strings[4][:PERSON_MAX],
+        participants=[s[:PERSON_MAX] for s in strings[:3]],
         questionnaire=QuestionnaireRef(id=loaded.id, version=loaded.version),
         answers=answers,
         dora=DoraInputs(deployment_frequency="2/week", lead_time="3d"),
@@ -118,7 +120,9 @@ def test_hostile_text_arrives_as_text_in_html(nasty_html: tuple[str, list[str]])
     links = [attrs for t, attrs in page.tags if t == "a"]
     assert links and all((a.get("href") or "").startswith("#") and "rel" not in a for a in links)
     assert [t for t, _ in page.tags].count("style") == 1  # ours, in <head>
-    assert [t for t, _ in page.tags].count("svg") == 4  # the four charts, nothing injected
+    assert [t for t, _ in page.tags].count(
+        "svg"
+    ) == 5  # the five charts (plan too), nothing injected
     for _, attrs in page.tags:
         assert not any(name.startswith("on") for name in attrs)
     text = "".join(page.text).replace(ZWSP, "")  # long runs get invisible break points

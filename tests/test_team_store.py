@@ -198,7 +198,11 @@ def test_a_pre_team_mode_export_round_trips_byte_for_byte(tmp_path: Path, cli: C
         "import", str(DATA / "pre-team-export.json"), "--questionnaire", str(DATA / "mini.yaml")
     )
     assert r.code == 0, r.err
-    assert cli("export", "d4d4d4d4d4d4").out == original
+    exported = json.loads(cli("export", "d4d4d4d4d4d4").out)
+    # A user's questionnaire travels with the export (issue 10 item 15), as the last key;
+    # everything before it is the original document byte for byte.
+    assert exported.pop("questionnaire_snapshot")["id"] == "mini"
+    assert json.dumps(exported, ensure_ascii=False, indent=2) + "\n" == original
     assert "anonymous" not in original
 
 

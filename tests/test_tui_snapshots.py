@@ -15,8 +15,9 @@ import pytest
 from tui_support import LANGS, PAYMENTS, SnapCompare, seed_snapshot_store, seeded_app, then
 
 from maturity.tui.app import MaturityApp
+from maturity.workspace import Workspace
 
-pytestmark = pytest.mark.usefixtures("no_cursor_blink")
+pytestmark = pytest.mark.usefixtures("no_cursor_blink", "frozen_today")
 
 _app = partial(seeded_app, seed_snapshot_store)
 
@@ -61,3 +62,22 @@ def test_help(snap_compare: SnapCompare, store_path: Path, lang: str) -> None:
 @pytest.mark.parametrize("lang", LANGS)
 def test_welcome_on_first_run(snap_compare: SnapCompare, store_path: Path, lang: str) -> None:
     assert snap_compare(MaturityApp(store_path, lang=lang), run_before=then(lambda app: None))
+
+
+def _seed_with_plan(path: Path) -> Workspace:
+    """The snapshot store, Payments with targets and two actions (one overdue on 2026-03-10)."""
+    from datetime import date
+
+    ws = seed_snapshot_store(path)
+    ws.set_targets(PAYMENTS, {"culture": 4}, date(2026, 9, 30), today=date(2026, 3, 10))
+    ws.add_action(PAYMENTS, None, practice="snap.c4", owner="Mina", due=date(2026, 3, 1),
+                  today=date(2026, 2, 1))  # fmt: skip
+    ws.add_action(PAYMENTS, "Rehearse a rollback", owner="정민", due=date(2026, 4, 30),
+                  today=date(2026, 3, 10))  # fmt: skip
+    return ws
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_plan(snap_compare: SnapCompare, store_path: Path, lang: str) -> None:
+    app = seeded_app(_seed_with_plan, store_path, lang)
+    assert snap_compare(app, run_before=then(lambda app: app.open_plan(PAYMENTS)))

@@ -59,11 +59,12 @@ def view(
     self_inputs: dict[str, str],
     self_result: dora.DoraResult | None,
     m: Measurement,
-    year: int | str | None,
+    year: dora.BenchmarkKey | None,
     calms_score: float | None,
 ) -> MeasuredView:
     """Classify the measurement with the same benchmark and CALMS score as the answers."""
-    year = year or (self_result.benchmark_id or self_result.benchmark if self_result else None)
+    if year is None and self_result is not None:
+        year = self_result.benchmark_id or self_result.benchmark
     measured = dora.classify(m.inputs(), year, calms_score=calms_score)
     effective = dora.classify(effective_inputs(self_inputs, m), year, calms_score=calms_score)
     pairs = compare(self_result, measured, m)

@@ -11,17 +11,22 @@ from datetime import datetime
 from typing import Annotated, Any, Literal
 
 from pydantic import (
+    AfterValidator,
     BaseModel,
+    BeforeValidator,
     ConfigDict,
     Field,
     PlainSerializer,
     SerializerFunctionWrapHandler,
+    ValidationInfo,
     field_validator,
     model_serializer,
     model_validator,
 )
 
+from maturity import limits
 from maturity.measure.model import Measurement
+from maturity.model.plan import Action, Target
 from maturity.model.votes import is_anonymised
 from maturity.timefmt import format_time, now
 
@@ -41,7 +46,37 @@ Status = Literal["in_progress", "complete"]
 AnswerLevel = Annotated[int, Field(ge=1, le=5, strict=True)] | None
 
 
-Timestamp = Annotated[datetime, PlainSerializer(format_time, return_type=str)]
+STORED = {"stored": True}
+"""Validation context of :meth:`SQLiteStore.get`: what is already stored is read even when it
+exceeds today's length limits (written by an older version), so nothing becomes unreadable;
+the limits apply wherever a value enters."""
+
+
+def _limited(field: str) -> Any:
+    """A length limit from :mod:`maturity.limits`, skipped when reading the store back."""
+
+    def check(value: str | None, info: ValidationInfo) -> str | None:
+        stored = (info.context or {}).get("stored")
+        if value is not None and not stored and (problem := limits.text_problem(field, value)):
+            raise ValueError(problem)
+        return value
+
+    return AfterValidator(check)
+
+
+def _not_a_number(value: Any) -> Any:
+    """Timestamps are text (``2026-01-31T09:00:00.000Z``); pydantic would read ``-1`` or
+    ``1e12`` as seconds since 1970, which no export ever writes."""
+    if isinstance(value, bool | int | float):
+        raise ValueError("expected a timestamp like 2026-01-31T09:00:00.000Z, not a number")
+    return value
+
+
+Timestamp = Annotated[
+    datetime, BeforeValidator(_not_a_number), PlainSerializer(format_time, return_type=str)
+]
+Token = Annotated[str, Field(min_length=1, max_length=120), AfterValidator(limits.token)]
+"""A questionnaire id or version: no surrounding spaces, control characters or line breaks."""
 
 
 class _Doc(BaseModel):
@@ -52,7 +87,7 @@ class Answer(_Doc):
     """The team's answer to one question. ``level`` None means "not sure"."""
 
     level: AnswerLevel = None
-    note: str = ""
+    note: Annotated[str, _limited("note")] = ""
     votes: dict[str, AnswerLevel] = Field(default_factory=dict)
     updated: Timestamp | None = None
 
@@ -61,13 +96,13 @@ class Event(_Doc):
     """Something that happened to an assessment besides answers: completed, reopened, renamed."""
 
     at: Timestamp
-    kind: str
+    kind: Annotated[str, Field(min_length=1, max_length=40)]
     detail: str = ""
 
 
 class QuestionnaireRef(_Doc):
-    id: str
-    version: str
+    id: Token
+    version: Token
 
 
 class DoraInputs(_Doc):
@@ -92,11 +127,13 @@ class DoraInputs(_Doc):
 class Assessment(_Doc):
     schema_: Literal["maturity/assessment@1"] = Field(default=ASSESSMENT_SCHEMA, alias="schema")
     id: Annotated[str, Field(pattern=r"^[0-9a-f]{8,32}$")]
-    team: Annotated[str, Field(min_length=1, max_length=200)]
+    team: Annotated[str, Field(min_length=1), _limited("team")]
     created: Timestamp
     updated: Timestamp
-    facilitator: str | None = None
-    participants: list[str] = Field(default_factory=list)
+    facilitator: Annotated[str | None, _limited("facilitator")] = None
+    participants: Annotated[
+        list[Annotated[str, _limited("participant")]], Field(max_length=limits.PARTICIPANTS_MAX)
+    ] = Field(default_factory=list)
     anonymous: bool = False
     """Chosen at creation: votes are kept without voters (only their distribution)."""
     mode: Literal["solo", "team"] = "solo"
@@ -110,6 +147,10 @@ class Assessment(_Doc):
     measured: Measurement | None = None
     """Measured DORA metrics with their provenance (``maturity dora measure --into``); left
     out of the document when absent, so older documents round-trip unchanged."""
+    targets: list[Target] = Field(default_factory=list)
+    """The team's target level and date per dimension (see maturity.plan)."""
+    actions: list[Action] = Field(default_factory=list)
+    """What the team decided to do after this assessment, in the order it was added."""
 
     model_config = ConfigDict(extra="forbid", populate_by_name=True)
 
@@ -134,15 +175,20 @@ class Assessment(_Doc):
 
     @model_serializer(mode="wrap")
     def _omit_default_anonymous(self, handler: SerializerFunctionWrapHandler) -> Any:
-        """Leave ``anonymous`` out unless it is true, so documents written before the field
-        existed export byte-for-byte as they were imported."""
+        """Leave ``anonymous`` out unless it is true (and ``targets``/``actions`` unless there
+        are some), so documents written before those fields existed export byte-for-byte as
+        they were imported."""
         data = handler(self)
-        if isinstance(data, dict) and not self.anonymous:
-            data.pop("anonymous", None)
-        if isinstance(data, dict) and self.mode == "solo":
-            data.pop("mode", None)
-        if isinstance(data, dict) and self.measured is None:
-            data.pop("measured", None)
+        if isinstance(data, dict):
+            if not self.anonymous:
+                data.pop("anonymous", None)
+            if self.mode == "solo":
+                data.pop("mode", None)
+            if self.measured is None:
+                data.pop("measured", None)
+            for key in ("targets", "actions"):  # absent until the team plans (round 1 documents)
+                if not data.get(key):
+                    data.pop(key, None)
         return data
 
     def levels(self) -> dict[str, int | None]:

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel, ConfigDict, Field
+
+from maturity.model.plan import DoneShare, Payoff
 
 
 class _Frozen(BaseModel):
@@ -58,6 +60,9 @@ class Comparison(_Frozen):
     dora_overall: tuple[str | None, str | None]
     done: list[str]  # practices recommended for A whose target B's dimension now reaches
     new: list[str]  # practices recommended for B that A was not given
+    payoff: list[Payoff] = Field(default_factory=list)
+    """Actions of A done by the time of B: linked answers and dimension change (association,
+    not proof)."""
 
 
 class TrendPoint(_Frozen):
@@ -76,6 +81,7 @@ class Trend(_Frozen):
     team: str
     dimensions: list[str]
     points: list[TrendPoint]
+    actions_done: list[DoneShare] = Field(default_factory=list)
 
 
 class PortfolioRow(_Frozen):
@@ -95,3 +101,5 @@ class Portfolio(_Frozen):
     weakest_dimension: str | None
     dimension_means: dict[str, float | None]
     stale_after_days: int
+    actions_done: list[DoneShare] = Field(default_factory=list)
+    """Per team and quarter: the share of the actions set that were done."""

@@ -9,8 +9,9 @@ from __future__ import annotations
 
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, field_validator, model_validator
 
+from maturity.limits import token
 from maturity.model.terms import BUILTIN_QUESTIONNAIRES, WhoActs, level_name
 from maturity.model.text import LText, tr
 
@@ -156,7 +157,7 @@ class Catalogue(_Strict):
 class Questionnaire(_Strict):
     schema_: Literal["maturity/questionnaire@1"] = Field(alias="schema")
     id: Identifier
-    version: Annotated[str, Field(min_length=1, max_length=40)]
+    version: Annotated[str, Field(min_length=1, max_length=40), AfterValidator(token)]
     title: LText
     description: LText | None = None
     levels: dict[int, LText]

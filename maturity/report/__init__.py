@@ -11,7 +11,6 @@ either the old file or the complete new one, never half a report.
 
 from __future__ import annotations
 
-import os
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal, Protocol, TypeVar
@@ -56,16 +55,9 @@ __all__ = [
 
 def _check_destination(path: Path) -> None:
     """Fail before a second of rendering when PATH clearly cannot be written."""
-    folder = path.parent if str(path.parent) else Path(".")
-    if path.is_dir():
-        raise MaturityError(f"{path}: is a folder; give a file name")
-    if not folder.is_dir():
-        raise MaturityError(f"{path}: folder {folder} does not exist")
-    if not os.access(folder, os.W_OK | os.X_OK):
-        raise MaturityError(f"{path}: cannot write (permission denied)")
-    if path.exists() and not os.access(path, os.W_OK):
-        # os.replace would succeed over a read-only file; refusing matches what people expect.
-        raise MaturityError(f"{path}: cannot write (the file is read-only)")
+    from maturity.fileio import check_destination
+
+    check_destination(path)
 
 
 def check_lang(lang: str) -> str:
@@ -173,7 +165,9 @@ def write_report(
     check_format(fmt)
     if lang_first is not None:
         check_lang(lang_first)
-    target = Path(path).expanduser()
+    from maturity.fileio import user_path
+
+    target = user_path(str(path))
     _check_destination(target)
     step(0.0, loading)
     view = make_view()

@@ -485,3 +485,83 @@ def weekly_series(
                 f' text-anchor="middle" font-size="10" fill="{MID}">{_t(w.label)}</text>'
             )
     return _svg(uid, width, height, title, body)
+
+
+# ---------------------------------------------------------------------------------------------
+# Plan: today, projected after each phase, and the target, per dimension
+
+
+@dataclass(frozen=True)
+class PlanRow:
+    label: str
+    today: float | None
+    phases: Sequence[float | None]  # projected score after Now, Next, Later
+    target: int
+
+
+def plan_progress(
+    rows: Sequence[PlanRow],
+    *,
+    uid: str,
+    title: str,
+    phase_labels: Sequence[str],
+    today_label: str,
+    target_label: str,
+) -> Markup:
+    """Per dimension on the 0-5 scale: today's score as a hatched bar, the projected score after
+    each phase as a numbered tick, the target level as a diamond. ``title`` is the chart's text
+    alternative (the PDF's /Alt): the view passes every number in words."""
+    row = 40
+    left, right, top = 120, 560, 26
+    width = 640
+    height = top + row * len(rows) + 30
+    unit = (right - left) / 5
+    body = [
+        f"<defs>{_hatch(f'{uid}-hatch')}</defs>",
+        *_level_scale(left, unit, top, top + row * len(rows)),
+    ]
+    for i, r in enumerate(rows):
+        y = top + i * row + 8
+        body.append(
+            f'<text x="{left - 10}" y="{y + 12}" text-anchor="end" font-weight="700">{_t(_clip(r.label, 16))}</text>'
+        )
+        if r.today is not None:
+            body.append(
+                f'<rect x="{left}" y="{y}" width="{_n(unit * r.today)}" height="16"'
+                f' fill="url(#{uid}-hatch)" stroke="{INK}" stroke-width="1.2"/>'
+            )
+        ticks = [(left + unit * v, k + 1) for k, v in enumerate(r.phases) if v is not None]
+        for x, _ in ticks:
+            body.append(
+                f'<line x1="{_n(x)}" y1="{y - 3}" x2="{_n(x)}" y2="{y + 19}" stroke="{MID}" stroke-width="1.6"/>'
+            )
+        # Numbered below the bar, clear of the level scale; phases that land (almost) on the
+        # same score share one label ("1–3") instead of overprinting each other.
+        groups: list[list[tuple[float, int]]] = []
+        for tick in ticks:
+            if groups and tick[0] - groups[-1][-1][0] < 12:
+                groups[-1].append(tick)
+            else:
+                groups.append([tick])
+        for g in groups:
+            label = str(g[0][1]) if len(g) == 1 else f"{g[0][1]}–{g[-1][1]}"
+            x = (g[0][0] + g[-1][0]) / 2
+            body.append(
+                f'<text x="{_n(x)}" y="{y + 29}" text-anchor="middle" font-size="9" fill="{MID}">{label}</text>'
+            )
+        tx = left + unit * r.target
+        body.append(
+            f'<polygon points="{_n(tx)},{y + 1} {_n(tx + 7)},{y + 8} {_n(tx)},{y + 15} {_n(tx - 7)},{y + 8}"'
+            f' fill="{PAPER}" stroke="{INK}" stroke-width="1.6"/>'
+        )
+    ly = height - 10
+    legend = _swatch(left, ly, f"url(#{uid}-hatch)", INK, today_label)
+    legend += (
+        f'<polygon points="{left + 150},{ly - 9} {left + 157},{ly - 4} {left + 150},{ly + 1} {left + 143},{ly - 4}"'
+        f' fill="{PAPER}" stroke="{INK}" stroke-width="1.4"/>'
+        f'<text x="{left + 162}" y="{ly}" font-size="11">{_t(target_label)}</text>'
+    )
+    phases = " · ".join(f"{k + 1} {label}" for k, label in enumerate(phase_labels))
+    legend += f'<text x="{left + 260}" y="{ly}" font-size="11" fill="{MID}">{_t(phases)}</text>'
+    body.append(legend)
+    return _svg(uid, width, height, title, body)

@@ -118,6 +118,10 @@ def _progress_log(progress: Progress | None, words: Mapping[str, str]) -> Iterat
         logger.propagate = propagate
 
 
+PDF_VARIANT = "pdf/ua-1"
+"""WeasyPrint's PDF/UA-1 variant (implies ``pdf_tags=True``): every report PDF is tagged."""
+
+
 def _weasyprint() -> Any:
     """Import WeasyPrint, turning missing system libraries into a message a user can act on."""
     try:
@@ -167,7 +171,9 @@ def render_pdf(
                 )
                 pages = len(document.pages)
                 step(0.8, words["stage_drawing"].format(pages=pages))
-                data: bytes = document.write_pdf()
+                # PDF/UA-1: a tagged PDF (structure tree, reading order = document order), the
+                # SVG charts' <title> becoming each figure's /Alt text.
+                data: bytes = document.write_pdf(pdf_variant=PDF_VARIANT)
         except FatalURLFetchingError as exc:
             raise RuntimeError(f"PDF render stopped: {exc}") from exc
         finally:

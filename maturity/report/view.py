@@ -29,6 +29,7 @@ from maturity.report import charts
 from maturity.report.measured import MeasuredSection
 from maturity.report.measured import section as measured_section
 from maturity.report.strings import strings
+from maturity.report.view_plan import PlanView
 from maturity.safetext import breakable, excerpt
 from maturity.scoring import MIN_COVERAGE
 
@@ -361,6 +362,7 @@ class ReportView:
     page_counter: Markup  # CSS `content` value for "page X of Y" in this language
     disagreement: DisagreementView | None = None  # team votes; None when nobody voted
     measured: MeasuredSection | None = None  # maturity dora measure --into; None without
+    plan: PlanView | None = None  # targets, phases, actions (maturity.report.view_plan)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -729,6 +731,18 @@ class _Builder(Texts):
             return None
         return self.fmt("chart_previous", date=fmt_date(self.prev.assessment.created, self.lang))
 
+    def profile_alt(self) -> str:
+        """The CALMS charts' text alternative (their SVG <title>, the PDF's /Alt): every score
+        the chart draws, in words, and the earlier ones when they are drawn too."""
+        before = {d.id: d for d in self.prev.results.dimensions} if self.prev else {}
+        parts = []
+        for d in self.r.dimensions:
+            part = f"{self.dim_title(d.id)} {fmt_score(d.score)} ({self.level_name(d.level)})"
+            if d.id in before and before[d.id].score is not None:
+                part += f", {self.previous_label()}: {fmt_score(before[d.id].score)}"
+            parts.append(part)
+        return f"{self.t['calms_profile']} — " + "; ".join(parts)
+
     def radar(self) -> Markup:
         before = {d.id: d for d in self.prev.results.dimensions} if self.prev else {}
         axes = [
@@ -743,7 +757,7 @@ class _Builder(Texts):
         return charts.radar(
             axes,
             uid="chart-radar",
-            title=self.t["calms_profile"],
+            title=self.profile_alt(),
             this_label=self.t["chart_this"],
             previous_label=self.previous_label(),
         )
@@ -769,7 +783,7 @@ class _Builder(Texts):
         return charts.dimension_bars(
             bars,
             uid="chart-bars",
-            title=self.t["calms_profile"],
+            title=self.profile_alt(),
             this_label=self.t["chart_this"],
             previous_label=self.previous_label(),
         )
@@ -907,13 +921,19 @@ class _Builder(Texts):
                 tier_rows,
                 tiers,
                 uid="chart-dora",
-                title=self.t["dora"],
+                title=f"{self.t['dora']} — "
+                + "; ".join(f"{r.label} {r.value} ({self.tier_label(r.tier)})" for r in tier_rows),
                 previous_label=self.previous_label(),
             ),
             quick_chart=charts.quickcheck(
                 chart_rows,
                 uid="chart-quick",
-                title=self.t["qc_heading"],
+                title=f"{self.t['qc_heading']} — "
+                + "; ".join(
+                    f"{r.label} {r.score:.1f}"
+                    + (f" ({self.t['chart_mean']} {r.mean:.1f})" if r.mean is not None else "")
+                    for r in chart_rows
+                ),
                 team_label=self.t["chart_team"],
                 mean_label=self.t["chart_mean"],
             ),
@@ -1044,6 +1064,24 @@ class _Builder(Texts):
             page_counter=css_content(t["page_of"]),
             disagreement=self.disagreement(),
             measured=measured_section(self.r, self),
+            plan=self.plan_view(),
+        )
+
+    def plan_view(self) -> PlanView:
+        from maturity.report.view_plan import build_plan_view
+
+        previous = None
+        if self.prev is not None:
+            when = fmt_date(self.prev.assessment.created, self.lang)
+            previous = (self.prev.assessment, list(self.prev.results.dimensions), when)
+        return build_plan_view(
+            self.a,
+            self.q,
+            tuple(self.practices.values()),
+            list(self.r.dimensions),
+            self.lang,
+            self.generated.date(),
+            previous,
         )
 
 

@@ -12,7 +12,7 @@ older version has still gets its own title instead of a bare id.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
@@ -21,11 +21,14 @@ from markupsafe import Markup
 from maturity import dora as dora_mod
 from maturity.history import Evaluated
 from maturity.model.history import Comparison, Portfolio, Trend
+from maturity.model.plan import DoneShare
 from maturity.model.questionnaire import Practice, Question
 from maturity.model.results import RecommendationItem
+from maturity.model.text import tr
 from maturity.questionnaire import LoadedQuestionnaire
 from maturity.report import charts, charts_history
 from maturity.report.strings_history import history_strings
+from maturity.report.strings_plan import plan_strings
 from maturity.report.view import (
     NOTE_EXCERPT,
     Meta,
@@ -323,6 +326,20 @@ class CompareView(DocView):
     dora_note: str  # tiers are historical (DORA last published them in 2024)
     done: list[PracticeRef]
     new: list[PracticeRef]
+    payoff: list[PayoffRow] = field(default_factory=list)
+    """Actions of A done by B: linked answers before/after, dimension change (association)."""
+    pt: dict[str, str] = field(default_factory=dict)  # the plan's words (strings_plan)
+
+
+@dataclass(frozen=True)
+class PayoffRow:
+    title: str
+    practice: str  # the practice's title, or "" for the team's own action
+    answers: list[tuple[str, str, str]]  # (question text, before, after)
+    dimension: str
+    score: str  # "2.10 → 2.60"
+    level: str  # "2 → 3"
+    direction: str  # up / down / same / new
 
 
 class _CompareBuilder:
@@ -584,6 +601,7 @@ class _CompareBuilder:
             ),
             TocEntry("dora", t["dora"]),
             TocEntry("recommendations", t["cmp_recs"]),
+            TocEntry("payoff", plan_strings(lang)["payoff"]),
         ]
         return CompareView(
             kind="compare",
@@ -629,7 +647,51 @@ class _CompareBuilder:
             else "",
             done=done,
             new=new,
+            payoff=self.payoff(),
+            pt=plan_strings(lang),
         )
+
+    def payoff(self) -> list[PayoffRow]:
+        """The compare's "did it pay off" rows, worded (numbers from maturity.plan.payoff)."""
+        practices = {p.id: p for e in (self.eb, self.ea) for p in e.questionnaire.practices}
+
+        def shown(answered: bool, level: int | None) -> str:
+            return (
+                "–" if not answered else (str(level) if level is not None else self.t["not_sure"])
+            )
+
+        rows = []
+        for pay in self.c.payoff:
+            practice = practices.get(pay.practice or "")
+            answers = [
+                (self.question_text(x.question), shown(x.answered_before, x.before),
+                 shown(x.answered_after, x.after))
+                for x in pay.answers
+            ]  # fmt: skip
+            move = direction(pay.score_before, pay.score_after)
+            rows.append(
+                PayoffRow(
+                    title=pay.title,
+                    practice=tr(practice.title, self.lang) if practice else "",
+                    answers=answers,
+                    dimension=self.cat.dim_title(pay.dimension) if pay.dimension else "–",
+                    score=(
+                        f"{fmt_score(pay.score_before)} → {fmt_score(pay.score_after)}"
+                        if pay.dimension
+                        else ""
+                    ),
+                    level=f"{pay.level_before or '–'} → {pay.level_after or '–'}",
+                    direction=move,
+                )
+            )
+        return rows
+
+    def question_text(self, qid: str) -> str:
+        for e in (self.eb, self.ea):
+            found = e.questionnaire.questionnaire.find_question(qid)
+            if found:
+                return tr(found[1].text, self.lang)
+        return qid
 
 
 def build_compare_view(
@@ -675,6 +737,8 @@ class TrendView(DocView):
     rows: list[TrendRow]
     since: list[DeltaRow]  # first vs latest: overall, then each dimension
     legend: str
+    actions_done: list[ShareRow] = field(default_factory=list)
+    pt: dict[str, str] = field(default_factory=dict)
 
 
 def build_trend_view(
@@ -824,6 +888,8 @@ def build_trend_view(
         rows=rows,
         since=since,
         legend=cat.legend(),
+        actions_done=share_rows(trend.actions_done, plan_strings(lang)),
+        pt=plan_strings(lang),
     )
 
 
@@ -866,6 +932,30 @@ class PortfolioView(DocView):
     means: list[str]
     legend: str
     stale_days: int
+    actions_done: list[ShareRow] = field(default_factory=list)
+    pt: dict[str, str] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class ShareRow:
+    """Share of a team's actions done, per quarter of the assessment that set them."""
+
+    team: str
+    quarter: str
+    done: str  # "2 of 3"
+    share: str  # "67%"
+
+
+def share_rows(rows: Sequence[DoneShare], t: Mapping[str, str]) -> list[ShareRow]:
+    return [
+        ShareRow(
+            r.team,
+            r.quarter,
+            t["share_done_of"].format(done=r.done, total=r.total),
+            f"{r.share:.0%}" if r.share is not None else "–",
+        )
+        for r in rows
+    ]
 
 
 def heat_cell(level: int | None, score: float | None) -> HeatCell:
@@ -991,4 +1081,6 @@ def build_portfolio_view(
         means=[fmt_score(p.dimension_means.get(d)) for d in p.dimensions],
         legend=cat.legend(),
         stale_days=p.stale_after_days,
+        actions_done=share_rows(p.actions_done, plan_strings(lang)),
+        pt=plan_strings(lang),
     )

@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+from maturity.fileio import user_path
 from maturity.store.base import Progress, Store, Summary
 from maturity.store.sqlite import SQLiteStore
 
@@ -16,7 +17,7 @@ __all__ = ["ENV_VAR", "Progress", "SQLiteStore", "Store", "Summary", "default_pa
 def default_path() -> Path:
     """``$MATURITY_STORE`` or ``maturity.db`` in the platform's user data folder."""
     if env := os.environ.get(ENV_VAR):
-        return Path(env).expanduser()
+        return user_path(env)
     from platformdirs import user_data_path
 
     return user_data_path("maturity", appauthor=False) / "maturity.db"
@@ -29,5 +30,5 @@ def open_store(path: str | Path | None = None, *, create: bool = True) -> SQLite
         if create and os.environ.get(ENV_VAR) is None:
             target.parent.mkdir(parents=True, exist_ok=True)
     else:
-        target = Path(path).expanduser()
+        target = user_path(str(path))
     return SQLiteStore(target, create=create)

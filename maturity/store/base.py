@@ -7,11 +7,13 @@ for an organisation's shared history) implements the same protocol and no caller
 from __future__ import annotations
 
 import builtins
+from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Protocol
 
 if TYPE_CHECKING:  # the models pull in pydantic; `maturity list` never needs them
     from maturity.model.assessment import Answer, Assessment, DoraInputs
+    from maturity.model.plan import Action, Target
 
 
 @dataclass(frozen=True)
@@ -182,6 +184,30 @@ class Store(Protocol):
         self, assessment_id: str, question_id: str, answer: Answer, progress: Progress
     ) -> str:
         """Commit the team's answer (votes included) and drop the question's live votes."""
+        ...
+
+    def transaction(self) -> AbstractContextManager[None]:
+        """One write transaction around many calls (an import): every write made inside
+        joins it and commits at the end, or none does. Taken for writing before anything
+        is read, so checks made inside cannot be overtaken by another process."""
+        ...
+
+    # -- the plan: targets and actions (see maturity.plan) -------------------------------------
+
+    def put_targets(self, assessment_id: str, targets: builtins.list[Target]) -> None:
+        """Replace an assessment's targets."""
+        ...
+
+    def put_actions(self, items: builtins.list[tuple[str, Action]]) -> None:
+        """Insert or update actions (each with its assessment id) in one transaction."""
+        ...
+
+    def action_summaries(self) -> builtins.list[tuple[str, str, str, str | None]]:
+        """Every action as (team, its assessment's created time, status, carried_to)."""
+        ...
+
+    def find_action(self, prefix: str) -> tuple[str, str]:
+        """(assessment id, action id) for a unique action id prefix."""
         ...
 
     def close(self) -> None: ...

@@ -102,6 +102,37 @@ MIGRATIONS: list[str] = [
         updated TEXT NOT NULL
     ) WITHOUT ROWID;
     """,
+    # 6: the plan. Per dimension a target level and date; actions (owner, due date, status,
+    # why dropped, notes) in the order they were added. ``carried_from``/``carried_to`` link
+    # an action to its copy in the next assessment (the follow-through review of new --from).
+    # Self-contained: only creates tables of its own.
+    """
+    CREATE TABLE targets (
+        assessment_id TEXT NOT NULL REFERENCES assessments (id) ON DELETE CASCADE,
+        dimension TEXT NOT NULL,
+        level INTEGER NOT NULL CHECK (level BETWEEN 1 AND 5),
+        target_date TEXT NOT NULL,
+        PRIMARY KEY (assessment_id, dimension)
+    );
+    CREATE TABLE actions (
+        id TEXT PRIMARY KEY,
+        assessment_id TEXT NOT NULL REFERENCES assessments (id) ON DELETE CASCADE,
+        position INTEGER NOT NULL,
+        title TEXT NOT NULL,
+        practice TEXT,
+        owner TEXT,
+        due TEXT,
+        status TEXT NOT NULL CHECK (status IN ('todo', 'doing', 'done', 'dropped')),
+        reason TEXT NOT NULL DEFAULT '',
+        notes TEXT NOT NULL DEFAULT '',
+        created TEXT NOT NULL,
+        updated TEXT NOT NULL,
+        done_at TEXT,
+        carried_from TEXT,
+        carried_to TEXT
+    );
+    CREATE INDEX actions_by_assessment ON actions (assessment_id, position);
+    """,
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)

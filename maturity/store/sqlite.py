@@ -12,11 +12,13 @@ from __future__ import annotations
 
 import builtins
 import json
+import os
 import random
 import sqlite3
 import time
+import urllib.parse
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
@@ -29,6 +31,12 @@ from maturity.voting import LIVE_S, is_live, name_key
 
 if TYPE_CHECKING:  # the pydantic models load on first get(), not for `maturity list`
     from maturity.model.assessment import Answer, Assessment, DoraInputs
+    from maturity.model.plan import Action, Target
+
+_ACTION_COLUMNS = (
+    "id, title, practice, owner, due, status, reason, notes, created, updated, done_at,"
+    " carried_from, carried_to"
+)
 
 BUSY_TIMEOUT_S = 5.0
 RETRY_WINDOW_S = 15.0
@@ -55,6 +63,7 @@ class SQLiteStore:
     def __init__(self, path: Path, *, create: bool = True) -> None:
         self.path = path
         self._conn: sqlite3.Connection | None = None
+        self._in_transaction = False
         if not path.exists():
             if not create:
                 return
@@ -63,6 +72,12 @@ class SQLiteStore:
         else:
             self._check_header()
         self._conn = self._open(create)
+
+    @classmethod
+    def in_memory(cls) -> SQLiteStore:
+        """An empty store in memory: a rehearsal ground (an import into a store that does not
+        exist yet is tried here first, so a refusal creates no file)."""
+        return cls(Path(":memory:"))
 
     # -- opening ----------------------------------------------------------------------------
 
@@ -79,12 +94,22 @@ class SQLiteStore:
             raise StoreError(f"store {self.path}: is a folder, expected a SQLite file")
 
     def _open(self, create: bool) -> sqlite3.Connection:
+        read_only = self.path.exists() and _read_only_fs(self.path)
         try:
-            conn = sqlite3.connect(
-                self.path, timeout=BUSY_TIMEOUT_S, isolation_level=None, check_same_thread=False
-            )
+            if read_only:
+                # A read-only mount: reading still works (list, show, export); a write says
+                # "read-only file system" instead of "corrupt or unreadable".
+                conn = self._connect_read_only()
+            else:
+                conn = sqlite3.connect(
+                    self.path,
+                    timeout=BUSY_TIMEOUT_S,
+                    isolation_level=None,
+                    check_same_thread=False,
+                )
         except sqlite3.Error as exc:
-            raise StoreError(f"store {self.path}: cannot open ({exc})") from None
+            said = diagnose(self.path, exc) if isinstance(exc, sqlite3.DatabaseError) else None
+            raise StoreError(said or f"store {self.path}: cannot open ({exc})") from None
         try:
             conn.execute("PRAGMA foreign_keys = ON")
             version = conn.execute("PRAGMA user_version").fetchone()[0]
@@ -104,6 +129,13 @@ class SQLiteStore:
                 raise StoreError(
                     f"store {self.path}: damaged (tables missing); refusing to touch it"
                 )
+            if read_only:
+                if version < SCHEMA_VERSION:
+                    raise StoreError(
+                        f"store {self.path}: on a read-only file system and written by an older"
+                        " maturity; copy it somewhere writable to upgrade it"
+                    )
+                return conn
             if version < SCHEMA_VERSION:
                 self._migrate(conn, version)
             conn.execute("PRAGMA journal_mode = WAL")
@@ -120,17 +152,44 @@ class SQLiteStore:
             raise _store_error(self.path, exc) from None
         return conn
 
+    def _connect_read_only(self) -> sqlite3.Connection:
+        """Open on a read-only mount: ``mode=ro`` when the WAL index can be used, else
+        ``immutable=1`` (nothing can change the file on a read-only mount)."""
+        base = "file:" + urllib.parse.quote(str(self.path.resolve()))
+        last: sqlite3.Error | None = None
+        for query in ("?mode=ro", "?mode=ro&immutable=1"):
+            conn = sqlite3.connect(
+                base + query,
+                uri=True,
+                timeout=BUSY_TIMEOUT_S,
+                isolation_level=None,
+                check_same_thread=False,
+            )
+            try:
+                conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+                return conn
+            except sqlite3.Error as exc:
+                conn.close()
+                last = exc
+        assert last is not None
+        raise last
+
     def _migrate(self, conn: sqlite3.Connection, version: int) -> None:
         for number in range(version, SCHEMA_VERSION):
-            conn.execute("BEGIN IMMEDIATE")
+            _begin(conn)
             try:
+                # Another process may have migrated (or created) the store while this one
+                # waited for the write lock: read the version again under the lock.
+                if conn.execute("PRAGMA user_version").fetchone()[0] > number:
+                    conn.execute("COMMIT")
+                    continue
                 for statement in MIGRATIONS[number].split(";"):
                     if statement.strip():
                         conn.execute(statement)
                 conn.execute(f"PRAGMA user_version = {number + 1}")
                 conn.execute("COMMIT")
             except BaseException:
-                conn.execute("ROLLBACK")
+                _rollback(conn)
                 raise
 
     # -- plumbing ---------------------------------------------------------------------------
@@ -147,19 +206,62 @@ class SQLiteStore:
     @contextmanager
     def _write(self) -> Iterator[sqlite3.Connection]:
         conn = self._c()
+        if self._in_transaction:  # part of a larger transaction (an import): it commits
+            yield conn
+            return
         try:
-            conn.execute("BEGIN IMMEDIATE")
+            _begin(conn)
         except sqlite3.DatabaseError as exc:
             raise _store_error(self.path, exc) from None
         try:
             yield conn
             conn.execute("COMMIT")
         except sqlite3.DatabaseError as exc:
-            conn.execute("ROLLBACK")
+            _rollback(conn)
             raise _store_error(self.path, exc) from None
         except BaseException:
-            conn.execute("ROLLBACK")
+            _rollback(conn)
             raise
+
+    @contextmanager
+    def transaction(self) -> Iterator[None]:
+        """One write transaction around many store calls: all of them or none.
+
+        Taken with ``BEGIN IMMEDIATE`` before anything is read, so checks made inside (does
+        this id exist? is it identical?) cannot be overtaken by another process: two imports
+        of the same bundle run one after the other and the second finds everything unchanged.
+        Every write method called inside joins it; a kill -9 before the commit leaves nothing.
+        """
+        if self._in_transaction:
+            yield
+            return
+        conn = self._c()
+        delay = RETRY_FIRST_S
+        deadline = time.monotonic() + RETRY_WINDOW_S
+        while True:
+            try:
+                conn.execute("BEGIN IMMEDIATE")
+                break
+            except sqlite3.OperationalError as exc:
+                if _is_busy(exc) and time.monotonic() < deadline:
+                    time.sleep(delay * (1 + random.random()))
+                    delay = min(delay * 2, RETRY_MAX_S)
+                    continue
+                raise _store_error(self.path, exc) from None
+            except sqlite3.DatabaseError as exc:
+                raise _store_error(self.path, exc) from None
+        self._in_transaction = True
+        try:
+            yield
+            conn.execute("COMMIT")
+        except sqlite3.DatabaseError as exc:
+            _rollback(conn)
+            raise _store_error(self.path, exc) from None
+        except BaseException:
+            _rollback(conn)
+            raise
+        finally:
+            self._in_transaction = False
 
     def _read(self, sql: str, args: tuple[Any, ...] = ()) -> list[sqlite3.Row]:
         conn = self._c()
@@ -202,6 +304,8 @@ class SQLiteStore:
         )
         if not rows:
             raise NotFoundError(f"no assessment with id '{prefix}'")
+        if rows[0][0] == p:  # a whole id addresses itself, even when it prefixes another
+            return p
         if len(rows) > 1:
             shown = ", ".join(r[0][: len(p) + 4] for r in rows[:5])
             raise NotFoundError(
@@ -210,13 +314,7 @@ class SQLiteStore:
         return str(rows[0][0])
 
     def get(self, assessment_id: str) -> Assessment:
-        from maturity.model.assessment import (
-            Answer,
-            Assessment,
-            DoraInputs,
-            Event,
-            QuestionnaireRef,
-        )
+        from maturity.model.assessment import STORED, Assessment
 
         rows = self._read(
             "SELECT id, team, created, updated, facilitator, participants, questionnaire_id,"
@@ -229,7 +327,7 @@ class SQLiteStore:
         (aid, team, created, updated, facilitator, participants, qid, qver, lang, status, dora,
          anonymous, mode) = rows[0]  # fmt: skip
         answers = {
-            qid_: Answer(level=level, note=note, votes=json.loads(votes), updated=upd)
+            qid_: {"level": level, "note": note, "votes": json.loads(votes), "updated": upd}
             for qid_, level, note, votes, upd in self._read(
                 "SELECT question_id, level, note, votes, updated FROM answers WHERE assessment_id = ?",
                 (assessment_id,),
@@ -239,29 +337,130 @@ class SQLiteStore:
             "SELECT body FROM measurements WHERE assessment_id = ?", (assessment_id,)
         )
         events = [
-            Event(at=at, kind=kind, detail=detail)
+            {"at": at, "kind": kind, "detail": detail}
             for at, kind, detail in self._read(
                 "SELECT at, kind, detail FROM events WHERE assessment_id = ? ORDER BY at, rowid",
                 (assessment_id,),
             )
         ]
-        return Assessment(
-            id=aid,
-            team=team,
-            created=created,
-            updated=updated,
-            facilitator=facilitator,
-            participants=json.loads(participants),
-            anonymous=bool(anonymous),
-            mode=mode,
-            questionnaire=QuestionnaireRef(id=qid, version=qver),
-            language=lang,
-            status=status,
-            answers=answers,
-            dora=DoraInputs.model_validate_json(dora),
-            events=events,
-            measured=_measurement(measured[0][0]) if measured else None,
+        targets, actions = self._plan(assessment_id)
+        # STORED: values written by an older version beyond today's length limits stay readable.
+        return Assessment.model_validate(
+            {
+                "id": aid,
+                "team": team,
+                "created": created,
+                "updated": updated,
+                "facilitator": facilitator,
+                "participants": json.loads(participants),
+                "anonymous": bool(anonymous),
+                "mode": mode,
+                "questionnaire": {"id": qid, "version": qver},
+                "language": lang,
+                "status": status,
+                "answers": answers,
+                "dora": json.loads(dora),
+                "events": events,
+                "measured": _measurement(measured[0][0]) if measured else None,
+                "targets": targets,
+                "actions": actions,
+            },
+            context=STORED,
         )
+
+    def _plan(self, assessment_id: str) -> tuple[builtins.list[Target], builtins.list[Action]]:
+        from maturity.model.plan import Action, Target
+
+        targets = [
+            Target(dimension=d, level=lv, by=by)
+            for d, lv, by in self._read(
+                "SELECT dimension, level, target_date FROM targets WHERE assessment_id = ?"
+                " ORDER BY rowid",
+                (assessment_id,),
+            )
+        ]
+        names = [c.strip() for c in _ACTION_COLUMNS.split(",")]
+        actions = [
+            Action.model_validate({k: v for k, v in zip(names, row, strict=True)})
+            for row in self._read(
+                f"SELECT {_ACTION_COLUMNS} FROM actions WHERE assessment_id = ?"
+                " ORDER BY position, id",
+                (assessment_id,),
+            )
+        ]
+        return targets, actions
+
+    def find_action(self, prefix: str) -> tuple[str, str]:
+        """(assessment id, action id) for a unique action id prefix; NotFoundError otherwise."""
+        p = prefix.strip().lower()
+        if not p or not all(c in "0123456789abcdef" for c in p):
+            raise NotFoundError(f"'{prefix}' is not an action id (ids are hexadecimal)")
+        if self._conn is None:
+            raise NotFoundError(f"no action with id '{prefix}'")
+        rows = self._read(
+            "SELECT assessment_id, id FROM actions WHERE id >= ? AND id < ? ORDER BY id LIMIT 6",
+            (p, p + "g"),
+        )
+        if not rows:
+            raise NotFoundError(f"no action with id '{prefix}'")
+        if len(rows) > 1:
+            shown = ", ".join(r[1][: len(p) + 4] for r in rows[:5])
+            raise NotFoundError(f"action id prefix '{prefix}' is ambiguous: {shown}")
+        return str(rows[0][0]), str(rows[0][1])
+
+    def action_summaries(self) -> builtins.list[tuple[str, str, str, str | None]]:
+        """Every action as (team, its assessment's created time, status, carried_to), in one
+        query: the portfolio's share of actions done without loading every assessment."""
+        if self._conn is None:
+            return []
+        rows = self._read(
+            "SELECT a.team, a.created, x.status, x.carried_to FROM actions x"
+            " JOIN assessments a ON a.id = x.assessment_id ORDER BY a.created, x.position"
+        )
+        return [(str(r[0]), str(r[1]), str(r[2]), r[3]) for r in rows]
+
+    def put_targets(self, assessment_id: str, targets: builtins.list[Target]) -> None:
+        """Replace the assessment's targets (one transaction)."""
+        with self._write() as conn:
+            self._assessment_row(conn, assessment_id)
+            conn.execute("DELETE FROM targets WHERE assessment_id = ?", (assessment_id,))
+            self._insert_targets(conn, assessment_id, targets)
+
+    def put_actions(self, items: builtins.list[tuple[str, Action]]) -> None:
+        """Insert or update actions, each with its assessment id, all in one transaction
+        (the follow-through review closes the old actions and adds the carried copies at once)."""
+        with self._write() as conn:
+            for assessment_id, action in items:
+                self._assessment_row(conn, assessment_id)
+                self._upsert_action(conn, assessment_id, action)
+
+    @staticmethod
+    def _insert_targets(
+        conn: sqlite3.Connection, assessment_id: str, targets: builtins.list[Target]
+    ) -> None:
+        conn.executemany(
+            "INSERT INTO targets (assessment_id, dimension, level, target_date) VALUES (?, ?, ?, ?)",
+            [(assessment_id, t.dimension, t.level, t.by.isoformat()) for t in targets],
+        )
+
+    @staticmethod
+    def _upsert_action(conn: sqlite3.Connection, assessment_id: str, a: Action) -> None:
+        row = conn.execute("SELECT position FROM actions WHERE id = ?", (a.id,)).fetchone()
+        if row is None:
+            row = conn.execute(
+                "SELECT COALESCE(MAX(position), 0) + 1 FROM actions WHERE assessment_id = ?",
+                (assessment_id,),
+            ).fetchone()
+        conn.execute(
+            f"INSERT OR REPLACE INTO actions (assessment_id, position, {_ACTION_COLUMNS})"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (
+                assessment_id, row[0], a.id, a.title, a.practice, a.owner,
+                a.due.isoformat() if a.due else None, a.status, a.reason, a.notes,
+                format_time(a.created), format_time(a.updated),
+                format_time(a.done_at) if a.done_at else None, a.carried_from, a.carried_to,
+            ),
+        )  # fmt: skip
 
     def questionnaire_json(self, qid: str, version: str) -> str | None:
         if self._conn is None:
@@ -310,6 +509,9 @@ class SQLiteStore:
                 "INSERT INTO measurements (assessment_id, body, updated) VALUES (?, ?, ?)",
                 (a.id, a.measured.model_dump_json(by_alias=True), format_time(a.updated)),
             )
+        self._insert_targets(conn, a.id, a.targets)
+        for action in a.actions:
+            self._upsert_action(conn, a.id, action)
 
     def create(self, assessment: Assessment, questionnaire_json: str, progress: Progress) -> None:
         with self._write() as conn:
@@ -495,6 +697,8 @@ class SQLiteStore:
 
     def _short_write(self, work: Callable[[sqlite3.Connection], R]) -> R:
         conn = self._c()
+        if self._in_transaction:
+            return work(conn)
         delay = RETRY_FIRST_S
         deadline = time.monotonic() + RETRY_WINDOW_S
         while True:
@@ -513,17 +717,17 @@ class SQLiteStore:
                 conn.execute("COMMIT")
                 return result
             except sqlite3.OperationalError as exc:
-                conn.execute("ROLLBACK")
+                _rollback(conn)
                 if _is_busy(exc) and time.monotonic() < deadline:
                     time.sleep(delay * (1 + random.random()))
                     delay = min(delay * 2, RETRY_MAX_S)
                     continue
                 raise _store_error(self.path, exc) from None
             except sqlite3.DatabaseError as exc:
-                conn.execute("ROLLBACK")
+                _rollback(conn)
                 raise _store_error(self.path, exc) from None
             except BaseException:
-                conn.execute("ROLLBACK")
+                _rollback(conn)
                 raise
 
     @staticmethod
@@ -858,14 +1062,89 @@ def _is_busy(exc: sqlite3.OperationalError) -> bool:
     return "locked" in text or "busy" in text
 
 
+def _begin(conn: sqlite3.Connection) -> None:
+    conn.execute("BEGIN IMMEDIATE")
+
+
+def _rollback(conn: sqlite3.Connection) -> None:
+    """Roll back if a transaction is still open. A failed COMMIT (a full disk) may already
+    have rolled back, and a ROLLBACK that raises would hide the error that matters."""
+    if conn.in_transaction:
+        with suppress(sqlite3.Error):
+            conn.execute("ROLLBACK")
+
+
+def _read_only_fs(path: Path) -> bool:
+    try:
+        return bool(os.statvfs(_existing(path)).f_flag & os.ST_RDONLY)
+    except OSError:
+        return False
+
+
+def _disk_full(path: Path) -> bool:
+    try:
+        st = os.statvfs(_existing(path))
+    except OSError:
+        return False
+    return st.f_bavail * st.f_frsize < 64 * 1024
+
+
+def _wal_lost(path: Path) -> bool:
+    """The -shm index exists but the -wal it describes is gone or empty."""
+    wal, shm = Path(f"{path}-wal"), Path(f"{path}-shm")
+    try:
+        return shm.exists() and (not wal.exists() or wal.stat().st_size == 0)
+    except OSError:
+        return False
+
+
+def _existing(path: Path) -> Path:
+    return path if path.exists() else path.parent
+
+
+def diagnose(path: Path, exc: sqlite3.DatabaseError) -> str | None:
+    """What happened to the store's environment, in words, when SQLite only says "disk I/O
+    error", "unable to open" or "readonly": a read-only mount, a read-only folder or file, a
+    full disk, or a write-ahead log deleted under a running process. None: none of those."""
+    text = str(exc)
+    name = getattr(exc, "sqlite_errorname", "") or ""
+    if _read_only_fs(path):
+        return (
+            f"store {path}: on a read-only file system; maturity cannot open it for changes there"
+        )
+    if name.startswith("SQLITE_FULL") or "disk is full" in text or _disk_full(path):
+        return f"store {path}: the disk is full; this change was not saved (free some space and try again)"
+    readonly = name.startswith("SQLITE_READONLY") or "readonly" in text or "read-only" in text
+    cantopen = name.startswith("SQLITE_CANTOPEN") or "unable to open" in text
+    ioerr = name.startswith("SQLITE_IOERR") or "disk I/O error" in text
+    folder = path.parent
+    if (readonly or cantopen or ioerr) and not os.access(folder, os.W_OK):
+        return (
+            f"store {path}: the folder {folder} is read-only; maturity keeps its write-ahead log"
+            " beside the store and cannot save there"
+        )
+    if (readonly or cantopen) and path.exists() and not os.access(path, os.W_OK):
+        return f"store {path}: the file is read-only; cannot save"
+    if ioerr and path.exists() and _wal_lost(path):
+        return (
+            f"store {path}: its write-ahead log ({path.name}-wal) is missing or empty although"
+            " the store's index says it holds changes: it was probably deleted while maturity"
+            " was running. Nothing was changed; close every maturity window (the last one to"
+            " close writes its changes back) and run the command again"
+        )
+    if readonly:
+        return f"store {path}: read-only; cannot save"
+    return None
+
+
 def _store_error(path: Path, exc: sqlite3.DatabaseError) -> StoreError:
     text = str(exc)
     if "locked" in text or "busy" in text:
         return StoreError(
             f"store {path}: locked by another maturity process; try again in a moment"
         )
-    if "readonly" in text or "read-only" in text:
-        return StoreError(f"store {path}: read-only; cannot save")
+    if (said := diagnose(path, exc)) is not None:
+        return StoreError(said)
     if isinstance(exc, sqlite3.IntegrityError):
         return StoreError(f"store {path}: refused inconsistent data ({text})")
     return StoreError(f"store {path}: corrupt or unreadable ({text}); it was not modified")

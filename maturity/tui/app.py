@@ -11,6 +11,7 @@ import logging
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
+from textual._path import CSSPathType
 from textual.app import App
 from textual.binding import Binding, BindingType
 from textual.notifications import SeverityLevel
@@ -40,7 +41,7 @@ log = logging.getLogger(__name__)
 class MaturityApp(App[None]):
     """The assessment app. Give it a store path (the CLI) or a ready Workspace (tests)."""
 
-    CSS_PATH = "app.tcss"
+    CSS_PATH: ClassVar[CSSPathType | None] = ["app.tcss", "plan.tcss"]  # plan: its own sheet
     TITLE = "maturity"
     COMMANDS = App.COMMANDS | {MaturityCommands}
     COMMAND_PALETTE_BINDING = "ctrl+p"
@@ -214,6 +215,11 @@ class MaturityApp(App[None]):
         from maturity.tui.screens.results import ResultsScreen
 
         self.push_screen(ResultsScreen(assessment_id))
+
+    def open_plan(self, assessment_id: str) -> None:
+        from maturity.tui.screens.plan import PlanScreen
+
+        self.push_screen(PlanScreen(assessment_id))
 
     def open_dora(self, assessment_id: str) -> None:
         from maturity.tui.screens.dora import DoraScreen

@@ -12,6 +12,7 @@ from typing import Final
 
 from maturity.model.terms import TIERS
 from maturity.tui.i18n_measure import MEASURE_STRINGS
+from maturity.tui.i18n_plan import PLAN_STRINGS
 from maturity.tui.i18n_retro import RETRO_STRINGS
 from maturity.tui.i18n_team import TEAM_STRINGS
 
@@ -180,7 +181,7 @@ STRINGS: Final[dict[str, dict[str, str]]] = {
     "dora.colhead": {"en": "0–10  tier", "ko": "0–10  등급"},
     "dora.quick": {
         "en": "DORA Quick Check: {score}/10",
-        "ko": "DORA 퀵 체크: {score}/10",
+        "ko": "DORA Quick Check: {score}/10",
     },
     "dora.quick_parts": {
         "en": " (throughput {throughput} · stability {stability})",
@@ -188,7 +189,7 @@ STRINGS: Final[dict[str, dict[str, str]]] = {
     },
     "dora.quick_missing": {
         "en": "DORA Quick Check: enter a metric to see its 0–10 score",
-        "ko": "DORA 퀵 체크: 지표를 입력하면 0–10점 점수가 나옵니다",
+        "ko": "DORA Quick Check: 지표를 입력하면 0–10점 점수가 나옵니다",
     },
     "dora.overall": {
         "en": "Tier against the {bench} benchmark: {tier}",
@@ -502,6 +503,7 @@ STRINGS: Final[dict[str, dict[str, str]]] = {
 STRINGS.update(TEAM_STRINGS)  # team mode's strings live in i18n_team.py
 STRINGS.update(RETRO_STRINGS)  # the retrospective flow's strings live in i18n_retro.py
 STRINGS.update(MEASURE_STRINGS)  # dora measure's strings live in i18n_measure.py
+STRINGS.update(PLAN_STRINGS)  # the plan's strings live in i18n_plan.py
 
 
 def t(key: str, lang: str = "en", **values: object) -> str:

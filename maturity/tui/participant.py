@@ -354,7 +354,7 @@ class JoinScreen(BaseScreen[None]):
             yield Static(id="join-people-label", classes="dim")
             yield OptionList(id="join-people")
             yield Static(id="join-anonymous", classes="hint")
-            yield SafeInput(id="join-name", max_length=60)
+            yield SafeInput(id="join-name")  # the core's check_name says when it is too long
             yield Static(id="join-error", classes="field-error")
             yield Static(id="join-hint", classes="hint")
         yield Footer(compact=True)

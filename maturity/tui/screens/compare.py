@@ -136,7 +136,29 @@ class CompareScreen(BaseScreen[None]):
             parts += [Text(""), self._unmatched(c)]
         parts += [Text(""), self._dora(c)]
         parts += [Text(""), self._practices(c)]
+        if c.payoff:
+            parts += [Text(""), self._payoff(c)]
         self.query_one("#c-body", Static).update(Group(*parts))
+
+    def _payoff(self, c: Comparison) -> Group:
+        """Actions of A done by B: the linked answers and the dimension, then and now
+        (association, not proof; the numbers come from maturity.plan.payoff)."""
+        parts: list[RenderableType] = [
+            Text(self.t("compare.payoff", count=len(c.payoff)), style="bold"),
+            Text("  " + self.t("compare.payoff.note"), style="dim"),
+        ]
+        for p in c.payoff:
+            parts.append(Text(f" • {safe_str(p.title)}"))
+            for a in p.answers:
+                before = str(a.before) if a.answered_before and a.before is not None else "–"
+                after = str(a.after) if a.answered_after and a.after is not None else "–"
+                parts.append(Text(f"    {a.question}: {before} → {after}", style="dim"))
+            if p.dimension:
+                dim = self.titles.get(p.dimension, p.dimension)
+                before_s = f"{p.score_before:.2f}" if p.score_before is not None else "–"
+                after_s = f"{p.score_after:.2f}" if p.score_after is not None else "–"
+                parts.append(Text(f"    {dim}: {before_s} → {after_s}", style="dim"))
+        return Group(*parts)
 
     def _scores(self, c: Comparison) -> Group:
         """Overall, then one line per dimension: score then -> now, change, level then -> now."""

@@ -53,9 +53,11 @@ def screen_classes() -> list[type[Screen[Any]]]:
     from maturity.tui.screens.home import HomeScreen
     from maturity.tui.screens.measure import MeasureScreen
     from maturity.tui.screens.new_assessment import NewAssessmentScreen
+    from maturity.tui.screens.plan import PlanScreen
     from maturity.tui.screens.portfolio import PortfolioScreen
     from maturity.tui.screens.question import QuestionScreen
     from maturity.tui.screens.results import ResultsScreen
+    from maturity.tui.screens.review import ReviewScreen
     from maturity.tui.screens.summary import SummaryScreen
     from maturity.tui.screens.team import TeamQuestionScreen
     from maturity.tui.screens.trend import TrendScreen
@@ -68,6 +70,8 @@ def screen_classes() -> list[type[Screen[Any]]]:
         DoraScreen,
         MeasureScreen,
         ResultsScreen,
+        PlanScreen,
+        ReviewScreen,
         SummaryScreen,
         CompareScreen,
         TrendScreen,

@@ -68,17 +68,18 @@ class NewAssessmentScreen(BaseScreen[str | None]):
             with VerticalScroll(id="new-form"), Grid(id="new-grid"):
                 yield Label(id="lbl-team")
                 with Vertical():
+                    # No max_length on these fields: the core (maturity.limits, through
+                    # Workspace.create) refuses a value that is too long, with its message.
                     yield SafeInput(
                         id="team",
-                        max_length=200,
                         suggester=SuggestFromList(suggestible(self.teams), case_sensitive=False),
                     )
                     yield Static(id="err-team", classes="field-error")
                     yield Static(id="from-last", classes="hint")
                 yield Label(id="lbl-facilitator")
-                yield SafeInput(id="facilitator", max_length=200)
+                yield SafeInput(id="facilitator")
                 yield Label(id="lbl-participants")
-                yield SafeInput(id="participants", max_length=2000)
+                yield SafeInput(id="participants")
                 yield Label(id="lbl-questionnaire")
                 with Vertical():
                     yield Select[str](

@@ -10,11 +10,12 @@ from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.widgets import Input, Static
 
+from maturity.limits import NOTE_MAX, text_problem
 from maturity.tui.safe import plain
 from maturity.tui.screens.base import BaseModal
 from maturity.tui.widgets.safe_input import SafeInput
 
-MAX_NOTE = 2000
+MAX_NOTE = NOTE_MAX
 
 
 class NoteScreen(BaseModal[str | None]):
@@ -31,10 +32,14 @@ class NoteScreen(BaseModal[str | None]):
         with Vertical(classes="dialog"):
             yield Static(id="note-heading", classes="dialog-title")
             yield Static(plain(self.question, multiline=True), id="note-question")
-            yield SafeInput(self.note, id="note-input", max_length=MAX_NOTE)
+            # No max_length: a paste beyond the limit is kept and refused with the core's
+            # message, instead of being cut silently.
+            yield SafeInput(self.note, id="note-input")
+            yield Static(id="note-error", classes="field-error")
             yield Static(id="note-hint", classes="hint")
 
     def on_mount(self) -> None:
+        self.query_one("#note-error").display = False
         self.refresh_view()
         self.query_one("#note-input", Input).focus()
 
@@ -45,7 +50,13 @@ class NoteScreen(BaseModal[str | None]):
 
     @on(Input.Submitted)
     def _submitted(self, event: Input.Submitted) -> None:
-        self.dismiss(event.value.strip())
+        note = event.value.strip()
+        error = self.query_one("#note-error", Static)
+        if problem := text_problem("note", note):
+            error.update(problem)
+            error.display = True
+            return
+        self.dismiss(note)
 
     def action_cancel(self) -> None:
         self.dismiss(None)

@@ -112,6 +112,7 @@ class PortfolioScreen(BaseScreen[None]):
             yield Static(id="p-intro", classes="dim")
             yield Static(id="p-summary")
             yield DataTable(id="p-table", cursor_type="row", zebra_stripes=False)
+            yield Static(id="p-actions-done", classes="dim")
         yield Footer(compact=True)
 
     def on_mount(self) -> None:
@@ -180,8 +181,14 @@ class PortfolioScreen(BaseScreen[None]):
 
     def refresh_view(self) -> None:
         p = self.portfolio
+        shares = self.query_one("#p-actions-done", Static)
+        shares.display = p is not None and bool(p.actions_done)
         if p is None:
             return
+        if p.actions_done:
+            from maturity.tui.screens.plan import done_share_text
+
+            shares.update(done_share_text(self, p.actions_done, with_team=True))
         self.query_one("#p-title", Static).update(
             f"[b]{self.t('portfolio.heading')}[/b] · {self.t('portfolio.count', teams=len(p.rows))}"
         )

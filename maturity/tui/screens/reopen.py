@@ -14,10 +14,11 @@ from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.widgets import Input, Static
 
+from maturity.limits import REASON_MAX, text_problem
 from maturity.tui.screens.base import BaseModal
 from maturity.tui.widgets.safe_input import SafeInput
 
-MAX_REASON = 500
+MAX_REASON = REASON_MAX
 
 
 class ReopenScreen(BaseModal[str | None]):
@@ -34,7 +35,7 @@ class ReopenScreen(BaseModal[str | None]):
         with Vertical(classes="dialog"):
             yield Static(id="reopen-heading", classes="dialog-title")
             yield Static(id="reopen-question")
-            yield SafeInput(id="reopen-reason", max_length=MAX_REASON)
+            yield SafeInput(id="reopen-reason")  # over the limit: the core's message, not a cut
             yield Static(id="reopen-error", classes="field-error")
             yield Static(id="reopen-hint", classes="hint")
 
@@ -64,6 +65,10 @@ class ReopenScreen(BaseModal[str | None]):
         reason = event.value.strip()
         if not reason:
             self._show_error(True)
+            return
+        if problem := text_problem("reason", reason):
+            self._show_error(True)
+            self.query_one("#reopen-error", Static).update(problem)
             return
         self.dismiss(reason)
 

@@ -26,6 +26,7 @@ from maturity.dora import ALL_METRICS, metric_definitions
 from maturity.errors import MaturityError
 from maturity.evaluate import evaluate
 from maturity.model import terms
+from maturity.model.plan import Plan
 from maturity.model.questionnaire import Questionnaire
 from maturity.model.results import Results
 from maturity.model.text import tr
@@ -57,6 +58,8 @@ class ResultsScreen(SnapshotScreen):
         Binding("a", "answers", "Answers", id="answers"),
         Binding("d", "dora", "DORA", id="dora"),
         Binding("x", "export", "Export", id="export"),
+        Binding("p", "plan", "Plan", id="plan"),
+        Binding("t", "targets", "Targets", id="targets"),
         Binding("m", "summary", "Summary", id="summary"),
         *snapshot_bindings(show=True),
         Binding("escape", "back", "Back", id="back"),
@@ -69,6 +72,7 @@ class ResultsScreen(SnapshotScreen):
         self.results: Results | None = None
         self.loaded: LoadedQuestionnaire | None = None
         self.target: Target | None = None
+        self.plan: Plan | None = None
         self.before: Results | None = None
         """The results of the assessment this one was started from (for change arrows)."""
         self.reviewed: int | None = None
@@ -80,6 +84,7 @@ class ResultsScreen(SnapshotScreen):
         with VerticalScroll(id="r-main"):
             yield Static(id="r-overall")
             yield Static(id="r-dimensions")
+            yield Static(id="r-targets")
             yield Static(id="r-disagreement")
             yield Static(id="r-dora")
             yield Static(id="r-measured")
@@ -101,7 +106,9 @@ class ResultsScreen(SnapshotScreen):
         ws = self.gateway.workspace
         lang = self.lang
 
-        def _compute() -> tuple[Results, LoadedQuestionnaire, Target, Results | None, int | None]:
+        def _compute() -> tuple[
+            Results, LoadedQuestionnaire, Target, Results | None, int | None, Plan
+        ]:
             a = ws.get(self.assessment_id)
             loaded = ws.questionnaire_for(a)
             target = Target(a.id, a.team, a.created.isoformat()[:10], a.status)
@@ -116,7 +123,7 @@ class ResultsScreen(SnapshotScreen):
                 count = reviewed(
                     a.answers, loaded.questionnaire.question_ids(), format_time(a.created)
                 )
-            return evaluate(a, loaded, lang), loaded, target, before, count
+            return evaluate(a, loaded, lang), loaded, target, before, count, ws.plan(a.id, lang)
 
         try:
             (
@@ -125,6 +132,7 @@ class ResultsScreen(SnapshotScreen):
                 self.target,
                 self.before,
                 self.reviewed,
+                self.plan,
             ) = await self.gateway.run(_compute)
         except MaturityError as exc:
             self.notify(str(exc), title=self.t("error.title"), severity="error")
@@ -165,6 +173,10 @@ class ResultsScreen(SnapshotScreen):
         )
         self.query_one("#r-overall", Static).update(self._overall(r, q))
         self.query_one("#r-dimensions", Static).update(self._dimensions(r, q))
+        if self.plan is not None:
+            from maturity.tui.screens.plan import targets_text
+
+            self.query_one("#r-targets", Static).update(targets_text(self, self.plan, q))
         disagreement = disagreement_text(r.disagreement, q, lang)  # team votes, if any
         self.query_one("#r-disagreement", Static).update(disagreement or "")
         self.query_one("#r-disagreement").display = disagreement is not None
@@ -392,6 +404,25 @@ class ResultsScreen(SnapshotScreen):
     def action_export(self) -> None:
         self.mapp.open_export(self.assessment_id)
 
+    def action_plan(self) -> None:
+        self.mapp.open_plan(self.assessment_id)
+
+    def action_targets(self) -> None:
+        """Set the targets here, on the results (the same dialog as on the Plan screen)."""
+        if self.plan is None or self.loaded is None or self.target is None:
+            return
+        if self.target.status == "complete":
+            self.notify(self.t("plan.read_only"), severity="warning", timeout=6)
+            return
+        from maturity.tui.screens.plan import open_targets_form
+
+        def done(changed: bool | None) -> None:
+            if changed:
+                self.notify(self.t("plan.saved"), timeout=2)
+                self.load()
+
+        open_targets_form(self, self.plan, self.loaded, done)
+
     def action_summary(self) -> None:
         self.mapp.open_summary(self.assessment_id)
 
@@ -404,6 +435,8 @@ class ResultsScreen(SnapshotScreen):
     def palette_commands(self) -> list[tuple[str, str, str]]:
         return [
             ("cmd.dora", "cmd.dora.help", "dora"),
+            ("cmd.plan", "cmd.plan.help", "plan"),
+            ("cmd.targets", "cmd.targets.help", "targets"),
             ("cmd.export", "cmd.export.help", "export"),
             ("cmd.resume", "cmd.resume.help", "answers"),
             *self.snapshot_palette(),

@@ -146,14 +146,35 @@ class SnapshotScreen(BaseScreen[None]):
     def action_new_from(self) -> None:
         target = self._target_or_warn()
         if target is not None:
-            self._new_from(target)
+            self._review_then_new(target)
 
     @work(group="snapshot", exit_on_error=False)
-    async def _new_from(self, target: Target) -> None:
+    async def _review_then_new(self, target: Target) -> None:
+        """Open the review of the previous assessment's open actions first, when it has any."""
+        ws = self.gateway.workspace
+        try:
+            views = await self.gateway.run(lambda: ws.action_views(target.id, open_only=True))
+        except MaturityError as exc:
+            self.notify(str(exc), title=self.t("error.title"), severity="error")
+            return
+        if not views:
+            self._new_from(target, {})
+            return
+        from maturity.tui.screens.review import ReviewScreen
+
+        def reviewed(decisions: dict[str, str] | None) -> None:
+            if decisions is not None:
+                self._new_from(target, decisions)
+
+        self.app.push_screen(ReviewScreen(target.date, views), reviewed)
+
+    @work(group="snapshot", exit_on_error=False)
+    async def _new_from(self, target: Target, decisions: dict[str, str]) -> None:
         """Create the next assessment of the team, pre-filled, and open its first question."""
+        ws = self.gateway.workspace
         try:
             a, changes = await self.gateway.run(
-                self.gateway.workspace.create_from_with_changes, target.id
+                lambda: ws.create_from_with_changes(target.id, decisions=decisions)  # type: ignore[arg-type]
             )
         except MaturityError as exc:
             self.notify(str(exc), title=self.t("error.title"), severity="error")

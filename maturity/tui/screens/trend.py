@@ -72,12 +72,13 @@ class TrendScreen(SnapshotScreen):
         with Vertical(id="t-main"):
             yield TrendChart(id="t-chart")
             yield Static(id="t-legend")
+            yield Static(id="t-actions-done", classes="dim")
             yield DataTable(id="t-points", cursor_type="row", zebra_stripes=True)
             yield Static(id="t-single")
         yield Footer(compact=True)
 
     def on_mount(self) -> None:
-        for widget_id in ("#t-chart", "#t-legend", "#t-points", "#t-single"):
+        for widget_id in ("#t-chart", "#t-legend", "#t-points", "#t-single", "#t-actions-done"):
             self.query_one(widget_id).display = False
         self.load()
 
@@ -146,8 +147,14 @@ class TrendScreen(SnapshotScreen):
             )
             return
         trend = self.trend
+        shares = self.query_one("#t-actions-done", Static)
+        shares.display = trend is not None and bool(trend.actions_done)
         if trend is None:
             return
+        if trend.actions_done:
+            from maturity.tui.screens.plan import done_share_text
+
+            shares.update(done_share_text(self, trend.actions_done, with_team=False))
         first, last = trend.points[0], trend.points[-1]
         title.update(
             styled(

@@ -1,0 +1,94 @@
+"""How long each free-text field may be, and the one message that says so.
+
+Every limit lives here once. The assessment model (:mod:`maturity.model.assessment`) declares
+them as ``max_length`` so imports are checked by pydantic, and every other entrance (command
+line flags, answers files, ``team rename``, ``join``, the TUI forms) calls :func:`check_text`
+before anything is written, so the same value gets the same message wherever it is typed.
+
+Why limits at all: a 5,000-character team name used to be accepted by ``team rename`` and then
+refused by the model on every later read (``show``, ``export --all``: no backup possible), and
+a note of tens of thousands of unbroken characters makes a PDF report take minutes.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from typing import Final
+
+from maturity.errors import MaturityError
+
+TEAM_MAX: Final = 200
+"""Team name (characters, after surrounding spaces are removed)."""
+
+PERSON_MAX: Final = 60
+"""A facilitator's or participant's name."""
+
+PARTICIPANTS_MAX: Final = 100
+"""How many participants one assessment lists."""
+
+NOTE_MAX: Final = 2000
+"""A note or evidence link on one answer."""
+
+REASON_MAX: Final = 500
+"""Why a complete assessment was reopened."""
+
+DORA_INPUT_MAX: Final = 60
+"""One DORA input as typed (``2/week``, ``1d 4h``)."""
+
+EVENT_DETAIL_MAX: Final = 1000
+"""The detail of a recorded event (a rename carries two team names)."""
+
+LIMITS: Final[dict[str, int]] = {
+    "team": TEAM_MAX,
+    "facilitator": PERSON_MAX,
+    "participant": PERSON_MAX,
+    "note": NOTE_MAX,
+    "reason": REASON_MAX,
+    "dora": DORA_INPUT_MAX,
+}
+
+LABELS: Final[dict[str, str]] = {
+    "team": "a team name",
+    "facilitator": "a facilitator's name",
+    "participant": "a participant's name",
+    "note": "a note",
+    "reason": "a reason",
+    "dora": "a DORA input",
+}
+
+
+def text_problem(field: str, value: str) -> str | None:
+    """Why ``value`` cannot be the ``field`` (None when it can). Length is counted after
+    surrounding spaces are removed, as the value is stored."""
+    limit = LIMITS[field]
+    n = len(value.strip())
+    if n > limit:
+        return f"{LABELS[field]} has at most {limit} characters (got {n})"
+    return None
+
+
+def check_text(field: str, value: str | None) -> str | None:
+    """Raise :class:`MaturityError` with the core's message when ``value`` is too long."""
+    if value is not None and (problem := text_problem(field, value)):
+        raise MaturityError(problem)
+    return value
+
+
+def check_participants(names: list[str]) -> list[str]:
+    """Every name within :data:`PERSON_MAX`, and at most :data:`PARTICIPANTS_MAX` of them."""
+    if len(names) > PARTICIPANTS_MAX:
+        raise MaturityError(
+            f"at most {PARTICIPANTS_MAX} participants per assessment (got {len(names)})"
+        )
+    for name in names:
+        check_text("participant", name)
+    return names
+
+
+def token(value: str) -> str:
+    """An identifier-like value (a questionnaire version): printable, no surrounding spaces.
+
+    ``"1.0.0\\n"`` would otherwise be a second version next to ``1.0.0`` that looks the same."""
+    if value != value.strip() or any(unicodedata.category(c)[0] == "C" for c in value):
+        raise ValueError(f"{value!r}: no spaces around it and no control characters")
+    return value
