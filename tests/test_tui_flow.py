@@ -224,7 +224,7 @@ async def test_dora_screen_scores_first_and_offers_devlakes_benchmark(store_path
         assert "devlake-2023" in options and "2024" in options
         await pilot.press(*"5 days/week", "enter", *"3h", "enter", *"20%", "enter", *"45m")
         await settle(pilot)
-        assert "elite" in str(screen.query_one("#tier-deployment_frequency", Static).render())
+        assert "Elite" in str(screen.query_one("#tier-deployment_frequency", Static).render())
         screen.query_one("#benchmark", Select).value = "devlake-2023"
         await pilot.pause(0.6)
         await settle(pilot)
@@ -235,7 +235,7 @@ async def test_dora_screen_scores_first_and_offers_devlakes_benchmark(store_path
         assert "Tier against the Apache DevLake (DORA 2023) benchmark" in overall
         assert "last published them in 2024" in historical
         # DevLake: 20 % is above 15 %, Low; in DORA 2024 it is Medium
-        assert "low" in str(screen.query_one("#tier-change_failure_rate", Static).render())
+        assert "Low" in str(screen.query_one("#tier-change_failure_rate", Static).render())
         await pilot.press("escape")
         await settle(pilot)
     saved = reader(store_path).get(SEARCH).dora
