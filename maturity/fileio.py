@@ -47,6 +47,21 @@ def is_stdout(path: Path | str) -> bool:
     return str(path) == STDOUT
 
 
+def write_output(output: str | None, text: str) -> None:
+    """What a command's ``-o`` means, in one place: no ``-o`` or ``-o -`` writes ``text`` to
+    standard output; a path is written atomically (special files as :func:`write_atomic`
+    says) and named on standard error, made safe for the terminal."""
+    import sys
+
+    from maturity.safetext import terminal_safe
+
+    if output is None or is_stdout(output):
+        sys.stdout.write(text)
+        return
+    write_atomic(user_path(output), text)
+    print(f"wrote {terminal_safe(output)}", file=sys.stderr)
+
+
 def check_destination(path: Path) -> None:
     """Fail before any slow work when ``path`` clearly cannot be written."""
     if is_stdout(path):
