@@ -19,21 +19,19 @@ import compileall
 import contextlib
 import io
 import os
-import random
 import statistics
 import subprocess
 import sys
 import tempfile
 import time
-from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
+from history_bench import fill_history
+
 import maturity
-from maturity import questionnaire as qmod
 from maturity.cli import main as cli_main
-from maturity.model.assessment import Answer, Assessment, DoraInputs, QuestionnaireRef
 from maturity.store import open_store
-from maturity.workspace import Workspace, new_id
+from maturity.workspace import Workspace
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -45,26 +43,9 @@ def big_store(teams: int, per_team: int) -> Path:
         return path
     building = path.with_suffix(".building")
     building.unlink(missing_ok=True)
-    loaded = qmod.builtin("calms")
-    qids = loaded.questionnaire.question_ids()
-    rnd = random.Random(7)
     ws = Workspace(open_store(building))
-    start = datetime(2014, 1, 1, tzinfo=UTC)
     t0 = time.perf_counter()
-    for team in range(teams):
-        for k in range(per_team):
-            when = start + timedelta(days=70 * k + team % 60)
-            ws.import_document(
-                Assessment(
-                    id=new_id(), team=f"Team {team:03d}", created=when, updated=when, status="complete",
-                    questionnaire=QuestionnaireRef(id=loaded.id, version=loaded.version),
-                    answers={q: Answer(level=rnd.randint(1, 5), updated=when) for q in qids},
-                    dora=DoraInputs(deployment_frequency=rnd.choice(["monthly", "2/week", "daily"]),
-                                    lead_time=rnd.choice(["3w", "2d", "6h"]), change_failure_rate=f"{rnd.randint(2, 40)}%",
-                                    time_to_restore=rnd.choice(["2d", "6h", "30m"])),
-                ),
-                loaded,
-            )  # fmt: skip
+    fill_history(ws, teams, per_team)
     ws.store.close()
     building.rename(path)
     print(f"built {teams * per_team:,} assessments in {time.perf_counter() - t0:.0f} s: {path}")

@@ -33,20 +33,18 @@ def median_ms(fn: Callable[[], object], runs: int = 5) -> float:
     return statistics.median(times) * 1000
 
 
-def main() -> None:
-    ap = argparse.ArgumentParser()
-    ap.add_argument("--teams", type=int, default=200)
-    ap.add_argument("--per-team", type=int, default=50)
-    args = ap.parse_args()
-    path = Path(tempfile.mkdtemp(prefix="maturity-hist-")) / "hist.db"
+def fill_history(ws: Workspace, teams: int, per_team: int) -> None:
+    """``teams`` x ``per_team`` complete calms assessments, 70 days apart, from a fixed seed.
+
+    The same history every run, so figures compare across runs and across the benchmarks that
+    share it (this one and cli_bench.py).
+    """
     loaded = qmod.builtin("calms")
     qids = loaded.questionnaire.question_ids()
     rnd = random.Random(7)
-    ws = Workspace(open_store(path))
     start = datetime(2014, 1, 1, tzinfo=UTC)
-    t0 = time.perf_counter()
-    for team in range(args.teams):
-        for k in range(args.per_team):
+    for team in range(teams):
+        for k in range(per_team):
             when = start + timedelta(days=70 * k + team % 60)
             ws.import_document(
                 Assessment(
@@ -59,6 +57,17 @@ def main() -> None:
                 ),
                 loaded,
             )  # fmt: skip
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--teams", type=int, default=200)
+    ap.add_argument("--per-team", type=int, default=50)
+    args = ap.parse_args()
+    path = Path(tempfile.mkdtemp(prefix="maturity-hist-")) / "hist.db"
+    ws = Workspace(open_store(path))
+    t0 = time.perf_counter()
+    fill_history(ws, args.teams, args.per_team)
     n = args.teams * args.per_team
     print(
         f"store: {args.teams} teams x {args.per_team} assessments = {n:,} ({time.perf_counter() - t0:.0f} s to build)"

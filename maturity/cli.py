@@ -235,7 +235,7 @@ def cmd_answer(args: argparse.Namespace) -> int:
 
 def cmd_export(args: argparse.Namespace) -> int:
     from maturity import interchange
-    from maturity.fileio import is_stdout, user_path, write_atomic
+    from maturity.fileio import write_output
 
     ws = _workspace(args, create=False)
     chosen = sum(x is not None and x is not False for x in (args.id, args.team, args.all))
@@ -247,11 +247,7 @@ def cmd_export(args: argparse.Namespace) -> int:
         text = ws.export(args.id)
     else:
         text = interchange.export_bundle(ws, args.team)
-    if args.output and not is_stdout(args.output):
-        write_atomic(user_path(args.output), text)
-        print(f"wrote {terminal_safe(str(args.output))}", file=sys.stderr)
-    else:
-        sys.stdout.write(text)
+    write_output(args.output, text)
     return EXIT_OK
 
 

@@ -7,8 +7,6 @@ Thin layers over :class:`maturity.workspace.Workspace` and :mod:`maturity.plan`;
 from __future__ import annotations
 
 import argparse
-import sys
-from pathlib import Path
 from typing import Any
 
 from maturity.errors import MaturityError
@@ -53,7 +51,7 @@ def cmd_plan(args: argparse.Namespace) -> int:
 
 def cmd_actions(args: argparse.Namespace) -> int:
     from maturity import plan, textout
-    from maturity.fileio import write_atomic
+    from maturity.fileio import write_output
 
     if (args.id is None) == (args.team is None):
         raise MaturityError("give an assessment ID or --team T (one of them)")
@@ -80,11 +78,7 @@ def cmd_actions(args: argparse.Namespace) -> int:
         text = plan.actions_markdown(rows, f"Actions: {team}" if team else "Actions")
     else:
         text = textout.actions(rows) + "\n"
-    if args.output:
-        write_atomic(Path(args.output), text)
-        print(f"wrote {args.output}", file=sys.stderr)
-    else:
-        sys.stdout.write(text)
+    write_output(args.output, text)
     return EXIT_OK
 
 

@@ -47,16 +47,26 @@ def is_stdout(path: Path | str) -> bool:
     return str(path) == STDOUT
 
 
+def write_output(output: str | None, text: str) -> None:
+    """What a command's ``-o`` means, in one place: no ``-o`` or ``-o -`` writes ``text`` to
+    standard output; a path is written atomically (special files as :func:`write_atomic`
+    says) and named on standard error, made safe for the terminal."""
+    import sys
+
+    from maturity.safetext import terminal_safe
+
+    if output is None or is_stdout(output):
+        sys.stdout.write(text)
+        return
+    write_atomic(user_path(output), text)
+    print(f"wrote {terminal_safe(output)}", file=sys.stderr)
+
+
 def check_destination(path: Path) -> None:
     """Fail before any slow work when ``path`` clearly cannot be written."""
     if is_stdout(path):
         return
-    try:
-        st = os.stat(path)
-    except FileNotFoundError:
-        st = None
-    except OSError as exc:
-        raise _fail(path, exc) from None
+    st = _stat_or_none(path)
     folder = path.parent if str(path.parent) else Path(".")
     if st is not None:
         if stat.S_ISDIR(st.st_mode):
@@ -78,6 +88,17 @@ def check_destination(path: Path) -> None:
         raise MaturityError(f"{path}: cannot write (the file name is too long)")
 
 
+def _stat_or_none(path: Path) -> os.stat_result | None:
+    """``path``'s stat (following links), None when nothing is there yet; any other failure is
+    the one clear MaturityError both the early check and the write itself give."""
+    try:
+        return os.stat(path)
+    except FileNotFoundError:
+        return None
+    except OSError as exc:
+        raise _fail(path, exc) from None
+
+
 def _kind(mode: int) -> str:
     if stat.S_ISBLK(mode):
         return "a block device"
@@ -93,12 +114,7 @@ def write_atomic(path: Path, data: bytes | str) -> None:
         _write_stdout(payload)
         return
     check_destination(path)
-    try:
-        st = os.stat(path)
-    except FileNotFoundError:
-        st = None
-    except OSError as exc:
-        raise _fail(path, exc) from None
+    st = _stat_or_none(path)
     if st is not None and not stat.S_ISREG(st.st_mode):
         _write_through(path, payload, st.st_mode)
         return

@@ -384,6 +384,22 @@ def test_cli_new_from_carries_by_default_and_says_so(cli: Callable[..., CliResul
     assert "- [x] Finished" in r.out and "Keep going" in r.out
 
 
+def test_actions_output_follows_the_one_o_rule(
+    cli: Callable[..., CliResult], tmp_path: Path
+) -> None:
+    """``-o -`` is standard output (not a file named "-"); ``-o FILE`` writes it and says so,
+    exactly like ``export``."""
+    a = _new(cli)
+    cli("action", "add", a, "Trunk-based development", "--owner", "Ana")
+    r = cli("actions", a, "--format", "md", "-o", "-")
+    assert r.code == 0 and "Trunk-based development" in r.out and "wrote" not in r.err
+    assert not Path("-").exists()
+    target = tmp_path / "actions.md"
+    r = cli("actions", a, "--format", "md", "-o", str(target))
+    assert r.code == 0 and r.out == "" and f"wrote {target}" in r.err
+    assert "Trunk-based development" in target.read_text(encoding="utf-8")
+
+
 def test_actions_csv_has_every_field_and_neutralises(ws: Workspace) -> None:
     a = answered(ws)
     act = ws.add_action(a, "-1 bugs", owner="+Ana", due=date(2026, 1, 5), today=TODAY)

@@ -405,18 +405,7 @@ def measure(o: Options, progress: Progress | None = None) -> Measurement:
         note=_note(n, "deploys", days),
     )
     if git is not None:
-        med, p = median(lead_hours), p90(lead_hours)
-        metrics["lead_time"] = Stat(
-            value=_r(med),
-            unit="hours",
-            input=f"{med:.2f}h" if med is not None else None,
-            n=len(lead_hours),
-            sample="commits",
-            median=_r(med),
-            p90=_r(p),
-            confidence=confidence(len(lead_hours)),
-            note=_note(len(lead_hours), "commits", days),
-        )
+        metrics["lead_time"] = _hours_stat(lead_hours, "commits", "commits", days)
     proxy = o.failures_from_reverts is not None
     if o.incidents is not None or proxy:
         failed = sum(x.failed for x in in_window)
@@ -439,18 +428,7 @@ def measure(o: Options, progress: Progress | None = None) -> Measurement:
             proxy=proxy,
         )
     if o.incidents is not None:
-        med, p = median(recovery), p90(recovery)
-        metrics["time_to_restore"] = Stat(
-            value=_r(med),
-            unit="hours",
-            input=f"{med:.2f}h" if med is not None else None,
-            n=len(recovery),
-            sample="incidents",
-            median=_r(med),
-            p90=_r(p),
-            confidence=confidence(len(recovery)),
-            note=_note(len(recovery), "resolved incidents", days),
-        )
+        metrics["time_to_restore"] = _hours_stat(recovery, "incidents", "resolved incidents", days)
     marked = [x for x in in_window if x.d.unplanned is not None]
     if marked:
         unplanned = sum(bool(x.d.unplanned) for x in marked)
@@ -501,6 +479,23 @@ def measure(o: Options, progress: Progress | None = None) -> Measurement:
             tool_version=__version__,
             measured_at=now.replace(microsecond=0),
         ),
+    )
+
+
+def _hours_stat(hours: Sequence[float], sample: str, counted: str, days: float) -> Stat:
+    """A duration key from its samples in hours: the median is the value (and the answer's
+    input), the p90 shows the tail. Lead time and recovery time are both measured this way."""
+    med = median(hours)
+    return Stat(
+        value=_r(med),
+        unit="hours",
+        input=f"{med:.2f}h" if med is not None else None,
+        n=len(hours),
+        sample=sample,
+        median=_r(med),
+        p90=_r(p90(hours)),
+        confidence=confidence(len(hours)),
+        note=_note(len(hours), counted, days),
     )
 
 

@@ -84,6 +84,20 @@ def _level_scale(left: float, unit: float, top: int, bottom: int) -> list[str]:
     return body
 
 
+def _level_plot(
+    left: float, right: float, top: int, bottom: int, defs: str
+) -> tuple[float, list[str]]:
+    """The frame every per-dimension chart on the 0-5 scale starts from: the width of one level
+    and the first SVG pieces (the fill patterns in ``defs``, then the level gridlines)."""
+    unit = (right - left) / 5
+    return unit, [f"<defs>{defs}</defs>", *_level_scale(left, unit, top, bottom)]
+
+
+def _row_label(left: float, y: float, label: str) -> str:
+    """A dimension's name right-aligned just left of the plot, baseline ``y``, cut to 16 chars."""
+    return f'<text x="{left - 10}" y="{y}" text-anchor="end" font-weight="700">{_t(_clip(label, 16))}</text>'
+
+
 def _swatch(x: float, y: float, fill: str, stroke: str, label: str) -> str:
     """A legend entry: a 22x11 sample of a bar's fill, its label beside it (baseline ``y``)."""
     return (
@@ -226,16 +240,12 @@ def dimension_bars(
     left, right, top = 120, 460, 26
     width = 640
     height = top + row * len(bars) + (34 if has_prev else 18)
-    unit = (right - left) / 5
-    body = [
-        f"<defs>{_hatch(f'{uid}-hatch')}{_dots(f'{uid}-dots')}</defs>",
-        *_level_scale(left, unit, top, top + row * len(bars)),
-    ]
+    unit, body = _level_plot(
+        left, right, top, top + row * len(bars), _hatch(f"{uid}-hatch") + _dots(f"{uid}-dots")
+    )
     for i, b in enumerate(bars):
         y = top + i * row + 6
-        body.append(
-            f'<text x="{left - 10}" y="{y + 12}" text-anchor="end" font-weight="700">{_t(_clip(b.label, 16))}</text>'
-        )
+        body.append(_row_label(left, y + 12, b.label))
         if b.value is not None:
             w = unit * b.value
             if b.enough:
@@ -515,16 +525,10 @@ def plan_progress(
     left, right, top = 120, 560, 26
     width = 640
     height = top + row * len(rows) + 30
-    unit = (right - left) / 5
-    body = [
-        f"<defs>{_hatch(f'{uid}-hatch')}</defs>",
-        *_level_scale(left, unit, top, top + row * len(rows)),
-    ]
+    unit, body = _level_plot(left, right, top, top + row * len(rows), _hatch(f"{uid}-hatch"))
     for i, r in enumerate(rows):
         y = top + i * row + 8
-        body.append(
-            f'<text x="{left - 10}" y="{y + 12}" text-anchor="end" font-weight="700">{_t(_clip(r.label, 16))}</text>'
-        )
+        body.append(_row_label(left, y + 12, r.label))
         if r.today is not None:
             body.append(
                 f'<rect x="{left}" y="{y}" width="{_n(unit * r.today)}" height="16"'

@@ -23,8 +23,9 @@ from maturity.report.charts import (
     _clip,
     _dots,
     _hatch,
-    _level_scale,
+    _level_plot,
     _n,
+    _row_label,
     _svg,
     _swatch,
     _t,
@@ -56,17 +57,12 @@ def paired_bars(
     left, right, top, row = 130, 430, 26, 46
     width = 640
     height = top + row * len(bars) + 30
-    unit = (right - left) / 5
-    body = [
-        f"<defs>{_hatch(f'{uid}-hatch')}{_dots(f'{uid}-dots')}</defs>",
-        *_level_scale(left, unit, top, top + row * len(bars)),
-    ]
+    unit, body = _level_plot(
+        left, right, top, top + row * len(bars), _hatch(f"{uid}-hatch") + _dots(f"{uid}-dots")
+    )
     for i, bar in enumerate(bars):
         y = top + i * row + 6
-        body.append(
-            f'<text x="{left - 10}" y="{y + 19}" text-anchor="end" font-weight="700">'
-            f"{_t(_clip(bar.label, 16))}</text>"
-        )
+        body.append(_row_label(left, y + 19, bar.label))
         for value, dy, fill, stroke, tag in (
             (bar.a, 0, f"url(#{uid}-dots)", MID, "A"),
             (bar.b, 17, f"url(#{uid}-hatch)", INK, "B"),

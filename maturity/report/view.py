@@ -13,6 +13,7 @@ import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from typing import TYPE_CHECKING
 
 from markupsafe import Markup
 
@@ -29,9 +30,11 @@ from maturity.report import charts
 from maturity.report.measured import MeasuredSection
 from maturity.report.measured import section as measured_section
 from maturity.report.strings import strings
-from maturity.report.view_plan import PlanView
 from maturity.safetext import breakable, excerpt
 from maturity.scoring import MIN_COVERAGE
+
+if TYPE_CHECKING:  # view_plan formats with fmt_score from here, so it imports this module
+    from maturity.report.view_plan import PlanView
 
 HORIZONS: tuple[str, ...] = ("now", "next", "later")
 TOP_STEPS = 3

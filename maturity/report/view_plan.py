@@ -17,6 +17,7 @@ from maturity.model.results import DimensionResult
 from maturity.model.text import tr
 from maturity.report import charts
 from maturity.report.strings_plan import plan_strings
+from maturity.report.view import fmt_score
 
 
 @dataclass(frozen=True)
@@ -66,10 +67,6 @@ class PlanView:
     done: list[DoneRow]
 
 
-def _score(x: float | None) -> str:
-    return f"{x:.2f}" if x is not None else "–"
-
-
 def _level(x: int | None) -> str:
     return str(x) if x is not None else "–"
 
@@ -94,7 +91,7 @@ def build_plan_view(
     targets = [
         TargetRow(
             dimension=title(g.dimension),
-            today=f"{_level(g.level)} ({_score(g.score)})",
+            today=f"{_level(g.level)} ({fmt_score(g.score)})",
             target=str(g.target),
             by=g.by,
             gap=(
@@ -110,7 +107,7 @@ def build_plan_view(
     phases = []
     for ph in p.phases:
         projected = [
-            f"{title(x.dimension)} {_level(x.level)} ({_score(x.score)})"
+            f"{title(x.dimension)} {_level(x.level)} ({fmt_score(x.score)})"
             + (f" · {t['plan_reaches']}" if x.reaches_target else "")
             for x in ph.projected
             if x.target is not None
@@ -140,10 +137,10 @@ def build_plan_view(
             alts.append(
                 t["plan_chart_alt_dim"].format(
                     dimension=title(g.dimension),
-                    today=_score(by_dim[g.dimension].score),
-                    now=_score(scores[0]),
-                    next=_score(scores[1]),
-                    later=_score(scores[2]),
+                    today=fmt_score(by_dim[g.dimension].score),
+                    now=fmt_score(scores[0]),
+                    next=fmt_score(scores[1]),
+                    later=fmt_score(scores[2]),
                     target=g.target,
                 )
             )
@@ -177,8 +174,8 @@ def build_plan_view(
                 changes.append(
                     t["plan_done_change"].format(
                         dimension=title(pay.dimension),
-                        before=_score(pay.score_before),
-                        after=_score(pay.score_after),
+                        before=fmt_score(pay.score_before),
+                        after=fmt_score(pay.score_after),
                     )
                 )
             owner = next((x.owner for x in prev.actions if x.id == pay.action), None)

@@ -155,9 +155,9 @@ class CompareScreen(BaseScreen[None]):
                 parts.append(Text(f"    {a.question}: {before} → {after}", style="dim"))
             if p.dimension:
                 dim = self.titles.get(p.dimension, p.dimension)
-                before_s = f"{p.score_before:.2f}" if p.score_before is not None else "–"
-                after_s = f"{p.score_after:.2f}" if p.score_after is not None else "–"
-                parts.append(Text(f"    {dim}: {before_s} → {after_s}", style="dim"))
+                parts.append(
+                    Text(f"    {dim}: {_num(p.score_before)} → {_num(p.score_after)}", style="dim")
+                )
         return Group(*parts)
 
     def _scores(self, c: Comparison) -> Group:

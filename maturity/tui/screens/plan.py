@@ -223,6 +223,11 @@ class PlanScreen(BaseScreen[None]):
             self.notify(self.t("plan.pick_action"), severity="warning")
         return found
 
+    def _editable_action(self) -> ActionView | None:
+        """The highlighted action when the plan may change, else None (after saying why): the
+        guard every edit, done and drop key shares."""
+        return self._selected_action() if self._writable() else None
+
     async def _run(self, fn: Any, *args: Any, **kwargs: Any) -> Any:
         return await self.gateway.run(lambda: fn(*args, **kwargs))
 
@@ -269,9 +274,7 @@ class PlanScreen(BaseScreen[None]):
         self.app.push_screen(ActionForm(save, new=True), self._saved)
 
     def action_edit_action(self) -> None:
-        if not self._writable():
-            return
-        v = self._selected_action()
+        v = self._editable_action()
         if v is None:
             return
         from maturity.plan import parse_date
@@ -297,9 +300,7 @@ class PlanScreen(BaseScreen[None]):
         self.app.push_screen(ActionForm(save, initial, new=False), self._saved)
 
     def action_done_action(self) -> None:
-        if not self._writable():
-            return
-        v = self._selected_action()
+        v = self._editable_action()
         if v is not None:
             self._set_status(v.id, "done")
 
@@ -315,9 +316,7 @@ class PlanScreen(BaseScreen[None]):
         self.load()
 
     def action_drop_action(self) -> None:
-        if not self._writable():
-            return
-        v = self._selected_action()
+        v = self._editable_action()
         if v is None:
             return
         from maturity.tui.screens.plan_forms import DropForm
