@@ -25,7 +25,6 @@ __all__ = [
     "Summary",
     "TeamSessionStore",
     "default_path",
-    "discard_new",
     "is_postgres",
     "migrate",
     "open_rehearsal",
@@ -94,17 +93,6 @@ def open_rehearsal() -> Store:
     from maturity.store.sqlite import SQLiteStore
 
     return SQLiteStore.in_memory()
-
-
-def discard_new(store: Store) -> None:
-    """Close a store this command created and leave nothing of it behind (an embedded file
-    that did not exist before); a server store is simply closed."""
-    from maturity.store.sqlite import SQLiteStore
-
-    if isinstance(store, SQLiteStore):
-        store.discard()
-    else:
-        store.close()
 
 
 def migrate(target: str, *, say: Callable[[str], None], apply: bool = True) -> int:

@@ -187,12 +187,6 @@ class SQLiteStore(SQLStore):
         assert isinstance(exc, sqlite3.DatabaseError)
         return _store_error(self.path, exc)
 
-    def discard(self) -> None:
-        """Close and remove a store this process just created (nothing was saved in it)."""
-        self.close()
-        for suffix in ("", "-wal", "-shm"):
-            Path(f"{self.path}{suffix}").unlink(missing_ok=True)
-
 
 def _is_busy(exc: sqlite3.OperationalError) -> bool:
     text = str(exc)
