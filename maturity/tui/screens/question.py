@@ -72,6 +72,12 @@ class Burst:
         self.last = at
         return self.length >= BURST_MIN
 
+    def reset(self) -> None:
+        """A deliberate move (back, next, a jump) ends the burst: a room's votes are typed
+        as one run of digits, never with navigation in between."""
+        self.last = None
+        self.length = 0
+
 
 class QuestionScreen(BaseScreen[None]):
     """Walks the questionnaire; resumes at the first unanswered question."""
@@ -495,16 +501,19 @@ class QuestionScreen(BaseScreen[None]):
         self.refresh_view()
 
     def action_back(self) -> None:
+        self.burst.reset()
         if self.index > 0:
             self.index -= 1
             self.refresh_view()
 
     def action_next(self) -> None:
+        self.burst.reset()
         if self.index + 1 < len(self.questions):
             self.index += 1
             self.refresh_view()
 
     def jump_to(self, question_id: str) -> None:
+        self.burst.reset()
         if question_id in self.qids:
             self.index = self.qids.index(question_id)
             self.refresh_view()
