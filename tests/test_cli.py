@@ -278,30 +278,64 @@ def _snapshot(folder: Path) -> dict[str, str | None]:
     }
 
 
-@pytest.mark.parametrize(("name", "make_args", "message"), BAD, ids=[b[0] for b in BAD])
+SQLITE_FILE_ONLY = {
+    "store not sqlite",
+    "store folder missing",
+    "store is a folder",
+    "store newer schema",
+}
+"""Cases that name a SQLite file with ``--store`` themselves: the seeded store's backend is
+irrelevant to them, so they run once, on SQLite (the PostgreSQL targets have their own table in
+test_store_postgres)."""
+
+SEVERAL_PROBLEMS = {"import invalid document"}
+"""Inputs wrong in several places at once: one ``error:`` line per problem."""
+
+BAD_ON_BACKENDS = [
+    pytest.param(backend, *case, id=f"{backend}-{case[0]}")
+    for case in BAD
+    for backend in ("sqlite", "postgresql")
+    if backend == "sqlite" or case[0] not in SQLITE_FILE_ONLY
+]
+
+
+@pytest.mark.parametrize(
+    ("store_url", "name", "make_args", "message"), BAD_ON_BACKENDS, indirect=["store_url"]
+)
 def test_bad_input_is_one_clear_error_and_changes_nothing(
     cli: Cli,
+    store_url: str,
     seeded: str,
     tmp_path: Path,
     name: str,
     make_args: Callable[[Path], list[str]],
     message: str,
 ) -> None:
+    """Every bad input on a seeded store of each backend: exit 2, one ``error:`` line, and
+    neither the files around it nor the store's rows (SQLite: the file's bytes; PostgreSQL:
+    every row of every table in the test's schema) change."""
     work = tmp_path / "work"
     work.mkdir()
     args = make_args(work)
     before = _snapshot(tmp_path)
+    store_before = fingerprint(store_url)
+    assert store_before is not None  # seeded: there is a store to change
     r = cli(*args)
     assert r.code == 2, (r.out, r.err)
     assert "Traceback" not in r.err
     lines = r.err.strip().splitlines()
-    assert lines and all(line.startswith("error: ") for line in lines)
+    assert lines and all(line.startswith("error: ") for line in lines), lines
+    # one line, except where the input has several problems: each is named, all at once
+    assert len(lines) == 1 or name in SEVERAL_PROBLEMS, lines
     assert any(message in line for line in lines), lines
     assert _snapshot(tmp_path) == before
+    assert fingerprint(store_url) == store_before
 
 
 def test_bad_inputs_are_at_least_thirty() -> None:
     assert len(BAD) >= 30
+    # the exceptions name real cases (a renamed case must not silently lose its PostgreSQL run)
+    assert {b[0] for b in BAD} >= SQLITE_FILE_ONLY | SEVERAL_PROBLEMS
 
 
 def test_answers_file_reports_every_problem_at_once(
