@@ -32,6 +32,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
 
+from history_bench import fill_history
 from vote_load import check, figures, questionnaire_yaml
 
 from maturity import questionnaire as qmod
@@ -154,30 +155,9 @@ def votes(url: str, n: int, questions: int, follow: float) -> None:
 
 
 def fill(ws: Workspace, teams: int = 200, per_team: int = 50) -> str:
-    """The data of benchmarks/history_bench.py: 200 teams x 50 complete CALMS assessments."""
-    from datetime import UTC, datetime, timedelta
-
-    from maturity.model.assessment import Answer, Assessment, DoraInputs, QuestionnaireRef
-    from maturity.workspace import new_id
-
-    loaded = qmod.builtin("calms")
-    qids = loaded.questionnaire.question_ids()
-    rnd = random.Random(7)
-    start = datetime(2014, 1, 1, tzinfo=UTC)
-    for team in range(teams):
-        for k in range(per_team):
-            when = start + timedelta(days=70 * k + team % 60)
-            ws.import_document(
-                Assessment(
-                    id=new_id(), team=f"Team {team:03d}", created=when, updated=when, status="complete",
-                    questionnaire=QuestionnaireRef(id=loaded.id, version=loaded.version),
-                    answers={q: Answer(level=rnd.randint(1, 5), updated=when) for q in qids},
-                    dora=DoraInputs(deployment_frequency=rnd.choice(["monthly", "2/week", "daily"]),
-                                    lead_time=rnd.choice(["3w", "2d", "6h"]), change_failure_rate=f"{rnd.randint(2, 40)}%",
-                                    time_to_restore=rnd.choice(["2d", "6h", "30m"])),
-                ),
-                loaded,
-            )  # fmt: skip
+    """The data of benchmarks/history_bench.py (its own builder, so both stores hold the same
+    history): 200 teams x 50 complete CALMS assessments; returns the team the trend uses."""
+    fill_history(ws, teams, per_team)
     return "Team 007"
 
 

@@ -21,7 +21,7 @@ from conftest import DATA, CliResult, digest, is_pg
 
 from maturity import plan
 from maturity import questionnaire as qmod
-from maturity.errors import MaturityError
+from maturity.errors import MaturityError, NotFoundError
 from maturity.store import open_store
 from maturity.workspace import Workspace
 
@@ -493,3 +493,22 @@ def test_cli_shows_hostile_titles_and_owners_as_text(cli: Callable[..., CliResul
     assert cli("action", "add", aid, "evil\u202etxt.exe", "--owner", "[red]x[/]").code == 0
     out = cli("actions", aid).out
     assert "evil\\u202etxt.exe" in out and "\u202e" not in out and "[red]x[/]" in out
+
+
+def test_a_whole_action_id_addresses_itself_even_when_it_prefixes_another(ws: Workspace) -> None:
+    """The rule for every id a person types (as for assessment ids): a whole id is never
+    "ambiguous" because a longer id starts with it; a shorter prefix of both is."""
+    a = answered(ws)
+    first = ws.add_action(a, "Short id", today=TODAY)
+    second = ws.add_action(a, "Long id", today=TODAY)
+    short, long_ = "abcdef01", "abcdef0123"
+    ws.store.put_actions(
+        [
+            (a, first.model_copy(update={"id": short})),
+            (a, second.model_copy(update={"id": long_})),
+        ]
+    )
+    assert ws.store.find_action(short) == (a, short)
+    assert ws.store.find_action(long_[:9]) == (a, long_)
+    with pytest.raises(NotFoundError, match="ambiguous"):
+        ws.store.find_action("abcdef0")

@@ -318,26 +318,34 @@ class SQLStore:
         sql += " ORDER BY created DESC, id"
         return [Summary(*row) for row in self._read(sql, args)]
 
-    def resolve_id(self, prefix: str) -> str:
+    def _by_prefix(self, prefix: str, noun: str, sql: str) -> builtins.list[Any]:
+        """The one row whose id (the query's last column) starts with ``prefix``: the rule
+        for every id a person types. A whole id addresses itself even when it prefixes
+        another; otherwise the prefix must be unique. ``sql`` selects ids in ``[?, ?)``."""
         p = prefix.strip().lower()
         if not p or not all(c in "0123456789abcdef" for c in p):
-            raise NotFoundError(f"'{prefix}' is not an assessment id (ids are hexadecimal)")
+            raise NotFoundError(f"'{prefix}' is not {noun} id (ids are hexadecimal)")
+        label = noun.split()[-1]
         if not self.exists:
-            raise NotFoundError(f"no assessment with id '{prefix}'")
-        rows = self._read(
-            "SELECT id FROM assessments WHERE id >= ? AND id < ? ORDER BY id LIMIT 6",
-            (p, p + "g"),
-        )
+            raise NotFoundError(f"no {label} with id '{prefix}'")
+        rows = self._read(sql + " ORDER BY id LIMIT 6", (p, p + "g"))
         if not rows:
-            raise NotFoundError(f"no assessment with id '{prefix}'")
-        if rows[0][0] == p:  # a whole id addresses itself, even when it prefixes another
-            return p
+            raise NotFoundError(f"no {label} with id '{prefix}'")
+        exact = [r for r in rows if r[-1] == p]
+        if exact:
+            return list(exact[0])
         if len(rows) > 1:
-            shown = ", ".join(r[0][: len(p) + 4] for r in rows[:5])
-            raise NotFoundError(
-                f"id prefix '{prefix}' is ambiguous: {shown}{'…' if len(rows) > 5 else ''}"
-            )
-        return str(rows[0][0])
+            shown = ", ".join(r[-1][: len(p) + 4] for r in rows[:5])
+            more = "…" if len(rows) > 5 else ""
+            what = "id prefix" if label == "assessment" else f"{label} id prefix"
+            raise NotFoundError(f"{what} '{prefix}' is ambiguous: {shown}{more}")
+        return list(rows[0])
+
+    def resolve_id(self, prefix: str) -> str:
+        row = self._by_prefix(
+            prefix, "an assessment", "SELECT id FROM assessments WHERE id >= ? AND id < ?"
+        )
+        return str(row[0])
 
     def get(self, assessment_id: str) -> Assessment:
         from maturity.model.assessment import STORED, Assessment
@@ -419,21 +427,10 @@ class SQLStore:
 
     def find_action(self, prefix: str) -> tuple[str, str]:
         """(assessment id, action id) for a unique action id prefix; NotFoundError otherwise."""
-        p = prefix.strip().lower()
-        if not p or not all(c in "0123456789abcdef" for c in p):
-            raise NotFoundError(f"'{prefix}' is not an action id (ids are hexadecimal)")
-        if not self.exists:
-            raise NotFoundError(f"no action with id '{prefix}'")
-        rows = self._read(
-            "SELECT assessment_id, id FROM actions WHERE id >= ? AND id < ? ORDER BY id LIMIT 6",
-            (p, p + "g"),
+        row = self._by_prefix(
+            prefix, "an action", "SELECT assessment_id, id FROM actions WHERE id >= ? AND id < ?"
         )
-        if not rows:
-            raise NotFoundError(f"no action with id '{prefix}'")
-        if len(rows) > 1:
-            shown = ", ".join(r[1][: len(p) + 4] for r in rows[:5])
-            raise NotFoundError(f"action id prefix '{prefix}' is ambiguous: {shown}")
-        return str(rows[0][0]), str(rows[0][1])
+        return str(row[0]), str(row[1])
 
     def action_summaries(self) -> builtins.list[tuple[str, str, str, str | None]]:
         """Every action as (team, its assessment's created time, status, carried_to), in one
