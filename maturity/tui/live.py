@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Callable
+from concurrent.futures import CancelledError
 from typing import Any
 
 from textual.screen import Screen
@@ -44,7 +45,7 @@ def follow_changes(
             if store.wait_for_change(assessment_id, LISTEN_TIMEOUT_S):
                 try:
                     app.call_from_thread(on_change)
-                except RuntimeError:  # the app stopped while we waited
+                except (RuntimeError, CancelledError):  # the app stopped while we waited
                     return
 
     threading.Thread(target=listen, name="maturity-listen", daemon=True).start()
