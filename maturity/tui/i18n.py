@@ -18,7 +18,7 @@ from maturity.tui.i18n_team import TEAM_STRINGS
 
 LANGS: Final = ("en", "ko")
 
-STRINGS: Final[dict[str, dict[str, str]]] = {
+_CORE: Final[dict[str, dict[str, str]]] = {
     # --- app-wide --------------------------------------------------------------------------
     "app.title": {"en": "DevOps maturity", "ko": "데브옵스 성숙도"},
     "binding.help": {"en": "Keys", "ko": "키"},
@@ -500,10 +500,26 @@ STRINGS: Final[dict[str, dict[str, str]]] = {
         "ko": "{count}개 팀은 마지막 진단이 6개월({days}일)보다 오래되었습니다 (표시: {mark}).",
     },
 }
-STRINGS.update(TEAM_STRINGS)  # team mode's strings live in i18n_team.py
-STRINGS.update(RETRO_STRINGS)  # the retrospective flow's strings live in i18n_retro.py
-STRINGS.update(MEASURE_STRINGS)  # dora measure's strings live in i18n_measure.py
-STRINGS.update(PLAN_STRINGS)  # the plan's strings live in i18n_plan.py
+
+
+def merged(*tables: dict[str, dict[str, str]]) -> dict[str, dict[str, str]]:
+    """One catalogue from the screens' tables; a key defined twice is an error at import
+    (``dict.update`` would silently keep the last one and a screen would show another
+    screen's text)."""
+    catalogue: dict[str, dict[str, str]] = {}
+    for table in tables:
+        twice = sorted(catalogue.keys() & table.keys())
+        if twice:
+            raise ValueError(f"UI string keys defined twice: {', '.join(twice)}")
+        catalogue.update(table)
+    return catalogue
+
+
+# The core table above, then team mode (i18n_team.py), the retrospective flow (i18n_retro.py),
+# dora measure (i18n_measure.py) and the plan (i18n_plan.py).
+STRINGS: Final[dict[str, dict[str, str]]] = merged(
+    _CORE, TEAM_STRINGS, RETRO_STRINGS, MEASURE_STRINGS, PLAN_STRINGS
+)
 
 
 def t(key: str, lang: str = "en", **values: object) -> str:
