@@ -7,6 +7,7 @@ import hashlib
 import json
 import os
 import shutil
+import sqlite3
 import subprocess
 import sys
 import uuid
@@ -217,6 +218,21 @@ def frozen_today(monkeypatch: pytest.MonkeyPatch) -> None:
     from maturity import plan
 
     monkeypatch.setattr(plan, "today_utc", lambda: date(2026, 3, 10))
+
+
+def store_at_schema(path: Path, version: int) -> sqlite3.Connection:
+    """A SQLite store as an older maturity left it: the first ``version`` shipped migrations
+    applied and ``user_version`` set, nothing else. The caller adds its rows (autocommit) and
+    closes the connection; the tests then open it with today's code."""
+    from maturity.store.migrations import MIGRATIONS
+
+    conn = sqlite3.connect(path, isolation_level=None)
+    for migration in MIGRATIONS[:version]:
+        for statement in migration.split(";"):
+            if statement.strip():
+                conn.execute(statement)
+    conn.execute(f"PRAGMA user_version = {version}")
+    return conn
 
 
 def digest(path: Path) -> str | None:

@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import CliResult, fingerprint
+from conftest import CliResult, fingerprint, store_at_schema
 from measure_support import RepoBuilder, workflows_repo, write
 from test_measure import DEPLOYS, INCIDENTS, WINDOW
 
@@ -17,7 +17,7 @@ from maturity import dora
 from maturity import questionnaire as qmod
 from maturity.model.assessment import Answer, DoraInputs
 from maturity.store import open_store
-from maturity.store.migrations import MIGRATIONS, SCHEMA_VERSION
+from maturity.store.migrations import SCHEMA_VERSION
 from maturity.workspace import Workspace
 
 Cli = Callable[..., CliResult]
@@ -156,12 +156,7 @@ def test_into_refuses_before_reading_and_changes_nothing(
 
 
 def test_a_schema_3_store_gains_the_measurements_table(store_path: Path) -> None:
-    conn = sqlite3.connect(store_path, isolation_level=None)
-    for migration in MIGRATIONS[:3]:
-        for statement in migration.split(";"):
-            if statement.strip():
-                conn.execute(statement)
-    conn.execute("PRAGMA user_version = 3")
+    conn = store_at_schema(store_path, 3)
     loaded = qmod.builtin("calms")
     conn.execute(
         "INSERT INTO questionnaires VALUES ('calms', ?, ?)", (loaded.version, loaded.to_json())

@@ -17,7 +17,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from conftest import DATA, CliResult, digest, is_pg
+from conftest import DATA, CliResult, digest, is_pg, store_at_schema
 
 from maturity import plan
 from maturity import questionnaire as qmod
@@ -442,15 +442,10 @@ def test_a_schema_3_store_migrates_to_the_plan_tables(tmp_path: Path) -> None:
     takes targets and actions (4 and 5 are placeholders here, folded in at merge)."""
     import sqlite3
 
-    from maturity.store.migrations import MIGRATIONS, SCHEMA_VERSION
+    from maturity.store.migrations import SCHEMA_VERSION
 
     path = tmp_path / "old.db"
-    conn = sqlite3.connect(path, isolation_level=None)
-    for migration in MIGRATIONS[:3]:
-        for statement in migration.split(";"):
-            if statement.strip():
-                conn.execute(statement)
-    conn.execute("PRAGMA user_version = 3")
+    conn = store_at_schema(path, 3)
     conn.execute("INSERT INTO questionnaires VALUES ('mini', '1.0', ?)", (MINI.to_json(),))
     conn.execute(
         "INSERT INTO assessments (id, team, team_key, created, updated, questionnaire_id,"

@@ -11,7 +11,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from conftest import CliResult, count_rows, is_pg
+from conftest import CliResult, count_rows, is_pg, store_at_schema
 
 from maturity import questionnaire as qmod
 from maturity.errors import MaturityError, NotFoundError
@@ -292,12 +292,7 @@ def test_shipped_migrations_are_never_edited() -> None:
 
 
 def test_a_schema_2_store_is_migrated_in_place(store_path: Path) -> None:
-    conn = sqlite3.connect(store_path, isolation_level=None)
-    for migration in MIGRATIONS[:2]:
-        for statement in migration.split(";"):
-            if statement.strip():
-                conn.execute(statement)
-    conn.execute("PRAGMA user_version = 2")
+    conn = store_at_schema(store_path, 2)
     conn.execute("INSERT INTO questionnaires VALUES ('mini', '1.0', ?)", (MINI.to_json(),))
     conn.execute(
         "INSERT INTO assessments (id, team, team_key, created, updated, questionnaire_id,"
