@@ -33,7 +33,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).parent))
 
 from history_bench import fill_history
-from vote_load import check, figures, questionnaire_yaml
+from vote_load import check, collect, facilitate, figures, question_count, questionnaire_yaml
 
 from maturity import questionnaire as qmod
 from maturity.store import migrate, open_store
@@ -112,29 +112,8 @@ def votes(url: str, n: int, questions: int, follow: float) -> None:
         assert json.loads(proc.stdout.readline()).get("ready")
     store = ws.store
     store.wait_for_change(aid, 0.1)  # LISTEN from now on
-    seen_at: dict[tuple[str, str], float] = {}
-    t0 = time.perf_counter()
-    for qid in qids:
-        ws.follow(aid, qid)
-        deadline = time.monotonic() + 60
-        while time.monotonic() < deadline:
-            state = ws.team_state(aid, qid)
-            now = time.time()
-            for who in state.voters:
-                seen_at.setdefault((qid, who), now)
-            if len(state.voters) == n:
-                break
-            store.wait_for_change(aid, 1.0)
-        time.sleep(0.25)  # changes of mind land before the reveal (or are refused)
-        ws.record_team_answer(aid, qid)
-    ws.follow(aid, None)
-    elapsed = time.perf_counter() - t0
-    logs: dict[str, list[dict[str, object]]] = {}
-    for i, proc in enumerate(procs):
-        out, _ = proc.communicate(timeout=120)
-        if proc.returncode != 0:
-            raise SystemExit(f"participant {i} failed with exit code {proc.returncode}")
-        logs[f"P{i:02d}"] = [json.loads(x) for x in out.splitlines() if x.strip()]
+    seen_at, elapsed = facilitate(ws, aid, qids, n, lambda: store.wait_for_change(aid, 1.0), 60)
+    logs = collect(procs, timeout=120)
     visible = []
     for name, events in logs.items():
         firsts: dict[str, float] = {}
@@ -204,7 +183,7 @@ def history(url: str, runs: int) -> None:
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--participants", type=int, default=50)
-    ap.add_argument("--questions", type=int, default=40)
+    ap.add_argument("--questions", type=question_count, default=40)
     ap.add_argument("--follow", type=float, default=0.3)
     ap.add_argument("--runs", type=int, default=5)
     ap.add_argument("--skip-history", action="store_true")

@@ -27,6 +27,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 from maturity import questionnaire as qmod
@@ -35,6 +36,14 @@ from maturity.workspace import Workspace
 
 THINK_S = 0.15  # a participant reads the question for up to this long before voting
 CHANGE_P = 0.3  # share of votes changed shortly after being cast
+
+
+def question_count(text: str) -> int:
+    """``--questions``: at least one per dimension (a dimension without questions is invalid)."""
+    n = int(text)
+    if n < 5:
+        raise argparse.ArgumentTypeError("at least 5 (one per dimension)")
+    return n
 
 
 def questionnaire_yaml(n: int) -> str:
@@ -139,10 +148,12 @@ def spawn(store: Path, aid: str, n: int, mode: str, poll: float) -> list[subproc
     return procs
 
 
-def collect(procs: list[subprocess.Popen[str]]) -> dict[str, list[dict[str, object]]]:
+def collect(
+    procs: list[subprocess.Popen[str]], timeout: float = 300
+) -> dict[str, list[dict[str, object]]]:
     out: dict[str, list[dict[str, object]]] = {}
     for i, proc in enumerate(procs):
-        stdout, _ = proc.communicate(timeout=300)
+        stdout, _ = proc.communicate(timeout=timeout)
         if proc.returncode != 0:
             raise SystemExit(f"participant {i} failed with exit code {proc.returncode}")
         out[f"P{i:02d}"] = [json.loads(line) for line in stdout.splitlines() if line.strip()]
@@ -172,14 +183,17 @@ def check(ws: Workspace, aid: str, logs: dict[str, list[dict[str, object]]]) -> 
     return total, found
 
 
-def session(ws: Workspace, store: Path, aid: str, qids: list[str], n: int, poll: float) -> None:
-    procs = spawn(store, aid, n, "session", poll)
-    time.sleep(1.0)  # let the participants start (imports) before the first question
+def facilitate(
+    ws: Workspace, aid: str, qids: list[str], n: int, wait: Callable[[], object], limit: float
+) -> tuple[dict[tuple[str, str], float], float]:
+    """The facilitator's side of a load run: open each question, note when each participant's
+    vote first becomes visible (``wait`` between looks: a poll or a LISTEN), record the team
+    answer. Returns when each (question, voter) was seen, and the run's duration."""
     seen_at: dict[tuple[str, str], float] = {}
     t0 = time.perf_counter()
     for qid in qids:
         ws.follow(aid, qid)
-        deadline = time.monotonic() + 30
+        deadline = time.monotonic() + limit
         while time.monotonic() < deadline:
             state = ws.team_state(aid, qid)
             now = time.time()
@@ -187,11 +201,17 @@ def session(ws: Workspace, store: Path, aid: str, qids: list[str], n: int, poll:
                 seen_at.setdefault((qid, who), now)
             if len(state.voters) == n:
                 break
-            time.sleep(poll)
+            wait()
         time.sleep(0.25)  # changes of mind land before the reveal (or are refused)
         ws.record_team_answer(aid, qid)
     ws.follow(aid, None)
-    elapsed = time.perf_counter() - t0
+    return seen_at, time.perf_counter() - t0
+
+
+def session(ws: Workspace, store: Path, aid: str, qids: list[str], n: int, poll: float) -> None:
+    procs = spawn(store, aid, n, "session", poll)
+    time.sleep(1.0)  # let the participants start (imports) before the first question
+    seen_at, elapsed = facilitate(ws, aid, qids, n, lambda: time.sleep(poll), 30)
     logs = collect(procs)
     visible, writes = [], []
     refused = 0
@@ -241,7 +261,7 @@ def burst(ws: Workspace, store: Path, aid: str, qids: list[str], n: int) -> None
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--participants", type=int, default=12)
-    ap.add_argument("--questions", type=int, default=40)
+    ap.add_argument("--questions", type=question_count, default=40)
     ap.add_argument("--poll", type=float, default=0.3)
     ap.add_argument("--participant")
     ap.add_argument("--store", type=Path)
