@@ -81,34 +81,36 @@ for _tag in ("int", "float", "timestamp", "binary"):
     _checked(f"tag:yaml.org,2002:{_tag}")
 
 
-def read_bytes(path: Path, limit: int = MAX_FILE_BYTES) -> bytes:
-    """The bytes of a user-supplied regular file, at most ``limit`` of them, or one clear error.
+def read_bytes(path: Path, limit: int = MAX_FILE_BYTES, *, label: str | None = None) -> bytes:
+    """The bytes of a user-supplied regular file, at most ``limit`` of them, or one clear error
+    (messages start with ``label``, default the path).
 
     The file is opened non-blocking (a FIFO swapped in after the check cannot hang us) and
     checked again on the open descriptor; the size is enforced by reading, not by trusting
     ``st_size``."""
+    name = label or str(path)
     try:
         st = path.stat()
         if stat.S_ISDIR(st.st_mode):
-            raise MaturityError(f"{path}: is a folder, expected a file")
+            raise MaturityError(f"{name}: is a folder, expected a file")
         if not stat.S_ISREG(st.st_mode):
             raise MaturityError(
-                f"{path}: not a regular file ({_kind(st.st_mode)}); refusing to read it (save it to a regular file first)"
+                f"{name}: not a regular file ({_kind(st.st_mode)}); refusing to read it (save it to a regular file first)"
             )
         fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
         with os.fdopen(fd, "rb") as fh:
             if not stat.S_ISREG(os.fstat(fh.fileno()).st_mode):
-                raise MaturityError(f"{path}: not a regular file; refusing to read it")
+                raise MaturityError(f"{name}: not a regular file; refusing to read it")
             data = fh.read(limit + 1)
     except FileNotFoundError:
-        raise MaturityError(f"{path}: no such file") from None
+        raise MaturityError(f"{name}: no such file") from None
     except PermissionError:
-        raise MaturityError(f"{path}: permission denied") from None
+        raise MaturityError(f"{name}: permission denied") from None
     except OSError as exc:
-        raise MaturityError(f"{path}: cannot read ({exc.strerror or exc})") from None
+        raise MaturityError(f"{name}: cannot read ({exc.strerror or exc})") from None
     if len(data) > limit:
         raise MaturityError(
-            f"{path}: file is larger than {limit // (1024 * 1024)} MB; refusing to read it"
+            f"{name}: file is larger than {limit // (1024 * 1024)} MB; refusing to read it"
         )
     return data
 

@@ -171,6 +171,24 @@ def test_unreadable_file(cli: Cli, tmp_path: Path, monkeypatch: pytest.MonkeyPat
     assert (r.code, r.err) == (2, f"error: --deployments {path}: permission denied\n")
 
 
+@pytest.mark.parametrize("kind", ["fifo", "device"])
+def test_a_pipe_or_a_device_is_refused_not_read_as_empty(
+    cli: Cli, tmp_path: Path, kind: str
+) -> None:
+    """Their st_size is 0: they used to read as "the file is empty" (a FIFO with a writer would
+    have hung). The one reader of user files refuses them."""
+    if kind == "fifo":
+        path = tmp_path / "deploys.csv"
+        os.mkfifo(path)
+        expected = "a named pipe"
+    else:
+        path = Path("/dev/zero")
+        expected = "a character device"
+    r = cli("dora", "measure", "--repo", _repo(tmp_path), "--deployments", str(path))
+    assert r.code == 2 and len(r.err.splitlines()) == 1, r.err
+    assert r.err.startswith(f"error: --deployments {path}: not a regular file ({expected})")
+
+
 def test_case_count() -> None:
     assert len(CASES) >= 20
 

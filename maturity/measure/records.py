@@ -28,6 +28,7 @@ from typing import Any
 from maturity.errors import MaturityError
 from maturity.measure.model import Deployment, Incident
 from maturity.measure.timeparse import TimeReader
+from maturity.yamlio import read_bytes
 
 MAX_BYTES = 64 * 1024 * 1024
 """Largest records file read (64 MiB, about a million CSV rows); a bigger one is refused
@@ -71,13 +72,11 @@ def read_text(path: Path, flag: str) -> str:
             f"{name}: {size / 1024**2:,.0f} MiB is larger than the {MAX_BYTES // 1024**2} MiB"
             " this command reads; filter the records to the window first"
         )
-    if size == 0:
+    # FIFOs and devices are refused by the one reader of user files (their st_size is 0, so
+    # they would otherwise read as "empty", or hang); the size cap is enforced by reading.
+    data = read_bytes(path, MAX_BYTES, label=name)
+    if not data:
         raise MaturityError(f"{name}: the file is empty")
-    try:
-        with path.open("rb") as fh:
-            data = fh.read(MAX_BYTES + 1)
-    except OSError as exc:
-        raise MaturityError(f"{name}: cannot read ({exc.strerror})") from None
     if b"\x00" in data[:8192]:
         raise MaturityError(f"{name}: a binary file, expected CSV or JSON text")
     try:
