@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sqlite3
 import subprocess
 import sys
@@ -172,6 +173,18 @@ def test_corrupt_store(store_path: Path) -> None:
     data[100:4096] = b"\xff" * (4096 - 100)  # smash the schema page after the header
     store_path.write_bytes(bytes(data))
     _refused(store_path, "corrupt or unreadable")
+
+
+@pytest.mark.parametrize("kind", ["fifo", "device"])
+def test_store_that_is_a_pipe_or_a_device_is_refused(tmp_path: Path, kind: str) -> None:
+    """Refused by stat before SQLite opens it (it used to say "disk I/O error")."""
+    if kind == "fifo":
+        path = tmp_path / "store.db"
+        os.mkfifo(path)
+    else:
+        path = Path("/dev/zero")
+    with pytest.raises(StoreError, match="not a regular file; refusing to touch it"):
+        SQLiteStore(path)
 
 
 def test_store_is_a_folder(tmp_path: Path) -> None:

@@ -53,7 +53,7 @@ class SQLiteStore(SQLStore):
     # -- opening ----------------------------------------------------------------------------
 
     def _check_header(self) -> None:
-        """Refuse a folder before SQLite sees it.
+        """Refuse a folder, a FIFO or a device before SQLite sees it.
 
         The file itself is never opened with a plain ``open()``: closing *any* descriptor of
         a SQLite file releases every POSIX lock this process holds on it (SQLite's "How To
@@ -63,6 +63,8 @@ class SQLiteStore(SQLStore):
         SQLite itself in :meth:`_open` ("file is not a database")."""
         if self.path.is_dir():
             raise StoreError(f"store {self.path}: is a folder, expected a SQLite file")
+        if not self.path.is_file():  # a FIFO or a device (stat only: no descriptor opened)
+            raise StoreError(f"store {self.path}: not a regular file; refusing to touch it")
 
     def _open(self, create: bool) -> sqlite3.Connection:
         read_only = self.path.exists() and _read_only_fs(self.path)
