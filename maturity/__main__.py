@@ -1,5 +1,5 @@
 import sys
 
-from maturity.cli import main
+from maturity.launch import main
 
 sys.exit(main())

@@ -10,12 +10,23 @@ stays as fast as before.
 from __future__ import annotations
 
 import os
-from collections.abc import Callable
-from pathlib import Path
 
-from maturity.store.base import AssessmentStore, Progress, Store, Summary, TeamSessionStore
+TYPE_CHECKING = False  # typing itself is not imported: the quick read path starts here
+if TYPE_CHECKING:
+    from collections.abc import Callable
+    from pathlib import Path
+    from typing import Any
+
+    from maturity.store.base import (
+        AssessmentStore,
+        Progress,
+        Store,
+        Summary,
+        TeamSessionStore,
+    )
 
 ENV_VAR = "MATURITY_STORE"
+_FROM_BASE = frozenset({"AssessmentStore", "Progress", "Store", "Summary", "TeamSessionStore"})
 
 __all__ = [
     "ENV_VAR",
@@ -32,6 +43,16 @@ __all__ = [
     "safe_label",
     "store_target",
 ]
+
+
+def __getattr__(name: str) -> Any:
+    """The protocol types load on first use: the quick read path (:mod:`.fastread`) is in
+    this package and needs none of them."""
+    if name in _FROM_BASE:
+        from maturity.store import base
+
+        return getattr(base, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def is_postgres(target: str | Path) -> bool:
@@ -53,9 +74,11 @@ def store_target(given: str | Path | None = None) -> str:
         return str(default_path())
     if is_postgres(value):
         return value
-    from maturity.fileio import user_path
+    if value.startswith("~"):
+        from maturity.fileio import user_path
 
-    return str(user_path(value).resolve())
+        return str(user_path(value).resolve())
+    return os.path.realpath(value)  # what Path.resolve() does, without importing pathlib
 
 
 def safe_label(target: str) -> str:
@@ -73,6 +96,8 @@ def open_store(target: str | Path | None = None, *, create: bool = True) -> Stor
     SQLite: the default folder is created on demand; ``create=False`` leaves a missing file
     missing (it reads as empty). PostgreSQL: the schema must exist (``maturity store migrate``).
     """
+    from pathlib import Path
+
     explicit = target is not None or os.environ.get(ENV_VAR) is not None
     resolved = store_target(target)
     if is_postgres(resolved):
@@ -101,6 +126,8 @@ def migrate(target: str, *, say: Callable[[str], None], apply: bool = True) -> i
         from maturity.store import postgres
 
         return postgres.migrate(target, say=say, apply=apply)
+    from pathlib import Path
+
     from maturity.store.sqlite import migrate as sqlite_migrate
 
     return sqlite_migrate(Path(target), say=say, apply=apply)

@@ -12,8 +12,6 @@ Never edit a migration that has shipped: add a new one. A store whose version is
 
 from __future__ import annotations
 
-import re
-
 MIGRATIONS: list[str] = [
     # 1: assessments, their answers, and the questionnaire snapshot each was taken with.
     """
@@ -141,9 +139,71 @@ MIGRATIONS: list[str] = [
     );
     CREATE INDEX actions_by_assessment ON actions (assessment_id, position);
     """,
+    # 7: stored results for the quick read path (maturity.store.fastread): SQLite only, see
+    # SQLITE_ONLY[7]. On PostgreSQL nothing changes (commands there take the normal path).
+    "",
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)
+
+# The tables whose rows belong to an assessment and change what its results say. A change to
+# any of them (or to the assessment's row) gives the assessment a new revision.
+_REVISED_BY = ("answers", "events", "measurements", "targets", "actions")
+_NEXT_REVISION = (
+    "UPDATE revision_counter SET n = n + 1;"
+    " UPDATE assessments SET revision = (SELECT n FROM revision_counter) WHERE id = {row}.{key};"
+)
+
+
+def _revision_triggers() -> list[str]:
+    """Triggers that keep ``assessments.revision`` current whatever writes the rows.
+
+    Revisions come from one store-wide counter, so they never repeat: an assessment deleted
+    and imported again (``import --replace``) gets a revision it never had, and the counter
+    itself says whether anything in the store changed. Written as triggers (not in each store
+    method) so that no write path, present or future, can forget to bump it."""
+    out = []
+    for table in _REVISED_BY:
+        for event, row in (("INSERT", "NEW"), ("UPDATE", "NEW"), ("DELETE", "OLD")):
+            body = _NEXT_REVISION.format(row=row, key="assessment_id")
+            out.append(
+                f"CREATE TRIGGER {table}_{event.lower()}_revises AFTER {event} ON {table}"
+                f" BEGIN {body} END"
+            )
+    own = _NEXT_REVISION.format(row="NEW", key="id")
+    out.append(
+        f"CREATE TRIGGER assessments_insert_revises AFTER INSERT ON assessments BEGIN {own} END"
+    )
+    # The WHEN clause: the trigger's own UPDATE (and a child table's) changes the revision
+    # and so does not count again.
+    out.append(
+        "CREATE TRIGGER assessments_update_revises AFTER UPDATE ON assessments"
+        f" WHEN NEW.revision = OLD.revision BEGIN {own} END"
+    )
+    out.append(
+        "CREATE TRIGGER assessments_delete_revises AFTER DELETE ON assessments"
+        " BEGIN UPDATE revision_counter SET n = n + 1; END"
+    )
+    return out
+
+
+SQLITE_ONLY: dict[int, list[str]] = {
+    # 7: every assessment has a revision (see _revision_triggers); results_cache keeps what a
+    # read-only command printed, under a stamp (app version, revision, valid until), so the
+    # next identical command can print it without loading the models. A missing or stale entry
+    # is recomputed by the normal path and written again; deleting an assessment deletes its.
+    7: [
+        "ALTER TABLE assessments ADD COLUMN revision INTEGER NOT NULL DEFAULT 0",
+        "CREATE TABLE revision_counter (one INTEGER PRIMARY KEY CHECK (one = 1),"
+        " n INTEGER NOT NULL)",
+        "INSERT INTO revision_counter (one, n) VALUES (1, 0)",
+        "CREATE TABLE results_cache (key TEXT PRIMARY KEY,"
+        " assessment_id TEXT REFERENCES assessments (id) ON DELETE CASCADE,"
+        " stamp TEXT NOT NULL, valid_until TEXT NOT NULL, body TEXT NOT NULL) WITHOUT ROWID",
+        "CREATE INDEX results_cache_by_assessment ON results_cache (assessment_id)",
+        *_revision_triggers(),
+    ],
+}
 
 POSTGRES_ONLY: dict[int, list[str]] = {
     # events keep their insertion order (SQLite: rowid) for events with the same time.
@@ -156,6 +216,8 @@ POSTGRES_ONLY: dict[int, list[str]] = {
 def _postgres(statement: str) -> str:
     """SQLite DDL as PostgreSQL: text compares byte-wise as in SQLite (ids, team keys and
     times sort the same on both), REAL is a double, WITHOUT ROWID has no meaning."""
+    import re  # here, not at the top: the quick read path imports this module for its version
+
     s = statement.replace("WITHOUT ROWID", "")
     s = re.sub(r"\bREAL\b", "DOUBLE PRECISION", s)
     s = re.sub(r"\bINTEGER PRIMARY KEY AUTOINCREMENT\b", "BIGSERIAL PRIMARY KEY", s)
@@ -166,14 +228,17 @@ def statements(number: int, dialect: str) -> list[str]:
     """The statements of migration ``number`` (1-based) for ``dialect`` (sqlite, postgresql)."""
     plain = [s.strip() for s in MIGRATIONS[number - 1].split(";") if s.strip()]
     if dialect == "sqlite":
-        return plain
+        return plain + SQLITE_ONLY.get(number, [])
     return [_postgres(s) for s in plain] + POSTGRES_ONLY.get(number, [])
 
 
-def describe(number: int) -> str:
-    """One line saying what migration ``number`` does, from its statements."""
+def describe(number: int, dialect: str = "sqlite") -> str:
+    """One line saying what migration ``number`` does on ``dialect``, from its statements."""
+    import re
+
     parts = []
-    for s in statements(number, "sqlite"):
+    triggers = 0
+    for s in statements(number, dialect):
         words = re.sub(r"--[^\n]*|\bIF NOT EXISTS\b", "", s).split()
         if not words:
             continue
@@ -183,6 +248,10 @@ def describe(number: int) -> str:
             parts.append(f"index {words[2]}")
         elif words[:2] == ["ALTER", "TABLE"] and words[3:5] == ["ADD", "COLUMN"]:
             parts.append(f"add column {words[2]}.{words[5]}")
+        elif words[:2] == ["CREATE", "TRIGGER"]:
+            triggers += 1
         else:
             parts.append(" ".join(words[:3]).lower())
-    return ", ".join(parts) or "(nothing: reserved)"
+    if triggers:
+        parts.append(f"{triggers} triggers keeping assessments.revision current")
+    return ", ".join(parts) or "(nothing on this backend)"

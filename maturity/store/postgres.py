@@ -311,7 +311,7 @@ def migrate(target: str, *, say: Callable[[str], None], apply: bool = True) -> i
             return 0
         say(f"{label}: schema {version} -> {SCHEMA_VERSION}, will apply:")
         for number in pending:
-            say(f"  {number}: {describe(number)}")
+            say(f"  {number}: {describe(number, 'postgresql')}")
         if not apply:
             raw.execute("ROLLBACK")
             return 0

@@ -244,7 +244,8 @@ class SQLStore:
     )
     """Every table that belongs to an assessment, parents first, with its assessment column."""
     COPY_CHUNK = 500
-    _NOT_COPIED = frozenset({"seq"})  # PostgreSQL's insertion order: the destination numbers
+    # PostgreSQL's insertion order and SQLite's revision: the destination numbers its own.
+    _NOT_COPIED = frozenset({"seq", "revision"})
 
     def _rows_for(
         self, table: str, key: str, ids: Sequence[str]

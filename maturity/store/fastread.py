@@ -1,0 +1,206 @@
+"""The quick read path: what a read-only command printed, served again without the models.
+
+``maturity show ID --json``, ``trend`` and ``portfolio`` compute their output through the
+core (pydantic models, questionnaires, scoring, the plan). That output is a pure function of
+the store's content, the app version and the time, so the launcher (:mod:`maturity.launch`)
+keeps it in the SQLite table ``results_cache`` (schema 7) under a *stamp*:
+
+- the app version and :data:`CACHE_FORMAT` (new rules or a new output shape: a new stamp);
+- for one assessment, its ``revision``; for the commands over many, the store-wide revision
+  counter. Triggers (:mod:`maturity.store.migrations`, 7) give an assessment a new revision on
+  every change to it or its answers, events, measurements, targets and actions, from one
+  counter, so a revision is never reused (not even by a deleted and re-imported assessment);
+- ``valid_until``: outputs that depend on the day (the plan, overdue actions) or on the time
+  (the portfolio's "stale" mark) expire when that could change.
+
+This module is the only one that knows that table, and it needs nothing but the standard
+library: a hit costs a Python start, one SQLite read and a write to standard output. Anything
+it does not recognise (PostgreSQL, another schema, a file that is not a regular file, an id
+that is ambiguous or unknown, a stale or missing entry) is a miss, and the normal path runs,
+says what is wrong if anything is, and refreshes the entry. PostgreSQL is never cached.
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+from contextlib import suppress
+
+from maturity import __version__
+from maturity.store.migrations import SCHEMA_VERSION
+
+CACHE_FORMAT = 1
+"""Raise when what is cached changes shape (the app version covers changed rules)."""
+
+WRITE_TIMEOUT_S = 0.25
+"""How long refreshing an entry waits for another process's write lock before giving up: the
+command has already printed its output, a cache is not worth keeping the user waiting."""
+
+
+class Request:
+    """A recognised command: ``show`` (with ``ident``), ``trend`` or ``portfolio``, and its
+    options (flag -> value, ``""`` for a bare flag) exactly as given.
+
+    (Plain classes here, not dataclasses: importing ``dataclasses`` would cost the quick path
+    more than everything else it loads.)"""
+
+    __slots__ = ("command", "ident", "options")
+
+    def __init__(
+        self, command: str, options: tuple[tuple[str, str], ...] = (), ident: str | None = None
+    ) -> None:
+        self.command, self.options, self.ident = command, options, ident
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Request) and (self.command, self.options, self.ident) == (
+            other.command,
+            other.options,
+            other.ident,
+        )
+
+    def __hash__(self) -> int:
+        return hash((self.command, self.options, self.ident))
+
+    def __repr__(self) -> str:
+        return f"Request({self.command!r}, {self.options!r}, {self.ident!r})"
+
+
+class Entry:
+    """Where a command's output is kept and the stamp it must carry to be served; read
+    before the normal path runs, so a change made meanwhile leaves the entry stale."""
+
+    __slots__ = ("assessment_id", "key", "path", "stamp")
+
+    def __init__(self, path: str, key: str, assessment_id: str | None, stamp: str) -> None:
+        self.path, self.key, self.assessment_id, self.stamp = path, key, assessment_id, stamp
+
+
+def sqlite_file(target: str) -> str | None:
+    """The store target as an existing regular SQLite file, or None (PostgreSQL, missing, a
+    folder or a FIFO: the normal path says what is wrong). Only ``stat`` is used."""
+    if target.startswith(("postgresql:", "postgres:")):
+        return None
+    try:
+        return target if os.path.isfile(target) else None
+    except (OSError, ValueError):
+        return None
+
+
+def _read_only(path: str) -> sqlite3.Connection:
+    # A URI, to open read-only; in a file name only these three mean something else there.
+    quoted = path.replace("%", "%25").replace("?", "%3f").replace("#", "%23")
+    uri = "file:" + quoted + "?mode=ro"
+    return sqlite3.connect(uri, uri=True, isolation_level=None)
+
+
+def _resolve(conn: sqlite3.Connection, prefix: str) -> str | None:
+    """The id a typed id or prefix names, by the store's rule (a whole id names itself, else
+    the prefix must be unique); None whenever the normal path would refuse it."""
+    p = prefix.strip().lower()
+    if not p or not all(c in "0123456789abcdef" for c in p):
+        return None
+    rows = conn.execute(
+        "SELECT id FROM assessments WHERE id >= ? AND id < ? ORDER BY id LIMIT 2", (p, p + "g")
+    ).fetchall()
+    if rows and rows[0][0] == p:
+        return p
+    return str(rows[0][0]) if len(rows) == 1 else None
+
+
+def _key(request: Request, assessment_id: str | None) -> str:
+    # repr of strings and tuples is exact and stable (and json would import re)
+    return repr((request.command, assessment_id, tuple(sorted(request.options))))
+
+
+def lookup(target: str, request: Request, now: str) -> tuple[str | None, Entry | None]:
+    """The cached output of ``request`` if its stamp is current and ``now`` (UTC, as the
+    store writes times) is before it expires; and the entry a fresh output belongs in (None:
+    this store or request is not cached). Any SQLite error is a miss."""
+    path = sqlite_file(target)
+    if path is None:
+        return None, None
+    try:
+        conn = _read_only(path)
+    except sqlite3.Error:
+        return None, None
+    try:
+        if conn.execute("PRAGMA user_version").fetchone()[0] != SCHEMA_VERSION:
+            return None, None  # older: the normal path migrates it; newer: it refuses
+        conn.execute("BEGIN")  # one snapshot: the revision and the entry agree
+        assessment_id = None
+        if request.command == "show":
+            assessment_id = _resolve(conn, request.ident or "")
+            if assessment_id is None:
+                return None, None
+            row = conn.execute(
+                "SELECT revision FROM assessments WHERE id = ?", (assessment_id,)
+            ).fetchone()
+        else:
+            row = conn.execute("SELECT n FROM revision_counter").fetchone()
+        entry = Entry(
+            path=path,
+            key=_key(request, assessment_id),
+            assessment_id=assessment_id,
+            stamp=f"{__version__} {CACHE_FORMAT} {row[0]}",
+        )
+        cached = conn.execute(
+            "SELECT stamp, valid_until, body FROM results_cache WHERE key = ?", (entry.key,)
+        ).fetchone()
+        conn.execute("COMMIT")
+    except sqlite3.Error:
+        return None, None
+    finally:
+        conn.close()
+    if cached is not None and cached[0] == entry.stamp and now < cached[1]:
+        return str(cached[2]), entry
+    return None, entry
+
+
+def first_created_after(path: str, after: str) -> str | None:
+    """The earliest creation time later than ``after`` of any assessment (for the moment a
+    portfolio row turns stale); None when there is none or the store cannot be read."""
+    try:
+        conn = _read_only(path)
+        try:
+            row = conn.execute(
+                "SELECT min(created) FROM assessments WHERE created > ?", (after,)
+            ).fetchone()
+        finally:
+            conn.close()
+    except sqlite3.Error:
+        return None
+    return None if row is None or row[0] is None else str(row[0])
+
+
+def remember(entry: Entry, body: str, valid_until: str) -> bool:
+    """Keep ``body`` under ``entry`` until ``valid_until``; True when it was written.
+
+    Best effort, by design: the output is already printed and correct, so a locked,
+    read-only or vanished store only means the next command takes the normal path again."""
+    try:
+        conn = sqlite3.connect(entry.path, timeout=WRITE_TIMEOUT_S, isolation_level=None)
+    except sqlite3.Error:
+        return False
+    try:
+        conn.execute("PRAGMA foreign_keys = ON")  # a deleted assessment gets no entry
+        conn.execute("PRAGMA synchronous = NORMAL")  # a lost entry is only recomputed
+        conn.execute("BEGIN IMMEDIATE")
+        if conn.execute("PRAGMA user_version").fetchone()[0] != SCHEMA_VERSION:
+            conn.execute("ROLLBACK")
+            return False
+        conn.execute(
+            "INSERT INTO results_cache (key, assessment_id, stamp, valid_until, body)"
+            " VALUES (?, ?, ?, ?, ?) ON CONFLICT (key) DO UPDATE SET"
+            " assessment_id = excluded.assessment_id, stamp = excluded.stamp,"
+            " valid_until = excluded.valid_until, body = excluded.body",
+            (entry.key, entry.assessment_id, entry.stamp, valid_until, body),
+        )
+        conn.execute("COMMIT")
+        return True
+    except sqlite3.Error:
+        if conn.in_transaction:
+            with suppress(sqlite3.Error):
+                conn.execute("ROLLBACK")
+        return False
+    finally:
+        conn.close()
