@@ -25,7 +25,7 @@ from __future__ import annotations
 import os
 import sys
 from collections.abc import Sequence
-from datetime import date, timedelta
+from datetime import UTC, datetime, time, timedelta
 
 from maturity.store.fastread import Entry, Request
 
@@ -150,22 +150,18 @@ def valid_until(request: Request, entry: Entry, started: str) -> str:
     so an entry expires at the next midnight UTC. The portfolio also marks a team stale
     ``STALE_AFTER_DAYS`` after its assessment, to the millisecond: it expires when the first
     assessment not yet stale at ``started`` would become stale."""
-    from maturity.timefmt import format_time
+    from maturity.timefmt import format_time, parse_time
 
-    day = date.fromisoformat(started[:10]) + timedelta(days=1)
-    until = f"{day.isoformat()}T00:00:00.000Z"
+    at = parse_time(started)
+    until = format_time(datetime.combine(at.date() + timedelta(days=1), time(), UTC))
     if request.command == "portfolio":
-        from datetime import datetime
-
         from maturity.history import STALE_AFTER_DAYS
         from maturity.store.fastread import first_created_after
 
         span = timedelta(days=STALE_AFTER_DAYS)
-        at = datetime.fromisoformat(started.replace("Z", "+00:00"))
         first = first_created_after(entry.path, format_time(at - span))
         if first is not None:
-            flips = datetime.fromisoformat(first.replace("Z", "+00:00")) + span
-            until = min(until, format_time(flips))
+            until = min(until, format_time(parse_time(first) + span))
     return until
 
 
