@@ -212,6 +212,17 @@ def test_measured_dora_values_make_the_entry_stale(
     assert served(store_path, "show", aid, "--json") is None
 
 
+def test_a_store_whose_name_means_something_in_a_uri(
+    normal: Run, launched: Run, tmp_path: Path
+) -> None:
+    store = tmp_path / "we?ird #1 %41.db"  # the quick path opens it by URI, read-only
+    args = ("--store", str(store))
+    r = normal(*args, "new", "--answers", PAYMENTS)
+    assert r.code == 0, r.err
+    assert_same_both_ways(normal, launched, store, *args, "show", r.out.strip(), "--json")
+    assert sorted(p.name for p in tmp_path.iterdir() if p.suffix == ".db") == [store.name]
+
+
 def test_identical_after_import_and_import_replace(
     normal: Run, launched: Run, store_path: Path, tmp_path: Path
 ) -> None:
