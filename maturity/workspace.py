@@ -675,7 +675,8 @@ class Workspace:
                 f"team '{team.strip()}' has one assessment so far; a trend needs at least two"
                 " (start the next with: maturity new --from ID)"
             )
-        evaluated = [self.evaluated(i, lang) for i in ids]
+        # levels only: a trend shows no recommendations (a third of the time per assessment)
+        evaluated = [self.evaluated(i, lang, roadmap=False) for i in ids]
         return history.trend(evaluated[-1].assessment.team, evaluated)
 
     def portfolio(self, at: datetime | None = None, lang: str | None = None) -> Portfolio:
