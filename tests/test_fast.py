@@ -11,6 +11,7 @@ import os
 import sqlite3
 import subprocess
 import sys
+import zlib
 from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -362,6 +363,19 @@ def test_a_new_app_version_or_cache_format_is_a_miss(
     assert served(store_path, "show", aid, "--json") is not None
     monkeypatch.setattr(fastread, "CACHE_FORMAT", fastread.CACHE_FORMAT + 1)
     assert served(store_path, "show", aid, "--json") is None
+
+
+def test_a_damaged_entry_is_a_miss_and_is_written_again(
+    normal: Run, launched: Run, store_path: Path
+) -> None:
+    aid = new(normal, "--answers", PAYMENTS)
+    assert_same_both_ways(normal, launched, store_path, "show", aid, "--json")
+    for damage in (b"not zlib", "text", zlib.compress(b"\xff\xfe")):
+        with sqlite3.connect(store_path) as conn:
+            conn.execute("UPDATE results_cache SET body = ?", (damage,))
+        conn.close()
+        assert served(store_path, "show", aid, "--json") is None
+        assert_same_both_ways(normal, launched, store_path, "show", aid, "--json")
 
 
 def test_entries_expire_at_midnight_utc(normal: Run, launched: Run, store_path: Path) -> None:

@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import os
 import sqlite3
+import zlib
 from contextlib import suppress
 
 from maturity import __version__
@@ -152,7 +153,10 @@ def lookup(target: str, request: Request, now: str) -> tuple[str | None, Entry |
     finally:
         conn.close()
     if cached is not None and cached[0] == entry.stamp and now < cached[1]:
-        return str(cached[2]), entry
+        try:
+            return zlib.decompress(cached[2]).decode("utf-8"), entry
+        except (zlib.error, TypeError, UnicodeDecodeError):
+            return None, entry  # damaged: computed and written again
     return None, entry
 
 
@@ -170,6 +174,12 @@ def first_created_after(path: str, after: str) -> str | None:
     except sqlite3.Error:
         return None
     return None if row is None or row[0] is None else str(row[0])
+
+
+def _pack(body: str) -> bytes:
+    """Kept compressed: results JSON shrinks about tenfold, so keeping the output of every
+    assessment of a large store adds a small fraction to its size, not as much again."""
+    return zlib.compress(body.encode("utf-8"), 6)
 
 
 def remember(entry: Entry, body: str, valid_until: str) -> bool:
@@ -193,7 +203,7 @@ def remember(entry: Entry, body: str, valid_until: str) -> bool:
             " VALUES (?, ?, ?, ?, ?) ON CONFLICT (key) DO UPDATE SET"
             " assessment_id = excluded.assessment_id, stamp = excluded.stamp,"
             " valid_until = excluded.valid_until, body = excluded.body",
-            (entry.key, entry.assessment_id, entry.stamp, valid_until, body),
+            (entry.key, entry.assessment_id, entry.stamp, valid_until, _pack(body)),
         )
         conn.execute("COMMIT")
         return True

@@ -189,9 +189,10 @@ def _revision_triggers() -> list[str]:
 
 SQLITE_ONLY: dict[int, list[str]] = {
     # 7: every assessment has a revision (see _revision_triggers); results_cache keeps what a
-    # read-only command printed, under a stamp (app version, revision, valid until), so the
-    # next identical command can print it without loading the models. A missing or stale entry
-    # is recomputed by the normal path and written again; deleting an assessment deletes its.
+    # read-only command printed (zlib-compressed UTF-8) under a stamp (app version, revision,
+    # valid until), so the next identical command can print it without loading the models. A
+    # missing or stale entry is recomputed by the normal path and written again; deleting an
+    # assessment deletes its entries.
     7: [
         "ALTER TABLE assessments ADD COLUMN revision INTEGER NOT NULL DEFAULT 0",
         "CREATE TABLE revision_counter (one INTEGER PRIMARY KEY CHECK (one = 1),"
@@ -199,7 +200,7 @@ SQLITE_ONLY: dict[int, list[str]] = {
         "INSERT INTO revision_counter (one, n) VALUES (1, 0)",
         "CREATE TABLE results_cache (key TEXT PRIMARY KEY,"
         " assessment_id TEXT REFERENCES assessments (id) ON DELETE CASCADE,"
-        " stamp TEXT NOT NULL, valid_until TEXT NOT NULL, body TEXT NOT NULL) WITHOUT ROWID",
+        " stamp TEXT NOT NULL, valid_until TEXT NOT NULL, body BLOB NOT NULL)",
         "CREATE INDEX results_cache_by_assessment ON results_cache (assessment_id)",
         *_revision_triggers(),
     ],
