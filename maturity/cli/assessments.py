@@ -158,15 +158,11 @@ def cmd_show(args: argparse.Namespace, ctx: CliContext) -> int:
 
 
 def cmd_answer(args: argparse.Namespace, ctx: CliContext) -> int:
+    from maturity.levels import parse_level
+
     ws = ctx.workspace(create=False)
     aid = ws.store.resolve_id(args.id)
-    raw = args.level.strip().lower()
-    if raw in ("unsure", "not-sure", "0", "?"):
-        level = None
-    elif raw in ("1", "2", "3", "4", "5"):  # not isdigit(): "²" is a digit to Python
-        level = int(raw)
-    else:
-        raise MaturityError(f"level must be 1-5 or 'unsure', got '{args.level}'")
+    level = parse_level(args.level)
     ws.answer(aid, args.question, level, note=args.note)
     print(f"saved {args.question} = {level if level is not None else 'not sure'}")
     return EXIT_OK
