@@ -69,6 +69,46 @@ def test_no_cli_module_imports_a_private_name() -> None:
     assert offenders == {}
 
 
+SHARED = {"common", "context", "textout"}
+"""What a command group may import from the package; ``dora`` also registers ``measure``."""
+
+
+def _package_imports(path: Path) -> set[str]:
+    """The ``maturity.cli`` modules that ``path`` imports (top level or inside functions)."""
+    found: set[str] = set()
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if not isinstance(node, ast.ImportFrom) or node.module is None:
+            continue
+        if node.module == "maturity.cli":
+            found |= {a.name for a in node.names}
+        elif node.module.startswith("maturity.cli."):
+            found.add(node.module.split(".")[2])
+    return found
+
+
+def test_command_groups_do_not_import_each_other() -> None:
+    groups = {p.stem for p in CLI.glob("*.py")} - SHARED - {"__init__", "__main__", "entry"}
+    assert {"assessments", "coach", "dora", "measure", "plan", "report", "store"} <= groups
+    allowed = {name: SHARED | ({"measure"} if name == "dora" else set()) for name in groups}
+    crossing = {
+        name: sorted(extra)
+        for name in sorted(groups)
+        if (extra := _package_imports(CLI / f"{name}.py") - allowed[name])
+    }
+    assert crossing == {}
+
+
+def test_the_group_checker_sees_a_crossing(tmp_path: Path) -> None:
+    module = tmp_path / "coach.py"
+    module.write_text(
+        "from maturity.cli.common import dump\n"
+        "def f():\n    from maturity.cli import textout, plan\n"
+        "    from maturity.cli.report import cmd_report\n",
+        encoding="utf-8",
+    )
+    assert _package_imports(module) - SHARED == {"plan", "report"}
+
+
 def test_only_the_context_opens_stores() -> None:
     """Commands ask the context; nothing else in the package opens a store of its own."""
     opening = ("open_store", "open_rehearsal", "Workspace")
