@@ -14,8 +14,8 @@ import pytest
 from coach_support import AT, seed_history_store
 from conftest import CliResult
 
-from maturity import textout
 from maturity.answers_file import load_answers
+from maturity.cli import textout
 from maturity.errors import InvalidFileError, MaturityError
 from maturity.history import PORTFOLIO_SORTS, sort_portfolio
 from maturity.levels import NOT_SURE, parse_level

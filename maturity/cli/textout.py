@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 from maturity.model.terms import tier_name
 from maturity.safetext import terminal_safe as shown
-from maturity.textfmt import format_delta, format_level, format_score
+from maturity.textfmt import format_delta, format_level, format_score, format_share
 
 if TYPE_CHECKING:  # listing must stay light: the models and DORA tables load on first use
     from maturity.dora import DoraResult
@@ -38,7 +38,7 @@ def summaries(rows: list[Summary]) -> str:
     head = f"{'ID':<12}  {'TEAM':<24}  {'CREATED':<10}  {'QUESTIONNAIRE':<14}  {'PROGRESS':>8}  {'LEVEL':>5}  STATUS"
     lines = [head]
     for r in rows:
-        level = str(r.level) if r.level is not None else "–"
+        level = format_level(r.level)
         lines.append(
             f"{r.id:<12}  {shown(r.team)[:24]:<24}  {r.created[:10]:<10}  "
             f"{shown(r.questionnaire_id + ' ' + r.questionnaire_version)[:14]:<14}  "
@@ -195,7 +195,7 @@ def disagreement_block(r: Results, q: Questionnaire, lang: str = "en") -> list[s
         lines.append("  Widest:")
         for qs in widest:
             answer = "not sure" if qs.level is None else str(qs.level)
-            median = "–" if qs.median is None else str(qs.median)
+            median = format_level(qs.median)
             mark = "!" if qs.discuss else " "
             lines.append(
                 f"  {mark} {qs.question:<40} spread {qs.spread}  median {median}"
@@ -431,6 +431,6 @@ def done_shares(rows: Sequence[DoneShare]) -> list[str]:
         return []
     lines = ["", "Actions done, by team and quarter set:"]
     for r in rows:
-        pct = f"{r.share:.0%}" if r.share is not None else "–"
+        pct = format_share(r.share)
         lines.append(f"  {shown(r.team)[:24]:<24} {r.quarter}  {r.done}/{r.total} ({pct})")
     return lines
