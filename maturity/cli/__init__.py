@@ -18,7 +18,10 @@ One module per command group, each with a ``register(sub)`` that adds its subcom
   :mod:`~maturity.cli.store`
 - :mod:`~maturity.cli.textout`: plain-text rendering of results for the terminal
 
-Modules import only public names from each other. ``maturity.cli:run`` is the console script.
+Modules import only public names from each other. The console script (and ``python -m
+maturity``) is :mod:`maturity.launch`, which answers ``show ID --json``, ``trend`` and
+``portfolio`` from their kept output when the store has not changed and otherwise calls
+:func:`main`; ``maturity.cli:run`` still runs the command line alone.
 """
 
 from maturity.cli.entry import main, run
