@@ -14,10 +14,12 @@ same command printed before, stamped with the assessment's (or the store's) revi
 version and how long it stays true. A hit is printed as it is: the same bytes, computed by the
 same code, never imported here. Anything else, and every miss, is :func:`maturity.cli.main`
 itself, so every message, error and exit code stays the command line's own; after a miss
-the output is kept for the next time (SQLite only, best effort).
+the output is kept for the next time (SQLite only, best effort). After a command that changed
+a few assessments (``answer``, ``new``, ...), their ``show ID --json`` output is kept at once,
+in the same process, so it is stored with the assessment when it is written.
 
 This module imports nothing heavy at the top: a hit loads the standard library's ``sqlite3``
-and ``json`` and nothing of pydantic (a test checks ``sys.modules``).
+and ``zlib`` and nothing of pydantic (a test checks ``sys.modules``).
 """
 
 from __future__ import annotations
@@ -36,10 +38,17 @@ _OPTIONS: dict[str, dict[str, bool]] = {
 }
 
 
-def recognise(argv: Sequence[str]) -> tuple[str | None, Request] | None:
-    """``(--store value or None, the request)`` when ``argv`` is exactly one of the shapes
-    above; None for anything else (abbreviated flags, repeats, ``--`` or a value that starts
-    with ``-`` included), which then goes to the command line untouched."""
+_WRITES = frozenset({"new", "answer", "import", "target", "action", "complete", "reopen", "dora"})
+"""Commands that may change assessments (``dora``: ``measure --into``). After one succeeds,
+the ``show ID --json`` output of the assessments it changed is kept at once, so a script that
+answers and then reads gets the quick path; more than :data:`KEEP_AFTER_WRITE` changed (an
+import, a rename) are left for their first ``show``. Any other command changes nothing kept:
+a command missing here only means its changes are kept on first read, never a stale output."""
+KEEP_AFTER_WRITE = 3
+
+
+def _split_store(argv: Sequence[str]) -> tuple[str | None, list[str]] | None:
+    """A leading ``--store S`` / ``--store=S`` and the rest; None when it is malformed."""
     rest = list(argv)
     store = None
     if rest[:1] == ["--store"] and len(rest) >= 2:
@@ -48,8 +57,17 @@ def recognise(argv: Sequence[str]) -> tuple[str | None, Request] | None:
         store, rest = rest[0].removeprefix("--store="), rest[1:]
     if store is not None and (not store or store.startswith("-")):
         return None
-    if not rest:
+    return store, rest
+
+
+def recognise(argv: Sequence[str]) -> tuple[str | None, Request] | None:
+    """``(--store value or None, the request)`` when ``argv`` is exactly one of the shapes
+    above; None for anything else (abbreviated flags, repeats, ``--`` or a value that starts
+    with ``-`` included), which then goes to the command line untouched."""
+    split = _split_store(argv)
+    if split is None or not split[1]:
         return None
+    store, rest = split
     command, args = rest[0], rest[1:]
     if command == "show":
         if len(args) != 2 or "--json" not in args:
@@ -91,7 +109,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = list(sys.argv[1:] if argv is None else argv)
     recognised = recognise(args)
     if recognised is None:
-        return _command_line(args)
+        split = _split_store(args)
+        if split is None or not split[1] or split[1][0] not in _WRITES:
+            return _command_line(args)
+        return _write_and_keep(args, split[0])
     store, request = recognised
     from maturity.store import store_target
     from maturity.store.fastread import lookup
@@ -124,23 +145,59 @@ def _command_line(args: list[str]) -> int:
     return cli_main(args)
 
 
-def _command_line_kept(args: list[str], request: Request, entry: Entry, started: str) -> int:
-    """The command line with its standard output caught, printed, and kept when it succeeded."""
+def _command_line_kept(
+    args: list[str], request: Request, entry: Entry, started: str, *, quiet: bool = False
+) -> int:
+    """The command line with its standard output caught, printed, and kept when it succeeded.
+    ``quiet``: print nothing at all (standard error included), only keep the output."""
     import io
 
     from maturity.store.fastread import remember
 
     real, caught = sys.stdout, io.StringIO()
+    real_err = sys.stderr
     sys.stdout = caught
+    if quiet:
+        sys.stderr = io.StringIO()
     try:
         code = _command_line(args)
     finally:
-        sys.stdout = real
+        sys.stdout, sys.stderr = real, real_err
     text = caught.getvalue()
-    written = _write(text)
+    written = 0 if quiet else _write(text)
     if code == 0 and written == 0:
         remember(entry, text, valid_until(request, entry, started))
     return code or written
+
+
+def _write_and_keep(args: list[str], store: str | None) -> int:
+    """A command that may change assessments; then the ``show ID --json`` output of the few
+    it changed is computed in this process (the models are loaded already) and kept."""
+    from maturity.store import store_target
+    from maturity.store.fastread import lookup, revised_since, store_revision
+    from maturity.timefmt import now_text
+
+    try:
+        target = store_target(store)
+        before = store_revision(target)
+    except Exception:  # the command line says what is wrong with the store
+        return _command_line(args)
+    code = _command_line(args)
+    if code != 0 or before is None:
+        return code
+    try:
+        for aid in revised_since(target, before, KEEP_AFTER_WRITE) or []:
+            request = Request("show", (), aid)
+            started = now_text()
+            _, entry = lookup(target, request, started)
+            if entry is not None:
+                show = ["--store", target, "show", aid, "--json"]
+                _command_line_kept(show, request, entry, started, quiet=True)
+    except Exception:
+        # The command succeeded and said so; keeping an output is an optimisation, and a
+        # fault in computing it is reported by the `show` that computes it next.
+        pass
+    return code
 
 
 def valid_until(request: Request, entry: Entry, started: str) -> str:

@@ -349,6 +349,39 @@ def test_a_missing_store_or_one_that_is_not_a_file_takes_the_normal_path(
     assert fastread.sqlite_file("postgres:") is None
 
 
+def test_a_write_keeps_the_show_output_of_what_it_changed(
+    normal: Run, launched: Run, store_path: Path, tmp_path: Path
+) -> None:
+    r = launched("new", "--answers", PAYMENTS)
+    assert r.code == 0 and r.err == ""
+    aid = r.out.strip()
+    kept = served(store_path, "show", aid, "--json")  # kept by `new` itself
+    assert kept is not None and kept == normal("show", aid, "--json").out
+    other = new(normal, "--team", "Other")
+    assert served(store_path, "show", other, "--json") is None
+
+    # the write command prints and exits exactly as the command line does
+    expected = normal("answer", aid, "culture.postmortems", "5")
+    assert launched("answer", aid, "culture.postmortems", "5") == expected
+    assert served(store_path, "show", aid, "--json") == normal("show", aid, "--json").out
+    assert served(store_path, "show", other, "--json") is None  # not changed, not computed
+
+    # a failed write keeps nothing new
+    r = launched("answer", aid, "no.such-question", "5")
+    assert r.code == 2 and r.err.startswith("error: ") and r.out == ""
+
+    # more than a few changed (an import of a bundle): left for their first show
+    bundle = tmp_path / "bundle.json"
+    for _ in range(4):
+        new(normal, "--team", "Many")
+    assert normal("export", "--all", "-o", str(bundle)).code == 0
+    fresh = tmp_path / "fresh.db"
+    assert launched("--store", str(fresh), "import", str(bundle)).code == 0
+    with sqlite3.connect(fresh) as conn:
+        assert conn.execute("SELECT count(*) FROM results_cache").fetchone()[0] == 0
+    conn.close()
+
+
 # --- the stamp -----------------------------------------------------------------------------
 
 

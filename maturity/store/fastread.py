@@ -160,6 +160,48 @@ def lookup(target: str, request: Request, now: str) -> tuple[str | None, Entry |
     return None, entry
 
 
+def store_revision(target: str) -> int | None:
+    """The store-wide revision (0 for a store file not created yet); None when the target is
+    not a current SQLite store (PostgreSQL, another schema, unreadable)."""
+    if target.startswith(("postgresql:", "postgres:")):
+        return None
+    if not os.path.lexists(target):
+        return 0
+    path = sqlite_file(target)
+    if path is None:
+        return None
+    try:
+        conn = _read_only(path)
+        try:
+            if conn.execute("PRAGMA user_version").fetchone()[0] != SCHEMA_VERSION:
+                return None
+            return int(conn.execute("SELECT n FROM revision_counter").fetchone()[0])
+        finally:
+            conn.close()
+    except sqlite3.Error:
+        return None
+
+
+def revised_since(target: str, revision: int, limit: int) -> list[str] | None:
+    """The assessments given a revision after ``revision``; None when more than ``limit``
+    were (an import, a team rename) or the store cannot be read."""
+    path = sqlite_file(target)
+    if path is None:
+        return None
+    try:
+        conn = _read_only(path)
+        try:
+            rows = conn.execute(
+                "SELECT id FROM assessments WHERE revision > ? ORDER BY id LIMIT ?",
+                (revision, limit + 1),
+            ).fetchall()
+        finally:
+            conn.close()
+    except sqlite3.Error:
+        return None
+    return None if len(rows) > limit else [str(r[0]) for r in rows]
+
+
 def first_created_after(path: str, after: str) -> str | None:
     """The earliest creation time later than ``after`` of any assessment (for the moment a
     portfolio row turns stale); None when there is none or the store cannot be read."""
