@@ -382,6 +382,23 @@ def test_a_write_keeps_the_show_output_of_what_it_changed(
     conn.close()
 
 
+def test_both_backends_print_the_same_and_only_sqlite_keeps(
+    normal: Run, launched: Run, store_url: str
+) -> None:
+    r = launched("new", "--answers", PAYMENTS)
+    assert r.code == 0, r.err
+    aid = r.out.strip()
+    second = launched("new", "--from", aid)
+    assert second.code == 0, second.err
+    for args in (("show", aid, "--json"), ("trend", "--team", "Payments"), ("portfolio",)):
+        expected = normal(*args)
+        assert expected.code == 0, expected.err
+        assert launched(*args) == expected
+        assert launched(*args) == expected
+        kept = fastread.lookup(store_url, launch.recognise(args)[1], now_text())[0]  # type: ignore[index]
+        assert kept == (None if store_url.startswith("postgresql:") else expected.out)
+
+
 # --- the stamp -----------------------------------------------------------------------------
 
 
