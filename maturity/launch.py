@@ -26,10 +26,12 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Sequence
-from datetime import UTC, datetime, time, timedelta
 
-from maturity.store.fastread import Entry, Request
+TYPE_CHECKING = False  # not typing itself: every command (the TUI too) starts here
+if TYPE_CHECKING:
+    from collections.abc import Sequence
+
+    from maturity.store.fastread import Entry, Request
 
 # flag -> takes a value; the only options of each recognised command
 _OPTIONS: dict[str, dict[str, bool]] = {
@@ -65,8 +67,10 @@ def recognise(argv: Sequence[str]) -> tuple[str | None, Request] | None:
     above; None for anything else (abbreviated flags, repeats, ``--`` or a value that starts
     with ``-`` included), which then goes to the command line untouched."""
     split = _split_store(argv)
-    if split is None or not split[1]:
+    if split is None or not split[1] or split[1][0] not in ("show", *_OPTIONS):
         return None
+    from maturity.store.fastread import Request
+
     store, rest = split
     command, args = rest[0], rest[1:]
     if command == "show":
@@ -186,6 +190,8 @@ def _write_and_keep(args: list[str], store: str | None) -> int:
     if code != 0 or before is None:
         return code
     try:
+        from maturity.store.fastread import Request
+
         for aid in revised_since(target, before, KEEP_AFTER_WRITE) or []:
             request = Request("show", (), aid)
             started = now_text()
@@ -207,6 +213,8 @@ def valid_until(request: Request, entry: Entry, started: str) -> str:
     so an entry expires at the next midnight UTC. The portfolio also marks a team stale
     ``STALE_AFTER_DAYS`` after its assessment, to the millisecond: it expires when the first
     assessment not yet stale at ``started`` would become stale."""
+    from datetime import UTC, datetime, time, timedelta
+
     from maturity.timefmt import format_time, parse_time
 
     at = parse_time(started)
