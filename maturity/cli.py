@@ -61,8 +61,10 @@ def _workspace(args: argparse.Namespace, *, create: bool = True) -> Workspace:
 
 
 def _lang(value: str) -> str:
-    if value not in ("en", "ko"):
-        raise argparse.ArgumentTypeError(f"expected en or ko, got '{value}'")
+    from maturity.catalogue import language_problem
+
+    if problem := language_problem(value):
+        raise argparse.ArgumentTypeError(problem)
     return value
 
 

@@ -15,6 +15,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal, Protocol, TypeVar
 
+from maturity.catalogue import LANGUAGES
 from maturity.errors import MaturityError
 
 if TYPE_CHECKING:
@@ -25,7 +26,7 @@ if TYPE_CHECKING:
 
 Format = Literal["html", "pdf"]
 FORMATS: tuple[str, ...] = ("html", "pdf")
-LANGS: tuple[str, ...] = ("en", "ko")
+LANGS: tuple[str, ...] = LANGUAGES  # the app's one list (maturity.catalogue)
 Progress = Callable[[float, str], None]
 """Called with a fraction 0.0-1.0 and a short stage description (e.g. 'laying out pages')."""
 

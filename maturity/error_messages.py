@@ -1,0 +1,428 @@
+"""The core's error messages in every language, by code (see :class:`maturity.errors.MaturityError`).
+
+The English text of a code is the message the command line prints, unless the raise site gives
+its own (a message naming flags or commands, such as ``use --replace``): the code's text is then
+what a screen shows, in the UI's language, and never names a flag. ``{name}`` fields are filled
+from the error's params, which are values (ids, names, numbers, what was typed), never words
+that would need translating.
+
+Korean is written for the TUI, in the polite register of its other messages (-습니다/-세요).
+"""
+
+from __future__ import annotations
+
+from typing import Final
+
+from maturity.catalogue import Catalogue, merged
+
+_LIMITS: Final[dict[str, dict[str, str]]] = {
+    "limit.team": {
+        "en": "a team name has at most {limit} characters (got {count})",
+        "ko": "팀 이름은 {limit}자까지 쓸 수 있습니다 (지금 {count}자)",
+    },
+    "limit.facilitator": {
+        "en": "a facilitator's name has at most {limit} characters (got {count})",
+        "ko": "진행자 이름은 {limit}자까지 쓸 수 있습니다 (지금 {count}자)",
+    },
+    "limit.participant": {
+        "en": "a participant's name has at most {limit} characters (got {count})",
+        "ko": "참여자 이름은 {limit}자까지 쓸 수 있습니다 (지금 {count}자)",
+    },
+    "limit.note": {
+        "en": "a note has at most {limit} characters (got {count})",
+        "ko": "메모는 {limit}자까지 쓸 수 있습니다 (지금 {count}자)",
+    },
+    "limit.reason": {
+        "en": "a reason has at most {limit} characters (got {count})",
+        "ko": "사유는 {limit}자까지 쓸 수 있습니다 (지금 {count}자)",
+    },
+    "limit.dora": {
+        "en": "a DORA input has at most {limit} characters (got {count})",
+        "ko": "DORA 입력값은 {limit}자까지 쓸 수 있습니다 (지금 {count}자)",
+    },
+    "limit.participants": {
+        "en": "at most {limit} participants per assessment (got {count})",
+        "ko": "진단 하나에 참여자는 {limit}명까지 둘 수 있습니다 (지금 {count}명)",
+    },
+    "name.required": {"en": "a name is required", "ko": "이름을 입력하세요"},
+    "name.too_long": {
+        "en": "a name has at most {limit} characters",
+        "ko": "이름은 {limit}자까지 쓸 수 있습니다",
+    },
+    "name.reserved": {
+        "en": "'{name}' looks like an anonymous vote key; choose another name",
+        "ko": "익명 투표 키처럼 보이는 이름입니다: '{name}'. 다른 이름을 고르세요",
+    },
+}
+
+# DORA inputs as typed on the DORA screen; the screen puts the metric's title in front, so
+# these texts do not name the metric (the command line's message does).
+_DORA: Final[dict[str, dict[str, str]]] = {
+    "dora.empty": {"en": "empty value", "ko": "값이 비어 있습니다"},
+    "dora.frequency": {
+        "en": (
+            "cannot read '{value}'; expected a frequency like 3/day, 2/week, 1/month, monthly"
+            " or on demand, or deployment days like 5 days/week"
+        ),
+        "ko": (
+            "읽을 수 없는 값입니다: '{value}'. 3/day, 2/week, 1/month, monthly, on demand 같은"
+            " 배포 빈도나 5 days/week 같은 주당 배포일 수로 입력하세요"
+        ),
+    },
+    "dora.duration": {
+        "en": "cannot read '{value}'; expected a duration like 45m, 6h, 2d, 3w or 4mo",
+        "ko": "읽을 수 없는 값입니다: '{value}'. 45m, 6h, 2d, 3w, 4mo 같은 기간으로 입력하세요",
+    },
+    "dora.rate": {
+        "en": "cannot read '{value}'; expected a percentage from 0 to 100, like 12% or 30",
+        "ko": "읽을 수 없는 값입니다: '{value}'. 12%나 30처럼 0–100 사이의 백분율로 입력하세요",
+    },
+    "dora.days_week": {
+        "en": "cannot read '{value}'; a week has at most 7 days",
+        "ko": "읽을 수 없는 값입니다: '{value}'. 한 주는 7일까지입니다",
+    },
+    "dora.days_month": {
+        "en": "cannot read '{value}'; a month has at most 31 days",
+        "ko": "읽을 수 없는 값입니다: '{value}'. 한 달은 31일까지입니다",
+    },
+    "dora.too_large": {
+        "en": "'{value}' is too large to be a real measurement",
+        "ko": "실제 측정값으로 보기에는 너무 큰 값입니다: '{value}'",
+    },
+}
+
+_ASSESSMENT: Final[dict[str, dict[str, str]]] = {
+    "assessment.complete": {
+        "en": "assessment {id} is complete; reopen it to change answers",
+        "ko": "이 진단({id})은 완료되었습니다. 답을 바꾸려면 먼저 진단을 다시 여세요",
+    },
+    "assessment.already_complete": {
+        "en": "assessment {id} is already complete",
+        "ko": "이 진단({id})은 이미 완료되었습니다",
+    },
+    "assessment.not_complete": {
+        "en": "assessment {id} is not complete; nothing to reopen",
+        "ko": "이 진단({id})은 완료되지 않았으므로 다시 열 필요가 없습니다",
+    },
+    "assessment.reopen_reason": {
+        "en": "give the reason for reopening (it is kept with the assessment)",
+        "ko": "다시 여는 사유를 입력하세요 (진단과 함께 보관됩니다)",
+    },
+    "assessment.exists": {
+        "en": "assessment {id} ({team}) already exists with different content",
+        "ko": "같은 ID의 진단이 이미 있지만 내용이 다릅니다: {id} ({team})",
+    },
+    "vote.nobody": {
+        "en": "{question}: nobody has voted; give the team's level",
+        "ko": "{question}: 아직 아무도 투표하지 않았습니다. 팀의 레벨을 직접 고르세요",
+    },
+    "questionnaire.missing": {
+        "en": "questionnaire '{questionnaire}' version {version} is not in this store",
+        "ko": "이 저장소에 없는 설문입니다: '{questionnaire}' 버전 {version}",
+    },
+    "questionnaire.differs": {
+        "en": (
+            "questionnaire '{questionnaire}' version {version} in this store differs from"
+            " {origin}; give the changed questionnaire a new version"
+        ),
+        "ko": (
+            "이 저장소에 있는 설문 '{questionnaire}' 버전 {version}의 내용이 파일({origin})과"
+            " 다릅니다. 설문을 바꿨다면 새 버전 번호를 붙이세요"
+        ),
+    },
+}
+
+_TEAMS: Final[dict[str, dict[str, str]]] = {
+    "team.not_found": {"en": "no team '{team}'", "ko": "'{team}' 팀이 없습니다"},
+    "team.blank": {
+        "en": "the new team name must not be blank",
+        "ko": "새 팀 이름을 입력하세요",
+    },
+    "team.exists": {
+        "en": "team '{team}' already exists; merge the two teams instead",
+        "ko": "'{team}' 팀이 이미 있습니다. 이름을 바꾸는 대신 두 팀을 합치세요",
+    },
+    "team.merge_self": {
+        "en": "cannot merge a team into itself",
+        "ko": "팀을 자기 자신과 합칠 수 없습니다",
+    },
+    "trend.one": {
+        "en": "team '{team}' has one assessment so far; a trend needs at least two",
+        "ko": "'{team}' 팀의 진단은 아직 하나뿐입니다. 추이를 보려면 진단이 두 개 이상 필요합니다",
+    },
+}
+
+_PLAN: Final[dict[str, dict[str, str]]] = {
+    "plan.bad_date": {
+        "en": "a date must be YYYY-MM-DD, got '{text}'",
+        "ko": "날짜는 YYYY-MM-DD 형식으로 입력하세요 (입력: '{text}')",
+    },
+    "plan.past_date": {
+        "en": "{day} is in the past (today is {today})",
+        "ko": "이미 지난 날짜입니다: {day} (오늘: {today})",
+    },
+    "plan.owner_control": {
+        "en": "owner must not contain control characters",
+        "ko": "담당자에는 제어 문자를 쓸 수 없습니다",
+    },
+    "plan.owner_long": {
+        "en": "owner is longer than {limit} characters",
+        "ko": "담당자는 {limit}자까지 쓸 수 있습니다",
+    },
+    "plan.title_control": {
+        "en": "title must not contain control characters",
+        "ko": "제목에는 제어 문자를 쓸 수 없습니다",
+    },
+    "plan.title_missing": {
+        "en": "an action needs a title",
+        "ko": "액션 아이템에는 제목이 필요합니다",
+    },
+    "plan.title_long": {
+        "en": "title is longer than {limit} characters",
+        "ko": "제목은 {limit}자까지 쓸 수 있습니다",
+    },
+    "plan.notes_control": {
+        "en": "notes must not contain control characters",
+        "ko": "메모에는 제어 문자를 쓸 수 없습니다",
+    },
+    "plan.unknown_dimension": {
+        "en": "unknown dimension '{dimension}'; known: {known}",
+        "ko": "없는 차원입니다: '{dimension}' (있는 차원: {known})",
+    },
+    "plan.target_range": {
+        "en": "{dimension}: target level must be 1-5, got {level}",
+        "ko": "{dimension}: 목표 레벨은 1–5 사이여야 합니다 (입력: {level})",
+    },
+    "plan.target_below": {
+        "en": "{dimension}: target level {level} is below today's level {today}",
+        "ko": "{dimension}: 목표 레벨({level})이 현재 레벨({today})보다 낮습니다",
+    },
+    "plan.complete": {
+        "en": (
+            "assessment {id} is complete; reopen it to change its plan, or carry its open"
+            " actions into a new assessment"
+        ),
+        "ko": (
+            "진단 {id}은 완료되었습니다. 계획을 바꾸려면 진단을 다시 열거나,"
+            " 끝나지 않은 액션 아이템을 새 진단으로 넘기세요"
+        ),
+    },
+    "plan.unknown_practice": {
+        "en": "unknown practice '{practice}'",
+        "ko": "없는 실천입니다: '{practice}'",
+    },
+    "plan.practice_open": {
+        "en": "practice '{practice}' already has an open action",
+        "ko": "'{practice}' 실천에는 이미 진행 중인 액션 아이템이 있습니다",
+    },
+    "plan.carried": {
+        "en": "action {id} was carried over to a later assessment; change it there ({to})",
+        "ko": "이 액션 아이템({id})은 이후 진단으로 넘어갔습니다. 그 진단({to})에서 바꾸세요",
+    },
+    "plan.drop_reason": {
+        "en": "dropping an action needs a reason",
+        "ko": "액션 아이템을 그만두려면 사유를 입력하세요",
+    },
+}
+
+_STORE: Final[dict[str, dict[str, str]]] = {
+    "store.locked": {
+        "en": "store {path}: locked by another maturity process; try again in a moment",
+        "ko": "저장소 {path}: 다른 maturity 프로세스가 쓰고 있습니다. 잠시 뒤에 다시 해 보세요",
+    },
+    "store.read_only_fs": {
+        "en": "store {path}: on a read-only file system; maturity cannot open it for changes there",
+        "ko": "저장소 {path}: 읽기 전용 파일 시스템에 있어서 변경 내용을 저장할 수 없습니다",
+    },
+    "store.disk_full": {
+        "en": "store {path}: the disk is full; this change was not saved (free some space and try again)",
+        "ko": "저장소 {path}: 디스크가 가득 차서 이번 변경은 저장되지 않았습니다 (공간을 확보한 뒤 다시 해 보세요)",
+    },
+    "store.read_only_folder": {
+        "en": (
+            "store {path}: the folder {folder} is read-only; maturity keeps its write-ahead log"
+            " beside the store and cannot save there"
+        ),
+        "ko": (
+            "저장소 {path}: 폴더({folder})가 읽기 전용입니다. maturity는 저장소 옆에 WAL 파일"
+            "(write-ahead log)을 두어야 하므로 이 폴더에는 저장할 수 없습니다"
+        ),
+    },
+    "store.read_only_file": {
+        "en": "store {path}: the file is read-only; cannot save",
+        "ko": "저장소 {path}: 파일이 읽기 전용이라 저장할 수 없습니다",
+    },
+    "store.wal_lost": {
+        "en": (
+            "store {path}: its write-ahead log ({name}-wal) is missing or empty although"
+            " the store's index says it holds changes: it was probably deleted while maturity"
+            " was running. Nothing was changed; close every maturity window (the last one to"
+            " close writes its changes back) and run the command again"
+        ),
+        "ko": (
+            "저장소 {path}: 저장소 색인에는 변경 내용이 있다고 되어 있는데 WAL 파일({name}-wal)이"
+            " 없거나 비어 있습니다. maturity가 실행 중일 때 지워진 것으로 보입니다. 아무것도 바뀌지"
+            " 않았습니다. maturity 창을 모두 닫은 뒤(마지막으로 닫히는 창이 변경 내용을 기록합니다)"
+            " 다시 해 보세요"
+        ),
+    },
+    "store.read_only": {
+        "en": "store {path}: read-only; cannot save",
+        "ko": "저장소 {path}: 읽기 전용이라 저장할 수 없습니다",
+    },
+    "store.inconsistent": {
+        "en": "store {path}: refused inconsistent data ({detail})",
+        "ko": "저장소 {path}: 앞뒤가 맞지 않는 데이터라 저장하지 않았습니다 ({detail})",
+    },
+    "store.corrupt": {
+        "en": "store {path}: corrupt or unreadable ({detail}); it was not modified",
+        "ko": "저장소 {path}: 손상되었거나 읽을 수 없습니다 ({detail}). 저장소는 바뀌지 않았습니다",
+    },
+    "store.cannot_open": {
+        "en": "store {path}: cannot open ({detail})",
+        "ko": "저장소 {path}: 열 수 없습니다 ({detail})",
+    },
+    "store.no_folder": {
+        "en": "store {path}: folder {folder} does not exist",
+        "ko": "저장소 {path}: 폴더({folder})가 없습니다",
+    },
+    "store.is_folder": {
+        "en": "store {path}: is a folder, expected a SQLite file",
+        "ko": "저장소 {path}: 폴더입니다. SQLite 파일을 지정하세요",
+    },
+    "store.not_regular": {
+        "en": "store {path}: not a regular file; refusing to touch it",
+        "ko": "저장소 {path}: 일반 파일이 아니므로 건드리지 않았습니다",
+    },
+    "store.newer": {
+        "en": (
+            "store {path}: written by a newer maturity (schema {version}, this version knows"
+            " {known}); upgrade maturity to open it"
+        ),
+        "ko": (
+            "저장소 {path}: 더 새로운 maturity가 만든 저장소입니다 (스키마 {version}, 이 버전은"
+            " 스키마 {known}까지 읽을 수 있습니다). 열려면 maturity를 업그레이드하세요"
+        ),
+    },
+    "store.not_maturity": {
+        "en": "store {path}: a SQLite database, but not a maturity store; refusing to touch it",
+        "ko": "저장소 {path}: SQLite 데이터베이스지만 maturity 저장소가 아니므로 건드리지 않았습니다",
+    },
+    "store.damaged": {
+        "en": "store {path}: damaged (tables missing); refusing to touch it",
+        "ko": "저장소 {path}: 손상되었습니다(테이블 누락). 건드리지 않았습니다",
+    },
+    "store.old_read_only": {
+        "en": (
+            "store {path}: on a read-only file system and written by an older"
+            " maturity; copy it somewhere writable to upgrade it"
+        ),
+        "ko": (
+            "저장소 {path}: 읽기 전용 파일 시스템에 있고 이전 버전 maturity가 만든 저장소입니다."
+            " 업그레이드하려면 쓸 수 있는 곳으로 복사하세요"
+        ),
+    },
+    "store.cannot_connect": {
+        "en": "store {path}: cannot connect ({detail})",
+        "ko": "저장소 {path}: 연결할 수 없습니다 ({detail})",
+    },
+    "store.no_schema": {
+        "en": (
+            "store {path}: no maturity schema in this database; ask the database's owner to"
+            " migrate the store"
+        ),
+        "ko": (
+            "저장소 {path}: 이 데이터베이스에는 maturity 스키마가 없습니다. 데이터베이스 소유자에게"
+            " 저장소 마이그레이션을 요청하세요"
+        ),
+    },
+    "store.older": {
+        "en": (
+            "store {path}: schema {version} is older than this version's {known}; ask the"
+            " database's owner to migrate the store"
+        ),
+        "ko": (
+            "저장소 {path}: 스키마 버전({version})이 이 maturity의 스키마 버전({known})보다"
+            " 낮습니다. 데이터베이스 소유자에게 저장소 마이그레이션을 요청하세요"
+        ),
+    },
+    "store.denied": {
+        "en": "store {path}: this role may not do that ({detail}); nothing was changed",
+        "ko": "저장소 {path}: 이 역할(role)에는 그 작업 권한이 없습니다 ({detail}). 아무것도 바뀌지 않았습니다",
+    },
+    "store.busy": {
+        "en": "store {path}: busy with other writers; try again in a moment",
+        "ko": "저장소 {path}: 다른 사용자가 쓰는 중입니다. 잠시 뒤에 다시 해 보세요",
+    },
+    "store.connection_lost": {
+        "en": (
+            "store {path}: lost the connection to the database ({detail}); the command was"
+            " not completed and nothing of it was saved"
+        ),
+        "ko": (
+            "저장소 {path}: 데이터베이스 연결이 끊겼습니다 ({detail}). 작업이 끝나지 않았고"
+            " 그 내용은 하나도 저장되지 않았습니다"
+        ),
+    },
+    "store.not_sqlite": {
+        "en": "store {path}: not a SQLite database; refusing to touch it",
+        "ko": "저장소 {path}: SQLite 데이터베이스가 아니므로 건드리지 않았습니다",
+    },
+}
+
+_NOT_FOUND: Final[dict[str, dict[str, str]]] = {
+    "assessment.not_found": {
+        "en": "no assessment with id '{id}'",
+        "ko": "ID가 '{id}'인 진단이 없습니다",
+    },
+    "id.not_found": {
+        "en": "nothing with id '{id}'",
+        "ko": "ID가 '{id}'인 항목이 없습니다",
+    },
+    "id.not_hex": {
+        "en": "'{id}' is not an id (ids are hexadecimal)",
+        "ko": "올바른 ID가 아닙니다: '{id}' (ID는 16진수입니다)",
+    },
+    "id.ambiguous": {
+        "en": "id prefix '{id}' is ambiguous: {matches}",
+        "ko": "ID 앞부분 '{id}'에 해당하는 항목이 여러 개입니다: {matches}",
+    },
+    "store.empty": {
+        "en": "store {path} does not exist yet (no assessments)",
+        "ko": "저장소가 아직 없습니다 (진단 없음): {path}",
+    },
+}
+
+_FILES: Final[dict[str, dict[str, str]]] = {
+    "file.is_folder": {
+        "en": "{name}: is a folder, expected a file",
+        "ko": "{name}: 폴더입니다. 파일을 고르세요",
+    },
+    "file.not_regular": {
+        "en": "{name}: not a regular file; refusing to read it",
+        "ko": "{name}: 일반 파일이 아니므로 읽지 않았습니다",
+    },
+    "file.missing": {"en": "{name}: no such file", "ko": "{name}: 파일이 없습니다"},
+    "file.permission": {
+        "en": "{name}: permission denied",
+        "ko": "{name}: 읽을 권한이 없습니다",
+    },
+    "file.unreadable": {
+        "en": "{name}: cannot read ({detail})",
+        "ko": "{name}: 읽을 수 없습니다 ({detail})",
+    },
+    "file.too_large": {
+        "en": "{name}: file is larger than {mb} MB; refusing to read it",
+        "ko": "{name}: 파일이 {mb}MB보다 커서 읽지 않았습니다",
+    },
+    "file.not_utf8": {
+        "en": "{name}: not a UTF-8 text file",
+        "ko": "{name}: UTF-8 텍스트 파일이 아닙니다",
+    },
+}
+
+ERRORS: Final[Catalogue] = merged(
+    _LIMITS, _DORA, _ASSESSMENT, _TEAMS, _PLAN, _STORE, _NOT_FOUND, _FILES
+)
+"""Every coded core error: code -> {language: text}. A test checks each has every language
+of :data:`maturity.catalogue.LANGUAGES` with the same ``{fields}``."""
