@@ -254,13 +254,13 @@ _STORE: Final[dict[str, dict[str, str]]] = {
     },
     "store.wal_lost": {
         "en": (
-            "store {path}: its write-ahead log ({name}-wal) is missing or empty although"
+            "store {path}: its write-ahead log ({wal}) is missing or empty although"
             " the store's index says it holds changes: it was probably deleted while maturity"
             " was running. Nothing was changed; close every maturity window (the last one to"
             " close writes its changes back) and run the command again"
         ),
         "ko": (
-            "저장소 {path}: 저장소 색인에는 변경 내용이 있다고 되어 있는데 WAL 파일({name}-wal)이"
+            "저장소 {path}: 저장소 색인에는 변경 내용이 있다고 되어 있는데 WAL 파일({wal})이"
             " 없거나 비어 있습니다. maturity가 실행 중일 때 지워진 것으로 보입니다. 아무것도 바뀌지"
             " 않았습니다. maturity 창을 모두 닫은 뒤(마지막으로 닫히는 창이 변경 내용을 기록합니다)"
             " 다시 해 보세요"
@@ -393,6 +393,93 @@ _NOT_FOUND: Final[dict[str, dict[str, str]]] = {
     },
 }
 
+# dora measure from the DORA screen's form: the command line names its flags, a screen the
+# form's fields (see the m.* labels in tui/i18n_measure.py).
+_MEASURE: Final[dict[str, dict[str, str]]] = {
+    "measure.deploy_sources": {
+        "en": "give one deploy source (a deployments file, deploy tags or a deploy branch), not several",
+        "ko": "배포 출처는 하나만 주세요: 배포 기록 파일, 배포 태그, 배포 브랜치 중 하나",
+    },
+    "measure.no_deploys": {
+        "en": "no deploys to measure: give a deployments file, deploy tags or a deploy branch",
+        "ko": "측정할 배포가 없습니다. 배포 기록 파일, 배포 태그, 배포 브랜치 중 하나를 주세요",
+    },
+    "measure.needs_repo": {
+        "en": "this reads the git history: give the repository folder too",
+        "ko": "git 이력을 읽어야 하므로 저장소 폴더도 주세요",
+    },
+    "measure.incidents_or_reverts": {
+        "en": "give either an incidents file or reverts as failures, not both",
+        "ko": "장애 기록 파일과 revert로 실패 추정 중 하나만 주세요",
+    },
+    "measure.revert_days": {
+        "en": "reverts as failures: days must be 1 to {max}",
+        "ko": "revert로 실패 추정: 일 수는 1–{max} 사이여야 합니다",
+    },
+    "measure.reverts_number": {
+        "en": "reverts as failures: expected a number of days, got '{value}'",
+        "ko": "revert로 실패 추정: 일 수를 숫자로 입력하세요 (입력: '{value}')",
+    },
+    "measure.empty_tags": {
+        "en": "deploy tags: empty pattern (e.g. 'v*')",
+        "ko": "배포 태그: 패턴이 비어 있습니다 (예: 'v*')",
+    },
+    "measure.span": {
+        "en": "window: expected a span like 90d, 12w, 6mo or 1y, got '{text}'",
+        "ko": "기간: 90d, 12w, 6mo, 1y 같은 형식으로 입력하세요 (입력: '{text}')",
+    },
+    "measure.span_long": {
+        "en": "window: {text} is longer than 100 years",
+        "ko": "기간: 100년보다 깁니다 (입력: '{text}')",
+    },
+    "measure.repo_missing": {
+        "en": "repository folder {path}: no such folder",
+        "ko": "저장소 폴더 {path}: 폴더가 없습니다",
+    },
+    "measure.repo_not_folder": {
+        "en": "repository folder {path}: not a folder",
+        "ko": "저장소 폴더 {path}: 폴더가 아닙니다. 저장소의 폴더를 고르세요",
+    },
+    "measure.repo_permission": {
+        "en": "repository folder {path}: permission denied",
+        "ko": "저장소 폴더 {path}: 읽을 권한이 없습니다",
+    },
+    "measure.repo_not_git": {
+        "en": "repository folder {path}: not a git repository",
+        "ko": "저장소 폴더 {path}: git 저장소가 아닙니다",
+    },
+    "measure.repo_unreadable": {
+        "en": "repository folder {path}: cannot read the repository ({detail})",
+        "ko": "저장소 폴더 {path}: 저장소를 읽을 수 없습니다 ({detail})",
+    },
+    "measure.repo_empty": {
+        "en": "repository folder {path}: the repository has no commits yet",
+        "ko": "저장소 폴더 {path}: 아직 커밋이 없는 저장소입니다",
+    },
+    "measure.repo_unborn": {
+        "en": "repository folder {path}: HEAD names a branch with no commits",
+        "ko": "저장소 폴더 {path}: HEAD가 커밋이 없는 브랜치를 가리킵니다",
+    },
+    "measure.branch_missing": {
+        "en": "branch {branch}: no such branch in {path}",
+        "ko": "브랜치 {branch}: {path}에 없는 브랜치입니다",
+    },
+    "measure.tags_none": {
+        "en": "deploy tags {pattern}: no tag matches in {path}",
+        "ko": "배포 태그 {pattern}: {path}에 맞는 태그가 없습니다",
+    },
+    "measure.branch_mismatch": {
+        "en": (
+            "deploy branch {name}: lead time follows the checked-out branch {branch}; measure"
+            " in a clone with {name} checked out"
+        ),
+        "ko": (
+            "배포 브랜치 {name}: 리드 타임은 체크아웃된 브랜치({branch})를 따릅니다."
+            " {name} 브랜치를 체크아웃한 저장소에서 측정하세요"
+        ),
+    },
+}
+
 _FILES: Final[dict[str, dict[str, str]]] = {
     "file.is_folder": {
         "en": "{name}: is a folder, expected a file",
@@ -422,7 +509,7 @@ _FILES: Final[dict[str, dict[str, str]]] = {
 }
 
 ERRORS: Final[Catalogue] = merged(
-    _LIMITS, _DORA, _ASSESSMENT, _TEAMS, _PLAN, _STORE, _NOT_FOUND, _FILES
+    _LIMITS, _DORA, _ASSESSMENT, _TEAMS, _PLAN, _STORE, _NOT_FOUND, _MEASURE, _FILES
 )
 """Every coded core error: code -> {language: text}. A test checks each has every language
 of :data:`maturity.catalogue.LANGUAGES` with the same ``{fields}``."""

@@ -256,7 +256,7 @@ def diagnose(path: Path, exc: sqlite3.DatabaseError) -> StoreError | None:
     if (readonly or cantopen) and path.exists() and not os.access(path, os.W_OK):
         return error("store.read_only_file")
     if ioerr and path.exists() and _wal_lost(path):
-        return error("store.wal_lost", name=path.name)
+        return error("store.wal_lost", wal=f"{path.name}-wal")
     if readonly:
         return error("store.read_only")
     return None

@@ -116,8 +116,10 @@ class MaturityApp(App[None]):
         try:
             await self.gateway.open(self.store_path)
         except MaturityError as exc:
-            self.store_error = str(exc)
-            self.notify(str(exc), title=t("error.store", self.lang), severity="error", timeout=30)
+            self.store_error = exc.text(self.lang)
+            self.notify(
+                self.store_error, title=t("error.store", self.lang), severity="error", timeout=30
+            )
             return False
         return True
 
@@ -134,7 +136,12 @@ class MaturityApp(App[None]):
             return
         error = event.worker.error
         if isinstance(error, MaturityError):
-            self.notify(str(error), title=t("error.title", self.lang), severity="error", timeout=10)
+            self.notify(
+                error.text(self.lang),
+                title=t("error.title", self.lang),
+                severity="error",
+                timeout=10,
+            )
             return
         log.error("worker %r failed", event.worker.name, exc_info=error)
         self.log.error(f"worker {event.worker.name!r} failed", error)

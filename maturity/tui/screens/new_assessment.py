@@ -162,7 +162,7 @@ class NewAssessmentScreen(BaseScreen[str | None]):
         try:
             new = await self.gateway.run(lambda: ws.create_from(previous, **overrides))
         except MaturityError as exc:
-            self._error("team", str(exc))
+            self._error("team", self.error_text(exc))
             return
         finally:
             self.busy = False
@@ -308,10 +308,10 @@ class NewAssessmentScreen(BaseScreen[str | None]):
             assessment_id = await self.gateway.run(_make)
         except MaturityError as exc:
             if is_file:
-                self._error("file", str(exc))
+                self._error("file", self.error_text(exc))
                 self.query_one("#file", Input).focus()
             else:
-                self._error("team", str(exc))
+                self._error("team", self.error_text(exc))
             return
         finally:
             self.busy = False

@@ -1,0 +1,136 @@
+"""The Korean TUI words the core's errors in Korean, without command-line flags (issue 12, item 3).
+
+The command line keeps its English messages (tests/test_cli.py compares them); here the same
+errors reach a screen in Korean through their codes.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from textual.widgets import Input, Static
+from tui_support import PAYMENTS, SEARCH, notifications, press, running, seed_snapshot_store, settle
+
+from maturity.tui.screens.dora import DoraScreen
+from maturity.tui.screens.measure import MeasureScreen
+from maturity.tui.screens.note import NoteScreen
+from maturity.tui.screens.question import QuestionScreen
+
+pytestmark = pytest.mark.asyncio
+
+
+def _korean(text: str) -> bool:
+    return any("\uac00" <= c <= "\ud7a3" for c in text)
+
+
+async def test_a_store_that_is_not_sqlite_is_refused_in_korean(tmp_path: Path) -> None:
+    bogus = tmp_path / "notes.txt"
+    bogus.write_text("this is not SQLite\n", encoding="utf-8")
+    async with running(bogus, lang="ko") as (app, pilot):
+        expected = f"저장소 {bogus}: SQLite 데이터베이스가 아니므로 건드리지 않았습니다"
+        assert app.store_error == expected
+        assert expected in notifications(app)
+        welcome = str(app.screen.query_one("#welcome", Static).render())
+        assert "SQLite 데이터베이스가 아니므로" in welcome and "not a SQLite" not in welcome
+        await settle(pilot)
+
+
+async def test_an_unknown_team_is_a_korean_notification(store_path: Path) -> None:
+    seed_snapshot_store(store_path)
+    async with running(store_path, lang="ko") as (app, pilot):
+        app.open_trend("Nobody")
+        await settle(pilot)
+        assert "'Nobody' 팀이 없습니다" in notifications(app)
+
+
+async def test_a_dora_input_error_is_korean_under_the_metric_title(store_path: Path) -> None:
+    seed_snapshot_store(store_path)
+    async with running(store_path, lang="ko") as (app, pilot):
+        app.open_dora(SEARCH)
+        await settle(pilot)
+        screen = app.screen
+        assert isinstance(screen, DoraScreen)
+        await pilot.press(*"3/day", "enter")
+        await pilot.press(*"3x")  # not a duration
+        await pilot.pause(0.6)
+        await settle(pilot)
+        message = screen.errors["lead_time"]
+        assert (
+            "읽을 수 없는 값입니다: '3x'. 45m, 6h, 2d, 3w, 4mo 같은 기간으로 입력하세요" in message
+        )
+        assert "lead_time" not in message and "cannot read" not in message
+
+
+async def test_measure_form_errors_are_korean_and_name_no_flags(store_path: Path) -> None:
+    """The command line says 'give --deployments FILE, --deploy-tags GLOB or --deploy-branch
+    NAME'; the form has fields, not flags."""
+    seed_snapshot_store(store_path)
+    async with running(store_path, lang="ko") as (app, pilot):
+        app.open_dora(SEARCH)
+        await settle(pilot)
+        await press(pilot, "ctrl+g")
+        screen = app.screen
+        assert isinstance(screen, MeasureScreen)
+        error = screen.query_one("#m-error", Static)
+        screen.query_one("#m-repo", Input).value = ""  # (it starts as the working folder)
+
+        await press(pilot, "ctrl+s")
+        shown = str(error.render())
+        assert shown == (
+            "측정할 배포가 없습니다. 배포 기록 파일, 배포 태그, 배포 브랜치 중 하나를 주세요"
+        )
+
+        screen.query_one("#m-deploy_branch", Input).value = "main"
+        await press(pilot, "ctrl+s")
+        assert str(error.render()) == "git 이력을 읽어야 하므로 저장소 폴더도 주세요"
+
+        screen.query_one("#m-repo", Input).value = str(store_path.parent / "no-such-repo")
+        screen.query_one("#m-reverts", Input).value = "abc"
+        await press(pilot, "ctrl+s")
+        assert str(error.render()) == "revert로 실패 추정: 일 수를 숫자로 입력하세요 (입력: 'abc')"
+
+        screen.query_one("#m-reverts", Input).value = ""
+        screen.query_one("#m-since", Input).value = "forever"
+        await press(pilot, "ctrl+s")
+        assert str(error.render()) == (
+            "기간: 90d, 12w, 6mo, 1y 같은 형식으로 입력하세요 (입력: 'forever')"
+        )
+
+        screen.query_one("#m-since", Input).value = ""
+        await press(pilot, "ctrl+s")
+        await settle(pilot, 6)
+        missing = store_path.parent / "no-such-repo"
+        assert str(error.render()) == f"저장소 폴더 {missing}: 폴더가 없습니다"
+        for text in [*notifications(app), str(error.render())]:
+            assert "--" not in text
+
+
+async def test_a_note_over_the_limit_is_refused_in_korean(store_path: Path) -> None:
+    seed_snapshot_store(store_path)
+    async with running(store_path, lang="ko", size=(100, 30)) as (app, pilot):
+        app.open_questions(PAYMENTS)
+        await settle(pilot)
+        assert isinstance(app.screen, QuestionScreen)
+        await press(pilot, "e")
+        note = app.screen
+        assert isinstance(note, NoteScreen)
+        note.query_one(Input).value = "x" * 2001
+        await press(pilot, "enter")
+        assert isinstance(app.screen, NoteScreen)  # refused: still open
+        shown = str(note.query_one("#note-error", Static).render())
+        assert shown == "메모는 2000자까지 쓸 수 있습니다 (지금 2001자)"
+
+
+async def test_an_english_tui_words_a_flag_message_without_the_flag(store_path: Path) -> None:
+    seed_snapshot_store(store_path)
+    async with running(store_path, lang="en") as (app, pilot):
+        app.open_dora(SEARCH)
+        await settle(pilot)
+        await press(pilot, "ctrl+g")
+        await press(pilot, "ctrl+s")
+        shown = str(app.screen.query_one("#m-error", Static).render())
+        assert shown == (
+            "no deploys to measure: give a deployments file, deploy tags or a deploy branch"
+        )
+        assert not _korean(shown)
