@@ -82,6 +82,10 @@ class Catalogue(Mapping[str, Mapping[str, str]]):
             key: entry.get(lang) or entry[DEFAULT_LANGUAGE] for key, entry in self._entries.items()
         }
 
+    def texts(self, lang: str) -> dict[str, str]:
+        """The texts written in ``lang``, without fallback (a completeness check compares these)."""
+        return {key: entry[lang] for key, entry in self._entries.items() if lang in entry}
+
     def problems(self) -> list[str]:
         """What is missing or inconsistent: a language of :data:`LANGUAGES` without text, a
         language not in the list, or a translation whose ``{fields}`` differ from English's."""

@@ -66,6 +66,37 @@ def test_merged_refuses_a_key_defined_twice() -> None:
     assert list(merged({"a": {"en": "1"}}, {"b": {"en": "2"}})) == ["a", "b"]
 
 
+def test_every_catalogue_of_the_app_has_one_shape_and_is_complete() -> None:
+    """The TUI's words, the reports' words and the core's errors: one type, every language of
+    the list, the same {fields} in each language."""
+    from maturity.report import strings, strings_history, strings_plan
+    from maturity.tui import i18n
+
+    catalogues = {
+        "tui": i18n.STRINGS,
+        "report": strings.TEXTS,
+        "report history": strings_history.TEXTS,
+        "report plan": strings_plan.TEXTS,
+        "errors": ERRORS,
+    }
+    for name, cat in catalogues.items():
+        assert isinstance(cat, Catalogue), name
+        assert cat.problems() == [], name
+    # the history reports extend the shared report words; a key in both would be refused
+    assert not set(strings.TEXTS) & set(strings_history.TEXTS)
+    assert strings_history.history_strings("ko")["doc_title"] == strings.KO["doc_title"]
+
+
+def test_the_old_per_language_tables_are_views_of_the_catalogue() -> None:
+    """Views and tests still read EN/KO and strings(lang): derived from the one catalogue."""
+    from maturity.report import strings
+
+    assert {k: e["en"] for k, e in strings.TEXTS.items()} == strings.EN
+    assert {k: e["ko"] for k, e in strings.TEXTS.items()} == strings.KO
+    assert strings.strings("ko") == strings.TEXTS.table("ko")
+    assert strings.strings("fr") == strings.EN  # an unknown language reads English
+
+
 # -- one language list ------------------------------------------------------------------------
 
 _LITERAL_LIST = re.compile(r"""[(\[{]\s*["']en["']\s*,\s*["']ko["']""")
