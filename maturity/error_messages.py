@@ -203,7 +203,7 @@ _PLAN: Final[dict[str, dict[str, str]]] = {
             " actions into a new assessment"
         ),
         "ko": (
-            "진단 {id}은 완료되었습니다. 계획을 바꾸려면 진단을 다시 열거나,"
+            "이 진단({id})은 완료되었습니다. 계획을 바꾸려면 진단을 다시 열거나,"
             " 끝나지 않은 액션 아이템을 새 진단으로 넘기세요"
         ),
     },
@@ -228,7 +228,7 @@ _PLAN: Final[dict[str, dict[str, str]]] = {
 _STORE: Final[dict[str, dict[str, str]]] = {
     "store.locked": {
         "en": "store {path}: locked by another maturity process; try again in a moment",
-        "ko": "저장소 {path}: 다른 maturity 프로세스가 쓰고 있습니다. 잠시 뒤에 다시 해 보세요",
+        "ko": "저장소 {path}: 다른 maturity 프로세스가 사용 중입니다. 잠시 뒤에 다시 시도하세요",
     },
     "store.read_only_fs": {
         "en": "store {path}: on a read-only file system; maturity cannot open it for changes there",
@@ -236,7 +236,7 @@ _STORE: Final[dict[str, dict[str, str]]] = {
     },
     "store.disk_full": {
         "en": "store {path}: the disk is full; this change was not saved (free some space and try again)",
-        "ko": "저장소 {path}: 디스크가 가득 차서 이번 변경은 저장되지 않았습니다 (공간을 확보한 뒤 다시 해 보세요)",
+        "ko": "저장소 {path}: 디스크가 가득 차서 이번 변경은 저장되지 않았습니다 (공간을 확보한 뒤 다시 시도하세요)",
     },
     "store.read_only_folder": {
         "en": (
@@ -263,7 +263,7 @@ _STORE: Final[dict[str, dict[str, str]]] = {
             "저장소 {path}: 저장소 색인에는 변경 내용이 있다고 되어 있는데 WAL 파일({wal})이"
             " 없거나 비어 있습니다. maturity가 실행 중일 때 지워진 것으로 보입니다. 아무것도 바뀌지"
             " 않았습니다. maturity 창을 모두 닫은 뒤(마지막으로 닫히는 창이 변경 내용을 기록합니다)"
-            " 다시 해 보세요"
+            " 다시 시도하세요"
         ),
     },
     "store.read_only": {
@@ -272,7 +272,7 @@ _STORE: Final[dict[str, dict[str, str]]] = {
     },
     "store.inconsistent": {
         "en": "store {path}: refused inconsistent data ({detail})",
-        "ko": "저장소 {path}: 앞뒤가 맞지 않는 데이터라 저장하지 않았습니다 ({detail})",
+        "ko": "저장소 {path}: 데이터 정합성이 맞지 않아 저장하지 않았습니다 ({detail})",
     },
     "store.corrupt": {
         "en": "store {path}: corrupt or unreadable ({detail}); it was not modified",
@@ -310,7 +310,7 @@ _STORE: Final[dict[str, dict[str, str]]] = {
     },
     "store.damaged": {
         "en": "store {path}: damaged (tables missing); refusing to touch it",
-        "ko": "저장소 {path}: 손상되었습니다(테이블 누락). 건드리지 않았습니다",
+        "ko": "저장소 {path}: 손상된 저장소입니다(테이블 누락). 건드리지 않았습니다",
     },
     "store.old_read_only": {
         "en": (
@@ -352,7 +352,7 @@ _STORE: Final[dict[str, dict[str, str]]] = {
     },
     "store.busy": {
         "en": "store {path}: busy with other writers; try again in a moment",
-        "ko": "저장소 {path}: 다른 사용자가 쓰는 중입니다. 잠시 뒤에 다시 해 보세요",
+        "ko": "저장소 {path}: 다른 쓰기 작업이 진행 중입니다. 잠시 뒤에 다시 시도하세요",
     },
     "store.connection_lost": {
         "en": (
