@@ -139,14 +139,14 @@ def test_a_third_language_added_to_the_list_reaches_every_front_end(tmp_path: Pa
         c.LANGUAGES = ("en", "ko", "ja")
         c.LANGUAGE_NAMES["ja"] = "日本語"
         from maturity import report
-        from maturity.cli import _lang
+        from maturity.cli.common import lang_code
         from maturity.model.assessment import Assessment
         from maturity.tui import i18n
         from maturity.error_messages import ERRORS
         schema = Assessment.model_json_schema()["properties"]["language"]
         print(json.dumps({
             "schema": schema["enum"],
-            "cli": _lang("ja"),
+            "cli": lang_code("ja"),
             "choices": c.language_problem("fr"),
             "tui": list(i18n.LANGS),
             "toggle": [i18n.other("en"), i18n.other("ko"), i18n.other("ja")],
