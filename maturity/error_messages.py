@@ -120,6 +120,10 @@ _ASSESSMENT: Final[dict[str, dict[str, str]]] = {
         "en": "questionnaire '{questionnaire}' version {version} is not in this store",
         "ko": "이 저장소에 없는 설문입니다: '{questionnaire}' 버전 {version}",
     },
+    "questionnaire.unknown": {
+        "en": "no built-in questionnaire '{ref}'; built-in: {known} (or give a file path)",
+        "ko": "없는 기본 설문입니다: '{ref}'. 기본 설문: {known} (또는 파일 경로를 주세요)",
+    },
     "questionnaire.differs": {
         "en": (
             "questionnaire '{questionnaire}' version {version} in this store differs from"
@@ -481,6 +485,7 @@ _MEASURE: Final[dict[str, dict[str, str]]] = {
 }
 
 _FILES: Final[dict[str, dict[str, str]]] = {
+    "file.invalid": {"en": "{problems}", "ko": "파일에서 문제를 찾았습니다:\n{problems}"},
     "file.is_folder": {
         "en": "{name}: is a folder, expected a file",
         "ko": "{name}: 폴더입니다. 파일을 고르세요",

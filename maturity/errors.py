@@ -74,7 +74,10 @@ class InvalidFileError(MaturityError):
     def __init__(self, source: str, problems: list[Problem]) -> None:
         self.source = source
         self.problems = problems
-        super().__init__("\n".join(p.render(source) for p in problems))
+        # The problems themselves stay as found (paths and validator words); a screen in
+        # another language leads them with one line in its language.
+        lines = "\n".join(p.render(source) for p in problems)
+        super().__init__(lines, code="file.invalid", params={"problems": lines})
 
 
 class NotFoundError(MaturityError):

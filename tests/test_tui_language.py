@@ -134,3 +134,38 @@ async def test_an_english_tui_words_a_flag_message_without_the_flag(store_path: 
             "no deploys to measure: give a deployments file, deploy tags or a deploy branch"
         )
         assert not _korean(shown)
+
+
+async def test_questionnaire_file_problems_are_led_in_korean(
+    store_path: Path, tmp_path: Path
+) -> None:
+    """A file's problems keep their paths (as validated); the Korean screen leads them with a
+    Korean line. A missing file and a too-long team name are Korean through and through."""
+    from maturity.tui.screens.new_assessment import NewAssessmentScreen
+
+    bad = tmp_path / "broken.yaml"
+    bad.write_text("schema: maturity/questionnaire@1\nid: x\n", encoding="utf-8")
+    async with running(store_path, lang="ko") as (app, pilot):
+        await press(pilot, "n")
+        screen = app.screen
+        assert isinstance(screen, NewAssessmentScreen)
+        screen.query_one("#team", Input).value = "Ops"
+        screen.query_one("#questionnaire").value = "__file__"  # type: ignore[attr-defined]
+        await settle(pilot)
+        screen.query_one("#file", Input).value = str(bad)
+        await press(pilot, "ctrl+s")
+        error = str(screen.query_one("#err-file", Static).render())
+        assert error.startswith("파일에서 문제를 찾았습니다:\nbroken.yaml: ")
+
+        screen.query_one("#file", Input).value = str(tmp_path / "gone.yaml")
+        await press(pilot, "ctrl+s")
+        error = str(screen.query_one("#err-file", Static).render())
+        assert error == f"{tmp_path / 'gone.yaml'}: 파일이 없습니다"
+
+        screen.query_one("#questionnaire").value = "calms"  # type: ignore[attr-defined]
+        screen.query_one("#team", Input).value = "T" * 201
+        await settle(pilot)
+        await press(pilot, "ctrl+s")
+        assert isinstance(app.screen, NewAssessmentScreen)
+        error = str(screen.query_one("#err-team", Static).render())
+        assert error == "팀 이름은 200자까지 쓸 수 있습니다 (지금 201자)"
