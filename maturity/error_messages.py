@@ -436,6 +436,32 @@ _MEASURE: Final[dict[str, dict[str, str]]] = {
         "en": "window: {text} is longer than 100 years",
         "ko": "기간: 100년보다 깁니다 (입력: '{text}')",
     },
+    "measure.file_too_large": {
+        "en": (
+            "{name}: {size} MiB is larger than the {max} MiB this command reads; filter the"
+            " records to the window first"
+        ),
+        "ko": "{name}: 파일이 {size}MiB로, 읽을 수 있는 {max}MiB보다 큽니다. 먼저 기간에 맞게 기록을 걸러 주세요",
+    },
+    "measure.file_empty": {"en": "{name}: the file is empty", "ko": "{name}: 빈 파일입니다"},
+    "measure.file_binary": {
+        "en": "{name}: a binary file, expected CSV or JSON text",
+        "ko": "{name}: 바이너리 파일입니다. CSV나 JSON 텍스트 파일을 주세요",
+    },
+    "measure.file_not_utf8": {
+        "en": "{name}: not UTF-8 text (byte {byte})",
+        "ko": "{name}: UTF-8 텍스트가 아닙니다 (바이트 위치 {byte})",
+    },
+    "measure.incidents_json": {
+        "en": (
+            "{name}: JSON is not read for incidents; give the incidents CSV or PagerDuty's"
+            " incidents CSV export"
+        ),
+        "ko": (
+            "{name}: 장애 기록은 JSON으로 읽지 않습니다. 장애 기록 CSV나 PagerDuty에서 내보낸"
+            " 장애 CSV 파일을 주세요"
+        ),
+    },
     "measure.repo_missing": {
         "en": "repository folder {path}: no such folder",
         "ko": "저장소 폴더 {path}: 폴더가 없습니다",

@@ -102,6 +102,15 @@ async def test_measure_form_errors_are_korean_and_name_no_flags(store_path: Path
         await settle(pilot, 6)
         missing = store_path.parent / "no-such-repo"
         assert str(error.render()) == f"저장소 폴더 {missing}: 폴더가 없습니다"
+        # a deployments file that is empty: the command line says "--deployments PATH: ..."
+        empty = store_path.parent / "deploys.csv"
+        empty.write_text("", encoding="utf-8")
+        screen.query_one("#m-repo", Input).value = ""
+        screen.query_one("#m-deploy_branch", Input).value = ""
+        screen.query_one("#m-deployments", Input).value = str(empty)
+        await press(pilot, "ctrl+s")
+        await settle(pilot, 6)
+        assert str(error.render()) == f"{empty}: 빈 파일입니다"
         for text in [*notifications(app), str(error.render())]:
             assert "--" not in text
 
