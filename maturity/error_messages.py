@@ -511,6 +511,34 @@ _MEASURE: Final[dict[str, dict[str, str]]] = {
 }
 
 _FILES: Final[dict[str, dict[str, str]]] = {
+    "path.no_home": {
+        "en": "{path}: cannot expand '~' (no such user or no home folder)",
+        "ko": "{path}: '~'를 풀 수 없습니다 (그런 사용자가 없거나 홈 폴더가 없습니다)",
+    },
+    "write.failed": {
+        "en": "{path}: cannot write ({reason})",
+        "ko": "{path}: 쓸 수 없습니다 ({reason})",
+    },
+    "write.folder": {
+        "en": "{path}: is a folder; give a file name",
+        "ko": "{path}: 폴더입니다. 파일 이름을 주세요",
+    },
+    "write.read_only": {
+        "en": "{path}: cannot write (the file is read-only)",
+        "ko": "{path}: 읽기 전용 파일이라 쓸 수 없습니다",
+    },
+    "write.no_folder": {
+        "en": "{path}: folder {folder} does not exist",
+        "ko": "{path}: 폴더({folder})가 없습니다",
+    },
+    "write.permission": {
+        "en": "{path}: cannot write (permission denied)",
+        "ko": "{path}: 쓸 권한이 없습니다",
+    },
+    "write.name_too_long": {
+        "en": "{path}: cannot write (the file name is too long)",
+        "ko": "{path}: 파일 이름이 너무 길어서 쓸 수 없습니다",
+    },
     "file.invalid": {"en": "{problems}", "ko": "파일에서 문제를 찾았습니다:\n{problems}"},
     "file.is_folder": {
         "en": "{name}: is a folder, expected a file",

@@ -178,3 +178,25 @@ async def test_questionnaire_file_problems_are_led_in_korean(
         assert isinstance(app.screen, NewAssessmentScreen)
         error = str(screen.query_one("#err-team", Static).render())
         assert error == "팀 이름은 200자까지 쓸 수 있습니다 (지금 201자)"
+
+
+async def test_an_export_to_a_missing_folder_is_refused_in_korean(
+    store_path: Path, tmp_path: Path
+) -> None:
+    from maturity.tui.screens.export import ExportScreen
+
+    seed_snapshot_store(store_path)
+    async with running(store_path, lang="ko") as (app, pilot):
+        app.open_export(PAYMENTS)
+        await settle(pilot)
+        screen = app.screen
+        assert isinstance(screen, ExportScreen)
+        target = tmp_path / "missing" / "r.html"
+        screen.query_one("#x-path", Input).value = str(target)
+        await pilot.press("enter")
+        for _ in range(50):
+            await settle(pilot)
+            if screen.query_one("#x-error").display:
+                break
+        shown = str(screen.query_one("#x-error", Static).render())
+        assert f"{target}: 폴더({tmp_path / 'missing'})가 없습니다" in shown
