@@ -33,7 +33,10 @@ async def test_a_store_that_is_not_sqlite_is_refused_in_korean(tmp_path: Path) -
         assert expected in notifications(app)
         welcome = str(app.screen.query_one("#welcome", Static).render())
         assert "SQLite 데이터베이스가 아니므로" in welcome and "not a SQLite" not in welcome
-        await settle(pilot)
+        await press(pilot, "f2")  # to English: the message on home follows
+        assert app.store_error == f"store {bogus}: not a SQLite database; refusing to touch it"
+        welcome = str(app.screen.query_one("#welcome", Static).render())
+        assert "not a SQLite database" in welcome
 
 
 async def test_an_unknown_team_is_a_korean_notification(store_path: Path) -> None:
