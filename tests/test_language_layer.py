@@ -150,6 +150,7 @@ def test_a_third_language_added_to_the_list_reaches_every_front_end(tmp_path: Pa
             "choices": c.language_problem("fr"),
             "tui": list(i18n.LANGS),
             "toggle": [i18n.other("en"), i18n.other("ko"), i18n.other("ja")],
+            "toggle_key": [i18n.t("binding.language", lang) for lang in ("en", "ko", "ja")],
             "report": list(report.LANGS),
             "tui_missing_ja": sum(p.endswith("no 'ja' text") for p in i18n.STRINGS.problems()),
             "errors_missing_ja": sum(p.endswith("no 'ja' text") for p in ERRORS.problems()),
@@ -167,6 +168,7 @@ def test_a_third_language_added_to_the_list_reaches_every_front_end(tmp_path: Pa
     assert out["choices"] == "expected en, ko or ja, got 'fr'"
     assert out["tui"] == out["report"] == ["en", "ko", "ja"]
     assert out["toggle"] == ["ko", "ja", "en"]
+    assert out["toggle_key"] == ["한국어", "日本語", "English"]  # names the language it switches to
     assert out["tui_missing_ja"] > 100 and out["errors_missing_ja"] == len(ERRORS)
     assert out["tui_fallback"] == "Save"
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Final
 
-from maturity.catalogue import LANGUAGES, Catalogue, merged
+from maturity.catalogue import LANGUAGE_NAMES, LANGUAGES, Catalogue, merged
 from maturity.model.terms import TIERS
 from maturity.tui.i18n_measure import MEASURE_STRINGS
 from maturity.tui.i18n_plan import PLAN_STRINGS
@@ -25,7 +25,11 @@ _CORE: Final[dict[str, dict[str, str]]] = {
     "app.title": {"en": "DevOps maturity", "ko": "데브옵스 성숙도"},
     "binding.help": {"en": "Keys", "ko": "키"},
     "binding.commands": {"en": "Commands", "ko": "명령"},
-    "binding.language": {"en": "한국어", "ko": "English"},
+    # the language key shows the name of the language it switches to (see other())
+    "binding.language": {
+        lang: LANGUAGE_NAMES[LANGUAGES[(i + 1) % len(LANGUAGES)]]
+        for i, lang in enumerate(LANGUAGES)
+    },
     "binding.theme": {"en": "Theme", "ko": "테마"},
     "binding.quit": {"en": "Quit", "ko": "종료"},
     "lang.switched": {"en": "Language: English", "ko": "언어: 한국어"},
