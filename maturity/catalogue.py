@@ -11,7 +11,6 @@ paths must not pay for the models.
 
 from __future__ import annotations
 
-import string
 from collections.abc import Iterator, Mapping
 from typing import Final
 
@@ -42,6 +41,8 @@ def language_problem(value: str) -> str | None:
 
 def fields(text: str) -> frozenset[str]:
     """The ``{name}`` fields of a text (what :meth:`Catalogue.text` fills in)."""
+    import string  # only the completeness checks need it, not a lookup
+
     return frozenset(name for _, name, _, _ in string.Formatter().parse(text) if name)
 
 
