@@ -112,6 +112,10 @@ _ASSESSMENT: Final[dict[str, dict[str, str]]] = {
         "en": "assessment {id} ({team}) already exists with different content",
         "ko": "같은 ID의 진단이 이미 있지만 내용이 다릅니다: {id} ({team})",
     },
+    "vote.closed": {
+        "en": "assessment {id} is complete; voting is closed",
+        "ko": "이 진단({id})은 완료되어 투표가 마감되었습니다",
+    },
     "vote.nobody": {
         "en": "{question}: nobody has voted; give the team's level",
         "ko": "{question}: 아직 아무도 투표하지 않았습니다. 팀의 레벨을 직접 고르세요",
@@ -522,6 +526,10 @@ _FILES: Final[dict[str, dict[str, str]]] = {
     "write.folder": {
         "en": "{path}: is a folder; give a file name",
         "ko": "{path}: 폴더입니다. 파일 이름을 주세요",
+    },
+    "write.special": {
+        "en": "{path}: not a regular file; refusing to write to it",
+        "ko": "{path}: 일반 파일이 아니므로 쓰지 않았습니다",
     },
     "write.read_only": {
         "en": "{path}: cannot write (the file is read-only)",

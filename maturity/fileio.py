@@ -72,7 +72,11 @@ def check_destination(path: Path) -> None:
         if stat.S_ISDIR(st.st_mode):
             raise MaturityError(code="write.folder", params={"path": path})
         if not (stat.S_ISREG(st.st_mode) or stat.S_ISFIFO(st.st_mode) or stat.S_ISCHR(st.st_mode)):
-            raise MaturityError(f"{path}: {_kind(st.st_mode)}; refusing to write to it")
+            raise MaturityError(
+                f"{path}: {_kind(st.st_mode)}; refusing to write to it",
+                code="write.special",
+                params={"path": path},
+            )
         if not os.access(path, os.W_OK):
             # os.replace would succeed over a read-only file; refusing matches what people expect.
             raise MaturityError(code="write.read_only", params={"path": path})

@@ -798,7 +798,7 @@ class SQLStore:
         """Refuse votes on a complete assessment or a revealed question; the anonymous flag."""
         status, anonymous = self._assessment_row(conn, assessment_id)
         if status == "complete":
-            raise MaturityError(f"assessment {assessment_id} is complete; voting is closed")
+            raise MaturityError(code="vote.closed", params={"id": assessment_id})
         session = self._session_row(conn, assessment_id)
         if session is not None and question_id in session[1]:
             raise MaturityError(
