@@ -31,6 +31,7 @@ async def test_a_store_that_is_not_sqlite_is_refused_in_korean(tmp_path: Path) -
         expected = f"저장소 {bogus}: SQLite 데이터베이스가 아니므로 건드리지 않았습니다"
         assert app.store_error == expected
         assert expected in notifications(app)
+        assert not any("--" in m for m in notifications(app))
         welcome = str(app.screen.query_one("#welcome", Static).render())
         assert "SQLite 데이터베이스가 아니므로" in welcome and "not a SQLite" not in welcome
         await press(pilot, "f2")  # to English: the message on home follows
@@ -45,6 +46,7 @@ async def test_an_unknown_team_is_a_korean_notification(store_path: Path) -> Non
         app.open_trend("Nobody")
         await settle(pilot)
         assert "'Nobody' 팀이 없습니다" in notifications(app)
+        assert not any("--" in m or "no team" in m for m in notifications(app))
 
 
 async def test_a_dora_input_error_is_korean_under_the_metric_title(store_path: Path) -> None:
@@ -203,3 +205,43 @@ async def test_an_export_to_a_missing_folder_is_refused_in_korean(
                 break
         shown = str(screen.query_one("#x-error", Static).render())
         assert f"{target}: 폴더({tmp_path / 'missing'})가 없습니다" in shown
+
+
+async def test_plan_forms_refuse_in_korean(store_path: Path) -> None:
+    """Targets and actions: the core's checks, worded in Korean in the forms."""
+    from test_plan_tui import open_plan, seed
+
+    from maturity.plan import today_utc
+    from maturity.tui.screens.plan_forms import ActionForm, TargetsForm
+    from maturity.tui.screens.results import ResultsScreen
+
+    aid = seed(store_path)
+    async with running(store_path, lang="ko") as (app, pilot):
+        await open_plan(app, pilot, aid)
+        await press(pilot, "n")
+        form = app.screen
+        assert isinstance(form, ActionForm)
+        form.query_one("#action-title", Input).value = "런북 작성"
+        form.query_one("#action-due", Input).value = "1999-01-01"
+        form.query_one("#action-title", Input).focus()
+        await press(pilot, "enter")
+        assert app.screen is form
+        shown = str(form.query_one(".field-error", Static).render())
+        assert shown == f"이미 지난 날짜입니다: 1999-01-01 (오늘: {today_utc().isoformat()})"
+        form.query_one("#action-due", Input).value = "soon"
+        await press(pilot, "enter")
+        shown = str(form.query_one(".field-error", Static).render())
+        assert shown == "날짜는 YYYY-MM-DD 형식으로 입력하세요 (입력: 'soon')"
+        await press(pilot, "escape", "escape")
+
+        app.open_results(aid)
+        await settle(pilot)
+        assert isinstance(app.screen, ResultsScreen)
+        await press(pilot, "t")
+        targets = app.screen
+        assert isinstance(targets, TargetsForm)
+        targets.query_one("#target-alpha", Input).value = "1"
+        await press(pilot, "enter")
+        shown = str(targets.query_one(".field-error", Static).render())
+        assert shown == "alpha: 목표 레벨(1)이 현재 레벨(2)보다 낮습니다"
+        assert "--" not in shown and "below" not in shown
