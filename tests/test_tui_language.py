@@ -116,6 +116,11 @@ async def test_measure_form_errors_are_korean_and_name_no_flags(store_path: Path
         await press(pilot, "ctrl+s")
         await settle(pilot, 6)
         assert str(error.render()) == f"{empty}: 빈 파일입니다"
+        # a problem inside the file: a Korean lead, the detail as found (it quotes the file)
+        empty.write_text("when,what\n2026-01-01,x\n", encoding="utf-8")
+        await press(pilot, "ctrl+s")
+        await settle(pilot, 6)
+        assert str(error.render()).startswith("기록 파일에 문제가 있습니다: deploys.csv line 1:")
         for text in [*notifications(app), str(error.render())]:
             assert "--" not in text
 

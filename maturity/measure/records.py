@@ -20,6 +20,7 @@ import json
 import os
 import re
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -426,9 +427,10 @@ def _gitlab(items: list[dict[str, Any]], label: str, times: TimeReader) -> list[
 def read_deployments(path: Path) -> Records:
     text = read_text(path, "--deployments")
     label = path.name
-    if text.lstrip()[:1] in ("[", "{"):
-        return deployments_json(text, label)
-    return deployments_csv(text, label)
+    with _content_problems():
+        if text.lstrip()[:1] in ("[", "{"):
+            return deployments_json(text, label)
+        return deployments_csv(text, label)
 
 
 def read_incidents(path: Path) -> Records:
@@ -440,7 +442,20 @@ def read_incidents(path: Path) -> Records:
             code="measure.incidents_json",
             params={"name": path.name},
         )
-    return incidents_csv(text, path.name)
+    with _content_problems():
+        return incidents_csv(text, path.name)
+
+
+@contextmanager
+def _content_problems() -> Iterator[None]:
+    """A problem inside a records file (a line, a column, a field) keeps its English detail,
+    which quotes the file; the code lets a screen lead it with a line in its language."""
+    try:
+        yield
+    except MaturityError as exc:
+        if exc.code is not None:
+            raise
+        raise MaturityError(str(exc), code="measure.records", params={"detail": str(exc)}) from None
 
 
 def window_filter(when: datetime, start: datetime, end: datetime) -> bool:
