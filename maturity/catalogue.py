@@ -24,6 +24,12 @@ LANGUAGE_NAMES: Final[dict[str, str]] = {"en": "English", "ko": "한국어"}
 """Each language's name in itself (a language picker shows these)."""
 
 
+def tr(text: Mapping[str, str], lang: str = DEFAULT_LANGUAGE) -> str:
+    """``text`` (a map of language -> text) in ``lang``, English when that translation is
+    missing: the one fallback rule, for catalogues and for questionnaire and domain texts."""
+    return text.get(lang) or text[DEFAULT_LANGUAGE]
+
+
 def language_choices(separator: str = " or ") -> str:
     """The languages for a message: ``en or ko`` (``en, ko or ja`` once there are three)."""
     if len(LANGUAGES) < 3:
@@ -74,14 +80,12 @@ class Catalogue(Mapping[str, Mapping[str, str]]):
         entry = self._entries.get(key)
         if entry is None:
             return key
-        text = entry.get(lang) or entry[DEFAULT_LANGUAGE]
+        text = tr(entry, lang)
         return text.format(**params) if params else text
 
     def table(self, lang: str) -> dict[str, str]:
         """Every key's text in ``lang``, English filling any gap (for a template's ``t``)."""
-        return {
-            key: entry.get(lang) or entry[DEFAULT_LANGUAGE] for key, entry in self._entries.items()
-        }
+        return {key: tr(entry, lang) for key, entry in self._entries.items()}
 
     def texts(self, lang: str) -> dict[str, str]:
         """The texts written in ``lang``, without fallback (a completeness check compares these)."""

@@ -87,6 +87,16 @@ def test_every_catalogue_of_the_app_has_one_shape_and_is_complete() -> None:
     assert strings_history.history_strings("ko")["doc_title"] == strings.KO["doc_title"]
 
 
+def test_the_domain_terms_have_every_language_and_share_the_one_fallback_rule() -> None:
+    from maturity.model import terms, text
+
+    for table in (terms.TIERS, terms.LEVELS, terms.DIMENSIONS, terms.WHO_ACTS, terms.WORDS):
+        assert Catalogue({str(k): v for k, v in table.items()}).problems() == []
+    assert terms.tr is catalogue.tr and text.tr is catalogue.tr
+    assert catalogue.tr({"en": "Team", "ko": "팀"}, "ko") == "팀"
+    assert catalogue.tr({"en": "Team"}, "ko") == "Team"
+
+
 def test_the_old_per_language_tables_are_views_of_the_catalogue() -> None:
     """Views and tests still read EN/KO and strings(lang): derived from the one catalogue."""
     from maturity.report import strings

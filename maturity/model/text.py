@@ -8,7 +8,7 @@ from pydantic import AfterValidator, BeforeValidator, PlainSerializer, WithJsonS
 
 # The one list of languages; defined in the pydantic-free catalogue module so the core's error
 # messages and the command line's fast paths can use it without importing the models.
-from maturity.catalogue import DEFAULT_LANGUAGE, LANGUAGES, language_choices
+from maturity.catalogue import DEFAULT_LANGUAGE, LANGUAGES, language_choices, tr
 
 __all__ = ["DEFAULT_LANGUAGE", "LANGUAGES", "LText", "Language", "tr"]
 
@@ -56,11 +56,6 @@ LText = Annotated[
     ),
 ]
 """Localised text as stored after validation: always a dict with an ``en`` key."""
-
-
-def tr(text: dict[str, str], lang: str = DEFAULT_LANGUAGE) -> str:
-    """Text in ``lang``, falling back to English when that translation is missing."""
-    return text.get(lang) or text["en"]
 
 
 def _known_language(value: str) -> str:
