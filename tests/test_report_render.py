@@ -330,3 +330,53 @@ def test_pdf_dora_section_scores_first_tiers_historical_and_2025_profiles(
     assert isinstance(note, dict) and squash(note[rendered.lang]) in section
     assert squash(t["qc_overall_mean_note"].format(performance="6.7")) in section
     assert squash(t["cluster_share"]) in section
+
+
+# --- Fonts: an English PDF does not pay for Hangul it does not use -------------------------------
+
+
+def _embedded_fonts(reader: PdfReader) -> set[str]:
+    """The BaseFont names of every font the pages use, without the subset tag ("ABCDEF+")."""
+    names = set()
+    for page in reader.pages:
+        resources = page["/Resources"].get_object()
+        assert isinstance(resources, DictionaryObject)
+        fonts = resources.get("/Font")
+        if fonts is None:
+            continue
+        fonts = fonts.get_object()
+        assert isinstance(fonts, DictionaryObject)
+        for ref in fonts.values():
+            font = ref.get_object()
+            assert isinstance(font, DictionaryObject)
+            names.add(str(font["/BaseFont"]).split("+", 1)[1])
+    return names
+
+
+def test_pdf_embeds_only_the_faces_its_language_needs(rendered: Rendered) -> None:
+    fonts = _embedded_fonts(rendered.reader)
+    assert fonts, "no embedded font found"
+    if rendered.lang == "ko":
+        # Hangul text: the full Pretendard only (no second, Latin-only face embedded beside it)
+        assert all(f.startswith("Pretendard") and "Std" not in f for f in fonts), fonts
+    else:
+        # no Hangul in this report: only the 3,100-glyph Pretendard Std faces are subset
+        assert all(f.startswith("Pretendard-Std") for f in fonts), fonts
+
+
+def test_hangul_in_an_english_pdf_falls_back_to_the_full_face() -> None:
+    from io import BytesIO
+
+    from maturity.report.pdf import render_pdf
+
+    html = (
+        "<html><body style=\"font-family: 'Pretendard Std', Pretendard\">"
+        "<p>Team 결제 플랫폼 review</p></body></html>"
+    )
+    data, pages = render_pdf(html, lang="en")
+    reader = PdfReader(BytesIO(data))
+    assert pages == 1
+    assert squash("Team 결제 플랫폼 review") in squash(reader.pages[0].extract_text())
+    fonts = _embedded_fonts(reader)
+    assert "Pretendard-Std" in fonts  # the Latin words
+    assert "Pretendard" in fonts  # the Hangul ones, from the full face

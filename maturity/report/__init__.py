@@ -120,11 +120,15 @@ def render(
     """The report as bytes in ``fmt``, and the PDF page count (None for HTML)."""
     from maturity.report.html import render_html
 
-    return render_document(lambda: render_html(view), fmt, view.t, progress)
+    return render_document(lambda: render_html(view), fmt, view.t, progress, view.lang)
 
 
 def render_document(
-    html_of: Callable[[], str], fmt: str, words: dict[str, str], progress: Progress | None
+    html_of: Callable[[], str],
+    fmt: str,
+    words: dict[str, str],
+    progress: Progress | None,
+    lang: str,
 ) -> tuple[bytes, int | None]:
     """Any report kind as bytes in ``fmt`` (its HTML from ``html_of``), and the PDF page count.
 
@@ -136,7 +140,7 @@ def render_document(
         return html.encode("utf-8"), None
     from maturity.report.pdf import render_pdf
 
-    return render_pdf(html, progress=progress, words=words)
+    return render_pdf(html, progress=progress, words=words, lang=lang)
 
 
 def write_report(

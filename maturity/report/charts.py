@@ -23,7 +23,7 @@ MID = "#5b6b7b"  # secondary ink: previous assessment, axis labels
 GRID = "#c5ccd3"
 PAPER = "#ffffff"
 WASH = "#e9edf1"  # light fill behind tiers that are not the team's
-FONT = "Pretendard, 'Apple SD Gothic Neo', 'Malgun Gothic', 'Noto Sans KR', NanumGothic, 'DejaVu Sans', sans-serif"
+FONT = "'Pretendard Std', Pretendard, 'Apple SD Gothic Neo', 'Malgun Gothic', 'Noto Sans KR', NanumGothic, 'DejaVu Sans', sans-serif"
 
 
 def _t(text: object) -> str:

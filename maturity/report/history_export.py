@@ -62,7 +62,7 @@ def render_history(
     view: DocView, fmt: str, progress: Progress | None = None
 ) -> tuple[bytes, int | None]:
     """The report as bytes in ``fmt``, and the PDF page count (None for HTML)."""
-    return render_document(lambda: render_history_html(view), fmt, view.t, progress)
+    return render_document(lambda: render_history_html(view), fmt, view.t, progress, view.lang)
 
 
 # ---------------------------------------------------------------------------------------------
