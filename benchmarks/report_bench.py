@@ -1,6 +1,6 @@
 """Report render times: HTML and PDF for a fully answered assessment (figures, not assertions).
 
-The assessment is :mod:`maturity.report.sample`: every calms question answered (two "not
+The assessment is the tests' sample (``tests/report_sample.py``): every calms question answered (two "not
 sure"), notes on a third of them, votes, all five DORA metrics, and an earlier assessment of the
 same team so the comparison parts render too.
 
@@ -27,10 +27,17 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from maturity import questionnaire as qmod
-from maturity.report import prepare, render, sample
-from maturity.store import open_store
-from maturity.workspace import Workspace
+# The sample assessments are test data (tests/report_sample*.py), not part of the package.
+TESTS = Path(__file__).resolve().parents[1] / "tests"
+if str(TESTS) not in sys.path:
+    sys.path.insert(0, str(TESTS))
+
+from report_sample import populate  # noqa: E402
+
+from maturity import questionnaire as qmod  # noqa: E402
+from maturity.report import prepare, render  # noqa: E402
+from maturity.store import open_store  # noqa: E402
+from maturity.workspace import Workspace  # noqa: E402
 
 TARGETS = {"HTML": 0.150, "PDF": 1.5}
 
@@ -90,7 +97,7 @@ def main() -> None:
         store = folder / "bench.db"
         ws = Workspace(open_store(store, create=True))
         loaded = qmod.builtin("calms")
-        current, _ = sample.populate(ws, loaded, lang=args.lang)
+        current, _ = populate(ws, loaded, lang=args.lang)
         a = ws.get(current)
         notes = sum(1 for x in a.answers.values() if x.note)
         total = len(loaded.questionnaire.question_ids())

@@ -12,8 +12,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+import report_sample
 from pypdf import PdfReader
 from pypdf.generic import Destination, DictionaryObject
+from report_sample import populate
 from report_support import EXTERNAL, Page, squash
 
 from maturity import questionnaire as qmod
@@ -22,7 +24,7 @@ from maturity.model.assessment import Assessment
 from maturity.model.results import Results
 from maturity.model.text import tr
 from maturity.questionnaire import LoadedQuestionnaire
-from maturity.report import export, sample
+from maturity.report import export
 from maturity.report.strings import strings
 from maturity.report.strings_plan import plan_strings
 from maturity.store import open_store
@@ -62,7 +64,7 @@ def rendered(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFa
     folder = tmp_path_factory.mktemp(f"report-{lang}")
     ws = Workspace(open_store(folder / "store.db", create=True))
     loaded = qmod.builtin("calms")
-    current, _earlier = sample.populate(ws, loaded, lang=lang)
+    current, _earlier = populate(ws, loaded, lang=lang)
     pdf = export(ws, current, "pdf", folder / "report.pdf", lang)
     html = export(ws, current, "html", folder / "report.html", lang)
     a = ws.get(current)
@@ -232,10 +234,10 @@ def test_same_charts_in_html_and_pdf(rendered: Rendered) -> None:
 
 
 def test_summary_shows_what_changed_since_the_earlier_assessment(rendered: Rendered) -> None:
-    from maturity.report.view import fmt_date
+    from maturity.report.shared import fmt_date
 
     t = strings(rendered.lang)
-    heading = squash(t["changes"].format(date=fmt_date(sample.EARLIER, rendered.lang)))
+    heading = squash(t["changes"].format(date=fmt_date(report_sample.EARLIER, rendered.lang)))
     assert heading in squash(parse_html(rendered.html).all_text)
     assert heading.casefold() in squash(rendered.pdf_text).casefold()  # small caps label in print
 

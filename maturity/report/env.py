@@ -13,7 +13,7 @@ control characters people typed out of every page.
 from __future__ import annotations
 
 from functools import cache
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
 from markupsafe import Markup
 
@@ -23,7 +23,16 @@ from maturity.safetext import document_text
 if TYPE_CHECKING:
     import jinja2
 
-    from maturity.report import Worded
+
+class Worded(Protocol):
+    """What every report view has: its words (``t``) in the report's language, and that language."""
+
+    @property
+    def t(self) -> dict[str, str]: ...
+
+    @property
+    def lang(self) -> str: ...
+
 
 # Stylesheets inlined into every report, in cascade order. fonts-pdf.css is not among them: it
 # points at the bundled font files, which only the PDF writer may fetch.

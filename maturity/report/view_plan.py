@@ -16,8 +16,8 @@ from maturity.model.questionnaire import Practice, Questionnaire
 from maturity.model.results import DimensionResult
 from maturity.model.text import tr
 from maturity.report import charts
+from maturity.report.shared import fmt_score, level_text
 from maturity.report.strings_plan import plan_strings
-from maturity.report.view import fmt_score
 
 
 @dataclass(frozen=True)
@@ -67,10 +67,6 @@ class PlanView:
     done: list[DoneRow]
 
 
-def _level(x: int | None) -> str:
-    return str(x) if x is not None else "–"
-
-
 def build_plan_view(
     a: Assessment,
     q: Questionnaire,
@@ -91,7 +87,7 @@ def build_plan_view(
     targets = [
         TargetRow(
             dimension=title(g.dimension),
-            today=f"{_level(g.level)} ({fmt_score(g.score)})",
+            today=f"{level_text(g.level)} ({fmt_score(g.score)})",
             target=str(g.target),
             by=g.by,
             gap=(
@@ -107,7 +103,7 @@ def build_plan_view(
     phases = []
     for ph in p.phases:
         projected = [
-            f"{title(x.dimension)} {_level(x.level)} ({fmt_score(x.score)})"
+            f"{title(x.dimension)} {level_text(x.level)} ({fmt_score(x.score)})"
             + (f" · {t['plan_reaches']}" if x.reaches_target else "")
             for x in ph.projected
             if x.target is not None
@@ -167,7 +163,7 @@ def build_plan_view(
         done_heading = t["plan_done_since"].format(date=when)
         for pay in plan_mod.payoff(prev, a, practices, prev_dims, dimensions):
             changes = [
-                f"{x.question}: {_level(x.before) if x.answered_before else '–'} → {_level(x.after) if x.answered_after else '–'}"
+                f"{x.question}: {level_text(x.before) if x.answered_before else '–'} → {level_text(x.after) if x.answered_after else '–'}"
                 for x in pay.answers
             ]
             if pay.dimension:

@@ -10,10 +10,9 @@ so Jinja2's autoescape handles it; only the charts, which escape their own text,
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from typing import TYPE_CHECKING
 
 from markupsafe import Markup
 
@@ -24,55 +23,37 @@ from maturity.model import terms
 from maturity.model.assessment import Assessment
 from maturity.model.questionnaire import Dimension, Practice, Question
 from maturity.model.results import DimensionResult, RecommendationItem, Results
-from maturity.model.text import tr
 from maturity.questionnaire import LoadedQuestionnaire
 from maturity.report import charts
 from maturity.report.measured import MeasuredSection
 from maturity.report.measured import section as measured_section
+from maturity.report.shared import (
+    NOTE_EXCERPT,
+    Lookup,
+    Meta,
+    css_content,
+    fmt_date,
+    fmt_score,
+    level_text,
+)
 from maturity.report.strings import strings
+from maturity.report.view_plan import PlanView, build_plan_view
 from maturity.safetext import breakable, excerpt
 from maturity.scoring import MIN_COVERAGE
 
-if TYPE_CHECKING:  # view_plan formats with fmt_score from here, so it imports this module
-    from maturity.report.view_plan import PlanView
-
 HORIZONS: tuple[str, ...] = ("now", "next", "later")
+
+
 TOP_STEPS = 3
-NOTE_EXCERPT = 600  # characters of a note in the body; the appendix has the whole note ...
+
+
 NOTE_APPENDIX = 20_000  # ... up to this many (far above what the store accepts today; a hang
-# guard for notes written before the limit existed, such as a 4.7 MB data: URL)
+
+
 LINK_SHOWN = 200  # characters of an evidence link
+
+
 _URL = re.compile(r"\b(?:https?://|www\.)[^\s<>\"'）)]+", re.IGNORECASE)
-_MONTHS_EN = (
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-)
-
-
-# ---------------------------------------------------------------------------------------------
-# Formatting
-
-
-def fmt_score(score: float | None) -> str:
-    return "–" if score is None else f"{score:.2f}"
-
-
-def fmt_date(value: datetime, lang: str) -> str:
-    """A date as people write it: '27 November 2025' or '2025년 11월 27일' (UTC day)."""
-    d = value.astimezone(UTC)
-    if lang == "ko":
-        return f"{d.year}년 {d.month}월 {d.day}일"
-    return f"{d.day} {_MONTHS_EN[d.month - 1]} {d.year}"
 
 
 def evidence_links(note: str) -> list[str]:
@@ -80,10 +61,6 @@ def evidence_links(note: str) -> list[str]:
     A link longer than :data:`LINK_SHOWN` is shortened with "…" (the note in the appendix has
     it whole): a 4.7 MB data: URL must not become a page of unbreakable text."""
     return [excerpt(m.rstrip(".,;:"), LINK_SHOWN)[0] for m in _URL.findall(note)]
-
-
-# ---------------------------------------------------------------------------------------------
-# View dataclasses (what the templates see)
 
 
 @dataclass(frozen=True)
@@ -284,42 +261,6 @@ class Comparison:
 
 
 @dataclass(frozen=True)
-class Meta:
-    title: str
-    author: str
-    subject: str
-    keywords: str
-    created: str  # ISO 8601, for PDF metadata
-    modified: str
-
-    @classmethod
-    def of(
-        cls,
-        t: Mapping[str, str],
-        *,
-        title: str,
-        subject: str,
-        author: str | None,
-        created: datetime,
-        modified: datetime,
-    ) -> Meta:
-        """The document metadata of any report kind; the generator stands in for no author."""
-        return cls(
-            title=title,
-            author=author or t["generator"],
-            subject=subject,
-            keywords=t["doc_keywords"],
-            created=iso_time(created),
-            modified=iso_time(modified),
-        )
-
-
-def iso_time(value: datetime) -> str:
-    """A timestamp for document metadata: ISO 8601 in UTC to the second ('...T09:00:00Z')."""
-    return value.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
-
-
-@dataclass(frozen=True)
 class Cover:
     kicker: str
     team: str
@@ -368,10 +309,6 @@ class ReportView:
     plan: PlanView | None = None  # targets, phases, actions (maturity.report.view_plan)
 
 
-# ---------------------------------------------------------------------------------------------
-# Builder
-
-
 @dataclass(frozen=True)
 class Previous:
     """An earlier assessment to compare against (same team, or the one given by --compare-to)."""
@@ -380,27 +317,7 @@ class Previous:
     results: Results
 
 
-class Texts:
-    """The words every view builder looks up alike: translated text, DORA tiers and metrics.
-
-    Subclasses set ``lang`` and ``t`` (their strings table in that language).
-    """
-
-    lang: str
-    t: dict[str, str]
-
-    def tr(self, text: Mapping[str, str]) -> str:
-        return tr(dict(text), self.lang)
-
-    def tier_label(self, tier: str | None) -> str:
-        return self.t[f"tier_{tier}"] if tier else "–"
-
-    def metric_title(self, metric: str) -> str:
-        d = dora_mod.metric_definitions().get(metric)
-        return self.tr(d.title) if d else metric
-
-
-class _Builder(Texts):
+class _Builder(Lookup):
     def __init__(
         self,
         assessment: Assessment,
@@ -410,40 +327,25 @@ class _Builder(Texts):
         previous: Previous | None,
         generated: datetime,
     ) -> None:
+        super().__init__([loaded], lang, strings(lang), no_level="not_enough")
         self.a = assessment
         self.q = loaded.questionnaire
         self.practices: dict[str, Practice] = {p.id: p for p in loaded.practices}
         self.r = results
-        self.lang = lang
-        self.t = strings(lang)
         self.prev = previous
         self.generated = generated
         self.dims: dict[str, Dimension] = {d.id: d for d in self.q.dimensions}
 
-    # -- small helpers ----------------------------------------------------------------------
+    # -- small helpers (titles, question texts and level names come from Lookup) -----------
 
     def fmt(self, key: str, **values: object) -> str:
         return self.t[key].format(**values)
 
-    def level_name(self, level: int | None) -> str:
-        return self.q.level_name(level, self.lang) if level is not None else self.t["not_enough"]
-
     def level_label(self, level: int | None) -> str:
+        """'Level 3 · Defined' (this report's heading form), or the not-enough words."""
         if level is None:
             return self.t["not_enough"]
         return f"{self.fmt('level_n', level=level)} · {self.level_name(level)}"
-
-    def dim_title(self, dim_id: str) -> str:
-        d = self.dims.get(dim_id)
-        return self.tr(d.title) if d else dim_id
-
-    def question(self, qid: str) -> Question | None:
-        found = self.q.find_question(qid)
-        return found[1] if found else None
-
-    def question_text(self, qid: str) -> str:
-        q = self.question(qid)
-        return self.tr(q.text) if q else qid
 
     # -- answers ----------------------------------------------------------------------------
 
@@ -1071,8 +973,6 @@ class _Builder(Texts):
         )
 
     def plan_view(self) -> PlanView:
-        from maturity.report.view_plan import build_plan_view
-
         previous = None
         if self.prev is not None:
             when = fmt_date(self.prev.assessment.created, self.lang)
@@ -1086,36 +986,6 @@ class _Builder(Texts):
             self.generated.date(),
             previous,
         )
-
-
-def level_text(level: int | None) -> str:
-    """A bare level for tables: '3', or '–' when there is none."""
-    return "–" if level is None else str(level)
-
-
-def css_string(text: str) -> str:
-    """A CSS string literal; quotes, backslashes and line breaks escaped so nothing breaks out."""
-    out = []
-    for ch in text:
-        if ch in '\\"' or ch in "<>" or ord(ch) < 0x20 or ord(ch) == 0x7F:
-            out.append(f"\\{ord(ch):x} ")
-        else:
-            out.append(ch)
-    return '"' + "".join(out) + '"'
-
-
-def css_content(template: str) -> Markup:
-    """``"Page {page} of {pages}"`` -> ``"Page " counter(page) " of " counter(pages)``."""
-    parts = re.split(r"(\{page\}|\{pages\})", template)
-    tokens = []
-    for part in parts:
-        if part == "{page}":
-            tokens.append("counter(page)")
-        elif part == "{pages}":
-            tokens.append("counter(pages)")
-        elif part:
-            tokens.append(css_string(part))
-    return Markup(" ".join(tokens))
 
 
 def _rule_text(
