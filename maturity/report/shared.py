@@ -22,6 +22,7 @@ from maturity.model.plan import DoneShare
 from maturity.model.questionnaire import Practice, Question
 from maturity.model.text import tr
 from maturity.questionnaire import LoadedQuestionnaire
+from maturity.textfmt import format_delta, format_level, format_score, format_share
 
 NOTE_EXCERPT = 600  # characters of a note in the body; the appendix has the whole note ...
 
@@ -40,10 +41,6 @@ _MONTHS_EN = (
     "November",
     "December",
 )
-
-
-def fmt_score(score: float | None) -> str:
-    return "–" if score is None else f"{score:.2f}"
 
 
 def fmt_date(value: datetime, lang: str) -> str:
@@ -90,11 +87,6 @@ def iso_time(value: datetime) -> str:
     return value.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
-def level_text(level: int | None) -> str:
-    """A bare level for tables: '3', or '–' when there is none."""
-    return "–" if level is None else str(level)
-
-
 def css_string(text: str) -> str:
     """A CSS string literal; quotes, backslashes and line breaks escaped so nothing breaks out."""
     out = []
@@ -132,12 +124,9 @@ _MONTHS_SHORT = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", 
 
 
 def fmt_delta(value: float | None) -> str:
-    """A signed change: '+1.00', '−0.25' (a real minus sign), '0.00'; '' when unknown."""
-    if value is None:
-        return ""
-    if round(value, 2) == 0:
-        return "0.00"
-    return f"+{value:.2f}" if value > 0 else f"−{-value:.2f}"
+    """A score change as the reports print it (:func:`maturity.textfmt.format_delta`): signed,
+    two decimals, the typographic minus ('+1.00', '−0.25', '0.00'); '' when unknown."""
+    return format_delta(value, typographic=True, missing="")
 
 
 def short_date(value: datetime, lang: str) -> str:
@@ -146,11 +135,6 @@ def short_date(value: datetime, lang: str) -> str:
     if lang == "ko":
         return f"{d.year}. {d.month}. {d.day}."
     return f"{d.day} {_MONTHS_SHORT[d.month - 1]} {d.year}"
-
-
-def parse_time(value: str) -> datetime:
-    """The core's ISO timestamps ('2026-04-10T09:00:00.000Z') back to an aware datetime."""
-    return datetime.fromisoformat(value.replace("Z", "+00:00")).astimezone(UTC)
 
 
 def direction(before: float | None, after: float | None) -> str:
@@ -303,13 +287,13 @@ def delta_row(
         delta = b_score - a_score
     return DeltaRow(
         label=label,
-        a_score=fmt_score(a_score),
-        b_score=fmt_score(b_score),
+        a_score=format_score(a_score),
+        b_score=format_score(b_score),
         delta=fmt_delta(delta),
         a_level=a_level,
         b_level=b_level,
-        a_level_text=level_text(a_level),
-        b_level_text=level_text(b_level),
+        a_level_text=format_level(a_level),
+        b_level_text=format_level(b_level),
         level_names=f"{cat.level_name(a_level)} → {cat.level_name(b_level)}",
         direction=move,
         word=cat.t[move],
@@ -323,7 +307,7 @@ def big_levels(cat: Lookup, a: int | None, b: int | None) -> tuple[str, str]:
     if a is None and b is None:
         return t["not_enough_overall"], ""
     left = t["level_n"].format(level=a) if a is not None else "–"
-    return f"{left} → {level_text(b)}", f"{cat.level_name(a)} → {cat.level_name(b)}"
+    return f"{left} → {format_level(b)}", f"{cat.level_name(a)} → {cat.level_name(b)}"
 
 
 @dataclass(frozen=True)
@@ -342,7 +326,7 @@ def share_rows(rows: Sequence[DoneShare], t: Mapping[str, str]) -> list[ShareRow
             r.team,
             r.quarter,
             t["share_done_of"].format(done=r.done, total=r.total),
-            f"{r.share:.0%}" if r.share is not None else "–",
+            format_share(r.share),
         )
         for r in rows
     ]

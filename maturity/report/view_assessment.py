@@ -33,13 +33,12 @@ from maturity.report.shared import (
     Meta,
     css_content,
     fmt_date,
-    fmt_score,
-    level_text,
 )
 from maturity.report.strings import strings
 from maturity.report.view_plan import PlanView, build_plan_view
 from maturity.safetext import breakable, excerpt
 from maturity.scoring import MIN_COVERAGE
+from maturity.textfmt import format_level, format_score
 
 HORIZONS: tuple[str, ...] = ("now", "next", "later")
 
@@ -412,8 +411,8 @@ class _Builder(Lookup):
                     question=self.question_text(x.question),
                     dimension=self.dim_title(x.dimension),
                     spread=x.spread,
-                    median=level_text(x.median),
-                    answer=level_text(x.level) if x.level is not None else self.t["not_sure"],
+                    median=format_level(x.median),
+                    answer=format_level(x.level) if x.level is not None else self.t["not_sure"],
                     votes=votes,
                     discuss=x.discuss,
                 )
@@ -520,7 +519,7 @@ class _Builder(Lookup):
         elif res.next_level is not None and res.distance_to_next is not None and res.held_back_by:
             intro = self.fmt(
                 "held_back_sentence",
-                score=fmt_score(res.score),
+                score=format_score(res.score),
                 distance=f"{res.distance_to_next:.2f}",
                 level=res.next_level,
                 name=self.level_name(res.next_level),
@@ -543,7 +542,7 @@ class _Builder(Lookup):
             number=number,
             title=self.tr(dim.title),
             summary=self.tr(dim.summary) if dim.summary else "",
-            score=fmt_score(res.score),
+            score=format_score(res.score),
             level=res.level,
             level_label=self.level_label(res.level),
             coverage=f"{res.coverage:.0%}",
@@ -598,9 +597,9 @@ class _Builder(Lookup):
                 self.t["overall"],
                 pr.overall.level,
                 self.r.overall.level,
-                level_text(pr.overall.level),
-                level_text(self.r.overall.level),
-                f"{fmt_score(pr.overall.score)} → {fmt_score(self.r.overall.score)}",
+                format_level(pr.overall.level),
+                format_level(self.r.overall.level),
+                f"{format_score(pr.overall.score)} → {format_score(self.r.overall.score)}",
             )
         ]
         for d in self.r.dimensions:
@@ -610,9 +609,9 @@ class _Builder(Lookup):
                     self.dim_title(d.id),
                     old.level if old else None,
                     d.level,
-                    level_text(old.level if old else None),
-                    level_text(d.level),
-                    f"{fmt_score(old.score if old else None)} → {fmt_score(d.score)}",
+                    format_level(old.level if old else None),
+                    format_level(d.level),
+                    f"{format_score(old.score if old else None)} → {format_score(d.score)}",
                 )
             )
         dora_change = None
@@ -642,9 +641,9 @@ class _Builder(Lookup):
         before = {d.id: d for d in self.prev.results.dimensions} if self.prev else {}
         parts = []
         for d in self.r.dimensions:
-            part = f"{self.dim_title(d.id)} {fmt_score(d.score)} ({self.level_name(d.level)})"
+            part = f"{self.dim_title(d.id)} {format_score(d.score)} ({self.level_name(d.level)})"
             if d.id in before and before[d.id].score is not None:
-                part += f", {self.previous_label()}: {fmt_score(before[d.id].score)}"
+                part += f", {self.previous_label()}: {format_score(before[d.id].score)}"
             parts.append(part)
         return f"{self.t['calms_profile']} — " + "; ".join(parts)
 
@@ -674,9 +673,9 @@ class _Builder(Lookup):
                 label=self.dim_title(d.id),
                 value=d.score,
                 caption=(
-                    f"{fmt_score(d.score)} · {self.level_name(d.level)}"
+                    f"{format_score(d.score)} · {self.level_name(d.level)}"
                     if d.level is not None
-                    else f"{fmt_score(d.score)} · {self.t['not_enough']}"
+                    else f"{format_score(d.score)} · {self.t['not_enough']}"
                     if d.score is not None
                     else self.t["not_enough"]
                 ),
@@ -851,7 +850,9 @@ class _Builder(Lookup):
         scored = [d for d in self.r.dimensions if d.score is not None]
         if not scored:
             return [self.t["no_answers_sentence"]]
-        out = [self.fmt("overall_sentence", score=fmt_score(o.score), count=len(self.r.dimensions))]
+        out = [
+            self.fmt("overall_sentence", score=format_score(o.score), count=len(self.r.dimensions))
+        ]
         if len(scored) > 1:
             best = max(scored, key=lambda d: (d.score or 0.0, d.id))
             worst = min(scored, key=lambda d: (d.score or 0.0, d.id))
@@ -859,9 +860,9 @@ class _Builder(Lookup):
                 self.fmt(
                     "strongest_sentence",
                     title=self.dim_title(best.id),
-                    score=fmt_score(best.score),
+                    score=format_score(best.score),
                     weakest=self.dim_title(worst.id),
-                    weakest_score=fmt_score(worst.score),
+                    weakest_score=format_score(worst.score),
                 )
             )
         if o.capped_by:
@@ -873,7 +874,7 @@ class _Builder(Lookup):
                     "partial_sentence",
                     titles=", ".join(lacking),
                     coverage=f"{MIN_COVERAGE:.0%}",
-                    score=fmt_score(o.score),
+                    score=format_score(o.score),
                 )
             )
         return out
@@ -885,8 +886,8 @@ class _Builder(Lookup):
         level_big = self.fmt("level_n", level=o.level) if o.level else t["not_enough_overall"]
         level_name = o.level_name or ""
         if o.level is None and o.score is not None:
-            level_name = self.fmt("partial_score", score=fmt_score(o.score))
-        score_line = self.fmt("score_of_5", score=fmt_score(o.score)) if o.level else ""
+            level_name = self.fmt("partial_score", score=format_score(o.score))
+        score_line = self.fmt("score_of_5", score=format_score(o.score)) if o.level else ""
         dora_view = self.dora()
         facts: list[tuple[str, str]] = [
             (t["assessed_on"], fmt_date(self.a.created, self.lang)),

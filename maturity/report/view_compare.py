@@ -35,11 +35,11 @@ from maturity.report.shared import (
     direction,
     fmt_date,
     fmt_delta,
-    fmt_score,
 )
 from maturity.report.strings_history import history_strings
 from maturity.report.strings_plan import plan_strings
 from maturity.safetext import breakable, excerpt
+from maturity.textfmt import format_score
 
 
 @dataclass(frozen=True)
@@ -275,8 +275,8 @@ class _CompareBuilder:
         if o.a_score is not None and o.b_score is not None:
             out.append(
                 t["cmp_overall_sentence"].format(
-                    a=fmt_score(o.a_score),
-                    b=fmt_score(o.b_score),
+                    a=format_score(o.a_score),
+                    b=format_score(o.b_score),
                     delta=fmt_delta(o.score_delta),
                     la=cat.level_label(o.a_level),
                     lb=cat.level_label(o.b_level),
@@ -380,7 +380,7 @@ class _CompareBuilder:
         score_line = ""
         if o.a_score is not None and o.b_score is not None:
             score_line = t["score_line"].format(
-                a=fmt_score(o.a_score), b=fmt_score(o.b_score), delta=fmt_delta(o.score_delta)
+                a=format_score(o.a_score), b=format_score(o.b_score), delta=fmt_delta(o.score_delta)
             )
         title = (
             ea.assessment.team
@@ -486,7 +486,7 @@ class _CompareBuilder:
                     answers=answers,
                     dimension=self.cat.dim_title(pay.dimension) if pay.dimension else "–",
                     score=(
-                        f"{fmt_score(pay.score_before)} → {fmt_score(pay.score_after)}"
+                        f"{format_score(pay.score_before)} → {format_score(pay.score_after)}"
                         if pay.dimension
                         else ""
                     ),

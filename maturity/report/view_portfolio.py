@@ -25,14 +25,13 @@ from maturity.report.shared import (
     TocEntry,
     css_content,
     fmt_date,
-    fmt_score,
-    level_text,
-    parse_time,
     share_rows,
     short_date,
 )
 from maturity.report.strings_history import history_strings
 from maturity.report.strings_plan import plan_strings
+from maturity.textfmt import format_level, format_score
+from maturity.timefmt import parse_time
 
 DOTS = 5
 
@@ -78,7 +77,7 @@ class PortfolioView(DocView):
 
 def heat_cell(level: int | None, score: float | None) -> HeatCell:
     dots = "" if level is None else "●" * level + "○" * (DOTS - level)
-    return HeatCell(level, level_text(level), fmt_score(score), dots)
+    return HeatCell(level, format_level(level), format_score(score), dots)
 
 
 def build_portfolio_view(
@@ -109,7 +108,7 @@ def build_portfolio_view(
     sentences: list[str] = []
     scored = {d: m for d, m in p.dimension_means.items() if m is not None}
     weakest_title = titles.get(weakest, "") if weakest else ""
-    weakest_score = fmt_score(scored.get(weakest)) if weakest else "–"
+    weakest_score = format_score(scored.get(weakest)) if weakest else "–"
     if p.rows:
         dates = sorted(parse_time(r.date) for r in p.rows)
         first, last = fmt_date(dates[0], lang), fmt_date(dates[-1], lang)
@@ -122,7 +121,7 @@ def build_portfolio_view(
             strongest = max(scored, key=lambda d: (scored[d], d))
             sentences.append(
                 t["pf_strongest_sentence"].format(
-                    title=titles[strongest], score=fmt_score(scored[strongest])
+                    title=titles[strongest], score=format_score(scored[strongest])
                 )
             )
         stale = sum(r.stale for r in p.rows)
@@ -150,7 +149,7 @@ def build_portfolio_view(
                 charts.Bar(
                     label=titles[d],
                     value=p.dimension_means.get(d),
-                    caption=fmt_score(p.dimension_means.get(d))
+                    caption=format_score(p.dimension_means.get(d))
                     + (f" · ▼ {t['pf_weakest_mark']}" if d == weakest else ""),
                 )
                 for d in p.dimensions
@@ -196,7 +195,7 @@ def build_portfolio_view(
         chart=chart,
         columns=[HeatColumn(titles[d], d == weakest) for d in p.dimensions],
         rows=rows,
-        means=[fmt_score(p.dimension_means.get(d)) for d in p.dimensions],
+        means=[format_score(p.dimension_means.get(d)) for d in p.dimensions],
         legend=cat.legend(),
         stale_days=p.stale_after_days,
         actions_done=share_rows(p.actions_done, plan_strings(lang)),

@@ -28,14 +28,13 @@ from maturity.report.shared import (
     css_content,
     delta_row,
     fmt_date,
-    fmt_score,
-    level_text,
-    parse_time,
     share_rows,
     short_date,
 )
 from maturity.report.strings_history import history_strings
 from maturity.report.strings_plan import plan_strings
+from maturity.textfmt import format_level, format_score
+from maturity.timefmt import parse_time
 
 TIERS_LISTED = 8  # a trend summary names every DORA tier up to this many assessments
 
@@ -116,10 +115,10 @@ def build_trend_view(
             id=p.id,
             questionnaire=p.questionnaire,
             cells=[
-                TrendCell(fmt_score(p.dimensions.get(d)), level_text(p.levels.get(d)))
+                TrendCell(format_score(p.dimensions.get(d)), format_level(p.levels.get(d)))
                 for d in trend.dimensions
             ],
-            overall=TrendCell(fmt_score(p.overall_score), level_text(p.overall_level)),
+            overall=TrendCell(format_score(p.overall_score), format_level(p.overall_level)),
             dora=cat.tier_label(p.dora_tier),
         )
         for p, when in zip(points, times, strict=True)
