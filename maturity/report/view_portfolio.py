@@ -1,6 +1,7 @@
 """View model of the portfolio report (what ``portfolio.html`` shows): every team's latest levels.
 
-The rows come from the coach core (:func:`maturity.history.portfolio`, in its one order); this
+The rows come from the coach core (:func:`maturity.history.portfolio`), in its one order
+(:func:`maturity.history.sort_portfolio`, by team, as the CLI and the TUI list them); this
 module adds words, the heat map cells, means and the chart.
 """
 
@@ -12,6 +13,7 @@ from datetime import UTC, datetime
 
 from markupsafe import Markup
 
+from maturity.history import sort_portfolio
 from maturity.model.history import Portfolio
 from maturity.questionnaire import LoadedQuestionnaire
 from maturity.report import charts
@@ -103,7 +105,7 @@ def build_portfolio_view(
             date=short_date(parse_time(r.date), lang),
             stale=r.stale,
         )
-        for r in p.rows
+        for r in sort_portfolio(p, "team")  # the one portfolio order (CLI, TUI, reports)
     ]
     sentences: list[str] = []
     scored = {d: m for d, m in p.dimension_means.items() if m is not None}
