@@ -359,8 +359,10 @@ def test_pdf_embeds_only_the_faces_its_language_needs(rendered: Rendered) -> Non
     fonts = _embedded_fonts(rendered.reader)
     assert fonts, "no embedded font found"
     if rendered.lang == "ko":
-        # Hangul text: the full Pretendard only (no second, Latin-only face embedded beside it)
+        # Hangul text: the full Pretendard only (no second, Latin-only face embedded beside it),
+        # and upright only: Korean emphasis is not slanted, so no oblique face is embedded
         assert all(f.startswith("Pretendard") and "Std" not in f for f in fonts), fonts
+        assert not any("Oblique" in f for f in fonts), fonts
     else:
         # no Hangul in this report: only the 3,100-glyph Pretendard Std faces are subset
         assert all(f.startswith("Pretendard-Std") for f in fonts), fonts
