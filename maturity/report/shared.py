@@ -24,8 +24,10 @@ from maturity.model.text import tr
 from maturity.questionnaire import LoadedQuestionnaire
 from maturity.textfmt import format_delta, format_level, format_score, format_share
 
-NOTE_EXCERPT = 600  # characters of a note in the body; the appendix has the whole note ...
+NOTE_EXCERPT = 600  # characters of a note in a report body (the appendix has more of it)
 
+# ---------------------------------------------------------------------------------------------
+# Formatting (numbers come from maturity.textfmt; dates and CSS strings are the reports' own)
 
 _MONTHS_EN = (
     "January",
@@ -49,6 +51,10 @@ def fmt_date(value: datetime, lang: str) -> str:
     if lang == "ko":
         return f"{d.year}년 {d.month}월 {d.day}일"
     return f"{d.day} {_MONTHS_EN[d.month - 1]} {d.year}"
+
+
+# ---------------------------------------------------------------------------------------------
+# Document pieces every report kind has
 
 
 @dataclass(frozen=True)
@@ -201,6 +207,10 @@ class DeltaRow:
     symbol: str
 
 
+# ---------------------------------------------------------------------------------------------
+# The one look-up of words and titles
+
+
 class Lookup:
     """The one look-up of a report's words and titles, for every report kind.
 
@@ -282,6 +292,7 @@ def delta_row(
     b_level: int | None,
     delta: float | None = None,
 ) -> DeltaRow:
+    """One "before -> after" row: both scores and levels, the change and its direction, worded."""
     move = direction(a_score, b_score)
     if delta is None and a_score is not None and b_score is not None:
         delta = b_score - a_score
