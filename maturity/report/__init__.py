@@ -8,8 +8,9 @@ the history models or WeasyPrint), and each name is loaded from its module on fi
 * :mod:`~maturity.report.export_assessment`: the single-assessment report (``export``,
   ``prepare``, ``render``); :mod:`~maturity.report.export_history`: the comparison, trend and
   portfolio reports (``export_compare``, ``export_trend``, ``export_portfolio``);
-* views, one module per report kind (``view_assessment``, ``view_compare``, ``view_trend``,
-  ``view_portfolio``, ``view_plan``) over :mod:`~maturity.report.shared`, the one place for
+* views, one module per report kind (``view_assessment``, with its ``view_dora``,
+  ``view_plan`` and ``measured`` sections; ``view_compare``, ``view_trend``,
+  ``view_portfolio``) over :mod:`~maturity.report.shared`, the one place for
   formatting and word/title look-ups; charts, Jinja2 environment, PDF writer and URL fetcher in
   their own modules.
 
