@@ -18,6 +18,8 @@ from pathlib import Path
 
 import pytest
 from conftest import DATA, ROOT, CliResult, store_at_schema
+from measure_support import workflows_repo, write
+from test_measure import DEPLOYS, INCIDENTS, WINDOW
 
 from maturity import launch
 from maturity.cli import main as cli_main
@@ -222,6 +224,65 @@ def test_a_store_whose_name_means_something_in_a_uri(
     assert r.code == 0, r.err
     assert_same_both_ways(normal, launched, store, *args, "show", r.out.strip(), "--json")
     assert sorted(p.name for p in tmp_path.iterdir() if p.suffix == ".db") == [store.name]
+
+
+def test_identical_with_measured_dora_values(
+    normal: Run, launched: Run, store_path: Path, tmp_path: Path
+) -> None:
+    sources = [
+        *("--repo", str(workflows_repo(tmp_path / "repo").path)),
+        *("--deployments", str(write(tmp_path / "deploys.csv", DEPLOYS))),
+        *("--incidents", str(write(tmp_path / "incidents.csv", INCIDENTS))),
+        *WINDOW,
+    ]  # as in test_measure_store
+    first = new(normal, "--answers", PAYMENTS)
+    second = new(normal, "--from", first)
+    r = launched("dora", "measure", *sources, "--into", second)  # a write: keeps its show
+    assert r.code == 0, r.err
+    kept = served(store_path, "show", second, "--json")
+    assert kept is not None and '"measured"' in kept
+    assert kept == normal("show", second, "--json").out
+    assert_same_both_ways(normal, launched, store_path, "trend", "--team", "Payments", "--json")
+    assert_same_both_ways(normal, launched, store_path, "portfolio")
+
+
+def test_many_random_assessments_are_identical(
+    normal: Run, launched: Run, store_path: Path
+) -> None:
+    import random
+
+    from maturity import questionnaire as qmod
+    from maturity.model.assessment import Answer, DoraInputs
+    from maturity.store import open_store
+    from maturity.workspace import Workspace
+
+    rnd = random.Random(12)
+    ws = Workspace(open_store(store_path))
+    ids = []
+    try:
+        for k in range(12):
+            loaded = qmod.builtin(rnd.choice(["calms", "quick"]))
+            qids = loaded.questionnaire.question_ids()
+            answers = {
+                q: Answer(level=rnd.choice([None, 1, 2, 3, 4, 5]), note=rnd.choice(["", "n"]))
+                for q in rnd.sample(qids, rnd.randint(0, len(qids)))
+            }
+            dora = DoraInputs(
+                deployment_frequency=rnd.choice([None, "monthly", "2/week", "3/day"]),
+                lead_time=rnd.choice([None, "3w", "2d", "45m"]),
+                change_failure_rate=rnd.choice([None, "5%", "30"]),
+                time_to_restore=rnd.choice([None, "2d", "1h"]),
+            )
+            language = rnd.choice(["en", "ko"])
+            a = ws.create(f"Team {k % 4}", loaded, answers=answers, dora=dora, language=language)
+            ids.append(a.id)
+    finally:
+        ws.store.close()
+    for aid in ids:
+        assert_same_both_ways(normal, launched, store_path, "show", aid, "--json")
+    for team in range(4):
+        assert_same_both_ways(normal, launched, store_path, "trend", "--team", f"Team {team}")
+    assert_same_both_ways(normal, launched, store_path, "portfolio", "--json")
 
 
 def test_identical_after_import_and_import_replace(
