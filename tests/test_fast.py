@@ -476,6 +476,32 @@ def test_a_new_app_version_or_cache_format_is_a_miss(
     assert served(store_path, "show", aid, "--json") is None
 
 
+def test_changed_code_is_a_miss(
+    normal: Run, launched: Run, store_path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    tree = tmp_path / "pkg"
+    (tree / "sub" / "__pycache__").mkdir(parents=True)
+    (tree / "scoring.py").write_text("x = 1\n")
+    (tree / "sub" / "rules.yaml").write_text("a: 1\n")
+    (tree / "sub" / "__pycache__" / "scoring.pyc").write_text("compiled")
+    (tree / "README.txt").write_text("not code")
+    roots = (str(tree), str(tmp_path / "missing"))
+    first = fastread.code_stamp(roots)
+    (tree / "README.txt").write_text("not code, changed")
+    (tree / "sub" / "__pycache__" / "scoring.pyc").write_text("compiled again")
+    assert fastread.code_stamp(roots) == first  # neither source nor data
+    (tree / "sub" / "rules.yaml").write_text("a: 2\n")
+    second = fastread.code_stamp(roots)
+    assert second != first
+    (tree / "new.py").write_text("")
+    assert fastread.code_stamp(roots) not in (first, second)
+
+    aid = new(normal, "--answers", PAYMENTS)
+    assert_same_both_ways(normal, launched, store_path, "show", aid, "--json")
+    monkeypatch.setattr(fastread, "code_stamp", lambda: "edited")
+    assert served(store_path, "show", aid, "--json") is None
+
+
 def test_a_damaged_entry_is_a_miss_and_is_written_again(
     normal: Run, launched: Run, store_path: Path
 ) -> None:

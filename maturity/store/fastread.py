@@ -5,7 +5,9 @@ core (pydantic models, questionnaires, scoring, the plan). That output is a pure
 the store's content, the app version and the time, so the launcher (:mod:`maturity.launch`)
 keeps it in the SQLite table ``results_cache`` (schema 7) under a *stamp*:
 
-- the app version and :data:`CACHE_FORMAT` (new rules or a new output shape: a new stamp);
+- the app version, :data:`CACHE_FORMAT` (a new output shape) and :func:`code_stamp`, which
+  changes with any source or data file of the installation (a source checkout whose scoring
+  was edited without a new version recomputes too);
 - for one assessment, its ``revision``; for the commands over many, the store-wide revision
   counter. Triggers (:mod:`maturity.store.migrations`, 7) give an assessment a new revision on
   every change to it or its answers, events, measurements, targets and actions, from one
@@ -76,6 +78,36 @@ class Entry:
         self.path, self.key, self.assessment_id, self.stamp = path, key, assessment_id, stamp
 
 
+_PACKAGE = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+_SOURCES = (".py", ".yaml", ".yml", ".json")
+
+
+def _files(folder: str, out: list[str]) -> None:
+    with os.scandir(folder) as entries:
+        for e in entries:
+            if e.is_dir(follow_symlinks=False):
+                if e.name != "__pycache__":
+                    _files(e.path, out)
+            elif e.name.endswith(_SOURCES):
+                st = e.stat()
+                out.append(f"{e.path} {st.st_mtime_ns} {st.st_size}")
+
+
+def code_stamp(roots: tuple[str, ...] | None = None) -> str:
+    """A checksum of the name, time and size of every source and data file the output could
+    come from: the package (with its ``_data`` in a wheel) and, in a source checkout, the
+    questionnaires beside it. Stat only, no reading: well under a millisecond or two."""
+    if roots is None:
+        roots = (_PACKAGE, os.path.join(os.path.dirname(_PACKAGE), "questionnaires"))
+    out: list[str] = []
+    for root in roots:
+        if os.path.isdir(root):
+            _files(root, out)
+    out.sort()
+    listing = "\n".join(out).encode("utf-8", "surrogateescape")
+    return f"{zlib.crc32(listing):08x}"
+
+
 def sqlite_file(target: str) -> str | None:
     """The store target as an existing regular SQLite file, or None (PostgreSQL, missing, a
     folder or a FIFO: the normal path says what is wrong). Only ``stat`` is used."""
@@ -142,7 +174,7 @@ def lookup(target: str, request: Request, now: str) -> tuple[str | None, Entry |
             path=path,
             key=_key(request, assessment_id),
             assessment_id=assessment_id,
-            stamp=f"{__version__} {CACHE_FORMAT} {row[0]}",
+            stamp=f"{__version__} {CACHE_FORMAT} {code_stamp()} {row[0]}",
         )
         cached = conn.execute(
             "SELECT stamp, valid_until, body FROM results_cache WHERE key = ?", (entry.key,)
