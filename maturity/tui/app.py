@@ -24,7 +24,19 @@ from maturity.safetext import terminal_safe
 from maturity.tui.commands import MaturityCommands
 from maturity.tui.gateway import Gateway
 from maturity.tui.i18n import default_language, other, t
-from maturity.tui.messages import LanguageChanged
+from maturity.tui.messages import (
+    GoHome,
+    LanguageChanged,
+    OpenDora,
+    OpenExport,
+    OpenPlan,
+    OpenPortfolio,
+    OpenQuestions,
+    OpenResults,
+    OpenSummary,
+    OpenTeam,
+    OpenTrend,
+)
 from maturity.tui.themes import ANSI_DARK, ANSI_LIGHT, DARK_NAME, LIGHT_NAME, THEMES
 
 if TYPE_CHECKING:
@@ -166,6 +178,38 @@ class MaturityApp(App[None]):
         self.notify(t("theme.switched", self.lang, theme=self.theme), timeout=2)
 
     # -- navigation -------------------------------------------------------------------------
+    # Screens ask by message (maturity.tui.messages; they never import this module); the
+    # methods below do it and are what tests and the command palette call directly.
+
+    def on_go_home(self, _request: GoHome) -> None:
+        self.go_home()
+
+    def on_open_questions(self, request: OpenQuestions) -> None:
+        self.open_questions(request.assessment_id, request.question_id)
+
+    def on_open_team(self, request: OpenTeam) -> None:
+        self.open_team(request.assessment_id, request.question_id)
+
+    def on_open_results(self, request: OpenResults) -> None:
+        self.open_results(request.assessment_id)
+
+    def on_open_dora(self, request: OpenDora) -> None:
+        self.open_dora(request.assessment_id)
+
+    def on_open_export(self, request: OpenExport) -> None:
+        self.open_export(request.assessment_id)
+
+    def on_open_plan(self, request: OpenPlan) -> None:
+        self.open_plan(request.assessment_id)
+
+    def on_open_summary(self, request: OpenSummary) -> None:
+        self.open_summary(request.assessment_id)
+
+    def on_open_trend(self, request: OpenTrend) -> None:
+        self.open_trend(request.team)
+
+    def on_open_portfolio(self, _request: OpenPortfolio) -> None:
+        self.open_portfolio()
 
     def action_show_keys(self) -> None:
         from maturity.tui.screens.help import HelpScreen

@@ -27,3 +27,64 @@ class StatusChanged(Message):
 
     assessment_id: str
     status: str
+
+
+# -- navigation: screens ask, the app decides how (push, reuse a screen on the stack, swap) --
+
+
+class Navigate(Message):
+    """A screen asks the app to show another screen (screens never import the app)."""
+
+
+class GoHome(Navigate):
+    """Close every screen above home (all answers are already saved or queued)."""
+
+
+@dataclass
+class OpenQuestions(Navigate):
+    """The question screen of an assessment, at ``question_id`` or where it was left."""
+
+    assessment_id: str
+    question_id: str | None = None
+
+
+@dataclass
+class OpenTeam(Navigate):
+    """Team mode (votes, reveal) of an assessment, at ``question_id``."""
+
+    assessment_id: str
+    question_id: str | None = None
+
+
+@dataclass
+class OpenResults(Navigate):
+    assessment_id: str
+
+
+@dataclass
+class OpenDora(Navigate):
+    assessment_id: str
+
+
+@dataclass
+class OpenExport(Navigate):
+    assessment_id: str
+
+
+@dataclass
+class OpenPlan(Navigate):
+    assessment_id: str
+
+
+@dataclass
+class OpenSummary(Navigate):
+    assessment_id: str
+
+
+@dataclass
+class OpenTrend(Navigate):
+    team: str
+
+
+class OpenPortfolio(Navigate):
+    """The portfolio across teams (not pushed twice)."""

@@ -23,6 +23,7 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import Footer, Static
 
 from maturity.errors import MaturityError
+from maturity.tui.messages import GoHome
 from maturity.tui.safe import safe_str, styled
 from maturity.tui.screens.base import BaseScreen
 from maturity.tui.widgets.levels import delta_text
@@ -267,4 +268,4 @@ class CompareScreen(BaseScreen[None]):
         self.dismiss()
 
     def action_home(self) -> None:
-        self.mapp.go_home()
+        self.navigate(GoHome())

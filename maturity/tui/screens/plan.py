@@ -25,6 +25,7 @@ from maturity.model.plan import ActionView, DoneShare, Plan
 from maturity.model.questionnaire import Questionnaire
 from maturity.model.text import tr
 from maturity.questionnaire import LoadedQuestionnaire
+from maturity.tui.messages import GoHome
 from maturity.tui.safe import safe_str, styled
 from maturity.tui.screens.base import BaseScreen
 
@@ -355,7 +356,7 @@ class PlanScreen(BaseScreen[None]):
         self.dismiss()
 
     def action_home(self) -> None:
-        self.mapp.go_home()
+        self.navigate(GoHome())
 
     def palette_commands(self) -> list[tuple[str, str, str]]:
         return [("cmd.targets", "cmd.targets.help", "targets")]

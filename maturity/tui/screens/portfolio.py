@@ -23,6 +23,7 @@ from textual.widgets import DataTable, Footer, Static
 
 from maturity.dora import TIER_RANK
 from maturity.errors import MaturityError
+from maturity.tui.messages import GoHome, OpenResults, OpenTrend
 from maturity.tui.safe import safe_str
 from maturity.tui.screens.base import BaseScreen
 from maturity.tui.widgets.levels import level_cell
@@ -132,7 +133,7 @@ class PortfolioScreen(BaseScreen[None]):
 
     @work(exclusive=True, group="portfolio-load", exit_on_error=False)
     async def load(self) -> None:
-        if not await self.mapp.ensure_store():
+        if not await self.host.ensure_store():
             self.dismiss()
             return
         ws = self.gateway.workspace
@@ -336,15 +337,15 @@ class PortfolioScreen(BaseScreen[None]):
     def action_trend(self) -> None:
         row = self._selected_row()
         if row is not None:
-            self.mapp.open_trend(row.team)
+            self.navigate(OpenTrend(row.team))
 
     def action_results(self) -> None:
         row = self._selected_row()
         if row is not None:
-            self.mapp.open_results(row.assessment)
+            self.navigate(OpenResults(row.assessment))
 
     def action_back(self) -> None:
         self.dismiss()
 
     def action_home(self) -> None:
-        self.mapp.go_home()
+        self.navigate(GoHome())

@@ -33,6 +33,7 @@ from maturity.model.text import tr
 from maturity.questionnaire import LoadedQuestionnaire
 from maturity.retro import arrow, previous_id, reviewed
 from maturity.timefmt import format_time
+from maturity.tui.messages import GoHome, OpenDora, OpenExport, OpenPlan, OpenQuestions, OpenSummary
 from maturity.tui.safe import plain, safe_str, styled
 from maturity.tui.screens.snapshot import SnapshotScreen, Target, snapshot_bindings
 from maturity.tui.widgets.bars import score_bar
@@ -393,19 +394,19 @@ class ResultsScreen(SnapshotScreen):
     @on(OptionList.OptionSelected, "#r-held")
     def _change(self, event: OptionList.OptionSelected) -> None:
         if event.option.id:
-            self.mapp.open_questions(self.assessment_id, event.option.id)
+            self.navigate(OpenQuestions(self.assessment_id, event.option.id))
 
     def action_answers(self) -> None:
-        self.mapp.open_questions(self.assessment_id)
+        self.navigate(OpenQuestions(self.assessment_id))
 
     def action_dora(self) -> None:
-        self.mapp.open_dora(self.assessment_id)
+        self.navigate(OpenDora(self.assessment_id))
 
     def action_export(self) -> None:
-        self.mapp.open_export(self.assessment_id)
+        self.navigate(OpenExport(self.assessment_id))
 
     def action_plan(self) -> None:
-        self.mapp.open_plan(self.assessment_id)
+        self.navigate(OpenPlan(self.assessment_id))
 
     def action_targets(self) -> None:
         """Set the targets here, on the results (the same dialog as on the Plan screen)."""
@@ -424,13 +425,13 @@ class ResultsScreen(SnapshotScreen):
         open_targets_form(self, self.plan, self.loaded, done)
 
     def action_summary(self) -> None:
-        self.mapp.open_summary(self.assessment_id)
+        self.navigate(OpenSummary(self.assessment_id))
 
     def action_back(self) -> None:
         self.dismiss()
 
     def action_home(self) -> None:
-        self.mapp.go_home()
+        self.navigate(GoHome())
 
     def palette_commands(self) -> list[tuple[str, str, str]]:
         return [

@@ -21,6 +21,7 @@ from textual.content import Content
 from textual.widgets import DataTable, Footer, Static
 
 from maturity.errors import MaturityError, NotFoundError
+from maturity.tui.messages import GoHome, OpenResults
 from maturity.tui.safe import safe_str, styled
 from maturity.tui.screens.snapshot import SNAPSHOT_ACTIONS, SnapshotScreen, Target
 from maturity.tui.widgets.trend_chart import (
@@ -287,11 +288,11 @@ class TrendScreen(SnapshotScreen):
 
     def action_results(self) -> None:
         if self.single is not None:
-            self.mapp.open_results(self.single.id)
+            self.navigate(OpenResults(self.single.id))
             return
         selected = self.selected_id()
         if selected is not None:
-            self.mapp.open_results(selected)
+            self.navigate(OpenResults(selected))
 
     def action_compare(self) -> None:
         """Compare the selected assessment with the one before it (what changed since)."""
@@ -320,4 +321,4 @@ class TrendScreen(SnapshotScreen):
         ]
 
     def action_home(self) -> None:
-        self.mapp.go_home()
+        self.navigate(GoHome())
