@@ -14,6 +14,7 @@ from textual.content import Content
 from textual.widgets import DataTable, Footer, Input, Static
 
 from maturity.errors import MaturityError
+from maturity.textfmt import format_level
 from maturity.tui.messages import OpenExport, OpenPortfolio, OpenQuestions, OpenResults, OpenTrend
 from maturity.tui.safe import plain, safe_str, styled
 from maturity.tui.screens.snapshot import (
@@ -173,7 +174,7 @@ class HomeScreen(SnapshotScreen):
             table.add_column(label, key=column, width=widths.get(column))
         rows = self.visible_rows()
         for r in rows:
-            level = Text(str(r.level) if r.level is not None else "–", justify="center")
+            level = Text(format_level(r.level), justify="center")
             progress = Text(f"{r.answered}/{r.total}", justify="right")
             team = safe_str(r.team)  # a Text cell: a str cell would be parsed as markup
             table.add_row(

@@ -25,6 +25,7 @@ from maturity.model.plan import ActionView, DoneShare, Plan
 from maturity.model.questionnaire import Questionnaire
 from maturity.model.text import tr
 from maturity.questionnaire import LoadedQuestionnaire
+from maturity.textfmt import format_share
 from maturity.tui.messages import GoHome
 from maturity.tui.safe import safe_str, styled
 from maturity.tui.screens.base import BaseScreen
@@ -374,7 +375,7 @@ def done_share_text(screen: BaseScreen[Any], rows: list[DoneShare], with_team: b
     """One line for the trend and portfolio screens: actions done per (team and) quarter."""
     parts = []
     for r in rows:
-        pct = f"{r.share:.0%}" if r.share is not None else "–"
+        pct = format_share(r.share)
         who = f"{r.team} " if with_team else ""
         parts.append(f"{who}{r.quarter} {r.done}/{r.total} ({pct})")
     return styled(f"[b]{screen.t('plan.share')}[/b] $shares", shares=" · ".join(parts))

@@ -23,6 +23,7 @@ from textual.widgets import DataTable, Footer, Static
 from maturity.dora import TIER_RANK
 from maturity.errors import MaturityError
 from maturity.history import PORTFOLIO_SORTS, sort_portfolio
+from maturity.textfmt import format_score
 from maturity.tui.messages import GoHome, OpenResults, OpenTrend
 from maturity.tui.safe import safe_str
 from maturity.tui.screens.base import BaseScreen
@@ -242,14 +243,14 @@ class PortfolioScreen(BaseScreen[None]):
                 self.t(
                     "portfolio.weakest",
                     dimension=self._dimension_title(p.weakest_dimension),
-                    score=f"{mean:.2f}" if mean is not None else "–",
+                    score=format_score(mean),
                 ),
                 style="bold",
             )
         else:
             text.append(self.t("portfolio.no_weakest"), style="bold")
         means = [
-            f"{self._dimension_title(d)} {m:.2f}"
+            f"{self._dimension_title(d)} {format_score(m)}"
             for d in p.dimensions
             if (m := p.dimension_means.get(d)) is not None
         ]
