@@ -73,16 +73,18 @@ class MaturityApp(App[None]):
         store_path: str | Path | None = None,
         *,
         workspace: Workspace | None = None,
+        gateway: Gateway | None = None,
         lang: str | None = None,
         theme: str | None = None,
     ) -> None:
+        """``gateway``: one already opening ``store_path`` (see :mod:`maturity.tui.start`)."""
         super().__init__()
         self.store_path = store_path
         self.exported: dict[str, Path] = {}
         """Reports exported in this session, per assessment (the summary offers to open them)."""
         self.timebox_min: int = DEFAULT_BOX_MIN
         """The session's time box (the question screens pace against it)."""
-        self.gateway = Gateway(workspace)
+        self.gateway = gateway if gateway is not None else Gateway(workspace)
         self.store_error: str | None = None
         self.set_reactive(MaturityApp.lang, lang or default_language())
         # Our themes: every text colour reaches 4.5:1 on a projector (see themes.py).
@@ -90,7 +92,27 @@ class MaturityApp(App[None]):
             self.register_theme(custom)
         self.set_reactive(App.ansi_theme_dark, ANSI_DARK)
         self.set_reactive(App.ansi_theme_light, ANSI_LIGHT)
-        self.theme = _STOCK.get(theme or DARK, theme or DARK)
+        self._start_theme(_STOCK.get(theme or DARK, theme or DARK))
+
+    def _start_theme(self, name: str) -> None:
+        """Set the first theme without Textual's theme watcher.
+
+        The watcher queues a second parse of every stylesheet and a restyle of the whole first
+        screen, which is only needed when the theme changes while running: before the app
+        runs, Textual's first parse already takes this theme's colours. So only the watcher's
+        other effects are repeated here: the stylesheet's colour variables (App.__init__ made
+        them for Textual's default theme), the theme classes and the ANSI colour mapping (our
+        ANSI themes, set just above). An unknown name still fails as ``App.theme`` does.
+        """
+        if name not in self.available_themes:
+            self.theme = name  # raises InvalidThemeError with Textual's message
+        self.set_reactive(App.theme, name)
+        self.stylesheet.set_variables(self.get_css_variables())  # made for the default theme
+        dark = self.current_theme.dark
+        self.set_class(dark, "-dark-mode", update=False)
+        self.set_class(not dark, "-light-mode", update=False)
+        self.set_class(True, f"-theme-{name}", update=False)
+        self._refresh_truecolor_filter(self.ansi_theme)
 
     def notify(
         self,
@@ -316,11 +338,4 @@ class MaturityApp(App[None]):
         self.go_home()
 
 
-def run_app(store_path: str | Path | None = None) -> int:
-    """Run the app until the user quits; the exit code for the command line."""
-    app = MaturityApp(store_path)
-    app.run()
-    return app.return_code or 0
-
-
-__all__ = ["MaturityApp", "run_app"]
+__all__ = ["MaturityApp"]

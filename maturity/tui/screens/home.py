@@ -30,6 +30,8 @@ if TYPE_CHECKING:
 
 NARROW_WIDTH = 100
 """Below this terminal width the home table caps its widest columns."""
+WARM_UP_AFTER_S = 0.3
+"""Delay from the first list to warming up the core (well after the first frame is drawn)."""
 COLUMNS: tuple[str, ...] = ("team", "date", "questionnaire", "progress", "level", "status")
 
 
@@ -79,6 +81,9 @@ class HomeScreen(SnapshotScreen):
         self.sort_column = "date"
         self.sort_reverse = True
         self.marked: str | None = None
+        self._resumed = False
+        self.widths: dict[str, int] = {}
+        """The column widths the table was last built with (see :meth:`on_resize`)."""
 
     def compose(self) -> ComposeResult:
         with Vertical(id="home"):
@@ -92,12 +97,20 @@ class HomeScreen(SnapshotScreen):
         yield Footer(compact=True)
 
     def on_mount(self) -> None:
+        rows = self.gateway.take_ready_first_list()
+        if rows is not None:
+            # Read while Textual started (see maturity.tui.start): the first frame is full.
+            self.rows = rows
+            self._show_loaded(first=True)
+            return
         self.refresh_view()
         self.load()
 
     def on_screen_resume(self) -> None:
-        if self.loaded:
+        # Not on the first show (the list was just read); on the way back from other screens.
+        if self._resumed and self.loaded:
             self.load()
+        self._resumed = False
 
     # -- data -------------------------------------------------------------------------------
 
@@ -110,15 +123,22 @@ class HomeScreen(SnapshotScreen):
             return
         first = not self.loaded
         try:
-            self.rows = await self.gateway.run(self.gateway.store.list)
+            if first:
+                self.rows = await self.gateway.first_list()
+            else:
+                self.rows = await self.gateway.run(self.gateway.store.list)
         except MaturityError as exc:
             self.notify(str(exc), title=self.t("error.title"), severity="error")
+        self._show_loaded(first=first)
+
+    def _show_loaded(self, *, first: bool) -> None:
         self.loaded = True
         self.refresh_view()
         if first:
-            # After the list is painted: the warm-up imports pydantic on the store thread, and
-            # holding the GIL meanwhile would delay the first full screen.
-            self.call_after_refresh(self.gateway.warm_up)
+            # Once the list is on the terminal: the warm-up imports pydantic on the store
+            # thread, and holding the GIL meanwhile would delay the first full screen. A timer,
+            # not call_after_refresh: before the first screen is current, that runs at once.
+            self.set_timer(WARM_UP_AFTER_S, self.gateway.warm_up)
         self.refresh_bindings()
 
     def visible_rows(self) -> list[Summary]:
@@ -157,7 +177,9 @@ class HomeScreen(SnapshotScreen):
         return out
 
     def on_resize(self) -> None:
-        if self.rows:
+        # Rebuild the table only when its column widths change (the first size event of a
+        # start would otherwise build and draw the whole list twice before the first frame).
+        if self.rows and self.column_widths() != self.widths:
             self.refresh_view()
 
     def refresh_view(self) -> None:
@@ -166,7 +188,7 @@ class HomeScreen(SnapshotScreen):
         table = self.query_one("#assessments", DataTable)
         selected = self.selected_id()
         table.clear(columns=True)
-        widths = self.column_widths()
+        widths = self.widths = self.column_widths()
         for column in COLUMNS:
             label = self.t(f"home.col.{column}")
             if column == self.sort_column:
