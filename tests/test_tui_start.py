@@ -5,9 +5,12 @@ from __future__ import annotations
 
 import subprocess
 import sys
+import time
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from textual.pilot import Pilot
 from textual.widgets import DataTable
 from tui_support import PAYMENTS, PLATFORM, SEARCH, seed_snapshot_store, settle
 
@@ -15,6 +18,15 @@ from maturity.errors import MaturityError
 from maturity.tui.app import MaturityApp
 from maturity.tui.gateway import Gateway
 from maturity.tui.screens.home import HomeScreen
+from maturity.tui.screens.results import ResultsScreen
+
+
+async def until(pilot: Pilot[None], condition: Callable[[], bool], timeout: float = 20) -> None:
+    """Let the app run until ``condition`` holds (the store thread answers in its own time)."""
+    deadline = time.monotonic() + timeout
+    while not condition():
+        assert time.monotonic() < deadline, "the app did not get there"
+        await pilot.pause(0.02)
 
 
 def drain(gateway: Gateway) -> None:
@@ -83,10 +95,10 @@ async def test_home_shows_the_early_list_without_reading_the_store_again(
         assert app.focused is app.screen.query_one("#assessments", DataTable)
         assert reads == [None]  # the early read only: the first show does not read again
         await pilot.press("r")  # results of the selected assessment, then back home
+        await until(pilot, lambda: isinstance(app.screen, ResultsScreen))
         await settle(pilot)
         await pilot.press("escape")
-        await settle(pilot)
-        assert isinstance(app.screen, HomeScreen)
+        await until(pilot, lambda: isinstance(app.screen, HomeScreen) and len(reads) == 2)
         assert reads == [None, None]  # coming back home reads the list again
 
 

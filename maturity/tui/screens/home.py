@@ -110,7 +110,7 @@ class HomeScreen(SnapshotScreen):
         # Not on the first show (the list was just read); on the way back from other screens.
         if self._resumed and self.loaded:
             self.load()
-        self._resumed = False
+        self._resumed = True
 
     # -- data -------------------------------------------------------------------------------
 
