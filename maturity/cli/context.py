@@ -19,7 +19,8 @@ if TYPE_CHECKING:
 
 class CliContext:
     """The store named by ``--store`` / ``$MATURITY_STORE`` (opened lazily, once), its
-    workspace, and any other store the command opens (``store copy``), all closed together.
+    workspace, and any other store the command opens (``store copy``'s source and
+    destination, ``import``'s in-memory rehearsal), all closed together.
 
     ``create``: ``False`` leaves a missing SQLite file missing (it reads as empty), which is
     what read-only commands want; a later ``create=True`` request for a store that does not

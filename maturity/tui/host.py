@@ -23,8 +23,12 @@ class Host(Protocol):
     """UI language (en/ko)."""
     gateway: Gateway
     """The store thread (every store call of a screen runs through it)."""
-    store_error: str | None
-    """Why the store could not be opened, once that has been tried and failed."""
+
+    @property
+    def store_error(self) -> str | None:
+        """Why the store could not be opened (in the UI's language), once that has failed."""
+        ...
+
     timebox_min: int
     """The session's time box in minutes (the question screens pace against it)."""
     exported: dict[str, Path]

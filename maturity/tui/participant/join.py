@@ -74,7 +74,7 @@ class JoinScreen(BaseScreen[None]):
         try:
             a = await self.gateway.run(ws.get, self.assessment_id)
         except MaturityError as exc:
-            self.error(str(exc))
+            self.error(self.error_text(exc))
             return
         self.assessment_id, self.anonymous = a.id, a.anonymous
         self.people = list(a.participants)
@@ -160,7 +160,7 @@ class JoinScreen(BaseScreen[None]):
         try:
             a = await self.gateway.run(self.gateway.workspace.get, assessment_id)
         except MaturityError as exc:
-            self.error(str(exc))
+            self.error(self.error_text(exc))
             return
         self.people = list(a.participants)
         self.refresh_view()
@@ -189,7 +189,7 @@ class JoinScreen(BaseScreen[None]):
         try:
             voter = await self.gateway.run(self.gateway.workspace.voter, aid, name)
         except MaturityError as exc:
-            self.error(str(exc))
+            self.error(self.error_text(exc))
             if self.chosen is not None:
                 self.assessment_id = None
             return

@@ -117,7 +117,9 @@ class VoteScreen(BaseScreen[None]):
         try:
             self.team, self.loaded = await self.gateway.run(_read)
         except MaturityError as exc:
-            self.notify(str(exc), title=self.t("error.title"), severity="error", timeout=30)
+            self.notify(
+                self.error_text(exc), title=self.t("error.title"), severity="error", timeout=30
+            )
             return
         self.refresh_view()
         self.poll()
@@ -272,7 +274,9 @@ class VoteScreen(BaseScreen[None]):
         try:
             await self.writes.settle(self.gateway.wait(future))
         except MaturityError as exc:
-            self.notify(str(exc), title=self.t("team.vote_failed"), severity="error", timeout=8)
+            self.notify(
+                self.error_text(exc), title=self.t("team.vote_failed"), severity="error", timeout=8
+            )
         finally:
             if self.is_attached:
                 self._polling = False

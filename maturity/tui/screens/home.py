@@ -128,7 +128,7 @@ class HomeScreen(SnapshotScreen):
             else:
                 self.rows = await self.gateway.run(self.gateway.store.list)
         except MaturityError as exc:
-            self.notify(str(exc), title=self.t("error.title"), severity="error")
+            self.notify(self.error_text(exc), title=self.t("error.title"), severity="error")
         self._show_loaded(first=first)
 
     def _show_loaded(self, *, first: bool) -> None:
@@ -397,7 +397,7 @@ class HomeScreen(SnapshotScreen):
         try:
             await self.gateway.run(self.gateway.workspace.delete, row.id)
         except MaturityError as exc:
-            self.notify(str(exc), title=self.t("error.title"), severity="error")
+            self.notify(self.error_text(exc), title=self.t("error.title"), severity="error")
             return
         self.notify(self.t("home.deleted", team=row.team, id=row.id))
         self.load()
