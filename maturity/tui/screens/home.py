@@ -30,8 +30,6 @@ if TYPE_CHECKING:
 
 NARROW_WIDTH = 100
 """Below this terminal width the home table caps its widest columns."""
-WARM_UP_AFTER_S = 0.3
-"""Delay from the first list to warming up the core (well after the first frame is drawn)."""
 COLUMNS: tuple[str, ...] = ("team", "date", "questionnaire", "progress", "level", "status")
 
 
@@ -135,10 +133,9 @@ class HomeScreen(SnapshotScreen):
         self.loaded = True
         self.refresh_view()
         if first:
-            # Once the list is on the terminal: the warm-up imports pydantic on the store
-            # thread, and holding the GIL meanwhile would delay the first full screen. A timer,
-            # not call_after_refresh: before the first screen is current, that runs at once.
-            self.set_timer(WARM_UP_AFTER_S, self.gateway.warm_up)
+            # After the list is painted: the warm-up imports pydantic on the store thread, and
+            # holding the GIL meanwhile would delay the first full screen.
+            self.call_after_refresh(self.gateway.warm_up)
         self.refresh_bindings()
 
     def visible_rows(self) -> list[Summary]:
