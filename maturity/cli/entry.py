@@ -42,7 +42,7 @@ def cmd_tui(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
     if not (sys.stdin.isatty() and sys.stdout.isatty()):
         parser.print_help()
         return EXIT_OK
-    from maturity.tui.start import run_app  # lazy: Textual only loads for the TUI
+    from maturity.tui.app import run_app  # lazy: Textual only loads for the TUI
 
     return run_app(args.store)
 

@@ -73,18 +73,16 @@ class MaturityApp(App[None]):
         store_path: str | Path | None = None,
         *,
         workspace: Workspace | None = None,
-        gateway: Gateway | None = None,
         lang: str | None = None,
         theme: str | None = None,
     ) -> None:
-        """``gateway``: one already opening ``store_path`` (see :mod:`maturity.tui.start`)."""
         super().__init__()
         self.store_path = store_path
         self.exported: dict[str, Path] = {}
         """Reports exported in this session, per assessment (the summary offers to open them)."""
         self.timebox_min: int = DEFAULT_BOX_MIN
         """The session's time box (the question screens pace against it)."""
-        self.gateway = gateway if gateway is not None else Gateway(workspace)
+        self.gateway = Gateway(workspace)
         self.store_failure: MaturityError | None = None
         """Why the store could not be opened (kept as the error, so it follows the language)."""
         self.set_reactive(MaturityApp.lang, lang or default_language())
@@ -352,4 +350,11 @@ class MaturityApp(App[None]):
         self.go_home()
 
 
-__all__ = ["MaturityApp"]
+def run_app(store_path: str | Path | None = None) -> int:
+    """Run the app until the user quits; the exit code for the command line."""
+    app = MaturityApp(store_path)
+    app.run()
+    return app.return_code or 0
+
+
+__all__ = ["MaturityApp", "run_app"]

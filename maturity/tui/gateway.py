@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, ParamSpec, TypeVar
 
 if TYPE_CHECKING:
-    from maturity.store.base import Store, Summary
+    from maturity.store.base import Store
     from maturity.workspace import Workspace
 
 P = ParamSpec("P")
@@ -33,7 +33,6 @@ class Gateway:
         self._store: Store | None = workspace.store if workspace is not None else None
         self._lock = threading.Lock()
         self._opening: Future[Store] | None = None
-        self._first_list: Future[list[Summary]] | None = None
         self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="maturity-store")
 
     @property
@@ -63,62 +62,21 @@ class Gateway:
     def is_open(self) -> bool:
         return self._store is not None
 
-    def start_open(self, path: str | Path | None, *, with_list: bool = True) -> None:
-        """Queue opening the store, and (``with_list``) reading the list home shows first.
-
-        Called before the app starts: the store thread imports the store module, opens the
-        file and reads the list while Textual starts its driver and builds the first screen,
-        instead of after it (the list is the first full screen). Errors are not raised here:
-        :meth:`open` raises them where the app handles them.
-        """
-        if self._store is not None or self._opening is not None:
-            return
-
-        def _open() -> Store:
-            from maturity.store import open_store
-
-            return open_store(path)
-
-        def _first_list() -> list[Summary]:
-            # Queued behind _open on the one store thread, so the store is open (or failed).
-            assert self._opening is not None
-            return self._opening.result().list()
-
-        self._opening = self._executor.submit(_open)
-        if with_list:
-            self._first_list = self._executor.submit(_first_list)
-
     async def open(self, path: str | Path | None) -> Store:
         """Open (or create) the store on the store thread; raises StoreError on a bad file.
 
         Only the store module is imported, so the home list appears sooner; call
         :meth:`warm_up` once the list is shown.
         """
-        if self._opening is None:
-            self.start_open(path, with_list=False)
-        assert self._opening is not None
+
+        def _open() -> Store:
+            from maturity.store import open_store
+
+            return open_store(path)
+
+        self._opening = self._executor.submit(_open)
         self._store = await self.wait(self._opening)
         return self._store
-
-    def take_ready_first_list(self) -> list[Summary] | None:
-        """The list read by :meth:`start_open`, if it is already there (never waits); the
-        store is then open. None if it is still being read, failed, or was never asked for:
-        the caller reads it the normal way (and an open error surfaces there)."""
-        future = self._first_list
-        if future is None or not future.done() or future.exception() is not None:
-            return None
-        self._first_list = None
-        assert self._opening is not None
-        self._store = self._opening.result()
-        return future.result()
-
-    async def first_list(self) -> list[Summary]:
-        """The assessments for the first home list: the one read by :meth:`start_open` if
-        there is one (taken once; nothing has been written since), else read now."""
-        future, self._first_list = self._first_list, None
-        if future is None:
-            return await self.run(self.store.list)
-        return await self.wait(future)
 
     def warm_up(self) -> None:
         """Queue loading the workspace (pydantic models, scoring: ~0.2 s of imports) and the

@@ -79,7 +79,6 @@ class HomeScreen(SnapshotScreen):
         self.sort_column = "date"
         self.sort_reverse = True
         self.marked: str | None = None
-        self._resumed = False
         self.widths: dict[str, int] = {}
         """The column widths the table was last built with (see :meth:`on_resize`)."""
 
@@ -95,20 +94,12 @@ class HomeScreen(SnapshotScreen):
         yield Footer(compact=True)
 
     def on_mount(self) -> None:
-        rows = self.gateway.take_ready_first_list()
-        if rows is not None:
-            # Read while Textual started (see maturity.tui.start): the first frame is full.
-            self.rows = rows
-            self._show_loaded(first=True)
-            return
         self.refresh_view()
         self.load()
 
     def on_screen_resume(self) -> None:
-        # Not on the first show (the list was just read); on the way back from other screens.
-        if self._resumed and self.loaded:
+        if self.loaded:
             self.load()
-        self._resumed = True
 
     # -- data -------------------------------------------------------------------------------
 
@@ -121,15 +112,9 @@ class HomeScreen(SnapshotScreen):
             return
         first = not self.loaded
         try:
-            if first:
-                self.rows = await self.gateway.first_list()
-            else:
-                self.rows = await self.gateway.run(self.gateway.store.list)
+            self.rows = await self.gateway.run(self.gateway.store.list)
         except MaturityError as exc:
             self.notify(self.error_text(exc), title=self.t("error.title"), severity="error")
-        self._show_loaded(first=first)
-
-    def _show_loaded(self, *, first: bool) -> None:
         self.loaded = True
         self.refresh_view()
         if first:
@@ -174,8 +159,8 @@ class HomeScreen(SnapshotScreen):
         return out
 
     def on_resize(self) -> None:
-        # Rebuild the table only when its column widths change (the first size event of a
-        # start would otherwise build and draw the whole list twice before the first frame).
+        # Rebuild the table only when its column widths change: at 100 columns and wider they
+        # never do, and rebuilding draws every cell of the list again.
         if self.rows and self.column_widths() != self.widths:
             self.refresh_view()
 
