@@ -11,6 +11,12 @@ Printed, never asserted (DESIGN.md: benchmarks report figures). Run with
 * **Start time**: from spawning the process in tmux to the first screen showing the home
   list, median of several runs, and the same for a bare Textual "hello" app started the same
   way (same interpreter, same tmux size); the ratio says what maturity adds.
+* **Start CPU** (``--cpu``): the main thread's CPU time from interpreter start to the first
+  frame written (headless; maturity: the first frame with the home list), for the same two
+  apps, alternately. It moves less than the wall clock when other processes load the machine,
+  but it does not see time spent waiting for the interpreter lock: a change that moves work
+  to another thread can lower it and still make the start slower (opening the store on the
+  store thread while Textual started did exactly that). The tmux ratio is the one that counts.
 """
 
 from __future__ import annotations
@@ -41,6 +47,44 @@ class Hello(App[None]):
 Hello().run()
 """
 """The baseline: a bare Textual app with a header, a paragraph and a footer (issue 12)."""
+
+CPU_PROBE = """
+import sys, time
+which, store = sys.argv[1], sys.argv[2]
+if which == "hello":
+    from textual.app import App
+    from textual.widgets import Footer, Header, Static
+
+    class Hello(App[None]):
+        def compose(self):
+            yield Header()
+            yield Static("Hello. A paragraph of text, as a first screen would show it.")
+            yield Footer()
+
+    app = Hello()
+    full = lambda screen: True
+else:
+    # What `maturity` does (maturity.tui.app.run_app), up to the app's run.
+    import maturity.cli
+    from maturity.tui.app import MaturityApp
+
+    app = MaturityApp(store, lang="en")
+    full = lambda screen: bool(getattr(screen, "rows", None))
+display = app._display  # Textual writes each frame through this; the first full one stops
+
+
+def first_full_frame(screen, renderable):
+    display(screen, renderable)
+    if full(screen) and not hasattr(app, "cpu_ms"):
+        app.cpu_ms = time.thread_time() * 1000
+        app.call_later(app.exit)
+
+
+app._display = first_full_frame
+app.run(headless=True, size=(100, 30))
+print(app.cpu_ms)
+"""
+"""Prints the main thread's CPU milliseconds to the first full frame of hello or maturity."""
 
 
 def p95(values: list[float]) -> float:
@@ -173,6 +217,23 @@ def start_time(tmux: Tmux, argv: list[str], marker: str, runs: int) -> list[floa
     return times
 
 
+def start_cpu(probe: Path, store: Path, runs: int) -> tuple[list[float], list[float]]:
+    """Main-thread CPU ms to the first full frame, hello and maturity alternately."""
+    hello: list[float] = []
+    app: list[float] = []
+    for _ in range(runs):
+        for which, out in (("hello", hello), ("maturity", app)):
+            r = subprocess.run(
+                [sys.executable, str(probe), which, str(store)],
+                capture_output=True,
+                text=True,
+                check=True,
+                timeout=60,
+            )
+            out.append(float(r.stdout.strip().splitlines()[-1]))
+    return hello, app
+
+
 def terminal_latency(tmux: Tmux, store: Path, answers: int) -> list[float]:
     from maturity import questionnaire as qmod
 
@@ -203,6 +264,9 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=7, help="start-time runs per app")
     parser.add_argument("--answers", type=int, default=30, help="answers per latency series")
     parser.add_argument("--start-only", action="store_true", help="only the start-time figures")
+    parser.add_argument(
+        "--cpu", action="store_true", help="only the start CPU figures (headless, no tmux)"
+    )
     args = parser.parse_args()
     # Start from bytecode, as an installed app does, even where writing it is turned off
     # (PYTHONDONTWRITEBYTECODE): otherwise maturity's own modules are compiled at every start.
@@ -213,6 +277,15 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         store = Path(tmp) / "bench.db"
         aid = seed(store)
+        if args.cpu:
+            probe = Path(tmp) / "cpu_probe.py"
+            probe.write_text(CPU_PROBE, encoding="utf-8")
+            c_hello, c_app = start_cpu(probe, store, args.runs)
+            m_hello, m_app = statistics.median(c_hello), statistics.median(c_app)
+            print(f"start CPU, bare Textual hello (n={args.runs}): median {m_hello:.0f} ms")
+            print(f"start CPU, maturity to home list (n={args.runs}): median {m_app:.0f} ms")
+            print(f"start CPU ratio maturity / hello: {m_app / m_hello:.2f}x")
+            return
         if not args.start_only:
             lat = asyncio.run(headless_latency(store, aid, args.answers))
             print(

@@ -48,7 +48,10 @@ def _fake_package(root: Path, files: dict[str, str]) -> None:
 def test_the_contracts_catch_a_core_module_importing_textual_and_a_model_importing_a_rule(
     tmp_path: Path,
 ) -> None:
-    """The same contracts over a tiny package that breaks both: each is reported broken."""
+    """The same contracts over a tiny package that breaks five (a core module importing
+    Textual, a model importing a rule, the catalogue importing pydantic, one report kind's
+    view importing another's, a TUI screen importing the app even only for type checking):
+    each is reported broken."""
     config = ROOT / "pyproject.toml"
     contracts = tomllib.loads(config.read_text(encoding="utf-8"))["tool"]["importlinter"]
     named = {
@@ -58,6 +61,12 @@ def test_the_contracts_catch_a_core_module_importing_textual_and_a_model_importi
         if m.startswith("maturity.") and "*" not in m  # wildcards name no file
     }
     files = {m.removeprefix("maturity.").replace(".", "/") + "/__init__.py": "" for m in named}
+    # Every package between maturity and a named module is a regular package too.
+    files |= {
+        str(Path(name).parent.parent / "__init__.py"): ""
+        for name in list(files)
+        if len(Path(name).parts) > 2
+    }
     for c in contracts["contracts"]:  # every module a layers contract names, empty
         for container in c.get("containers", []):
             folder = container.removeprefix("maturity.").replace(".", "/")
@@ -69,6 +78,11 @@ def test_the_contracts_catch_a_core_module_importing_textual_and_a_model_importi
         "model/results.py": "from maturity import dora\n",
         "scoring/__init__.py": "import textual\n",
         "store/fastread/__init__.py": "from maturity.store import base\n",
+        "tui/screens/home.py": (
+            "from typing import TYPE_CHECKING\n"
+            "if TYPE_CHECKING:\n"
+            "    from maturity.tui.app import MaturityApp\n"
+        ),
         "catalogue/__init__.py": "import pydantic\n",
         # a report kind's view importing another kind's: the report layering is broken
         "report/view_trend.py": "from maturity.report import view_compare\n",
@@ -78,7 +92,7 @@ def test_the_contracts_catch_a_core_module_importing_textual_and_a_model_importi
     local.write_text(config.read_text(encoding="utf-8"), encoding="utf-8")
     r = _lint_imports(local, tmp_path, tmp_path)
     assert r.returncode == 1, r.stdout + r.stderr
-    broken = 5
+    broken = 6
     kept = len(contracts["contracts"]) - broken  # the store seam is not broken here
     assert f"Contracts: {kept} kept, {broken} broken." in r.stdout, r.stdout
     assert "maturity.scoring -> textual" in r.stdout, r.stdout
@@ -86,3 +100,4 @@ def test_the_contracts_catch_a_core_module_importing_textual_and_a_model_importi
     assert "maturity.report.view_trend -> maturity.report.view_compare" in r.stdout, r.stdout
     assert "maturity.catalogue -> pydantic" in r.stdout
     assert "maturity.store.fastread -> maturity.store.base" in r.stdout
+    assert "maturity.tui.screens.home -> maturity.tui.app" in r.stdout, r.stdout

@@ -393,14 +393,14 @@ async def test_summary_copies_and_saves_markdown(
 
 async def test_help_lists_each_key_once() -> None:
     """Item 14: "1-5" once (not "1-5 2 3 4 5"), and one row per key on each screen."""
-    from maturity.tui.screens.help import _rows
+    from maturity.tui.screens.help import binding_rows
 
     for cls in (QuestionScreen, TeamQuestionScreen):
-        rows = _rows(list(cls.BINDINGS), "en")
+        rows = binding_rows(list(cls.BINDINGS), "en")
         keys = [k for k, _ in rows]
         assert len(keys) == len(set(keys)), keys
         assert "1-5" in keys and not any(k.startswith("1-5 ") for k in keys)
-    team = dict(_rows(list(TeamQuestionScreen.BINDINGS), "en"))
+    team = dict(binding_rows(list(TeamQuestionScreen.BINDINGS), "en"))
     assert team["1-5"] == "Vote / Record"
 
 

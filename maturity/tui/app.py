@@ -24,7 +24,19 @@ from maturity.safetext import terminal_safe
 from maturity.tui.commands import MaturityCommands
 from maturity.tui.gateway import Gateway
 from maturity.tui.i18n import default_language, other, t
-from maturity.tui.messages import LanguageChanged
+from maturity.tui.messages import (
+    GoHome,
+    LanguageChanged,
+    OpenDora,
+    OpenExport,
+    OpenPlan,
+    OpenPortfolio,
+    OpenQuestions,
+    OpenResults,
+    OpenSummary,
+    OpenTeam,
+    OpenTrend,
+)
 from maturity.tui.themes import ANSI_DARK, ANSI_LIGHT, DARK_NAME, LIGHT_NAME, THEMES
 
 if TYPE_CHECKING:
@@ -79,7 +91,27 @@ class MaturityApp(App[None]):
             self.register_theme(custom)
         self.set_reactive(App.ansi_theme_dark, ANSI_DARK)
         self.set_reactive(App.ansi_theme_light, ANSI_LIGHT)
-        self.theme = _STOCK.get(theme or DARK, theme or DARK)
+        self._start_theme(_STOCK.get(theme or DARK, theme or DARK))
+
+    def _start_theme(self, name: str) -> None:
+        """Set the first theme without Textual's theme watcher.
+
+        The watcher queues a second parse of every stylesheet and a restyle of the whole first
+        screen, which is only needed when the theme changes while running: before the app
+        runs, Textual's first parse already takes this theme's colours. So only the watcher's
+        other effects are repeated here: the stylesheet's colour variables (App.__init__ made
+        them for Textual's default theme), the theme classes and the ANSI colour mapping (our
+        ANSI themes, set just above). An unknown name still fails as ``App.theme`` does.
+        """
+        if name not in self.available_themes:
+            self.theme = name  # raises InvalidThemeError with Textual's message
+        self.set_reactive(App.theme, name)
+        self.stylesheet.set_variables(self.get_css_variables())  # made for the default theme
+        dark = self.current_theme.dark
+        self.set_class(dark, "-dark-mode", update=False)
+        self.set_class(not dark, "-light-mode", update=False)
+        self.set_class(True, f"-theme-{name}", update=False)
+        self._refresh_truecolor_filter(self.ansi_theme)
 
     def notify(
         self,
@@ -180,6 +212,38 @@ class MaturityApp(App[None]):
         self.notify(t("theme.switched", self.lang, theme=self.theme), timeout=2)
 
     # -- navigation -------------------------------------------------------------------------
+    # Screens ask by message (maturity.tui.messages; they never import this module); the
+    # methods below do it and are what tests and the command palette call directly.
+
+    def on_go_home(self, _request: GoHome) -> None:
+        self.go_home()
+
+    def on_open_questions(self, request: OpenQuestions) -> None:
+        self.open_questions(request.assessment_id, request.question_id)
+
+    def on_open_team(self, request: OpenTeam) -> None:
+        self.open_team(request.assessment_id, request.question_id)
+
+    def on_open_results(self, request: OpenResults) -> None:
+        self.open_results(request.assessment_id)
+
+    def on_open_dora(self, request: OpenDora) -> None:
+        self.open_dora(request.assessment_id)
+
+    def on_open_export(self, request: OpenExport) -> None:
+        self.open_export(request.assessment_id)
+
+    def on_open_plan(self, request: OpenPlan) -> None:
+        self.open_plan(request.assessment_id)
+
+    def on_open_summary(self, request: OpenSummary) -> None:
+        self.open_summary(request.assessment_id)
+
+    def on_open_trend(self, request: OpenTrend) -> None:
+        self.open_trend(request.team)
+
+    def on_open_portfolio(self, _request: OpenPortfolio) -> None:
+        self.open_portfolio()
 
     def action_show_keys(self) -> None:
         from maturity.tui.screens.help import HelpScreen

@@ -10,14 +10,14 @@ from textual.command import DiscoveryHit, Hit, Hits, Provider
 from maturity.tui.i18n import t
 
 if TYPE_CHECKING:
-    from maturity.tui.app import MaturityApp
+    from maturity.tui.host import Host
 
 
 class MaturityCommands(Provider):
     """Offers what the keys offer, by name, in the UI language."""
 
     def _entries(self) -> list[tuple[str, str, str]]:
-        app = cast("MaturityApp", self.app)
+        app = cast("Host", self.app)
         screen_entries = getattr(self.screen, "palette_commands", None)
         entries: list[tuple[str, str, str]] = list(screen_entries()) if screen_entries else []
         entries += app.palette_commands()

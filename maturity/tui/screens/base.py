@@ -12,18 +12,18 @@ from typing import TYPE_CHECKING, ClassVar, cast
 
 from textual.binding import ActiveBinding
 from textual.content import Content
-from textual.screen import Screen, ScreenResultType
+from textual.screen import ModalScreen, Screen, ScreenResultType
 from textual.widgets import DataTable
 from textual.worker import Worker, WorkerState
 
 from maturity.errors import MaturityError
 from maturity.tui.i18n import t
-from maturity.tui.messages import LanguageChanged
+from maturity.tui.messages import LanguageChanged, Navigate
 from maturity.tui.safe import ui
 
 if TYPE_CHECKING:
-    from maturity.tui.app import MaturityApp
     from maturity.tui.gateway import Gateway
+    from maturity.tui.host import Host
 
 
 class BaseScreen(Screen[ScreenResultType]):
@@ -33,16 +33,25 @@ class BaseScreen(Screen[ScreenResultType]):
     """i18n key of this screen's section on the help screen ("" = not listed)."""
 
     @property
-    def mapp(self) -> MaturityApp:
-        return cast("MaturityApp", self.app)
+    def host(self) -> Host:
+        """The app's session state (language, store thread, ...), without importing the app."""
+        return cast("Host", self.app)
 
     @property
     def lang(self) -> str:
-        return self.mapp.lang
+        return self.host.lang
 
     @property
     def gateway(self) -> Gateway:
-        return self.mapp.gateway
+        return self.host.gateway
+
+    def navigate(self, request: Navigate) -> None:
+        """Ask the app to show another screen (it decides how: push, reuse, swap).
+
+        Posted to the app itself, not bubbled from this screen: a screen that dismisses
+        itself right after asking would otherwise drop the request with its message queue.
+        """
+        self.app.post_message(request)
 
     def t(self, key: str, **values: object) -> str:
         """A UI string with values filled in: for our own words and numbers only (it is
@@ -115,11 +124,8 @@ class BaseScreen(Screen[ScreenResultType]):
         return key.value
 
 
-class BaseModal(BaseScreen[ScreenResultType]):
-    """A modal dialog (dims the screen below; its bindings come before the app's)."""
+class BaseModal(BaseScreen[ScreenResultType], ModalScreen[ScreenResultType]):
+    """A modal dialog: Textual's :class:`ModalScreen` (dims the screen below, its bindings
+    come before the app's) with the language and footer handling of :class:`BaseScreen`."""
 
     DEFAULT_CLASSES = "modal"
-
-    def __init__(self, name: str | None = None) -> None:
-        super().__init__(name=name)
-        self._modal = True

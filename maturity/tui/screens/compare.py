@@ -23,6 +23,8 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import Footer, Static
 
 from maturity.errors import MaturityError
+from maturity.textfmt import format_delta, format_score
+from maturity.tui.messages import GoHome
 from maturity.tui.safe import safe_str, styled
 from maturity.tui.screens.base import BaseScreen
 from maturity.tui.widgets.levels import delta_text
@@ -39,10 +41,6 @@ class Names:
     """Dimension and question id -> title (the later assessment's questionnaire wins)."""
     practices: dict[str, str] = field(default_factory=dict)
     metrics: dict[str, str] = field(default_factory=dict)
-
-
-def _num(x: float | None) -> str:
-    return f"{x:.2f}" if x is not None else "–"
 
 
 def _level(x: int | None) -> str:
@@ -156,7 +154,10 @@ class CompareScreen(BaseScreen[None]):
             if p.dimension:
                 dim = self.titles.get(p.dimension, p.dimension)
                 parts.append(
-                    Text(f"    {dim}: {_num(p.score_before)} → {_num(p.score_after)}", style="dim")
+                    Text(
+                        f"    {dim}: {format_score(p.score_before)} → {format_score(p.score_after)}",
+                        style="dim",
+                    )
                 )
         return Group(*parts)
 
@@ -172,11 +173,13 @@ class CompareScreen(BaseScreen[None]):
 
     def _row(self, title: str, width: int, d: DimensionDelta) -> Text:
         line = Text(set_cell_size(title, width) + "  ", style="bold")
-        line.append(f"{_num(d.a_score):>5} → {_num(d.b_score):>5}  ")
+        line.append(f"{format_score(d.a_score):>5} → {format_score(d.b_score):>5}  ")
         line.append_text(delta_text(d.score_delta) if d.score_delta is not None else Text("     "))
         line.append(f"   {_level(d.a_level):>2} → {_level(d.b_level):>2}", style="dim")
         if d.level_delta:
-            line.append(f"  {d.level_delta:+d}", style="green" if d.level_delta > 0 else "red")
+            line.append(
+                f"  {format_delta(d.level_delta)}", style="green" if d.level_delta > 0 else "red"
+            )
         return line
 
     def _answer(self, answered: bool, level: int | None) -> str:
@@ -267,4 +270,4 @@ class CompareScreen(BaseScreen[None]):
         self.dismiss()
 
     def action_home(self) -> None:
-        self.mapp.go_home()
+        self.navigate(GoHome())

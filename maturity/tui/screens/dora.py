@@ -24,7 +24,7 @@ from maturity import dora
 from maturity.errors import MaturityError
 from maturity.model.assessment import DoraInputs
 from maturity.model.text import tr
-from maturity.tui.messages import StatusChanged
+from maturity.tui.messages import OpenResults, StatusChanged
 from maturity.tui.safe import plain, styled
 from maturity.tui.screens.base import BaseScreen
 from maturity.tui.screens.confirm import ConfirmScreen
@@ -398,7 +398,7 @@ class DoraScreen(BaseScreen[None]):
 
     def action_results(self) -> None:
         self._flush()
-        self.mapp.open_results(self.assessment_id)
+        self.navigate(OpenResults(self.assessment_id))
 
     def action_measure(self) -> None:
         """Measure the keys from the team's repository and records (a worker, with progress);

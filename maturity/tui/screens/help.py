@@ -16,7 +16,7 @@ from maturity.tui.i18n import t
 from maturity.tui.screens.base import BaseModal
 
 
-def _rows(bindings: list[BindingType], lang: str) -> list[tuple[str, str]]:
+def binding_rows(bindings: list[BindingType], lang: str) -> list[tuple[str, str]]:
     """(keys, description) per action; bindings with the same action and description are merged
     into one row (the keys 1 to 5 are one "Answer" row)."""
     merged: dict[str, tuple[list[str], str]] = {}
@@ -103,8 +103,6 @@ class HelpScreen(BaseModal[None]):
         self.query_one("#help-body").focus()
 
     def refresh_view(self) -> None:
-        from maturity.tui.app import MaturityApp
-
         lang = self.lang
         self.query_one("#help-heading", Static).update(self.t("help.heading"))
         self.query_one("#help-footer", Static).update(self.t("help.footer"))
@@ -118,12 +116,12 @@ class HelpScreen(BaseModal[None]):
         groups: list[tuple[str, list[BindingType]]] = [
             (t(getattr(cls, "HELP_GROUP", ""), lang), list(cls.BINDINGS)) for cls in screens
         ]
-        groups.append((self.t("help.everywhere"), list(MaturityApp.BINDINGS) + _palette()))
+        groups.append((self.t("help.everywhere"), list(self.app.BINDINGS) + _palette()))
         for i, (title, bindings) in enumerate(groups):
             if i:
                 table.add_row("", "")
             table.add_row(Text(title, style="bold underline"), "")
-            for keys, desc in _rows(bindings, lang):
+            for keys, desc in binding_rows(bindings, lang):
                 table.add_row(Text(keys, style="bold"), desc)
         self.table = table
         self.query_one("#help-table", Static).update(table)

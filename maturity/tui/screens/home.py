@@ -14,6 +14,8 @@ from textual.content import Content
 from textual.widgets import DataTable, Footer, Input, Static
 
 from maturity.errors import MaturityError
+from maturity.textfmt import format_level
+from maturity.tui.messages import OpenExport, OpenPortfolio, OpenQuestions, OpenResults, OpenTrend
 from maturity.tui.safe import plain, safe_str, styled
 from maturity.tui.screens.snapshot import (
     SNAPSHOT_ACTIONS,
@@ -77,6 +79,8 @@ class HomeScreen(SnapshotScreen):
         self.sort_column = "date"
         self.sort_reverse = True
         self.marked: str | None = None
+        self.widths: dict[str, int] = {}
+        """The column widths the table was last built with (see :meth:`on_resize`)."""
 
     def compose(self) -> ComposeResult:
         with Vertical(id="home"):
@@ -102,7 +106,7 @@ class HomeScreen(SnapshotScreen):
     @work(exclusive=True, group="home-load", exit_on_error=False)
     async def load(self) -> None:
         """Read the list on the store thread (opening the store on first use)."""
-        if not await self.mapp.ensure_store():
+        if not await self.host.ensure_store():
             self.loaded = True
             self.refresh_view()
             return
@@ -155,7 +159,9 @@ class HomeScreen(SnapshotScreen):
         return out
 
     def on_resize(self) -> None:
-        if self.rows:
+        # Rebuild the table only when its column widths change: at 100 columns and wider they
+        # never do, and rebuilding draws every cell of the list again.
+        if self.rows and self.column_widths() != self.widths:
             self.refresh_view()
 
     def refresh_view(self) -> None:
@@ -164,7 +170,7 @@ class HomeScreen(SnapshotScreen):
         table = self.query_one("#assessments", DataTable)
         selected = self.selected_id()
         table.clear(columns=True)
-        widths = self.column_widths()
+        widths = self.widths = self.column_widths()
         for column in COLUMNS:
             label = self.t(f"home.col.{column}")
             if column == self.sort_column:
@@ -172,7 +178,7 @@ class HomeScreen(SnapshotScreen):
             table.add_column(label, key=column, width=widths.get(column))
         rows = self.visible_rows()
         for r in rows:
-            level = Text(str(r.level) if r.level is not None else "–", justify="center")
+            level = Text(format_level(r.level), justify="center")
             progress = Text(f"{r.answered}/{r.total}", justify="right")
             team = safe_str(r.team)  # a Text cell: a str cell would be parsed as markup
             table.add_row(
@@ -191,13 +197,13 @@ class HomeScreen(SnapshotScreen):
         empty = self.loaded and not self.rows
         table.display = bool(self.rows)
         self.query_one("#filter", Input).display = bool(self.rows)
-        welcome.display = empty or self.mapp.store_error is not None
-        if self.mapp.store_error is not None:
+        welcome.display = empty or self.host.store_error is not None
+        if self.host.store_error is not None:
             welcome.update(
                 styled(
                     "[b]$title[/b]\n\n$error\n\n$hint",
                     title=self.t("error.store"),
-                    error=plain(self.mapp.store_error, multiline=True),
+                    error=plain(self.host.store_error, multiline=True),
                     hint=Content(self.t("error.no_store")),
                 )
             )
@@ -290,24 +296,24 @@ class HomeScreen(SnapshotScreen):
 
         def created(assessment_id: str | None) -> None:
             if assessment_id:
-                self.mapp.open_questions(assessment_id)
+                self.navigate(OpenQuestions(assessment_id))
 
         self.app.push_screen(NewAssessmentScreen(teams), created)
 
     def action_open(self) -> None:
         row = self._selected_or_warn()
         if row is not None:
-            self.mapp.open_questions(row.id)
+            self.navigate(OpenQuestions(row.id))
 
     def action_results(self) -> None:
         row = self._selected_or_warn()
         if row is not None:
-            self.mapp.open_results(row.id)
+            self.navigate(OpenResults(row.id))
 
     def action_export(self) -> None:
         row = self._selected_or_warn()
         if row is not None:
-            self.mapp.open_export(row.id)
+            self.navigate(OpenExport(row.id))
 
     def action_delete(self) -> None:
         row = self._selected_or_warn()
@@ -352,11 +358,11 @@ class HomeScreen(SnapshotScreen):
     def action_trend(self) -> None:
         row = self._selected_or_warn()
         if row is not None:
-            self.mapp.open_trend(row.team)
+            self.navigate(OpenTrend(row.team))
 
     def action_portfolio(self) -> None:
         if self.gateway.is_open:
-            self.mapp.open_portfolio()
+            self.navigate(OpenPortfolio())
 
     def snapshot_target(self) -> Target | None:
         aid = self.selected_id()

@@ -25,6 +25,8 @@ from maturity.model.plan import ActionView, DoneShare, Plan
 from maturity.model.questionnaire import Questionnaire
 from maturity.model.text import tr
 from maturity.questionnaire import LoadedQuestionnaire
+from maturity.textfmt import format_share
+from maturity.tui.messages import GoHome
 from maturity.tui.safe import safe_str, styled
 from maturity.tui.screens.base import BaseScreen
 
@@ -355,7 +357,7 @@ class PlanScreen(BaseScreen[None]):
         self.dismiss()
 
     def action_home(self) -> None:
-        self.mapp.go_home()
+        self.navigate(GoHome())
 
     def palette_commands(self) -> list[tuple[str, str, str]]:
         return [("cmd.targets", "cmd.targets.help", "targets")]
@@ -373,7 +375,7 @@ def done_share_text(screen: BaseScreen[Any], rows: list[DoneShare], with_team: b
     """One line for the trend and portfolio screens: actions done per (team and) quarter."""
     parts = []
     for r in rows:
-        pct = f"{r.share:.0%}" if r.share is not None else "–"
+        pct = format_share(r.share)
         who = f"{r.team} " if with_team else ""
         parts.append(f"{who}{r.quarter} {r.done}/{r.total} ({pct})")
     return styled(f"[b]{screen.t('plan.share')}[/b] $shares", shares=" · ".join(parts))

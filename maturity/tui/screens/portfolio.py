@@ -23,6 +23,8 @@ from textual.widgets import DataTable, Footer, Static
 from maturity.dora import TIER_RANK
 from maturity.errors import MaturityError
 from maturity.history import PORTFOLIO_SORTS, sort_portfolio
+from maturity.textfmt import format_score
+from maturity.tui.messages import GoHome, OpenResults, OpenTrend
 from maturity.tui.safe import safe_str
 from maturity.tui.screens.base import BaseScreen
 from maturity.tui.widgets.levels import level_cell
@@ -104,7 +106,7 @@ class PortfolioScreen(BaseScreen[None]):
 
     @work(exclusive=True, group="portfolio-load", exit_on_error=False)
     async def load(self) -> None:
-        if not await self.mapp.ensure_store():
+        if not await self.host.ensure_store():
             self.dismiss()
             return
         ws = self.gateway.workspace
@@ -241,14 +243,14 @@ class PortfolioScreen(BaseScreen[None]):
                 self.t(
                     "portfolio.weakest",
                     dimension=self._dimension_title(p.weakest_dimension),
-                    score=f"{mean:.2f}" if mean is not None else "–",
+                    score=format_score(mean),
                 ),
                 style="bold",
             )
         else:
             text.append(self.t("portfolio.no_weakest"), style="bold")
         means = [
-            f"{self._dimension_title(d)} {m:.2f}"
+            f"{self._dimension_title(d)} {format_score(m)}"
             for d in p.dimensions
             if (m := p.dimension_means.get(d)) is not None
         ]
@@ -308,15 +310,15 @@ class PortfolioScreen(BaseScreen[None]):
     def action_trend(self) -> None:
         row = self._selected_row()
         if row is not None:
-            self.mapp.open_trend(row.team)
+            self.navigate(OpenTrend(row.team))
 
     def action_results(self) -> None:
         row = self._selected_row()
         if row is not None:
-            self.mapp.open_results(row.assessment)
+            self.navigate(OpenResults(row.assessment))
 
     def action_back(self) -> None:
         self.dismiss()
 
     def action_home(self) -> None:
-        self.mapp.go_home()
+        self.navigate(GoHome())

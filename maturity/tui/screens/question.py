@@ -28,7 +28,14 @@ from maturity.model.text import tr
 from maturity.questionnaire import LoadedQuestionnaire
 from maturity.retro import pace, previous_id, reviewed
 from maturity.timefmt import format_time, now
-from maturity.tui.messages import AnswerSaved, StatusChanged
+from maturity.tui.messages import (
+    AnswerSaved,
+    GoHome,
+    OpenDora,
+    OpenResults,
+    OpenTeam,
+    StatusChanged,
+)
 from maturity.tui.safe import plain, safe_str, styled
 from maturity.tui.screens.base import BaseScreen
 from maturity.tui.screens.confirm import ConfirmScreen
@@ -157,7 +164,7 @@ class QuestionScreen(BaseScreen[None]):
         self.questions = loaded.questionnaire.questions()
         if assessment.mode == "team" and type(self) is QuestionScreen and not self.read_only:
             # Team mode is kept with the assessment: it reopens as a team vote.
-            self.mapp.open_team(self.assessment_id, self.start_at)
+            self.navigate(OpenTeam(self.assessment_id, self.start_at))
             return
         if self.start_at and self.start_at in self.qids:
             self.index = self.qids.index(self.start_at)
@@ -294,7 +301,7 @@ class QuestionScreen(BaseScreen[None]):
             total=len(self.questions),
             reviewed=self.done_here,
             elapsed_s=time.monotonic() - self.session_start,
-            box_s=self.mapp.timebox_min * 60,
+            box_s=self.host.timebox_min * 60,
         )
         clock = Text(
             self.t("retro.clock", n=p.position, total=p.total, left=p.left_min), style="bold"
@@ -568,18 +575,18 @@ class QuestionScreen(BaseScreen[None]):
         self.app.push_screen(NoteScreen(tr(question.text, self.lang), note), done)
 
     def action_home(self) -> None:
-        self.mapp.go_home()
+        self.navigate(GoHome())
 
     def action_dora(self) -> None:
-        self.mapp.open_dora(self.assessment_id)
+        self.navigate(OpenDora(self.assessment_id))
 
     def action_results(self) -> None:
-        self.mapp.open_results(self.assessment_id)
+        self.navigate(OpenResults(self.assessment_id))
 
     def action_team(self) -> None:
         """Team mode (votes, reveal) at this question; see screens/team.py."""
         self.remember_mode("team")
-        self.mapp.open_team(self.assessment_id, self.current[1].id if self.current else None)
+        self.navigate(OpenTeam(self.assessment_id, self.current[1].id if self.current else None))
 
     def palette_commands(self) -> list[tuple[str, str, str]]:
         return [

@@ -32,7 +32,9 @@ from maturity.model.results import Results
 from maturity.model.text import tr
 from maturity.questionnaire import LoadedQuestionnaire
 from maturity.retro import arrow, previous_id, reviewed
+from maturity.textfmt import format_score, format_share
 from maturity.timefmt import format_time
+from maturity.tui.messages import GoHome, OpenDora, OpenExport, OpenPlan, OpenQuestions, OpenSummary
 from maturity.tui.safe import plain, safe_str, styled
 from maturity.tui.screens.snapshot import SnapshotScreen, Target, snapshot_bindings
 from maturity.tui.widgets.bars import score_bar
@@ -223,7 +225,9 @@ class ResultsScreen(SnapshotScreen):
         if o.level is not None and o.score is not None:
             text = Text()
             text.append(
-                self.t("r.overall", level=o.level, name=o.level_name or "", score=f"{o.score:.2f}"),
+                self.t(
+                    "r.overall", level=o.level, name=o.level_name or "", score=format_score(o.score)
+                ),
                 style="bold",
             )
             if o.capped_by:
@@ -232,7 +236,7 @@ class ResultsScreen(SnapshotScreen):
                 text.append("\n" + self.t("r.capped", dimension=name), style="dim")
             return text
         if o.score is not None:
-            return Text(self.t("r.partial", score=f"{o.score:.2f}"), style="bold")
+            return Text(self.t("r.partial", score=format_score(o.score)), style="bold")
         return Text(self.t("r.no_answers"), style="bold")
 
     def _dimensions(self, r: Results, q: Questionnaire) -> Group:
@@ -246,7 +250,7 @@ class ResultsScreen(SnapshotScreen):
         lines: list[Text | Padding] = []
         before = {d.id: d for d in self.before.dimensions} if self.before is not None else {}
         for d in r.dimensions:
-            score = f"{d.score:.2f}" if d.score is not None else "–"
+            score = format_score(d.score)
             old = before.get(d.id)
             delta = (
                 round(d.score - old.score, 2)
@@ -266,7 +270,7 @@ class ResultsScreen(SnapshotScreen):
                 line.append(f" {arrow((delta > 0) - (delta < 0))}", style=style)
             line.append("  ")
             line.append(level, style="bold" if d.level is not None else "dim")
-            line.append("  " + self.t("r.coverage", pct=f"{d.coverage:.0%}"), style="dim")
+            line.append("  " + self.t("r.coverage", pct=format_share(d.coverage)), style="dim")
             lines.append(line)
             if d.next_level and d.distance_to_next is not None and d.held_back_by:
                 names = []
@@ -276,7 +280,7 @@ class ResultsScreen(SnapshotScreen):
                     names.append(f"{short(name)} ({h.level})")
                 more = len(d.held_back_by) - HELD_BACK_SHOWN
                 held = self.t(
-                    "r.held_back", distance=f"{d.distance_to_next:.2f}", next=d.next_level
+                    "r.held_back", distance=format_score(d.distance_to_next), next=d.next_level
                 )
                 held += " " + ", ".join(names) + (f" +{more}" if more > 0 else "")
                 lines.append(Padding(Text(held, style="dim"), (0, 0, 0, width + 1)))
@@ -393,19 +397,19 @@ class ResultsScreen(SnapshotScreen):
     @on(OptionList.OptionSelected, "#r-held")
     def _change(self, event: OptionList.OptionSelected) -> None:
         if event.option.id:
-            self.mapp.open_questions(self.assessment_id, event.option.id)
+            self.navigate(OpenQuestions(self.assessment_id, event.option.id))
 
     def action_answers(self) -> None:
-        self.mapp.open_questions(self.assessment_id)
+        self.navigate(OpenQuestions(self.assessment_id))
 
     def action_dora(self) -> None:
-        self.mapp.open_dora(self.assessment_id)
+        self.navigate(OpenDora(self.assessment_id))
 
     def action_export(self) -> None:
-        self.mapp.open_export(self.assessment_id)
+        self.navigate(OpenExport(self.assessment_id))
 
     def action_plan(self) -> None:
-        self.mapp.open_plan(self.assessment_id)
+        self.navigate(OpenPlan(self.assessment_id))
 
     def action_targets(self) -> None:
         """Set the targets here, on the results (the same dialog as on the Plan screen)."""
@@ -424,13 +428,13 @@ class ResultsScreen(SnapshotScreen):
         open_targets_form(self, self.plan, self.loaded, done)
 
     def action_summary(self) -> None:
-        self.mapp.open_summary(self.assessment_id)
+        self.navigate(OpenSummary(self.assessment_id))
 
     def action_back(self) -> None:
         self.dismiss()
 
     def action_home(self) -> None:
-        self.mapp.go_home()
+        self.navigate(GoHome())
 
     def palette_commands(self) -> list[tuple[str, str, str]]:
         return [

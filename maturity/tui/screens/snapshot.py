@@ -17,7 +17,7 @@ from textual import work
 from textual.binding import Binding, BindingType
 
 from maturity.errors import MaturityError
-from maturity.tui.messages import StatusChanged
+from maturity.tui.messages import OpenQuestions, StatusChanged
 from maturity.tui.screens.base import BaseScreen
 
 SNAPSHOT_ACTIONS: frozenset[str] = frozenset({"complete", "reopen", "new_from"})
@@ -194,4 +194,4 @@ class SnapshotScreen(BaseScreen[None]):
                 ),
                 timeout=12,
             )
-        self.mapp.open_questions(a.id)
+        self.navigate(OpenQuestions(a.id))

@@ -134,7 +134,7 @@ class SummaryScreen(BaseScreen[None]):
 
     def action_open_pdf(self) -> None:
         """Offer to open the PDF exported in this session (export it first with x on results)."""
-        path = self.mapp.exported.get(self.assessment_id)
+        path = self.host.exported.get(self.assessment_id)
         if path is None or not path.exists():
             self.notify(self.t("retro.no_pdf"), severity="warning", timeout=6)
             return

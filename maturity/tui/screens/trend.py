@@ -21,6 +21,8 @@ from textual.content import Content
 from textual.widgets import DataTable, Footer, Static
 
 from maturity.errors import MaturityError, NotFoundError
+from maturity.textfmt import format_delta, format_score
+from maturity.tui.messages import GoHome, OpenResults
 from maturity.tui.safe import safe_str, styled
 from maturity.tui.screens.snapshot import SNAPSHOT_ACTIONS, SnapshotScreen, Target
 from maturity.tui.widgets.trend_chart import (
@@ -43,10 +45,6 @@ class Single:
     id: str
     team: str
     created: str
-
-
-def _score(x: float | None) -> str:
-    return f"{x:.2f}" if x is not None else "–"
 
 
 class TrendScreen(SnapshotScreen):
@@ -198,7 +196,7 @@ class TrendScreen(SnapshotScreen):
             if x is not None and y is not None:
                 change = y - x
                 style = "green" if change > 0 else "red" if change < 0 else "dim"
-                entry.append(f"{change:+.2f}", style=style)
+                entry.append(format_delta(change), style=style)
             else:
                 entry.append("–", style="dim")
             if line_width and line_width + 2 + entry.cell_len > width:
@@ -240,11 +238,11 @@ class TrendScreen(SnapshotScreen):
     def _row(self, trend: Trend, p: TrendPoint) -> list[Text | str]:
         cells: list[Text | str] = [p.created[:10]]
         for dim in trend.dimensions:
-            cells.append(Text(_score(p.dimensions.get(dim)), justify="right"))
+            cells.append(Text(format_score(p.dimensions.get(dim)), justify="right"))
         overall = (
-            f"L{p.overall_level} {_score(p.overall_score)}"
+            f"L{p.overall_level} {format_score(p.overall_score)}"
             if p.overall_level is not None
-            else _score(p.overall_score)
+            else format_score(p.overall_score)
         )
         cells.append(Text(overall, justify="right"))
         cells.append(self.t(f"tier.{p.dora_tier}") if p.dora_tier else "–")
@@ -287,11 +285,11 @@ class TrendScreen(SnapshotScreen):
 
     def action_results(self) -> None:
         if self.single is not None:
-            self.mapp.open_results(self.single.id)
+            self.navigate(OpenResults(self.single.id))
             return
         selected = self.selected_id()
         if selected is not None:
-            self.mapp.open_results(selected)
+            self.navigate(OpenResults(selected))
 
     def action_compare(self) -> None:
         """Compare the selected assessment with the one before it (what changed since)."""
@@ -320,4 +318,4 @@ class TrendScreen(SnapshotScreen):
         ]
 
     def action_home(self) -> None:
-        self.mapp.go_home()
+        self.navigate(GoHome())

@@ -9,6 +9,8 @@ from __future__ import annotations
 from rich.cells import cell_len
 from rich.text import Text
 
+from maturity.textfmt import format_delta
+
 LEVEL_STYLES: dict[int, str] = {
     1: "bold #000000 on #ff8787",
     2: "bold #000000 on #ffaf5f",
@@ -29,9 +31,10 @@ def level_cell(level: int | None, width: int = 3) -> Text:
     return Text(" " * left + label + " " * (pad - left), style=LEVEL_STYLES.get(level, "bold"))
 
 
-def delta_text(delta: float | None, digits: int = 2) -> Text:
-    """A signed change, green when it went up and red when it went down."""
+def delta_text(delta: float | None) -> Text:
+    """A signed score change (the core's :func:`format_delta`), five cells wide so columns
+    after it line up ("+0.25", " 0.00"); green when it went up, red when it went down."""
     if delta is None:
         return Text("–", style="dim")
     style = "green" if delta > 0 else "red" if delta < 0 else "dim"
-    return Text(f"{delta:+.{digits}f}", style=style)
+    return Text(format_delta(delta).rjust(5), style=style)
