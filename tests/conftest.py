@@ -49,6 +49,26 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
             item.add_marker(pytest.mark.slow)
 
 
+def pytest_configure(config: pytest.Config) -> None:
+    cache_bytecode()
+
+
+def cache_bytecode() -> None:
+    """Let Python cache compiled modules during the test session, as it does by default.
+
+    With ``PYTHONDONTWRITEBYTECODE`` set (as on the machines this suite runs on) nothing is cached: every xdist
+    worker and every ``python -m maturity``, tmux app or ``serve`` a test starts compiled
+    Textual, pydantic, WeasyPrint and the app from source again (importing those took 2.6 s
+    of CPU instead of 1.0 s), and pytest rewrote the asserts of hypothesis (75 modules, it
+    is a pytest plugin), syrupy and every test module again in each worker (about 5 s of CPU
+    per process). Runs on the main process before xdist starts the workers, so they and every
+    command the tests start inherit it. The caches are the usual ``__pycache__`` folders,
+    ignored by git.
+    """
+    sys.dont_write_bytecode = False
+    os.environ.pop("PYTHONDONTWRITEBYTECODE", None)
+
+
 @pytest.fixture(autouse=True)
 def _isolated_store(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
     """No test ever touches the user's real store."""
