@@ -14,12 +14,12 @@ from maturity import questionnaire as qmod
 from maturity.dora import ALL_METRICS, parse_metric
 from maturity.errors import InvalidFileError, MaturityError, Problem
 from maturity.fileio import user_path
+from maturity.levels import parse_level
 from maturity.limits import PARTICIPANTS_MAX, text_problem
 from maturity.model.assessment import Answer, DoraInputs
 from maturity.questionnaire import LoadedQuestionnaire
 from maturity.yamlio import load_yaml
 
-UNSURE = {"unsure", "not sure", "not-sure", "?", "0"}
 _KEYS = {
     "team",
     "questionnaire",
@@ -41,14 +41,6 @@ class AnswersFile:
     language: str = "en"
     answers: dict[str, Answer] = field(default_factory=dict)
     dora: DoraInputs = field(default_factory=DoraInputs)
-
-
-def _level(value: Any) -> int | None:
-    if value is None or (isinstance(value, str) and value.strip().lower() in UNSURE):
-        return None
-    if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= 5:
-        raise ValueError(f"level must be 1-5 or 'unsure', got {value!r}")
-    return value
 
 
 def load_answers(path: Path, questionnaire_override: str | None = None) -> AnswersFile:
@@ -129,8 +121,8 @@ def load_answers(path: Path, questionnaire_override: str | None = None) -> Answe
                 continue
             value = value.get("level")
         try:
-            answers[qid] = Answer(level=_level(value), note=note)
-        except ValueError as exc:
+            answers[qid] = Answer(level=parse_level(value), note=note)
+        except (MaturityError, ValueError) as exc:
             problems.append(Problem(where, str(exc)))
 
     dora: dict[str, Any] = {}

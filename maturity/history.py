@@ -6,13 +6,14 @@ ones only one side asked are listed, never silently dropped.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from statistics import fmean
 
 from maturity import plan
-from maturity.dora import KEY_METRICS
+from maturity.dora import KEY_METRICS, TIER_RANK
+from maturity.errors import MaturityError
 from maturity.model.assessment import Assessment
 from maturity.model.history import (
     AnswerChange,
@@ -213,3 +214,40 @@ def portfolio(
         stale_after_days=STALE_AFTER_DAYS,
         actions_done=list(actions_done),
     )
+
+
+PORTFOLIO_SORTS: tuple[str, ...] = ("team", "date", "overall", "dora")
+"""The portfolio's sort keys besides a dimension id (which sorts by that dimension's score)."""
+
+
+def sort_portfolio(p: Portfolio, key: str = "team", *, reverse: bool = False) -> list[PortfolioRow]:
+    """The portfolio's rows in the order of ``key``: team, date, overall, dora or a dimension id.
+
+    The one ordering the CLI, the TUI and the reports share. Teams without a value (not enough
+    answers, no DORA metrics) come last whichever the direction, so "weakest first" never
+    starts with a row that says nothing; ties keep team order (case ignored). ``reverse``
+    turns the known values round (highest first, newest first).
+    """
+
+    def team(r: PortfolioRow) -> str:
+        return r.team.casefold()
+
+    value: Callable[[PortfolioRow], float | str | None]
+    if key == "team":
+        return sorted(p.rows, key=team, reverse=reverse)
+    if key == "date":
+        value = lambda r: r.date  # noqa: E731
+    elif key == "overall":
+        value = lambda r: r.overall_level  # noqa: E731
+    elif key == "dora":
+        value = lambda r: TIER_RANK.get(r.dora_tier or "")  # noqa: E731
+    elif key in p.dimensions:
+        value = lambda r: r.scores.get(key)  # noqa: E731
+    else:
+        choices = ", ".join([*PORTFOLIO_SORTS, *p.dimensions])
+        raise MaturityError(f"cannot sort by '{key}'; use one of {choices}")
+    by_team = sorted(p.rows, key=team)
+    known = [r for r in by_team if value(r) is not None]
+    unknown = [r for r in by_team if value(r) is None]
+    known.sort(key=lambda r: value(r) or 0, reverse=reverse)  # stable: ties stay by team
+    return known + unknown

@@ -12,6 +12,8 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Final
 
+from maturity.textfmt import format_score
+
 if TYPE_CHECKING:
     from maturity.model.assessment import Answer, Assessment
     from maturity.model.questionnaire import Questionnaire
@@ -141,9 +143,9 @@ def summary_markdown(
     overall = results.overall
     if overall.level is not None:
         name = overall.level_name or ""
-        lines.append(f"**{lb.overall}: {overall.level} {name}** ({overall.score:.2f})")
+        lines.append(f"**{lb.overall}: {overall.level} {name}** ({format_score(overall.score)})")
     elif overall.score is not None:
-        lines.append(f"**{lb.overall}: {overall.score:.2f}** ({lb.partial})")
+        lines.append(f"**{lb.overall}: {format_score(overall.score)}** ({lb.partial})")
     lines += ["", f"## {lb.disagreements}"]
     spreads = [
         x for x in (results.disagreement.questions if results.disagreement else []) if x.spread > 0

@@ -64,6 +64,29 @@ def progress_of(assessment: Assessment, loaded: LoadedQuestionnaire) -> Progress
     )
 
 
+def revise_answer(
+    previous: Answer | None,
+    level: int | None,
+    *,
+    note: str | None = None,
+    votes: Mapping[str, int | None] | None = None,
+    updated: datetime | None = None,
+) -> Answer:
+    """The one rule for changing an answer, used by every front end and by the store writes.
+
+    A new level keeps what the team said before: the note stays unless a new one is given
+    (``""`` clears it), and the votes stay unless new votes are given (an empty set keeps the
+    old ones, so recording without a fresh vote never erases the round that led to the
+    answer). ``updated`` is for a local copy shown before the store has stamped the write.
+    """
+    kept_note = note if note is not None else (previous.note if previous else "")
+    kept_votes = dict(votes) if votes else (dict(previous.votes) if previous else {})
+    fields: dict[str, Any] = {"level": level, "note": kept_note, "votes": kept_votes}
+    if updated is not None:
+        fields["updated"] = updated
+    return Answer(**fields)
+
+
 def export_json(assessment: Assessment, loaded: LoadedQuestionnaire | None = None) -> str:
     """The canonical assessment document: answers in questionnaire order, UTF-8, 2-space indent."""
     order = {qid: i for i, qid in enumerate(loaded.questionnaire.question_ids())} if loaded else {}
@@ -226,11 +249,7 @@ class Workspace:
             a.answers.pop(question_id, None)
             self.store.save_answer(a.id, question_id, None, progress_of(a, loaded))
             return None
-        ans = Answer(
-            level=level,
-            note=note if note is not None else (previous.note if previous else ""),
-            votes=previous.votes if previous else {},
-        )
+        ans = revise_answer(previous, level, note=note)
         a.answers[question_id] = ans
         stamp = self.store.save_answer(a.id, question_id, ans, progress_of(a, loaded))
         return ans.model_copy(update={"updated": stamp})
@@ -388,16 +407,11 @@ class Workspace:
         self._writable(a)
         loaded = self.questionnaire_for(a)
         previous = a.answers.get(question_id)
-        votes = dict(state.votes or {}) or (dict(previous.votes) if previous else {})
+        ans = revise_answer(previous, level, note=note, votes=state.votes)
         if use_median:
-            if not votes:
+            if not ans.votes:
                 raise MaturityError(f"{question_id}: nobody has voted; give the team's level")
-            level = median_down(votes.values())
-        ans = Answer(
-            level=level,
-            note=note if note is not None else (previous.note if previous else ""),
-            votes=votes,
-        )
+            ans = ans.model_copy(update={"level": median_down(ans.votes.values())})
         a.answers[question_id] = ans
         stamp = self.store.save_team_answer(a.id, question_id, ans, progress_of(a, loaded))
         return ans.model_copy(update={"updated": stamp})

@@ -14,11 +14,12 @@ from textual.pilot import Pilot
 from textual.widgets import DataTable, Input, Static
 from tui_support import notifications, press, reader, running, settle
 
+from maturity.history import sort_portfolio
 from maturity.model.terms import tier_name
 from maturity.tui.screens.compare import CompareScreen
 from maturity.tui.screens.dora import DoraScreen
 from maturity.tui.screens.home import HomeScreen
-from maturity.tui.screens.portfolio import PortfolioScreen, sort_rows
+from maturity.tui.screens.portfolio import PortfolioScreen
 from maturity.tui.screens.question import QuestionScreen
 from maturity.tui.screens.reopen import ReopenScreen
 from maturity.tui.screens.results import ResultsScreen
@@ -189,9 +190,7 @@ async def test_portfolio_rows_match_the_workspace_and_sort(store_path: Path) -> 
         await press(pilot, "s")
         assert screen.sort_key == "dim:culture"
         order = [r.key.value for r in table.ordered_rows]
-        assert order == [
-            r.team for r in sort_rows(expected.rows, "dim:culture", False, ["culture"])
-        ]
+        assert order == [r.team for r in sort_portfolio(expected, "culture")]
         assert order == ["Legacy", "Payments", "Search", "Platform"]
         # the other direction; a team without a level stays last
         screen.sort_reverse = True
@@ -238,17 +237,6 @@ async def test_portfolio_of_an_empty_store(store_path: Path) -> None:
         await pilot.press("s", "t", "r")  # nothing to sort or open: ignored
         await settle(pilot)
         assert app.screen is screen
-
-
-def test_portfolio_sort_keys_put_unknown_values_last(store_path: Path) -> None:
-    ws = seed_history_store(store_path)
-    rows = ws.portfolio(AT, "en").rows
-    by_date = [r.team for r in sort_rows(rows, "date", True, [])]
-    assert by_date == ["Platform", "Search", "Payments", "Legacy"]
-    by_dora = [r.team for r in sort_rows(rows, "dora", False, [])]
-    assert by_dora == ["Payments", "Legacy", "Platform", "Search"]
-    with pytest.raises(ValueError, match="unknown sort key"):
-        sort_rows(rows, "dim:nope", False, ["culture"])
 
 
 # -- compare ----------------------------------------------------------------------------------

@@ -20,7 +20,6 @@ import time
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass
-from datetime import datetime
 from typing import TYPE_CHECKING, Any, Protocol, TypeVar
 
 from maturity.errors import MaturityError, NotFoundError, StoreError
@@ -32,7 +31,7 @@ from maturity.store.base import (
     TeamState,
     team_key,
 )
-from maturity.timefmt import format_time, now, now_text
+from maturity.timefmt import format_time, now, now_text, parse_time_or_none
 from maturity.voting import LIVE_S, is_live, name_key
 
 if TYPE_CHECKING:  # the pydantic models load on first get(), not for `maturity list`
@@ -994,8 +993,8 @@ class SQLStore:
             previous_answer=recorded[0] if recorded is not None and not decided else None,
             joined=()
             if anonymous
-            else tuple(who for who, seen in present if is_live(parse_time(seen), at)),
-            facilitator_live=current is not None and is_live(parse_time(beat), at),
+            else tuple(who for who, seen in present if is_live(parse_time_or_none(seen), at)),
+            facilitator_live=current is not None and is_live(parse_time_or_none(beat), at),
         )
 
     def live_sessions(self) -> builtins.list[LiveSession]:
@@ -1012,7 +1011,7 @@ class SQLStore:
         return [
             LiveSession(r[0], r[1], r[2], bool(r[3]), r[4], r[5])
             for r in rows
-            if is_live(parse_time(r[6]), at, window=LIVE_S)
+            if is_live(parse_time_or_none(r[6]), at, window=LIVE_S)
         ]
 
     def add_participant(self, assessment_id: str, name: str) -> None:
@@ -1063,16 +1062,6 @@ def _measurement(body: str) -> Any:
     from maturity.measure.model import Measurement
 
     return Measurement.model_validate_json(body)
-
-
-def parse_time(text: str | None) -> datetime | None:
-    """A stored timestamp (``format_time``) back as a datetime; None when absent or unreadable."""
-    if not text:
-        return None
-    try:
-        return datetime.fromisoformat(text.replace("Z", "+00:00"))
-    except ValueError:
-        return None
 
 
 def _anonymised_keys(votes: dict[str, int | None]) -> bool:

@@ -8,7 +8,6 @@ dimension with the lowest mean score across teams is named under the table.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING, ClassVar
@@ -23,6 +22,7 @@ from textual.widgets import DataTable, Footer, Static
 
 from maturity.dora import TIER_RANK
 from maturity.errors import MaturityError
+from maturity.history import PORTFOLIO_SORTS, sort_portfolio
 from maturity.tui.safe import safe_str
 from maturity.tui.screens.base import BaseScreen
 from maturity.tui.widgets.levels import level_cell
@@ -30,7 +30,7 @@ from maturity.tui.widgets.levels import level_cell
 if TYPE_CHECKING:
     from maturity.model.history import Portfolio, PortfolioRow
 
-FIXED_KEYS: tuple[str, ...] = ("team", "date", "overall", "dora")
+FIXED_KEYS: tuple[str, ...] = PORTFOLIO_SORTS
 TEAM_MAX_WIDTH = 20
 TEAM_NARROW_WIDTH = 12
 DATE_WIDTH = 10
@@ -51,38 +51,10 @@ def dimension_key(dim: str) -> str:
     return f"dim:{dim}"
 
 
-def sort_rows(
-    rows: list[PortfolioRow], key: str, reverse: bool, dimensions: list[str]
-) -> list[PortfolioRow]:
-    """Rows in the order of ``key`` (team, date, overall, dora or ``dim:ID``).
-
-    Teams without a value (not enough answers, no DORA metrics) always come last, whichever
-    the direction, so "weakest first" never starts with a row that says nothing; ties keep
-    team order.
-    """
-
-    def team(r: PortfolioRow) -> str:
-        return r.team.casefold()
-
-    value: Callable[[PortfolioRow], float | str | None]
-    if key == "team":
-        return sorted(rows, key=team, reverse=reverse)
-    if key == "date":
-        value = lambda r: r.date  # noqa: E731
-    elif key == "overall":
-        value = lambda r: r.overall_level  # noqa: E731
-    elif key == "dora":
-        value = lambda r: TIER_RANK.get(r.dora_tier or "")  # noqa: E731
-    elif key.startswith("dim:") and key[4:] in dimensions:
-        dim = key[4:]
-        value = lambda r: r.scores.get(dim)  # noqa: E731
-    else:
-        raise ValueError(f"unknown sort key {key!r}")
-    by_team = sorted(rows, key=team)
-    known = [r for r in by_team if value(r) is not None]
-    unknown = [r for r in by_team if value(r) is None]
-    known.sort(key=lambda r: value(r) or 0, reverse=reverse)  # stable: ties stay by team
-    return known + unknown
+def sort_rows(portfolio: Portfolio, key: str, reverse: bool) -> list[PortfolioRow]:
+    """Rows in the order of the screen's ``key`` (team, date, overall, dora or ``dim:ID``),
+    by the core's one portfolio ordering (teams without a value last, ties by team)."""
+    return sort_portfolio(portfolio, key.removeprefix("dim:"), reverse=reverse)
 
 
 class PortfolioScreen(BaseScreen[None]):
@@ -166,7 +138,7 @@ class PortfolioScreen(BaseScreen[None]):
         if self.portfolio is None:
             return []
         p = self.portfolio
-        return sort_rows(p.rows, self.sort_key, self.sort_reverse, p.dimensions)
+        return sort_rows(p, self.sort_key, self.sort_reverse)
 
     # -- view -------------------------------------------------------------------------------
 

@@ -41,6 +41,7 @@ from maturity.tui.widgets.answers import (
 )
 from maturity.tui.widgets.saved import PendingWrites, SavedIndicator
 from maturity.tui.widgets.sidebar import DimensionProgress, DimensionSidebar
+from maturity.workspace import revise_answer
 
 SIDEBAR_MIN_WIDTH = 100
 """Below this terminal width the sidebar starts hidden (``s`` shows it)."""
@@ -438,13 +439,9 @@ class QuestionScreen(BaseScreen[None]):
         previous = self.answers.get(question_id)
         if note is None:
             note = self.pending_notes.pop(question_id, None)
-        kept_note = note if note is not None else (previous.note if previous else "")
-        self.answers[question_id] = Answer(
-            level=level,
-            note=kept_note,
-            votes=previous.votes if previous else {},
-            updated=now(),  # the local copy counts as reviewed at once (the clock's n/N)
-        )
+        # The local copy follows the core's revision rule and counts as reviewed at once
+        # (the session clock's n/N), before the store has stamped the write.
+        self.answers[question_id] = revise_answer(previous, level, note=note, updated=now())
         ws = self.gateway.workspace
         future = self.gateway.submit(ws.answer, self.assessment_id, question_id, level, note=note)
         self.writes.begin()

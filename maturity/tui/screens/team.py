@@ -51,6 +51,7 @@ from maturity.tui.screens.question import QuestionScreen
 from maturity.tui.widgets.answers import NOT_SURE, AnswerOptions, level_bindings
 from maturity.tui.widgets.votes import VotePanel, facilitator_text
 from maturity.voting import BEAT_S, Voter, median_down, name_key, room_next, waiting
+from maturity.workspace import revise_answer
 
 POLL_S = 0.3
 """How often the vote panel reads the store (a vote shows up within about this long).
@@ -459,12 +460,7 @@ class TeamQuestionScreen(QuestionScreen):
         previous = self.answers.get(qid)
         note = self.pending_notes.pop(qid, None)
         votes = dict(self.state.votes or {}) if self.state is not None else {}
-        self.answers[qid] = Answer(
-            level=level,
-            note=note if note is not None else (previous.note if previous else ""),
-            votes=votes or (previous.votes if previous else {}),
-            updated=now(),
-        )
+        self.answers[qid] = revise_answer(previous, level, note=note, votes=votes, updated=now())
         ws = self.gateway.workspace
         future = self.gateway.submit(
             ws.record_team_answer, self.assessment_id, qid, level, use_median=False, note=note

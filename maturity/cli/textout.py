@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 
 from maturity.model.terms import tier_name
 from maturity.safetext import terminal_safe as shown
+from maturity.textfmt import format_delta, format_level, format_score, format_share
 
 if TYPE_CHECKING:  # listing must stay light: the models and DORA tables load on first use
     from maturity.dora import DoraResult
@@ -37,7 +38,7 @@ def summaries(rows: list[Summary]) -> str:
     head = f"{'ID':<12}  {'TEAM':<24}  {'CREATED':<10}  {'QUESTIONNAIRE':<14}  {'PROGRESS':>8}  {'LEVEL':>5}  STATUS"
     lines = [head]
     for r in rows:
-        level = str(r.level) if r.level is not None else "–"
+        level = format_level(r.level)
         lines.append(
             f"{r.id:<12}  {shown(r.team)[:24]:<24}  {r.created[:10]:<10}  "
             f"{shown(r.questionnaire_id + ' ' + r.questionnaire_version)[:14]:<14}  "
@@ -131,18 +132,18 @@ def results(r: Results, q: Questionnaire, lang: str = "en") -> str:
     o = r.overall
     lines = [f"{shown(r.team)} · {shown(q.id)} {shown(q.version)} · {r.id}"]
     if o.level is not None:
-        lines.append(f"Overall: level {o.level} {o.level_name} (score {o.score:.2f})")
+        lines.append(f"Overall: level {o.level} {o.level_name} (score {format_score(o.score)})")
         if o.capped_by:
             lines.append(f"  capped at weakest dimension + 1 ({o.capped_by})")
     elif o.score is not None:
-        lines.append(f"Overall: not enough answers yet (partial score {o.score:.2f})")
+        lines.append(f"Overall: not enough answers yet (partial score {format_score(o.score)})")
     else:
         lines.append("Overall: no answers yet")
     lines.append("")
     for d in r.dimensions:
         dim = q.dimension(d.id)
         title = tr(dim.title, lang) if dim else d.id
-        score = f"{d.score:.2f}" if d.score is not None else "  – "
+        score = format_score(d.score, missing="  – ")
         level = (
             f"level {d.level} {q.level_name(d.level, lang)}" if d.level else "not enough answers"
         )
@@ -151,7 +152,7 @@ def results(r: Results, q: Questionnaire, lang: str = "en") -> str:
             names = ", ".join(f"{h.question} ({h.level})" for h in d.held_back_by[:4])
             more = f" and {len(d.held_back_by) - 4} more" if len(d.held_back_by) > 4 else ""
             lines.append(
-                f"{'':<14} {d.distance_to_next:.2f} below level {d.next_level}; held back by {names}{more}"
+                f"{'':<14} {format_score(d.distance_to_next)} below level {d.next_level}; held back by {names}{more}"
             )
     lines += disagreement_block(r, q, lang)
     if r.dora:
@@ -194,7 +195,7 @@ def disagreement_block(r: Results, q: Questionnaire, lang: str = "en") -> list[s
         lines.append("  Widest:")
         for qs in widest:
             answer = "not sure" if qs.level is None else str(qs.level)
-            median = "–" if qs.median is None else str(qs.median)
+            median = format_level(qs.median)
             mark = "!" if qs.discuss else " "
             lines.append(
                 f"  {mark} {qs.question:<40} spread {qs.spread}  median {median}"
@@ -210,22 +211,12 @@ def benchmark_note(key: int | str) -> str:
     return f"Benchmark {b.label}: {b.title}. Source: {b.source}"
 
 
-def _num(x: float | None, fmt: str = "{:.2f}") -> str:
-    return "–" if x is None else fmt.format(x)
-
-
-def _signed(x: float | int | None) -> str:
-    if x is None:
-        return "–"
-    return f"{x:+.2f}" if isinstance(x, float) else f"{x:+d}"
-
-
 def teams(rows: list[TeamRow]) -> str:
     if not rows:
         return "No teams yet. Start an assessment with: maturity new --team NAME"
     lines = [f"{'TEAM':<28}  {'ASSESSMENTS':>11}  {'LATEST':<10}  {'LEVEL':>5}  STATUS"]
     for r in rows:
-        level = str(r.latest_level) if r.latest_level is not None else "–"
+        level = format_level(r.latest_level)
         lines.append(
             f"{shown(r.team)[:28]:<28}  {r.assessments:>11}  {r.latest_created[:10]:<10}  {level:>5}  "
             f"{r.latest_status.replace('_', ' ')}"
@@ -240,12 +231,12 @@ def comparison(c: Comparison) -> str:
         f"{'':<14} {'SCORE':>13}  {'DELTA':>6}  {'LEVEL':>7}  CHANGE",
     ]
     for d in [c.overall, *c.dimensions]:
-        lvl = f"{_num(d.a_level, '{}')} -> {_num(d.b_level, '{}')}"
+        lvl = f"{format_level(d.a_level)} -> {format_level(d.b_level)}"
         move = {None: "", 0: "same"}.get(
             d.level_delta, "up" if (d.level_delta or 0) > 0 else "down"
         )
         lines.append(
-            f"{d.id:<14} {_num(d.a_score):>5} -> {_num(d.b_score):<5}  {_signed(d.score_delta):>6}  {lvl:>7}  {move}"
+            f"{d.id:<14} {format_score(d.a_score):>5} -> {format_score(d.b_score):<5}  {format_delta(d.score_delta):>6}  {lvl:>7}  {move}"
         )
     if c.changed:
         lines += ["", f"Answers changed ({len(c.changed)}):"]
@@ -292,8 +283,8 @@ def trend(t: Trend) -> str:
     )
     lines = [f"{shown(t.team)}: {len(t.points)} assessments", head]
     for p in t.points:
-        cells = "  ".join(f"{_num(p.dimensions.get(d)):>11}" for d in t.dimensions)
-        overall = f"{_num(p.overall_level, '{}')} ({_num(p.overall_score)})"
+        cells = "  ".join(f"{format_score(p.dimensions.get(d)):>11}" for d in t.dimensions)
+        overall = f"{format_level(p.overall_level)} ({format_score(p.overall_score)})"
         lines.append(
             f"{p.created[:10]:<10}  {p.id:<12}  {cells}  {overall:>7}  {tier_name(p.dora_tier)}"
         )
@@ -302,7 +293,7 @@ def trend(t: Trend) -> str:
     for d in t.dimensions:
         x, y = first.dimensions.get(d), last.dimensions.get(d)
         if x is not None and y is not None:
-            deltas.append(f"{d} {y - x:+.2f}")
+            deltas.append(f"{d} {format_delta(y - x)}")
     if deltas:
         lines += ["", "Since the first: " + ", ".join(deltas)]
     lines += done_shares(t.actions_done)
@@ -312,24 +303,9 @@ def trend(t: Trend) -> str:
 def portfolio(p: Portfolio, sort: str = "team") -> str:
     if not p.rows:
         return "No teams yet."
-    rank = {"elite": 4, "high": 3, "medium": 2, "low": 1}
-    keys = {
-        "team": lambda r: (r.team.casefold(),),
-        "date": lambda r: (r.date,),
-        "overall": lambda r: (r.overall_level or 0, r.team.casefold()),
-        "dora": lambda r: (rank.get(r.dora_tier or "", 0), r.team.casefold()),
-    }
-    if sort in p.dimensions:
-        key = lambda r: (r.scores.get(sort) or 0.0, r.team.casefold())  # noqa: E731
-    elif sort in keys:
-        key = keys[sort]
-    else:
-        from maturity.errors import MaturityError
+    from maturity.history import sort_portfolio
 
-        raise MaturityError(
-            f"cannot sort by '{sort}'; use team, date, overall, dora or one of {', '.join(p.dimensions)}"
-        )
-    rows = sorted(p.rows, key=key)
+    rows = sort_portfolio(p, sort)
     head = (
         f"{'TEAM':<24}  "
         + "  ".join(f"{d[:11]:>11}" for d in p.dimensions)
@@ -337,12 +313,12 @@ def portfolio(p: Portfolio, sort: str = "team") -> str:
     )
     lines = [head]
     for r in rows:
-        cells = "  ".join(f"{_num(r.levels.get(d), '{}'):>11}" for d in p.dimensions)
+        cells = "  ".join(f"{format_level(r.levels.get(d)):>11}" for d in p.dimensions)
         mark = "  stale" if r.stale else ""
         lines.append(
-            f"{shown(r.team)[:24]:<24}  {cells}  {_num(r.overall_level, '{}'):>7}  {tier_name(r.dora_tier):<6}  {r.date[:10]}{mark}"
+            f"{shown(r.team)[:24]:<24}  {cells}  {format_level(r.overall_level):>7}  {tier_name(r.dora_tier):<6}  {r.date[:10]}{mark}"
         )
-    means = "  ".join(f"{_num(p.dimension_means.get(d)):>11}" for d in p.dimensions)
+    means = "  ".join(f"{format_score(p.dimension_means.get(d)):>11}" for d in p.dimensions)
     lines += [f"{'mean score':<24}  {means}", ""]
     if p.weakest_dimension:
         lines.append(f"Organisation-wide weakest dimension: {p.weakest_dimension}")
@@ -358,10 +334,6 @@ def portfolio(p: Portfolio, sort: str = "team") -> str:
 # -- the plan ---------------------------------------------------------------------------------
 
 
-def _level(x: int | None) -> str:
-    return "–" if x is None else str(x)
-
-
 def plan_targets(p: Plan) -> str:
     """Today -> target per dimension and the gap (the suggestion when none are set)."""
     if not p.targets:
@@ -371,7 +343,7 @@ def plan_targets(p: Plan) -> str:
     for g in p.targets:
         gap = "reached" if g.levels == 0 else f"{g.levels} level{'s' if g.levels > 1 else ''} to go"
         lines.append(
-            f"  {g.dimension:<14} today {_level(g.level)} ({_num(g.score)}) -> target {g.target}"
+            f"  {g.dimension:<14} today {format_level(g.level)} ({format_score(g.score)}) -> target {g.target}"
             f" by {g.by}  {gap}"
         )
     if p.suggested:
@@ -394,11 +366,11 @@ def plan(p: Plan) -> str:
                 f"  - {shown(x.title)} [{x.id}, level {x.level}, effort {x.effort}]{adopted}"
             )
         proj = ", ".join(
-            f"{d.dimension} {_level(d.level)} ({_num(d.score)})"
+            f"{d.dimension} {format_level(d.level)} ({format_score(d.score)})"
             + ("" if d.target is None else (" ✓" if d.reaches_target else f" <{d.target}"))
             for d in ph.projected
         )
-        lines.append(f"  projected if done: {proj}; overall {_level(ph.overall_level)}")
+        lines.append(f"  projected if done: {proj}; overall {format_level(ph.overall_level)}")
     lines += [
         "",
         "Projected: each answered question linked to a practice is raised to the practice's level"
@@ -443,13 +415,13 @@ def payoff(c: Comparison) -> list[str]:
     for p in c.payoff:
         lines.append(f"  {shown(p.title)} [{p.practice or 'own action'}]")
         for ans in p.answers:
-            before = _level(ans.before) if ans.answered_before else "–"
-            after = _level(ans.after) if ans.answered_after else "–"
+            before = format_level(ans.before) if ans.answered_before else "–"
+            after = format_level(ans.after) if ans.answered_after else "–"
             lines.append(f"    {ans.question:<40} {before} -> {after}")
         if p.dimension:
             lines.append(
-                f"    {p.dimension}: {_num(p.score_before)} -> {_num(p.score_after)}"
-                f" (level {_level(p.level_before)} -> {_level(p.level_after)})"
+                f"    {p.dimension}: {format_score(p.score_before)} -> {format_score(p.score_after)}"
+                f" (level {format_level(p.level_before)} -> {format_level(p.level_after)})"
             )
     return lines
 
@@ -459,6 +431,6 @@ def done_shares(rows: Sequence[DoneShare]) -> list[str]:
         return []
     lines = ["", "Actions done, by team and quarter set:"]
     for r in rows:
-        pct = f"{r.share:.0%}" if r.share is not None else "–"
+        pct = format_share(r.share)
         lines.append(f"  {shown(r.team)[:24]:<24} {r.quarter}  {r.done}/{r.total} ({pct})")
     return lines

@@ -10,7 +10,10 @@ import argparse
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from maturity.cli.common import EXIT_OK, dump
+
 if TYPE_CHECKING:
+    from maturity.cli.context import CliContext
     from maturity.measure.compute import Options
 
 
@@ -95,8 +98,7 @@ def options(args: argparse.Namespace) -> Options:
     )
 
 
-def cmd_measure(args: argparse.Namespace) -> int:
-    from maturity.cli import _dump, _workspace
+def cmd_measure(args: argparse.Namespace, ctx: CliContext) -> int:
     from maturity.measure import assess, compute, text
 
     opts = options(args)
@@ -104,7 +106,7 @@ def cmd_measure(args: argparse.Namespace) -> int:
     ws = None
     target = None
     if args.into is not None:
-        ws = _workspace(args, create=False)
+        ws = ctx.workspace(create=False)
         target = ws.get(args.into)  # a wrong id fails here, before any file is read
         ws.check_measurable(target)
     m = compute.measure(opts)
@@ -118,11 +120,11 @@ def cmd_measure(args: argparse.Namespace) -> int:
             "proxy_failures": m.provenance.failures_from_reverts is not None,
             "into": target.id if target else None,
         }
-        print(_dump(data))
+        print(dump(data))
     else:
         print(text.render(m, tiers))
         if target is not None:
             print(
                 f"\nstored in assessment {target.id} ({target.team}); see: maturity show {target.id}"
             )
-    return 0
+    return EXIT_OK

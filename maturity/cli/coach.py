@@ -7,39 +7,28 @@ Registered on the main parser by :func:`register`; each command is a thin layer 
 from __future__ import annotations
 
 import argparse
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
+from maturity.cli.common import EXIT_OK, Parser, dump, lang_code
 from maturity.safetext import terminal_safe
 
-EXIT_OK = 0
+if TYPE_CHECKING:
+    from maturity.cli.context import CliContext
 
 
-def _ws(args: argparse.Namespace, create: bool = False) -> Any:
-    from maturity.cli import _workspace
+def cmd_teams(args: argparse.Namespace, ctx: CliContext) -> int:
+    from maturity.cli import textout
 
-    return _workspace(args, create=create)
-
-
-def _dump(data: object) -> None:
-    from maturity.cli import _dump as dumps
-
-    print(dumps(data))
-
-
-def cmd_teams(args: argparse.Namespace) -> int:
-    from maturity import textout
-    from maturity.cli import _store
-
-    rows = _store(args, create=False).teams()  # no questionnaires or models: stays light
+    rows = ctx.store(create=False).teams()  # no questionnaires or models: stays light
     if args.json:
-        _dump([r.__dict__ for r in rows])
+        print(dump([r.__dict__ for r in rows]))
     else:
         print(textout.teams(rows))
     return EXIT_OK
 
 
-def cmd_team(args: argparse.Namespace) -> int:
-    ws = _ws(args)
+def cmd_team(args: argparse.Namespace, ctx: CliContext) -> int:
+    ws = ctx.workspace(create=False)
     if args.action == "rename":
         n = ws.rename_team(args.old, args.new)
         print(
@@ -55,60 +44,60 @@ def cmd_team(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def cmd_complete(args: argparse.Namespace) -> int:
-    a = _ws(args).complete(args.id)
+def cmd_complete(args: argparse.Namespace, ctx: CliContext) -> int:
+    a = ctx.workspace(create=False).complete(args.id)
     print(f"{a.id} is complete; it is read-only until 'maturity reopen {a.id[:8]}'")
     return EXIT_OK
 
 
-def cmd_reopen(args: argparse.Namespace) -> int:
-    a = _ws(args).reopen(args.id, args.reason or "")
+def cmd_reopen(args: argparse.Namespace, ctx: CliContext) -> int:
+    a = ctx.workspace(create=False).reopen(args.id, args.reason or "")
     reason = f": {terminal_safe(args.reason)}" if args.reason else ""
     print(f"{a.id} reopened (recorded{reason})")
     return EXIT_OK
 
 
-def cmd_compare(args: argparse.Namespace) -> int:
-    from maturity import textout
+def cmd_compare(args: argparse.Namespace, ctx: CliContext) -> int:
+    from maturity.cli import textout
 
-    comparison = _ws(args).compare(args.a, args.b, args.lang)
+    comparison = ctx.workspace(create=False).compare(args.a, args.b, args.lang)
     if args.json:
-        _dump(comparison.model_dump(mode="json"))
+        print(dump(comparison.model_dump(mode="json")))
     else:
         print(textout.comparison(comparison))
     return EXIT_OK
 
 
-def cmd_trend(args: argparse.Namespace) -> int:
-    from maturity import textout
+def cmd_trend(args: argparse.Namespace, ctx: CliContext) -> int:
+    from maturity.cli import textout
 
-    trend = _ws(args).trend(args.team, args.lang)
+    trend = ctx.workspace(create=False).trend(args.team, args.lang)
     if args.json:
-        _dump(trend.model_dump(mode="json"))
+        print(dump(trend.model_dump(mode="json")))
     else:
         print(textout.trend(trend))
     return EXIT_OK
 
 
-def cmd_portfolio(args: argparse.Namespace) -> int:
-    from maturity import textout
+def cmd_portfolio(args: argparse.Namespace, ctx: CliContext) -> int:
+    from maturity.cli import textout
 
-    portfolio = _ws(args).portfolio(lang=args.lang)
+    portfolio = ctx.workspace(create=False).portfolio(lang=args.lang)
     if args.json:
-        _dump(portfolio.model_dump(mode="json"))
+        print(dump(portfolio.model_dump(mode="json")))
     else:
         print(textout.portfolio(portfolio, args.sort))
     return EXIT_OK
 
 
-def register(sub: Any, lang: Any) -> None:
+def register(sub: Any) -> None:
     """Add the coach commands to the main parser's subcommands."""
     s = sub.add_parser("teams", help="teams with assessment count, latest date and level")
     s.add_argument("--json", action="store_true")
     s.set_defaults(func=cmd_teams)
 
     s = sub.add_parser("team", help="rename a team or merge two (history is kept)")
-    tsub = s.add_subparsers(dest="action", metavar="ACTION", required=True, parser_class=type(s))
+    tsub = s.add_subparsers(dest="action", metavar="ACTION", required=True, parser_class=Parser)
     r = tsub.add_parser("rename", help="rename a team")
     r.add_argument("old")
     r.add_argument("new")
@@ -130,13 +119,13 @@ def register(sub: Any, lang: Any) -> None:
     s.add_argument("a", help="the earlier assessment")
     s.add_argument("b", help="the later assessment")
     s.add_argument("--json", action="store_true")
-    s.add_argument("--lang", type=lang)
+    s.add_argument("--lang", type=lang_code)
     s.set_defaults(func=cmd_compare)
 
     s = sub.add_parser("trend", help="a team's levels over time")
     s.add_argument("--team", required=True)
     s.add_argument("--json", action="store_true")
-    s.add_argument("--lang", type=lang)
+    s.add_argument("--lang", type=lang_code)
     s.set_defaults(func=cmd_trend)
 
     s = sub.add_parser("portfolio", help="latest levels of every team, and the weakest dimension")
@@ -144,5 +133,5 @@ def register(sub: Any, lang: Any) -> None:
     s.add_argument(
         "--sort", default="team", metavar="KEY", help="team, date, overall, dora or a dimension id"
     )
-    s.add_argument("--lang", type=lang)
+    s.add_argument("--lang", type=lang_code)
     s.set_defaults(func=cmd_portfolio)

@@ -7,50 +7,48 @@ Thin layers over :class:`maturity.workspace.Workspace` and :mod:`maturity.plan`;
 from __future__ import annotations
 
 import argparse
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
+from maturity.cli.common import EXIT_OK, Parser, dump, lang_code
 from maturity.errors import MaturityError
+from maturity.safetext import terminal_safe
 
-EXIT_OK = 0
-
-
-def _ws(args: argparse.Namespace, create: bool = False) -> Any:
-    from maturity.cli import _workspace
-
-    return _workspace(args, create=create)
+if TYPE_CHECKING:
+    from maturity.cli.context import CliContext
 
 
-def cmd_target(args: argparse.Namespace) -> int:
-    from maturity import plan, textout
+def cmd_target(args: argparse.Namespace, ctx: CliContext) -> int:
+    from maturity import plan
+    from maturity.cli import textout
 
     if not args.items:
-        ws = _ws(args)
+        ws = ctx.workspace(create=False)
         print(textout.plan_targets(ws.plan(args.id)))
         return EXIT_OK
     levels = plan.parse_target_items(args.items)
     if args.by is None:
         raise MaturityError("give the target date: --by YYYY-MM-DD")
     by = plan.parse_date(args.by, "--by")
-    ws = _ws(args)
+    ws = ctx.workspace(create=False)
     ws.set_targets(args.id, levels, by)
     print(textout.plan_targets(ws.plan(args.id)))
     return EXIT_OK
 
 
-def cmd_plan(args: argparse.Namespace) -> int:
-    from maturity import textout
-    from maturity.cli import _dump
+def cmd_plan(args: argparse.Namespace, ctx: CliContext) -> int:
+    from maturity.cli import textout
 
-    p = _ws(args).plan(args.id, args.lang)
+    p = ctx.workspace(create=False).plan(args.id, args.lang)
     if args.json:
-        print(_dump(p.model_dump(mode="json")))
+        print(dump(p.model_dump(mode="json")))
     else:
         print(textout.plan(p))
     return EXIT_OK
 
 
-def cmd_actions(args: argparse.Namespace) -> int:
-    from maturity import plan, textout
+def cmd_actions(args: argparse.Namespace, ctx: CliContext) -> int:
+    from maturity import plan
+    from maturity.cli import textout
     from maturity.fileio import write_output
 
     if (args.id is None) == (args.team is None):
@@ -58,7 +56,7 @@ def cmd_actions(args: argparse.Namespace) -> int:
     if args.json and args.format not in ("text", "json"):
         raise MaturityError(f"--json and --format {args.format} disagree; give one of them")
     fmt = "json" if args.json else args.format
-    ws = _ws(args)
+    ws = ctx.workspace(create=False)
     rows = ws.action_views(args.id, args.team, open_only=args.open)
     if fmt == "jira-csv":
         practices: list[Any] = []
@@ -82,13 +80,14 @@ def cmd_actions(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def cmd_action(args: argparse.Namespace) -> int:
-    from maturity import plan, textout
+def cmd_action(args: argparse.Namespace, ctx: CliContext) -> int:
+    from maturity import plan
+    from maturity.cli import textout
 
-    ws = _ws(args)
+    ws = ctx.workspace(create=False)
     due = plan.parse_date(args.due, "--due") if getattr(args, "due", None) else None
     if args.action == "add":
-        a = ws.add_action(
+        added = ws.add_action(
             args.id,
             args.title,
             practice=args.practice,
@@ -96,9 +95,7 @@ def cmd_action(args: argparse.Namespace) -> int:
             due=due,
             notes=args.notes or "",
         )
-        from maturity.safetext import terminal_safe
-
-        print(f"added {a.id}  {terminal_safe(a.title)}")
+        print(f"added {added.id}  {terminal_safe(added.title)}")
         return EXIT_OK
     if args.action == "set":
         changes: dict[str, Any] = {}
@@ -129,7 +126,7 @@ def cmd_action(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def register(sub: Any, lang: Any) -> None:
+def register(sub: Any) -> None:
     """Add the plan commands to the main parser's subcommands."""
     s = sub.add_parser(
         "target",
@@ -143,7 +140,7 @@ def register(sub: Any, lang: Any) -> None:
     s = sub.add_parser("plan", help="phases to the targets with projected levels")
     s.add_argument("id", help="assessment id or a unique prefix")
     s.add_argument("--json", action="store_true")
-    s.add_argument("--lang", type=lang)
+    s.add_argument("--lang", type=lang_code)
     s.set_defaults(func=cmd_plan)
 
     s = sub.add_parser("actions", help="list actions, or export them for a tracker")
@@ -164,7 +161,7 @@ def register(sub: Any, lang: Any) -> None:
     s.set_defaults(func=cmd_actions)
 
     s = sub.add_parser("action", help="add an action, or change, finish or drop one")
-    asub = s.add_subparsers(dest="action", metavar="ACTION", required=True, parser_class=type(s))
+    asub = s.add_subparsers(dest="action", metavar="ACTION", required=True, parser_class=Parser)
     a = asub.add_parser("add", help='maturity action add ID "TITLE" [--practice P] [--owner N]')
     a.add_argument("id", help="assessment id or a unique prefix")
     a.add_argument("title", nargs="?", help="what to do (default: the practice's title)")

@@ -10,20 +10,23 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-EXIT_OK = 0
+from maturity.cli.common import EXIT_OK
+
+if TYPE_CHECKING:
+    from maturity.cli.context import CliContext
 
 
-def _resolve(args: argparse.Namespace, assessment: str | None) -> tuple[str, str | None, bool]:
+def _resolve(ctx: CliContext, assessment: str | None) -> tuple[str, str | None, bool]:
     """The store (absolute path or URL), the full assessment id (if given) and whether it is
-    anonymous."""
+    anonymous. The store is closed again before the user interface starts: it runs for hours
+    and opens its own connections."""
     from maturity.errors import MaturityError
-    from maturity.store import open_store, store_target
 
-    path = store_target(args.store)
-    store = open_store(path, create=False)
+    path = ctx.target
     try:
+        store = ctx.store(create=False)
         if not store.exists:
             raise MaturityError(f"store {store.label} does not exist yet (no assessments)")
         if assessment is None:
@@ -34,7 +37,7 @@ def _resolve(args: argparse.Namespace, assessment: str | None) -> tuple[str, str
             raise MaturityError(f"assessment {aid} is complete; reopen it to vote again")
         return path, aid, a.anonymous
     finally:
-        store.close()
+        ctx.close()
 
 
 def _port(value: str) -> int:
@@ -55,11 +58,11 @@ def _max_sessions(value: str) -> int:
     return int(value)
 
 
-def cmd_join(args: argparse.Namespace) -> int:
+def cmd_join(args: argparse.Namespace, ctx: CliContext) -> int:
     from maturity.errors import MaturityError
     from maturity.voting import check_name
 
-    path, aid, anonymous = _resolve(args, args.id)
+    path, aid, anonymous = _resolve(ctx, args.id)
     if args.name is not None and not anonymous and (problem := check_name(args.name)):
         raise MaturityError(f"--as: {problem}")
     served = bool(os.environ.get("TEXTUAL_DRIVER"))  # a browser tab, through maturity serve
@@ -70,10 +73,10 @@ def cmd_join(args: argparse.Namespace) -> int:
     return run_participant(path, aid, args.name)
 
 
-def cmd_serve(args: argparse.Namespace) -> int:
+def cmd_serve(args: argparse.Namespace, ctx: CliContext) -> int:
     from maturity.serve import serve
 
-    path, aid, _ = _resolve(args, args.id)
+    path, aid, _ = _resolve(ctx, args.id)
     loopback = args.host in ("127.0.0.1", "localhost", "::1")
     if not loopback:
         print(
