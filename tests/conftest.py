@@ -41,12 +41,18 @@ SLOW_MODULES = {"test_team_tui": "several apps under Pilot at once, with polling
 """Besides the explicit ``@pytest.mark.slow``: tests that need these are slow by nature."""
 
 
-@pytest.hookimpl(tryfirst=True)  # before ``-m`` deselects by marker
-def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    for item in items:
+@pytest.hookimpl(wrapper=True)
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> Iterator[None]:
+    for item in items:  # before ``-m`` deselects by marker
         fixtures = set(getattr(item, "fixturenames", ()))
         if fixtures & SLOW_FIXTURES.keys() or item.module.__name__ in SLOW_MODULES:  # type: ignore[attr-defined]
             item.add_marker(pytest.mark.slow)
+    result = yield  # deselection, and pytest grouping the items by their fixtures' parameters
+    # Then the slow tests first (otherwise in collection order): xdist starts the long PDF,
+    # wheel and tmux tests while the quick ones are still queued to fill the gaps, instead
+    # of one worker finishing a long test alone at the end of the run.
+    items.sort(key=lambda item: item.get_closest_marker("slow") is None)
+    return result
 
 
 def pytest_configure(config: pytest.Config) -> None:
