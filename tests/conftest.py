@@ -319,6 +319,8 @@ def _build_and_install(root: Path) -> dict[str, str]:
     venv = root / "venv"
     run(uv, "venv", "--python", sys.executable, str(venv))
     python = venv / "bin" / "python"
-    # Compiled like pip does, so commands from the installed wheel start as they would for a user.
-    run(uv, "pip", "install", "--compile-bytecode", "--python", str(python), str(wheel))
+    # Not compiled at install (pip would): that compiled every module of every dependency,
+    # Textual included, which these commands never import. The session caches bytecode
+    # (cache_bytecode), so each module is compiled once, by the first command importing it.
+    run(uv, "pip", "install", "--python", str(python), str(wheel))
     return {"wheel": str(wheel), "python": str(python), "maturity": str(venv / "bin" / "maturity")}
