@@ -1,6 +1,6 @@
 """Render times of the comparison, trend and portfolio reports (figures, not assertions).
 
-Data: :mod:`maturity.report.sample_history` with the built-in calms questionnaire (every
+Data: the tests' ``tests/report_sample_history.py`` with the built-in calms questionnaire (every
 question answered, notes, DORA inputs improving over time). Measured:
 
 * compare: the first and the latest of one team's assessments (the most changed answers);
@@ -28,17 +28,17 @@ from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
 
-from report_bench import cold, line, median_time
+from report_bench import cold, line, median_time  # puts tests/ on sys.path for the samples
+from report_sample_history import populate_history
 
 from maturity import questionnaire as qmod
-from maturity.report.history_export import (
+from maturity.report.export_history import (
     prepare_compare,
     prepare_portfolio,
     prepare_trend,
     render_history,
 )
-from maturity.report.sample_history import populate_history
-from maturity.report.view_history import DocView
+from maturity.report.shared import DocView
 from maturity.store import open_store
 from maturity.workspace import Workspace
 

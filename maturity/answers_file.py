@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from maturity import questionnaire as qmod
+from maturity.catalogue import language_problem
 from maturity.dora import ALL_METRICS, parse_metric
 from maturity.errors import InvalidFileError, MaturityError, Problem
 from maturity.fileio import user_path
@@ -79,8 +80,8 @@ def load_answers(path: Path, questionnaire_override: str | None = None) -> Answe
         if value is not None and (problem := text_problem(key, value)):
             problems.append(Problem(key, problem))
     language = text("language") or "en"
-    if language not in ("en", "ko"):
-        problems.append(Problem("language", f"expected en or ko, got {language!r}"))
+    if problem := language_problem(language):
+        problems.append(Problem("language", problem))
     participants_raw = data.get("participants") or []
     if not isinstance(participants_raw, list) or not all(
         isinstance(p, str) for p in participants_raw

@@ -17,7 +17,7 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
 from maturity.errors import MaturityError
-from maturity.limits import text_problem
+from maturity.limits import text_error
 
 # Defined with the result models (models never import rules); re-exported for callers.
 from maturity.model.results import DoraResult as DoraResult
@@ -142,6 +142,14 @@ def parse_frequency(text: str) -> float:
     )
 
 
+class _TooManyDays(ValueError):
+    """More deployment days than the period has (its own type so the error gets its code)."""
+
+    def __init__(self, limit: int) -> None:
+        self.code = "dora.days_week" if limit == 7 else "dora.days_month"
+        super().__init__(f"a {'week' if limit == 7 else 'month'} has at most {limit} days")
+
+
 def parse_deploy_days(text: str) -> float | None:
     """Deployment days per week from ``5 days/week``, ``3 deploy days/week``, ``8 days/month``;
     None when the text is not in that form (it is then read as a count of deployments)."""
@@ -151,7 +159,7 @@ def parse_deploy_days(text: str) -> float | None:
     days, unit = float(m.group(1)), m.group(2)
     limit = 7 if unit in ("week", "wk", "w") else 31
     if days > limit:
-        raise ValueError(f"a {'week' if limit == 7 else 'month'} has at most {limit} days")
+        raise _TooManyDays(limit)
     return days if limit == 7 else days * 7 / (730 / 24)
 
 
@@ -262,9 +270,9 @@ def parse_metric(metric: str, text: str) -> ParsedInput:
             f"unknown DORA metric '{metric}'; expected one of {', '.join(ALL_METRICS)}"
         )
     if not isinstance(text, str) or not text.strip():
-        raise MaturityError(f"{metric}: empty value")
-    if problem := text_problem("dora", text):
-        raise MaturityError(f"{metric}: {problem}")
+        raise MaturityError(f"{metric}: empty value", code="dora.empty")
+    if error := text_error("dora", text, prefix=f"{metric}: "):
+        raise error
     kind = METRIC_KIND[metric]
     bucket = _bucket_for(metric, text)
     days: float | None = None
@@ -276,10 +284,20 @@ def parse_metric(metric: str, text: str) -> ParsedInput:
         else:
             value = _PARSERS[kind](bucket.input if bucket is not None else text)
     except ValueError as exc:
-        raise MaturityError(f"{metric}: cannot read '{text.strip()}'; {exc}") from None
+        # The code words the same problem without the metric (the DORA screen shows its title).
+        code = exc.code if isinstance(exc, _TooManyDays) else f"dora.{kind}"
+        raise MaturityError(
+            f"{metric}: cannot read '{text.strip()}'; {exc}",
+            code=code,
+            params={"value": text.strip()},
+        ) from None
     if not math.isfinite(value) or value > MAX_VALUE:
         # float("9" * 400) is infinity, which JSON cannot carry ("Infinity" is not JSON).
-        raise MaturityError(f"{metric}: '{text.strip()}' is too large to be a real measurement")
+        raise MaturityError(
+            f"{metric}: '{text.strip()}' is too large to be a real measurement",
+            code="dora.too_large",
+            params={"value": text.strip()},
+        )
     return ParsedInput(
         metric=metric,
         input=text.strip(),

@@ -3,15 +3,57 @@
 Everything a person can get wrong (a file, a flag, a field, a store) raises a subclass of
 :class:`MaturityError`. The command line turns it into one ``error: ...`` line and exit code 2,
 the TUI into a notification; anything else that escapes is a bug and keeps its traceback.
+
+An error a TUI user can hit also carries a ``code`` and its ``params``: the core catalogue
+(:mod:`maturity.error_messages`) words it in every language, so the Korean TUI shows Korean,
+and a message written for the command line ("use --replace") is not shown on a screen where
+no flag can be typed. The English message (``str(error)``) stays what the command line prints.
 """
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 
 class MaturityError(Exception):
-    """A problem caused by input, with a message written for the person who typed it."""
+    """A problem caused by input, with a message written for the person who typed it.
+
+    ``MaturityError("text")`` is an error in English only. ``MaturityError(code=..., params=...)``
+    takes its English message from the core catalogue; ``MaturityError("text", code=...)``
+    keeps a command-line message (one naming flags or commands) while screens word the code.
+    """
+
+    def __init__(
+        self,
+        message: str | None = None,
+        *,
+        code: str | None = None,
+        params: Mapping[str, object] | None = None,
+    ) -> None:
+        self.code = code
+        self.params: dict[str, object] = dict(params or {})
+        if message is None:
+            if code is None:
+                raise TypeError("MaturityError needs a message or a code")
+            message = error_text(code, "en", self.params)
+        super().__init__(message)
+
+    def text(self, lang: str) -> str:
+        """The message for a screen in ``lang``: the catalogue's words for the code (English
+        fallback), or the message itself for an error without a code."""
+        if self.code is None:
+            return str(self)
+        return error_text(self.code, lang, self.params)
+
+
+def error_text(code: str, lang: str, params: Mapping[str, object]) -> str:
+    """The core catalogue's text of ``code`` in ``lang`` with ``params`` filled in."""
+    from maturity.error_messages import ERRORS
+
+    if code not in ERRORS:
+        raise KeyError(f"no error code {code!r} in maturity.error_messages")
+    return ERRORS.text(code, lang, **params)
 
 
 @dataclass(frozen=True)
@@ -32,7 +74,10 @@ class InvalidFileError(MaturityError):
     def __init__(self, source: str, problems: list[Problem]) -> None:
         self.source = source
         self.problems = problems
-        super().__init__("\n".join(p.render(source) for p in problems))
+        # The problems themselves stay as found (paths and validator words); a screen in
+        # another language leads them with one line in its language.
+        lines = "\n".join(p.render(source) for p in problems)
+        super().__init__(lines, code="file.invalid", params={"problems": lines})
 
 
 class NotFoundError(MaturityError):

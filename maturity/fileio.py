@@ -33,14 +33,14 @@ def user_path(text: str) -> Path:
     try:
         return Path(text).expanduser()
     except RuntimeError:
-        raise MaturityError(f"{text}: cannot expand '~' (no such user or no home folder)") from None
+        raise MaturityError(code="path.no_home", params={"path": text}) from None
 
 
 def _fail(path: Path, exc: OSError) -> MaturityError:
     reason = exc.strerror or str(exc)
     if exc.errno == errno.ENAMETOOLONG:
         reason = "the file name is too long"
-    return MaturityError(f"{path}: cannot write ({reason})")
+    return MaturityError(code="write.failed", params={"path": path, "reason": reason})
 
 
 def is_stdout(path: Path | str) -> bool:
@@ -70,22 +70,26 @@ def check_destination(path: Path) -> None:
     folder = path.parent if str(path.parent) else Path(".")
     if st is not None:
         if stat.S_ISDIR(st.st_mode):
-            raise MaturityError(f"{path}: is a folder; give a file name")
+            raise MaturityError(code="write.folder", params={"path": path})
         if not (stat.S_ISREG(st.st_mode) or stat.S_ISFIFO(st.st_mode) or stat.S_ISCHR(st.st_mode)):
-            raise MaturityError(f"{path}: {_kind(st.st_mode)}; refusing to write to it")
+            raise MaturityError(
+                f"{path}: {_kind(st.st_mode)}; refusing to write to it",
+                code="write.special",
+                params={"path": path},
+            )
         if not os.access(path, os.W_OK):
             # os.replace would succeed over a read-only file; refusing matches what people expect.
-            raise MaturityError(f"{path}: cannot write (the file is read-only)")
+            raise MaturityError(code="write.read_only", params={"path": path})
         return
     try:
         if not folder.is_dir():
-            raise MaturityError(f"{path}: folder {folder} does not exist")
+            raise MaturityError(code="write.no_folder", params={"path": path, "folder": folder})
     except OSError as exc:
         raise _fail(path, exc) from None
     if not os.access(folder, os.W_OK | os.X_OK):
-        raise MaturityError(f"{path}: cannot write (permission denied)")
+        raise MaturityError(code="write.permission", params={"path": path})
     if len(os.fsencode(path.name)) > 255:
-        raise MaturityError(f"{path}: cannot write (the file name is too long)")
+        raise MaturityError(code="write.name_too_long", params={"path": path})
 
 
 def _stat_or_none(path: Path) -> os.stat_result | None:

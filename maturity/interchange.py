@@ -38,7 +38,7 @@ def _selected(
         return [ws.get(assessment_id)]
     rows = ws.list(team)
     if team is not None and not rows:
-        raise NotFoundError(f"no team '{team.strip()}'")
+        raise NotFoundError(code="team.not_found", params={"team": team.strip()})
     docs = [ws.store.get(r.id) for r in rows]
     return sorted(docs, key=lambda a: (a.team.casefold(), a.created, a.id))
 

@@ -15,7 +15,7 @@ from __future__ import annotations
 import unicodedata
 from typing import Final
 
-from maturity.errors import MaturityError
+from maturity.errors import MaturityError, error_text
 
 TEAM_MAX: Final = 200
 """Team name (characters, after surrounding spaces are removed)."""
@@ -47,30 +47,31 @@ LIMITS: Final[dict[str, int]] = {
     "dora": DORA_INPUT_MAX,
 }
 
-LABELS: Final[dict[str, str]] = {
-    "team": "a team name",
-    "facilitator": "a facilitator's name",
-    "participant": "a participant's name",
-    "note": "a note",
-    "reason": "a reason",
-    "dora": "a DORA input",
-}
+
+def text_error(field: str, value: str, prefix: str = "") -> MaturityError | None:
+    """The error for ``value`` as the ``field`` (None when it fits), with code ``limit.FIELD``
+    so a screen words it in its language. Length is counted after surrounding spaces are
+    removed, as the value is stored. ``prefix`` leads the command line's message
+    (``"lead_time: "``)."""
+    limit = LIMITS[field]
+    n = len(value.strip())
+    if n <= limit:
+        return None
+    code, params = f"limit.{field}", {"limit": limit, "count": n}
+    return MaturityError(prefix + error_text(code, "en", params), code=code, params=params)
 
 
 def text_problem(field: str, value: str) -> str | None:
-    """Why ``value`` cannot be the ``field`` (None when it can). Length is counted after
-    surrounding spaces are removed, as the value is stored."""
-    limit = LIMITS[field]
-    n = len(value.strip())
-    if n > limit:
-        return f"{LABELS[field]} has at most {limit} characters (got {n})"
-    return None
+    """Why ``value`` cannot be the ``field`` in English (None when it can), for a file's
+    problem list."""
+    error = text_error(field, value)
+    return None if error is None else str(error)
 
 
 def check_text(field: str, value: str | None) -> str | None:
     """Raise :class:`MaturityError` with the core's message when ``value`` is too long."""
-    if value is not None and (problem := text_problem(field, value)):
-        raise MaturityError(problem)
+    if value is not None and (error := text_error(field, value)):
+        raise error
     return value
 
 
@@ -78,7 +79,7 @@ def check_participants(names: list[str]) -> list[str]:
     """Every name within :data:`PERSON_MAX`, and at most :data:`PARTICIPANTS_MAX` of them."""
     if len(names) > PARTICIPANTS_MAX:
         raise MaturityError(
-            f"at most {PARTICIPANTS_MAX} participants per assessment (got {len(names)})"
+            code="limit.participants", params={"limit": PARTICIPANTS_MAX, "count": len(names)}
         )
     for name in names:
         check_text("participant", name)

@@ -73,13 +73,19 @@ def parse_date(text: str, what: str = "date") -> date:
     try:
         return date.fromisoformat(text.strip())
     except ValueError:
-        raise MaturityError(f"{what} must be a date YYYY-MM-DD, got '{text}'") from None
+        raise MaturityError(
+            f"{what} must be a date YYYY-MM-DD, got '{text}'",
+            code="plan.bad_date",
+            params={"text": text},
+        ) from None
 
 
 def check_future(day: date, today: date, what: str = "date") -> date:
     if day < today:
         raise MaturityError(
-            f"{what} {day.isoformat()} is in the past (today is {today.isoformat()})"
+            f"{what} {day.isoformat()} is in the past (today is {today.isoformat()})",
+            code="plan.past_date",
+            params={"day": day.isoformat(), "today": today.isoformat()},
         )
     return day
 
@@ -89,21 +95,21 @@ def check_owner(owner: str | None) -> str | None:
     if owner is None:
         return None
     if control_characters(owner):
-        raise MaturityError("owner must not contain control characters")
+        raise MaturityError(code="plan.owner_control")
     owner = " ".join(owner.split())
     if len(owner) > MAX_OWNER:
-        raise MaturityError(f"owner is longer than {MAX_OWNER} characters")
+        raise MaturityError(code="plan.owner_long", params={"limit": MAX_OWNER})
     return owner or None
 
 
 def check_title(title: str) -> str:
     if control_characters(title):
-        raise MaturityError("title must not contain control characters")
+        raise MaturityError(code="plan.title_control")
     title = " ".join(title.split())
     if not title:
-        raise MaturityError("an action needs a title")
+        raise MaturityError(code="plan.title_missing")
     if len(title) > MAX_TITLE:
-        raise MaturityError(f"title is longer than {MAX_TITLE} characters")
+        raise MaturityError(code="plan.title_long", params={"limit": MAX_TITLE})
     return title
 
 
@@ -148,11 +154,16 @@ def check_targets(
     known = [d.id for d in q.dimensions]
     for dim, level in levels.items():
         if dim not in known:
-            raise MaturityError(f"unknown dimension '{dim}'; known: {', '.join(known)}")
+            raise MaturityError(
+                code="plan.unknown_dimension", params={"dimension": dim, "known": ", ".join(known)}
+            )
         if not 1 <= level <= 5:
-            raise MaturityError(f"{dim}: target level must be 1-5, got {level}")
+            raise MaturityError(code="plan.target_range", params={"dimension": dim, "level": level})
         if level < base[dim]:
-            raise MaturityError(f"{dim}: target level {level} is below today's level {base[dim]}")
+            raise MaturityError(
+                code="plan.target_below",
+                params={"dimension": dim, "level": level, "today": base[dim]},
+            )
     merged = {t.dimension: t for t in existing}
     for dim, level in levels.items():
         merged[dim] = Target(dimension=dim, level=level, by=by)
@@ -325,7 +336,9 @@ def writable(a: Assessment) -> None:
     if a.status == "complete":
         raise MaturityError(
             f"assessment {a.id} is complete; reopen it to change its plan, or carry its open"
-            f" actions into a new assessment with: maturity new --from {a.id[:8]}"
+            f" actions into a new assessment with: maturity new --from {a.id[:8]}",
+            code="plan.complete",
+            params={"id": a.id},
         )
 
 
@@ -348,13 +361,18 @@ def make_action(
         chosen = next((p for p in practices if p.id == practice), None)
         if chosen is None:
             raise MaturityError(
-                f"unknown practice '{practice}' (see the roadmap: maturity show {assessment.id[:8]})"
+                f"unknown practice '{practice}' (see the roadmap: maturity show {assessment.id[:8]})",
+                code="plan.unknown_practice",
+                params={"practice": practice},
             )
         if any(a.practice == practice and a.is_open for a in assessment.actions):
-            raise MaturityError(f"practice '{practice}' already has an open action")
+            raise MaturityError(code="plan.practice_open", params={"practice": practice})
     if title is None or not title.strip():
         if chosen is None:
-            raise MaturityError("an action needs a title (or --practice to use the practice's)")
+            raise MaturityError(
+                "an action needs a title (or --practice to use the practice's)",
+                code="plan.title_missing",
+            )
         title = tr(chosen.title, lang)
     if due is not None:
         check_future(due, today, "due date")
@@ -387,10 +405,7 @@ def change_action(
     """The action with the given fields changed (validated; the store is not touched)."""
     writable(assessment)
     if action.carried_to is not None:
-        raise MaturityError(
-            f"action {action.id} was carried over to a later assessment; change it there"
-            f" ({action.carried_to})"
-        )
+        raise MaturityError(code="plan.carried", params={"id": action.id, "to": action.carried_to})
     update: dict[str, object] = {"updated": now()}
     if title is not None:
         update["title"] = check_title(title)
@@ -404,7 +419,7 @@ def change_action(
         update["due"] = due
     if notes is not None:
         if control_characters(notes, "\n\t"):
-            raise MaturityError("notes must not contain control characters")
+            raise MaturityError(code="plan.notes_control")
         update["notes"] = notes
     if status is not None:
         if status not in ACTION_STATUSES:
@@ -415,7 +430,9 @@ def change_action(
         if status == "dropped":
             why = (reason if reason is not None else action.reason).strip()
             if not why:
-                raise MaturityError("dropping an action needs a reason (--reason TEXT)")
+                raise MaturityError(
+                    "dropping an action needs a reason (--reason TEXT)", code="plan.drop_reason"
+                )
             update["reason"] = why
         elif reason is not None:
             update["reason"] = reason.strip()

@@ -303,9 +303,7 @@ def _peek_schema(path: Path) -> str | None:
 @cache
 def builtin(qid: str) -> LoadedQuestionnaire:
     if qid not in builtin_ids():
-        raise NotFoundError(
-            f"no built-in questionnaire '{qid}'; built-in: {', '.join(builtin_ids())} (or give a file path)"
-        )
+        raise _no_builtin(qid)
     return load_file(_builtin_files()[qid], builtin=True)
 
 
@@ -333,8 +331,12 @@ def resolve(ref: str | None) -> LoadedQuestionnaire:
     path = user_path(ref)
     if path.suffix.lower() in (".yaml", ".yml") or path.exists() or "/" in ref:
         return load_file(path)
-    raise NotFoundError(
-        f"no built-in questionnaire '{ref}'; built-in: {', '.join(builtin_ids())} (or give a file path)"
+    raise _no_builtin(ref)
+
+
+def _no_builtin(ref: str) -> NotFoundError:
+    return NotFoundError(
+        code="questionnaire.unknown", params={"ref": ref, "known": ", ".join(builtin_ids())}
     )
 
 

@@ -29,6 +29,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import TYPE_CHECKING, Final
 
+from maturity.errors import MaturityError
 from maturity.limits import PERSON_MAX
 from maturity.model.votes import ANON_KEY
 from maturity.model.votes import is_anonymised as is_anonymised  # re-exported
@@ -182,16 +183,22 @@ def room_next(participants: Sequence[str], voters: Iterable[str], joined: Iterab
     return f"P{n}"
 
 
-def check_name(name: str) -> str | None:
-    """Why ``name`` cannot be a voter name (None when it can)."""
+def name_error(name: str) -> MaturityError | None:
+    """Why ``name`` cannot be a voter name, as a coded error (None when it can)."""
     cleaned = clean_name(name)
     if not cleaned:
-        return "a name is required"
+        return MaturityError(code="name.required")
     if len(cleaned) > MAX_NAME:
-        return f"a name has at most {MAX_NAME} characters"
+        return MaturityError(code="name.too_long", params={"limit": MAX_NAME})
     if TOKEN.match(cleaned) or ANON_KEY.match(cleaned):
-        return f"'{cleaned}' looks like an anonymous vote key; choose another name"
+        return MaturityError(code="name.reserved", params={"name": cleaned})
     return None
+
+
+def check_name(name: str) -> str | None:
+    """Why ``name`` cannot be a voter name, in English (None when it can)."""
+    error = name_error(name)
+    return None if error is None else str(error)
 
 
 def disagreement(questionnaire: Questionnaire, answers: Mapping[str, Answer]) -> Disagreement:

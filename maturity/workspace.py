@@ -22,7 +22,7 @@ from maturity.dora import benchmark_key, parse_inputs
 from maturity.errors import InvalidFileError, MaturityError, NotFoundError, Problem
 from maturity.evaluate import evaluate
 from maturity.history import Evaluated
-from maturity.limits import check_participants, check_text, text_problem
+from maturity.limits import check_participants, check_text, text_error
 from maturity.measure.model import Measurement
 from maturity.model.assessment import (
     Answer,
@@ -45,7 +45,7 @@ from maturity.store.base import (
     TeamState,
     team_key,
 )
-from maturity.voting import Voter, canonical_name, check_name, median_down
+from maturity.voting import Voter, canonical_name, median_down, name_error
 
 
 def new_id() -> str:
@@ -141,7 +141,9 @@ class Workspace:
                 if loaded is None or loaded.version != key[1]:
                     raise NotFoundError(
                         f"questionnaire '{key[0]}' version {key[1]} is not in this store;"
-                        " give its file with --questionnaire FILE"
+                        " give its file with --questionnaire FILE",
+                        code="questionnaire.missing",
+                        params={"questionnaire": key[0], "version": key[1]},
                     )
                 self._questionnaires[key] = loaded
         return self._questionnaires[key]
@@ -181,8 +183,8 @@ class Workspace:
         check_text("facilitator", facilitator)
         check_participants([p for p in participants if p.strip()])
         for qid, ans in (answers or {}).items():
-            if problem := text_problem("note", ans.note):
-                raise MaturityError(f"{qid}: {problem}")
+            if ans.note is not None and (error := text_error("note", ans.note, f"{qid}: ")):
+                raise error
         stamp = now()
         # One team, one spelling: "  payments " joins the existing team "Payments".
         team = self.store.team_name(team) or team
@@ -222,8 +224,12 @@ class Workspace:
         body = self.store.questionnaire_json(loaded.id, loaded.version)
         if body is not None and body != loaded.to_json():
             raise MaturityError(
-                f"questionnaire '{loaded.id}' version {loaded.version} in this store differs from"
-                f" {loaded.origin}; give the changed questionnaire a new version"
+                code="questionnaire.differs",
+                params={
+                    "questionnaire": loaded.id,
+                    "version": loaded.version,
+                    "origin": loaded.origin,
+                },
             )
 
     def answer(
@@ -273,7 +279,7 @@ class Workspace:
     @staticmethod
     def _writable(a: Assessment) -> None:
         if a.status == "complete":
-            raise MaturityError(f"assessment {a.id} is complete; reopen it to change answers")
+            raise MaturityError(code="assessment.complete", params={"id": a.id})
 
     # -- team mode --------------------------------------------------------------------------
     #
@@ -308,9 +314,8 @@ class Workspace:
         a = self.store.get(assessment_id)
         if a.anonymous:
             return Voter(name or "anonymous", anonymous=True)
-        problem = check_name(name)
-        if problem:
-            raise MaturityError(problem)
+        if error := name_error(name):
+            raise error
         # "joon" next to "Joon" is Joon: one voter, not two and a false "discuss".
         name = canonical_name(name, a.participants)
         self.store.add_participant(a.id, name)
@@ -340,8 +345,8 @@ class Workspace:
         self._check_level(level)
         key = voter.key(assessment_id, question_id) if isinstance(voter, Voter) else voter
         if not isinstance(voter, Voter):
-            if problem := check_name(key):
-                raise MaturityError(problem)
+            if error := name_error(key):
+                raise error
             key = canonical_name(key, self.store.get(assessment_id).participants)
         self.store.cast_vote(assessment_id, question_id, key, level)
 
@@ -410,7 +415,7 @@ class Workspace:
         ans = revise_answer(previous, level, note=note, votes=state.votes)
         if use_median:
             if not ans.votes:
-                raise MaturityError(f"{question_id}: nobody has voted; give the team's level")
+                raise MaturityError(code="vote.nobody", params={"question": question_id})
             ans = ans.model_copy(update={"level": median_down(ans.votes.values())})
         a.answers[question_id] = ans
         stamp = self.store.save_team_answer(a.id, question_id, ans, progress_of(a, loaded))
@@ -422,18 +427,18 @@ class Workspace:
         """Mark an assessment complete: read-only from now on unless explicitly reopened."""
         a = self.get(id_or_prefix)
         if a.status == "complete":
-            raise MaturityError(f"assessment {a.id} is already complete")
+            raise MaturityError(code="assessment.already_complete", params={"id": a.id})
         self.store.set_status(a.id, "complete", "completed")
         return self.store.get(a.id)
 
     def reopen(self, id_or_prefix: str, reason: str = "") -> Assessment:
         """Make a complete assessment editable again; the reopen (and why) is recorded."""
         if not reason.strip():
-            raise MaturityError("give the reason for reopening (it is kept with the assessment)")
+            raise MaturityError(code="assessment.reopen_reason")
         check_text("reason", reason)
         a = self.get(id_or_prefix)
         if a.status != "complete":
-            raise MaturityError(f"assessment {a.id} is not complete; nothing to reopen")
+            raise MaturityError(code="assessment.not_complete", params={"id": a.id})
         self.store.set_status(a.id, "in_progress", "reopened", reason.strip())
         return self.store.get(a.id)
 
@@ -604,7 +609,7 @@ class Workspace:
         else:
             ids = self.store.ids_for_team(team or "")
             if not ids:
-                raise NotFoundError(f"no team '{(team or '').strip()}'")
+                raise NotFoundError(code="team.not_found", params={"team": (team or "").strip()})
             docs = [self.store.get(i) for i in ids]
         day = today or plan_mod.today_utc()
         out = []
@@ -632,18 +637,20 @@ class Workspace:
         for row in self.store.teams():
             if row.key == key:
                 return row.team
-        raise NotFoundError(f"no team '{name.strip()}'")
+        raise NotFoundError(code="team.not_found", params={"team": name.strip()})
 
     def rename_team(self, old: str, new: str) -> int:
         current = self._team_exists(old)
         if not new.strip():
-            raise MaturityError("the new team name must not be blank")
+            raise MaturityError(code="team.blank")
         check_text("team", new)
         if team_key(new) != team_key(old) and any(
             r.key == team_key(new) for r in self.store.teams()
         ):
             raise MaturityError(
-                f"team '{new.strip()}' already exists; use 'maturity team merge' to combine the two"
+                f"team '{new.strip()}' already exists; use 'maturity team merge' to combine the two",
+                code="team.exists",
+                params={"team": new.strip()},
             )
         return self.store.rename_team(current, new, "team-renamed")
 
@@ -651,7 +658,7 @@ class Workspace:
         src = self._team_exists(source)
         dst = self._team_exists(target)
         if team_key(src) == team_key(dst):
-            raise MaturityError("cannot merge a team into itself")
+            raise MaturityError(code="team.merge_self")
         return self.store.rename_team(src, dst, "team-merged")
 
     # -- history ----------------------------------------------------------------------------
@@ -669,11 +676,13 @@ class Workspace:
     def trend(self, team: str, lang: str | None = None) -> Trend:
         ids = self.store.ids_for_team(team)
         if not ids:
-            raise NotFoundError(f"no team '{team.strip()}'")
+            raise NotFoundError(code="team.not_found", params={"team": team.strip()})
         if len(ids) < 2:
             raise MaturityError(
                 f"team '{team.strip()}' has one assessment so far; a trend needs at least two"
-                " (start the next with: maturity new --from ID)"
+                " (start the next with: maturity new --from ID)",
+                code="trend.one",
+                params={"team": team.strip()},
             )
         evaluated = [self.evaluated(i, lang) for i in ids]
         return history.trend(evaluated[-1].assessment.team, evaluated)
@@ -763,7 +772,9 @@ class Workspace:
         if not replace:
             raise MaturityError(
                 f"assessment {doc.id} ({doc.team}) already exists with different content;"
-                " use --replace to overwrite it"
+                " use --replace to overwrite it",
+                code="assessment.exists",
+                params={"id": doc.id, "team": doc.team},
             )
         if not dry_run:
             self.store.replace(doc, loaded.to_json(), progress)

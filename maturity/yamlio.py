@@ -92,25 +92,29 @@ def read_bytes(path: Path, limit: int = MAX_FILE_BYTES, *, label: str | None = N
     try:
         st = path.stat()
         if stat.S_ISDIR(st.st_mode):
-            raise MaturityError(f"{name}: is a folder, expected a file")
+            raise MaturityError(code="file.is_folder", params={"name": name})
         if not stat.S_ISREG(st.st_mode):
             raise MaturityError(
-                f"{name}: not a regular file ({_kind(st.st_mode)}); refusing to read it (save it to a regular file first)"
+                f"{name}: not a regular file ({_kind(st.st_mode)}); refusing to read it (save it to a regular file first)",
+                code="file.not_regular",
+                params={"name": name},
             )
         fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
         with os.fdopen(fd, "rb") as fh:
             if not stat.S_ISREG(os.fstat(fh.fileno()).st_mode):
-                raise MaturityError(f"{name}: not a regular file; refusing to read it")
+                raise MaturityError(code="file.not_regular", params={"name": name})
             data = fh.read(limit + 1)
     except FileNotFoundError:
-        raise MaturityError(f"{name}: no such file") from None
+        raise MaturityError(code="file.missing", params={"name": name}) from None
     except PermissionError:
-        raise MaturityError(f"{name}: permission denied") from None
+        raise MaturityError(code="file.permission", params={"name": name}) from None
     except OSError as exc:
-        raise MaturityError(f"{name}: cannot read ({exc.strerror or exc})") from None
+        raise MaturityError(
+            code="file.unreadable", params={"name": name, "detail": exc.strerror or exc}
+        ) from None
     if len(data) > limit:
         raise MaturityError(
-            f"{name}: file is larger than {limit // (1024 * 1024)} MB; refusing to read it"
+            code="file.too_large", params={"name": name, "mb": limit // (1024 * 1024)}
         )
     return data
 
@@ -132,7 +136,7 @@ def read_text(path: Path) -> str:
     try:
         return read_bytes(path).decode("utf-8")
     except UnicodeDecodeError:
-        raise MaturityError(f"{path}: not a UTF-8 text file") from None
+        raise MaturityError(code="file.not_utf8", params={"name": path}) from None
 
 
 def _check_graph(root: yaml.Node | None, source: str) -> None:

@@ -13,6 +13,7 @@ import pytest
 import yaml
 
 from maturity import questionnaire as qmod
+from maturity.error_messages import ERRORS
 from maturity.model import terms
 from maturity.report import strings as report_strings
 from maturity.report import strings_history, strings_plan
@@ -76,6 +77,8 @@ def shipped_korean() -> Iterator[tuple[str, str]]:
     for key, entry in i18n.STRINGS.items():
         if "ko" in entry:
             yield f"tui {key}", entry["ko"]
+    for key, entry in ERRORS.items():
+        yield f"errors {key}", entry["ko"]
     for name, table in (
         ("report", report_strings.KO),
         ("report history", strings_history.KO),

@@ -14,10 +14,11 @@ from typing import Any
 
 import pytest
 from conftest import CliResult, InstalledWheel
+from report_sample import populate
 
 from maturity import questionnaire as qmod
 from maturity.errors import MaturityError
-from maturity.report import export, sample
+from maturity.report import export
 from maturity.store import open_store
 from maturity.workspace import Workspace
 
@@ -30,7 +31,7 @@ def ids(store_path: Path) -> tuple[str, str]:
     """The sample assessment and its earlier one, in the test's isolated store."""
     ws = Workspace(open_store(store_path, create=True))
     try:
-        return sample.populate(ws, qmod.builtin("calms"))
+        return populate(ws, qmod.builtin("calms"))
     finally:
         ws.store.close()
 
@@ -229,11 +230,16 @@ def test_report_from_an_installed_wheel(installed_wheel: InstalledWheel, tmp_pat
     work = tmp_path / "elsewhere"
     work.mkdir()
     env = {**os.environ, "MATURITY_STORE": str(tmp_path / "w.db")}
+    # the sample data is test code (tests/report_sample.py), not in the wheel; the script
+    # finds it on the tests folder's path and everything else in the installed wheel
     script = (
-        "from maturity import questionnaire as q; from maturity.report import sample, export;"
+        f"import sys; sys.path.insert(0, {str(Path(__file__).parent)!r});"
+        "import importlib.util as u; assert u.find_spec('maturity.report.sample') is None;"
+        "from report_sample import populate;"
+        "from maturity import questionnaire as q; from maturity.report import export;"
         "from maturity.store import open_store; from maturity.workspace import Workspace;"
         "from maturity.resources import reports_dir;"
-        "ws = Workspace(open_store(None)); cur, _ = sample.populate(ws, q.builtin('calms'), lang='ko');"
+        "ws = Workspace(open_store(None)); cur, _ = populate(ws, q.builtin('calms'), lang='ko');"
         "print(reports_dir()); print(export(ws, cur, 'pdf', 'r.pdf', 'ko'))"
     )
     made = run([str(py), "-c", script], cwd=work, env=env)

@@ -32,11 +32,11 @@ from maturity import questionnaire as qmod
 from maturity.errors import MaturityError
 from maturity.model.assessment import Answer, Assessment, DoraInputs, QuestionnaireRef
 from maturity.report import charts_history, export_compare, export_portfolio, export_trend
-from maturity.report.history_export import prepare_compare, render_history_html
+from maturity.report.export_history import prepare_compare, render_history_html
 from maturity.report.pdf import make_fetcher, render_pdf
+from maturity.report.shared import fmt_date
 from maturity.report.strings_history import EN, KO, history_strings
 from maturity.report.strings_plan import plan_strings
-from maturity.report.view import fmt_date
 from maturity.safetext import ZERO_WIDTH_SPACE as ZWSP
 from maturity.store import open_store
 from maturity.workspace import Workspace

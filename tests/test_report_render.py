@@ -13,8 +13,10 @@ from functools import cached_property
 from pathlib import Path
 
 import pytest
+import report_sample
 from pypdf import PdfReader
 from pypdf.generic import Destination, DictionaryObject
+from report_sample import populate
 from report_support import EXTERNAL, Page, squash
 
 from maturity import questionnaire as qmod
@@ -23,7 +25,7 @@ from maturity.model.assessment import Assessment
 from maturity.model.results import Results
 from maturity.model.text import tr
 from maturity.questionnaire import LoadedQuestionnaire
-from maturity.report import export, sample
+from maturity.report import export
 from maturity.report.strings import strings
 from maturity.report.strings_plan import plan_strings
 from maturity.store import open_store
@@ -65,7 +67,7 @@ def rendered(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFa
     folder = tmp_path_factory.mktemp(f"report-{lang}")
     ws = Workspace(open_store(folder / "store.db", create=True))
     loaded = qmod.builtin("calms")
-    current, _earlier = sample.populate(ws, loaded, lang=lang)
+    current, _earlier = populate(ws, loaded, lang=lang)
     pdf = export(ws, current, "pdf", folder / "report.pdf", lang)
     html = export(ws, current, "html", folder / "report.html", lang)
     a = ws.get(current)
@@ -235,10 +237,10 @@ def test_same_charts_in_html_and_pdf(rendered: Rendered) -> None:
 
 
 def test_summary_shows_what_changed_since_the_earlier_assessment(rendered: Rendered) -> None:
-    from maturity.report.view import fmt_date
+    from maturity.report.shared import fmt_date
 
     t = strings(rendered.lang)
-    heading = squash(t["changes"].format(date=fmt_date(sample.EARLIER, rendered.lang)))
+    heading = squash(t["changes"].format(date=fmt_date(report_sample.EARLIER, rendered.lang)))
     assert heading in squash(parse_html(rendered.html).all_text)
     assert heading.casefold() in squash(rendered.pdf_text).casefold()  # small caps label in print
 
@@ -333,3 +335,55 @@ def test_pdf_dora_section_scores_first_tiers_historical_and_2025_profiles(
     assert isinstance(note, dict) and squash(note[rendered.lang]) in section
     assert squash(t["qc_overall_mean_note"].format(performance="6.7")) in section
     assert squash(t["cluster_share"]) in section
+
+
+# --- Fonts: an English PDF does not pay for Hangul it does not use -------------------------------
+
+
+def _embedded_fonts(reader: PdfReader) -> set[str]:
+    """The BaseFont names of every font the pages use, without the subset tag ("ABCDEF+")."""
+    names = set()
+    for page in reader.pages:
+        resources = page["/Resources"].get_object()
+        assert isinstance(resources, DictionaryObject)
+        fonts = resources.get("/Font")
+        if fonts is None:
+            continue
+        fonts = fonts.get_object()
+        assert isinstance(fonts, DictionaryObject)
+        for ref in fonts.values():
+            font = ref.get_object()
+            assert isinstance(font, DictionaryObject)
+            names.add(str(font["/BaseFont"]).split("+", 1)[1])
+    return names
+
+
+def test_pdf_embeds_only_the_faces_its_language_needs(rendered: Rendered) -> None:
+    fonts = _embedded_fonts(rendered.reader)
+    assert fonts, "no embedded font found"
+    if rendered.lang == "ko":
+        # Hangul text: the full Pretendard only (no second, Latin-only face embedded beside it),
+        # and upright only: Korean emphasis is not slanted, so no oblique face is embedded
+        assert all(f.startswith("Pretendard") and "Std" not in f for f in fonts), fonts
+        assert not any("Oblique" in f for f in fonts), fonts
+    else:
+        # no Hangul in this report: only the 3,100-glyph Pretendard Std faces are subset
+        assert all(f.startswith("Pretendard-Std") for f in fonts), fonts
+
+
+def test_hangul_in_an_english_pdf_falls_back_to_the_full_face() -> None:
+    from io import BytesIO
+
+    from maturity.report.pdf import render_pdf
+
+    html = (
+        "<html><body style=\"font-family: 'Pretendard Std', Pretendard\">"
+        "<p>Team 결제 플랫폼 review</p></body></html>"
+    )
+    data, pages = render_pdf(html, lang="en")
+    reader = PdfReader(BytesIO(data))
+    assert pages == 1
+    assert squash("Team 결제 플랫폼 review") in squash(reader.pages[0].extract_text())
+    fonts = _embedded_fonts(reader)
+    assert "Pretendard-Std" in fonts  # the Latin words
+    assert "Pretendard" in fonts  # the Hangul ones, from the full face

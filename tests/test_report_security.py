@@ -24,7 +24,7 @@ from maturity.limits import PERSON_MAX
 from maturity.model.assessment import Answer, Assessment, DoraInputs, QuestionnaireRef
 from maturity.report import charts, prepare
 from maturity.report.env import environment
-from maturity.report.html import render_html
+from maturity.report.export_assessment import render_html
 from maturity.report.pdf import make_fetcher, render_pdf
 from maturity.resources import reports_dir
 from maturity.safetext import ZERO_WIDTH_SPACE as ZWSP

@@ -8,6 +8,7 @@ from datetime import UTC, datetime
 from xml.etree import ElementTree
 
 import pytest
+from report_sample import sample_assessment
 
 from maturity import questionnaire as qmod
 from maturity.evaluate import evaluate
@@ -15,18 +16,10 @@ from maturity.model.assessment import Answer, Assessment, DoraInputs, Questionna
 from maturity.model.results import Results
 from maturity.model.text import tr
 from maturity.report import charts
-from maturity.report.html import render_html
-from maturity.report.sample import sample_assessment
+from maturity.report.export_assessment import render_html
+from maturity.report.shared import css_content, css_string, fmt_date
 from maturity.report.strings import EN, KO
-from maturity.report.view import (
-    Previous,
-    ReportView,
-    build_view,
-    css_content,
-    css_string,
-    evidence_links,
-    fmt_date,
-)
+from maturity.report.view_assessment import Previous, ReportView, build_view, evidence_links
 
 CALMS = qmod.builtin("calms")
 

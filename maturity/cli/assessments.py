@@ -11,6 +11,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from maturity.catalogue import language_choices
 from maturity.cli.common import EXIT_OK, benchmark_year, dump, lang_code
 from maturity.errors import MaturityError
 from maturity.safetext import terminal_safe
@@ -212,7 +213,7 @@ def register(sub: Any) -> None:
     s.add_argument("--drop-reason", metavar="TEXT", help="why the --drop actions are dropped")
     s.add_argument("--facilitator")
     s.add_argument("--participant", action="append", metavar="NAME", help="repeat for each person")
-    s.add_argument("--language", type=lang_code, help="en or ko")
+    s.add_argument("--language", type=lang_code, help=language_choices())
     s.add_argument(
         "--anonymous",
         action="store_true",
@@ -230,7 +231,9 @@ def register(sub: Any) -> None:
     s = sub.add_parser("show", help="results of one assessment")
     s.add_argument("id", help="assessment id or a unique prefix")
     s.add_argument("--json", action="store_true")
-    s.add_argument("--lang", type=lang_code, help="en or ko (default: the assessment's language)")
+    s.add_argument(
+        "--lang", type=lang_code, help=f"{language_choices()} (default: the assessment's language)"
+    )
     s.add_argument(
         "--benchmark",
         type=benchmark_year,

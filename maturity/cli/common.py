@@ -13,6 +13,7 @@ import json
 from collections.abc import Callable
 from typing import TYPE_CHECKING, NoReturn, TypeAlias
 
+from maturity.catalogue import language_problem
 from maturity.errors import MaturityError
 
 if TYPE_CHECKING:
@@ -43,9 +44,9 @@ def dump(data: object) -> str:
 
 
 def lang_code(value: str) -> str:
-    """``--lang`` / ``--language``: a language the app ships."""
-    if value not in ("en", "ko"):
-        raise argparse.ArgumentTypeError(f"expected en or ko, got '{value}'")
+    """``--lang`` / ``--language``: a language the app ships (the one check, in the core)."""
+    if problem := language_problem(value):
+        raise argparse.ArgumentTypeError(problem)
     return value
 
 

@@ -9,6 +9,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from maturity.catalogue import language_choices
 from maturity.cli.common import EXIT_OK, benchmark_year, lang_code
 from maturity.errors import MaturityError
 from maturity.safetext import terminal_safe
@@ -98,7 +99,7 @@ def register(sub: Any) -> None:
     s.add_argument(
         "--lang",
         type=lang_code,
-        help="en or ko (default: the assessment's; --compare: B's; --trend: the latest's; else en)",
+        help=f"{language_choices()} (default: the assessment's; --compare: B's; --trend: the latest's; else en)",
     )
     s.add_argument(
         "--compare-to",

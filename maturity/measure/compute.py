@@ -79,28 +79,43 @@ def check(o: Options) -> None:
         if v is not None
     ]
     if len(deploy_sources) > 1:
-        raise MaturityError(f"give one deploy source, not {' and '.join(deploy_sources)}")
+        raise MaturityError(
+            f"give one deploy source, not {' and '.join(deploy_sources)}",
+            code="measure.deploy_sources",
+        )
     if not deploy_sources:
         raise MaturityError(
             "no deploys to measure: give --deployments FILE, --deploy-tags GLOB"
-            " or --deploy-branch NAME"
+            " or --deploy-branch NAME",
+            code="measure.no_deploys",
         )
     if (o.deploy_tags is not None or o.deploy_branch is not None) and o.repo is None:
-        raise MaturityError(f"{deploy_sources[0]} reads the repository: give --repo PATH too")
+        raise MaturityError(
+            f"{deploy_sources[0]} reads the repository: give --repo PATH too",
+            code="measure.needs_repo",
+        )
     if o.branch is not None and o.repo is None:
-        raise MaturityError("--branch needs --repo PATH")
+        raise MaturityError("--branch needs --repo PATH", code="measure.needs_repo")
     if o.failures_from_reverts is not None:
         if o.repo is None:
-            raise MaturityError("--failures-from-reverts reads commit messages: give --repo PATH")
+            raise MaturityError(
+                "--failures-from-reverts reads commit messages: give --repo PATH",
+                code="measure.needs_repo",
+            )
         if o.incidents is not None:
             raise MaturityError(
                 "give either --incidents FILE or --failures-from-reverts N (a proxy for"
-                " when there are no incident records), not both"
+                " when there are no incident records), not both",
+                code="measure.incidents_or_reverts",
             )
         if not 1 <= o.failures_from_reverts <= MAX_REVERT_DAYS:
-            raise MaturityError(f"--failures-from-reverts: days must be 1 to {MAX_REVERT_DAYS}")
+            raise MaturityError(
+                f"--failures-from-reverts: days must be 1 to {MAX_REVERT_DAYS}",
+                code="measure.revert_days",
+                params={"max": MAX_REVERT_DAYS},
+            )
     if o.deploy_tags is not None and not o.deploy_tags.strip():
-        raise MaturityError("--deploy-tags: empty pattern (e.g. 'v*')")
+        raise MaturityError("--deploy-tags: empty pattern (e.g. 'v*')", code="measure.empty_tags")
     if not o.environment.strip():
         raise MaturityError("--environment: empty")
     if o.since is not None and (o.start is not None or o.end is not None):

@@ -80,20 +80,30 @@ class GitRepo:
     ) -> GitRepo:
         """Open a working clone (any folder inside it) or a bare repository, refusing clearly."""
         if not path.exists():
-            raise MaturityError(f"--repo {path}: no such folder")
+            raise _repo_error(f"--repo {path}: no such folder", "measure.repo_missing", path)
         if not path.is_dir():
-            raise MaturityError(f"--repo {path}: not a folder (give the repository's folder)")
+            raise _repo_error(
+                f"--repo {path}: not a folder (give the repository's folder)",
+                "measure.repo_not_folder",
+                path,
+            )
         if not os.access(path, os.R_OK | os.X_OK):
-            raise MaturityError(f"--repo {path}: permission denied")
+            raise _repo_error(f"--repo {path}: permission denied", "measure.repo_permission", path)
         found = pygit2.discover_repository(str(path))
         if found is None:
-            raise MaturityError(f"--repo {path}: not a git repository")
+            raise _repo_error(f"--repo {path}: not a git repository", "measure.repo_not_git", path)
         try:
             repo = pygit2.Repository(found)
         except pygit2.GitError as exc:
-            raise MaturityError(f"--repo {path}: cannot read the repository ({exc})") from None
+            raise MaturityError(
+                f"--repo {path}: cannot read the repository ({exc})",
+                code="measure.repo_unreadable",
+                params={"path": path, "detail": exc},
+            ) from None
         if repo.is_empty:
-            raise MaturityError(f"--repo {path}: the repository has no commits yet")
+            raise _repo_error(
+                f"--repo {path}: the repository has no commits yet", "measure.repo_empty", path
+            )
         name, tip = cls._resolve_branch(repo, path, branch)
         return cls(
             path=path,
@@ -109,7 +119,11 @@ class GitRepo:
     def _resolve_branch(repo: pygit2.Repository, path: Path, branch: str | None) -> tuple[str, str]:
         if branch is None:
             if repo.head_is_unborn:
-                raise MaturityError(f"--repo {path}: HEAD names a branch with no commits")
+                raise _repo_error(
+                    f"--repo {path}: HEAD names a branch with no commits",
+                    "measure.repo_unborn",
+                    path,
+                )
             head = repo.head
             name = head.shorthand if not repo.head_is_detached else "HEAD"
             return name, str(head.peel(pygit2.Commit).id)
@@ -119,7 +133,11 @@ class GitRepo:
             except (KeyError, ValueError, pygit2.InvalidSpecError, pygit2.GitError):
                 continue
             return branch, str(obj.id)
-        raise MaturityError(f"--branch {branch}: no such branch in {path}")
+        raise MaturityError(
+            f"--branch {branch}: no such branch in {path}",
+            code="measure.branch_missing",
+            params={"branch": branch, "path": path},
+        )
 
     # -- the history ------------------------------------------------------------------------
 
@@ -254,7 +272,11 @@ class GitRepo:
                 when = _when(target.commit_time, target.commit_time_offset)
             out.append(Deployment(time=when, commit=str(target.id), id=name, where=f"tag {name}"))
         if not out:
-            raise MaturityError(f"--deploy-tags {pattern}: no tag matches in {self.path}")
+            raise MaturityError(
+                f"--deploy-tags {pattern}: no tag matches in {self.path}",
+                code="measure.tags_none",
+                params={"pattern": pattern, "path": self.path},
+            )
         return out
 
     def branch_deploys(self, name: str) -> list[Deployment]:
@@ -262,7 +284,9 @@ class GitRepo:
         if name != self.branch:
             raise MaturityError(
                 f"--deploy-branch {name}: lead time follows --branch {self.branch};"
-                f" give --branch {name} too (or leave --branch out)"
+                f" give --branch {name} too (or leave --branch out)",
+                code="measure.branch_mismatch",
+                params={"name": name, "branch": self.branch},
             )
         ml = self.mainline()
         return [
@@ -276,3 +300,8 @@ class GitRepo:
     def reverted(message: str) -> list[str]:
         """Commit ids a ``git revert`` message names ("This reverts commit <id>.")."""
         return [m.lower() for m in _REVERT.findall(message)]
+
+
+def _repo_error(message: str, code: str, path: Path) -> MaturityError:
+    """A repository problem: the command line names ``--repo``, a screen its folder field."""
+    return MaturityError(message, code=code, params={"path": path})

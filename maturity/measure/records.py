@@ -20,6 +20,7 @@ import json
 import os
 import re
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -58,31 +59,44 @@ class Records:
 
 
 def read_text(path: Path, flag: str) -> str:
-    """The file as text, refused clearly when missing, unreadable, binary or too big."""
+    """The file as text, refused clearly when missing, unreadable, binary or too big.
+
+    The command line's message names the flag; the code's params name only the file (a
+    screen's form has a field, not a flag)."""
     name = f"{flag} {path}"
+
+    def refused(message: str, code: str, **params: object) -> MaturityError:
+        return MaturityError(f"{name}: {message}", code=code, params={"name": path, **params})
+
     if not path.exists():
-        raise MaturityError(f"{name}: no such file")
+        raise refused("no such file", "file.missing")
     if path.is_dir():
-        raise MaturityError(f"{name}: is a folder, expected a file")
+        raise refused("is a folder, expected a file", "file.is_folder")
     if not os.access(path, os.R_OK):
-        raise MaturityError(f"{name}: permission denied")
+        raise refused("permission denied", "file.permission")
     size = path.stat().st_size
     if size > MAX_BYTES:
-        raise MaturityError(
-            f"{name}: {size / 1024**2:,.0f} MiB is larger than the {MAX_BYTES // 1024**2} MiB"
-            " this command reads; filter the records to the window first"
+        mib, most = f"{size / 1024**2:,.0f}", MAX_BYTES // 1024**2
+        raise refused(
+            f"{mib} MiB is larger than the {most} MiB this command reads; filter the records to"
+            " the window first",
+            "measure.file_too_large",
+            size=mib,
+            max=most,
         )
     # FIFOs and devices are refused by the one reader of user files (their st_size is 0, so
     # they would otherwise read as "empty", or hang); the size cap is enforced by reading.
     data = read_bytes(path, MAX_BYTES, label=name)
     if not data:
-        raise MaturityError(f"{name}: the file is empty")
+        raise refused("the file is empty", "measure.file_empty")
     if b"\x00" in data[:8192]:
-        raise MaturityError(f"{name}: a binary file, expected CSV or JSON text")
+        raise refused("a binary file, expected CSV or JSON text", "measure.file_binary")
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        raise MaturityError(f"{name}: not UTF-8 text (byte {exc.start})") from None
+        raise refused(
+            f"not UTF-8 text (byte {exc.start})", "measure.file_not_utf8", byte=exc.start
+        ) from None
 
 
 # --- CSV -----------------------------------------------------------------------------------
@@ -413,9 +427,10 @@ def _gitlab(items: list[dict[str, Any]], label: str, times: TimeReader) -> list[
 def read_deployments(path: Path) -> Records:
     text = read_text(path, "--deployments")
     label = path.name
-    if text.lstrip()[:1] in ("[", "{"):
-        return deployments_json(text, label)
-    return deployments_csv(text, label)
+    with _content_problems():
+        if text.lstrip()[:1] in ("[", "{"):
+            return deployments_json(text, label)
+        return deployments_csv(text, label)
 
 
 def read_incidents(path: Path) -> Records:
@@ -423,9 +438,24 @@ def read_incidents(path: Path) -> Records:
     if text.lstrip()[:1] in ("[", "{"):
         raise MaturityError(
             f"--incidents {path.name}: JSON is not read for incidents; give the incidents CSV"
-            " or PagerDuty's incidents CSV export"
+            " or PagerDuty's incidents CSV export",
+            code="measure.incidents_json",
+            params={"name": path.name},
         )
-    return incidents_csv(text, path.name)
+    with _content_problems():
+        return incidents_csv(text, path.name)
+
+
+@contextmanager
+def _content_problems() -> Iterator[None]:
+    """A problem inside a records file (a line, a column, a field) keeps its English detail,
+    which quotes the file; the code lets a screen lead it with a line in its language."""
+    try:
+        yield
+    except MaturityError as exc:
+        if exc.code is not None:
+            raise
+        raise MaturityError(str(exc), code="measure.records", params={"detail": str(exc)}) from None
 
 
 def window_filter(when: datetime, start: datetime, end: datetime) -> bool:

@@ -65,11 +65,19 @@ def parse_span(text: str) -> timedelta:
     """``90d``, ``12w``, ``6mo``, ``1y`` for ``--since``."""
     m = re.fullmatch(r"\s*(\d+)\s*(d|w|mo|y)\s*", text.lower())
     if not m or int(m.group(1)) == 0:
-        raise MaturityError(f"--since: expected a span like 90d, 12w, 6mo or 1y, got '{text}'")
+        raise MaturityError(
+            f"--since: expected a span like 90d, 12w, 6mo or 1y, got '{text}'",
+            code="measure.span",
+            params={"text": text},
+        )
     n, unit = int(m.group(1)), m.group(2)
     days = {"d": 1, "w": 7, "mo": 30, "y": 365}[unit] * n
     if days > 36500:
-        raise MaturityError(f"--since: {text} is longer than 100 years")
+        raise MaturityError(
+            f"--since: {text} is longer than 100 years",
+            code="measure.span_long",
+            params={"text": text},
+        )
     return timedelta(days=days)
 
 

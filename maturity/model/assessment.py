@@ -27,6 +27,7 @@ from pydantic import (
 from maturity import limits
 from maturity.measure.model import Measurement
 from maturity.model.plan import Action, Target
+from maturity.model.text import DEFAULT_LANGUAGE, Language
 from maturity.model.votes import is_anonymised
 from maturity.timefmt import format_time, now
 
@@ -139,7 +140,7 @@ class Assessment(_Doc):
     mode: Literal["solo", "team"] = "solo"
     """How the facilitator runs it: answers typed alone, or a team vote on every question."""
     questionnaire: QuestionnaireRef
-    language: Literal["en", "ko"] = "en"
+    language: Language = DEFAULT_LANGUAGE
     status: Status = "in_progress"
     answers: dict[str, Answer] = Field(default_factory=dict)
     dora: DoraInputs = Field(default_factory=DoraInputs)

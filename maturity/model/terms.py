@@ -11,12 +11,10 @@ from __future__ import annotations
 
 from typing import Final, Literal
 
+# The one fallback rule, free of pydantic (maturity.model.text) so `maturity list` can use it.
+from maturity.catalogue import tr as tr
+
 LText = dict[str, str]
-
-
-def tr(text: LText, lang: str = "en") -> str:
-    # Kept free of pydantic (maturity.model.text) so `maturity list` can use it cheaply.
-    return text.get(lang) or text["en"]
 
 
 WhoActs = Literal["team", "lead", "organisation"]

@@ -4,10 +4,13 @@ from __future__ import annotations
 
 from typing import Annotated, Any
 
-from pydantic import BeforeValidator, PlainSerializer, WithJsonSchema
+from pydantic import AfterValidator, BeforeValidator, PlainSerializer, WithJsonSchema
 
-LANGUAGES: tuple[str, ...] = ("en", "ko")
-DEFAULT_LANGUAGE = "en"
+# The one list of languages; defined in the pydantic-free catalogue module so the core's error
+# messages and the command line's fast paths can use it without importing the models.
+from maturity.catalogue import DEFAULT_LANGUAGE, LANGUAGES, language_choices, tr
+
+__all__ = ["DEFAULT_LANGUAGE", "LANGUAGES", "LText", "Language", "tr"]
 
 
 def _coerce(value: Any) -> dict[str, str]:
@@ -55,6 +58,15 @@ LText = Annotated[
 """Localised text as stored after validation: always a dict with an ``en`` key."""
 
 
-def tr(text: dict[str, str], lang: str = DEFAULT_LANGUAGE) -> str:
-    """Text in ``lang``, falling back to English when that translation is missing."""
-    return text.get(lang) or text["en"]
+def _known_language(value: str) -> str:
+    if value not in LANGUAGES:
+        raise ValueError(f"expected {language_choices()}, got {value!r}")
+    return value
+
+
+Language = Annotated[
+    str,
+    AfterValidator(_known_language),
+    WithJsonSchema({"type": "string", "enum": list(LANGUAGES)}),
+]
+"""A language code of :data:`LANGUAGES` (an assessment's language, a report's)."""

@@ -18,12 +18,14 @@ from dataclasses import dataclass
 
 from markupsafe import Markup, escape
 
+from maturity.textfmt import format_score
+
 INK = "#1b2a3a"  # near-black blue: the team's own data
 MID = "#5b6b7b"  # secondary ink: previous assessment, axis labels
 GRID = "#c5ccd3"
 PAPER = "#ffffff"
 WASH = "#e9edf1"  # light fill behind tiers that are not the team's
-FONT = "Pretendard, 'Apple SD Gothic Neo', 'Malgun Gothic', 'Noto Sans KR', NanumGothic, 'DejaVu Sans', sans-serif"
+FONT = "'Pretendard Std', Pretendard, 'Apple SD Gothic Neo', 'Malgun Gothic', 'Noto Sans KR', NanumGothic, 'DejaVu Sans', sans-serif"
 
 
 def _t(text: object) -> str:
@@ -188,7 +190,7 @@ def radar(
             ly -= 14  # the top label sits above the axis end
         elif sin > 0.5:
             ly += 8
-        value = "–" if a.value is None else f"{a.value:.2f}" + ("" if a.enough else "*")
+        value = format_score(a.value) + ("" if a.value is None or a.enough else "*")
         body.append(
             f'<text x="{_n(lx)}" y="{_n(ly)}" text-anchor="{anchor}" font-weight="700"'
             f' font-size="12.5">{_t(_clip(a.label, 18))}</text>'

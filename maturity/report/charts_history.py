@@ -30,6 +30,7 @@ from maturity.report.charts import (
     _swatch,
     _t,
 )
+from maturity.textfmt import format_score
 
 # ---------------------------------------------------------------------------------------------
 # Paired bars: A and B per dimension
@@ -72,7 +73,7 @@ def paired_bars(
                     f'<rect x="{left}" y="{y + dy}" width="{_n(unit * max(0.0, min(5.0, value)))}"'
                     f' height="14" fill="{fill}" stroke="{stroke}" stroke-width="1.1"/>'
                 )
-            shown = "–" if value is None else f"{value:.2f}"
+            shown = format_score(value)
             body.append(
                 f'<text x="{right + 8}" y="{y + dy + 11}" font-size="11">'
                 f'<tspan fill="{MID}">{tag}</tspan> {_t(shown)}</text>'

@@ -13,7 +13,7 @@ control characters people typed out of every page.
 from __future__ import annotations
 
 from functools import cache
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
 from markupsafe import Markup
 
@@ -23,7 +23,16 @@ from maturity.safetext import document_text
 if TYPE_CHECKING:
     import jinja2
 
-    from maturity.report import Worded
+
+class Worded(Protocol):
+    """What every report view has: its words (``t``) in the report's language, and that language."""
+
+    @property
+    def t(self) -> dict[str, str]: ...
+
+    @property
+    def lang(self) -> str: ...
+
 
 # Stylesheets inlined into every report, in cascade order. fonts-pdf.css is not among them: it
 # points at the bundled font files, which only the PDF writer may fetch.
@@ -77,6 +86,23 @@ def render_page(template: str, view: Worded, styles: Markup) -> str:
     return environment().get_template(template).render(r=view, t=view.t, styles=styles)
 
 
-def pdf_font_css() -> str:
-    """The @font-face rules for the PDF (bundled Pretendard through the packaged-resource scheme)."""
-    return (reports_dir() / "css" / "fonts-pdf.css").read_text(encoding="utf-8")
+HANGUL_LANGS: frozenset[str] = frozenset({"ko"})
+"""Report languages written in Hangul: their PDFs set all text in the full Pretendard faces.
+
+Every other language also gets the Pretendard Std faces (``fonts-pdf-latin.css``), first in the
+font stack: the same design without Hangul, so the PDF writer subsets a 3,100-glyph face
+instead of a 14,700-glyph one for the same Latin text (the largest part of a PDF's cost)."""
+
+
+def pdf_font_files(lang: str) -> tuple[str, ...]:
+    """The packaged stylesheets of @font-face rules a PDF in ``lang`` uses, in order."""
+    if lang in HANGUL_LANGS:
+        return ("fonts-pdf.css",)
+    return ("fonts-pdf-latin.css", "fonts-pdf.css")
+
+
+def pdf_font_css(lang: str) -> str:
+    """The @font-face rules for a PDF in ``lang`` (bundled faces, packaged-resource scheme)."""
+    return "\n".join(
+        (reports_dir() / "css" / name).read_text(encoding="utf-8") for name in pdf_font_files(lang)
+    )

@@ -2,8 +2,11 @@
 
 WeasyPrint (and Pango behind it) is heavy to import, so it is imported here, inside the
 functions, and this module is only imported when a PDF is asked for. The font configuration
-with the bundled Pretendard faces is built once per process and reused: loading two 1.5 MB
-fonts into Fontconfig on every export would cost more than the layout of a short report.
+with the bundled Pretendard faces is built once per process (per set of faces) and reused:
+loading two 1.5 MB fonts into Fontconfig on every export would cost more than the layout of a
+short report. Reports not written in Hangul also get the Pretendard Std faces (the same design
+without Hangul): WeasyPrint subsets every embedded face, and that subsetting of the full
+14,700-glyph faces was the largest single cost of an English PDF.
 WeasyPrint is not documented as thread-safe, so renders are serialised with a lock (the TUI
 runs exports in a worker thread). The cyclic garbage collector is paused during a render:
 WeasyPrint allocates hundreds of thousands of small objects, and the collections they trigger
@@ -27,7 +30,8 @@ from maturity.resources import reports_dir
 Progress = Callable[[float, str], None]
 
 _LOCK = threading.Lock()
-_FONTS: tuple[Any, Any] | None = None  # (FontConfiguration, CSS with @font-face rules)
+_FONTS: dict[tuple[str, ...], tuple[Any, Any]] = {}
+"""(FontConfiguration, CSS with the @font-face rules), per set of font stylesheets."""
 
 
 def make_fetcher() -> Any:
@@ -43,24 +47,25 @@ def _release_fonts() -> None:
     Left to garbage collection at shutdown, FontConfiguration.__del__ runs after ``shutil``
     is torn down and prints an ignored TypeError; its temporary font folder would remain.
     """
-    global _FONTS
-    _FONTS = None
+    _FONTS.clear()
 
 
-def _fonts() -> tuple[Any, Any]:
-    global _FONTS
-    if _FONTS is None:
-        atexit.register(_release_fonts)
+def _fonts(lang: str) -> tuple[Any, Any]:
+    """The font configuration and @font-face CSS for a report in ``lang``, built once."""
+    from maturity.report.env import pdf_font_css, pdf_font_files
+
+    key = pdf_font_files(lang)
+    if key not in _FONTS:
+        if not _FONTS:
+            atexit.register(_release_fonts)
         _weasyprint()
         from weasyprint import CSS
         from weasyprint.text.fonts import FontConfiguration
 
-        from maturity.report.env import pdf_font_css
-
         config = FontConfiguration()
-        css = CSS(string=pdf_font_css(), font_config=config, url_fetcher=make_fetcher())
-        _FONTS = (config, css)
-    return _FONTS
+        css = CSS(string=pdf_font_css(lang), font_config=config, url_fetcher=make_fetcher())
+        _FONTS[key] = (config, css)
+    return _FONTS[key]
 
 
 TYPICAL_PAGES = 24  # a full calms report has about 20; progress just waits at 0.8 past this
@@ -140,13 +145,15 @@ def render_pdf(
     progress: Progress | None = None,
     fetcher: Any | None = None,
     words: Mapping[str, str] | None = None,
+    lang: str = "en",
 ) -> tuple[bytes, int]:
     """PDF bytes and page count for report ``html``.
 
     ``fetcher`` defaults to a new packaged-resource fetcher; tests pass their own to inspect
     what was requested. A refused URL means a template references something it must not:
     that is a bug, reported as RuntimeError rather than a user error. ``words`` holds the
-    progress stage messages (``stage_layout``, ``stage_layout_page``, ``stage_drawing``).
+    progress stage messages (``stage_layout``, ``stage_layout_page``, ``stage_drawing``);
+    ``lang``, the report's language, chooses the bundled faces (:func:`~maturity.report.env.pdf_font_files`).
     """
     _weasyprint()
     from weasyprint import HTML
@@ -159,7 +166,7 @@ def render_pdf(
             progress(fraction, message)
 
     with _LOCK:
-        config, font_css = _fonts()
+        config, font_css = _fonts(lang)
         fetcher = fetcher if fetcher is not None else make_fetcher()
         collecting = gc.isenabled()
         gc.disable()

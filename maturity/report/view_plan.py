@@ -17,7 +17,7 @@ from maturity.model.results import DimensionResult
 from maturity.model.text import tr
 from maturity.report import charts
 from maturity.report.strings_plan import plan_strings
-from maturity.report.view import fmt_score
+from maturity.textfmt import format_level, format_score
 
 
 @dataclass(frozen=True)
@@ -67,10 +67,6 @@ class PlanView:
     done: list[DoneRow]
 
 
-def _level(x: int | None) -> str:
-    return str(x) if x is not None else "–"
-
-
 def build_plan_view(
     a: Assessment,
     q: Questionnaire,
@@ -91,7 +87,7 @@ def build_plan_view(
     targets = [
         TargetRow(
             dimension=title(g.dimension),
-            today=f"{_level(g.level)} ({fmt_score(g.score)})",
+            today=f"{format_level(g.level)} ({format_score(g.score)})",
             target=str(g.target),
             by=g.by,
             gap=(
@@ -107,7 +103,7 @@ def build_plan_view(
     phases = []
     for ph in p.phases:
         projected = [
-            f"{title(x.dimension)} {_level(x.level)} ({fmt_score(x.score)})"
+            f"{title(x.dimension)} {format_level(x.level)} ({format_score(x.score)})"
             + (f" · {t['plan_reaches']}" if x.reaches_target else "")
             for x in ph.projected
             if x.target is not None
@@ -137,10 +133,10 @@ def build_plan_view(
             alts.append(
                 t["plan_chart_alt_dim"].format(
                     dimension=title(g.dimension),
-                    today=fmt_score(by_dim[g.dimension].score),
-                    now=fmt_score(scores[0]),
-                    next=fmt_score(scores[1]),
-                    later=fmt_score(scores[2]),
+                    today=format_score(by_dim[g.dimension].score),
+                    now=format_score(scores[0]),
+                    next=format_score(scores[1]),
+                    later=format_score(scores[2]),
                     target=g.target,
                 )
             )
@@ -167,15 +163,15 @@ def build_plan_view(
         done_heading = t["plan_done_since"].format(date=when)
         for pay in plan_mod.payoff(prev, a, practices, prev_dims, dimensions):
             changes = [
-                f"{x.question}: {_level(x.before) if x.answered_before else '–'} → {_level(x.after) if x.answered_after else '–'}"
+                f"{x.question}: {format_level(x.before) if x.answered_before else '–'} → {format_level(x.after) if x.answered_after else '–'}"
                 for x in pay.answers
             ]
             if pay.dimension:
                 changes.append(
                     t["plan_done_change"].format(
                         dimension=title(pay.dimension),
-                        before=fmt_score(pay.score_before),
-                        after=fmt_score(pay.score_after),
+                        before=format_score(pay.score_before),
+                        after=format_score(pay.score_after),
                     )
                 )
             owner = next((x.owner for x in prev.actions if x.id == pay.action), None)

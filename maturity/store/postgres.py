@@ -127,7 +127,8 @@ def connect(target: str, *, purpose: str = "maturity") -> psycopg.Connection[Any
         )
     except psycopg.Error as exc:
         raise StoreError(
-            f"store {safe_label(target)}: cannot connect ({_first_line(exc, target)})"
+            code="store.cannot_connect",
+            params={"path": safe_label(target), "detail": _first_line(exc, target)},
         ) from None
 
 
@@ -167,18 +168,24 @@ class PostgresStore(SQLStore):
         hint = "run `maturity store migrate` with this --store (as the schema's owner)"
         if version is None:
             raw.close()
-            raise StoreError(f"store {self.label}: no maturity schema in this database; {hint}")
+            raise StoreError(
+                f"store {self.label}: no maturity schema in this database; {hint}",
+                code="store.no_schema",
+                params={"path": self.label},
+            )
         if version > SCHEMA_VERSION:
             raw.close()
             raise StoreError(
-                f"store {self.label}: written by a newer maturity (schema {version}, this"
-                f" version knows {SCHEMA_VERSION}); upgrade maturity to open it"
+                code="store.newer",
+                params={"path": self.label, "version": version, "known": SCHEMA_VERSION},
             )
         if version < SCHEMA_VERSION:
             raw.close()
             raise StoreError(
                 f"store {self.label}: schema {version} is older than this version's"
-                f" {SCHEMA_VERSION}; {hint}"
+                f" {SCHEMA_VERSION}; {hint}",
+                code="store.older",
+                params={"path": self.label, "version": version, "known": SCHEMA_VERSION},
             )
         return _PGConn(raw)
 
@@ -268,19 +275,17 @@ def pg_error(label: str, target: str, exc: Exception, conn: _PGConn | None = Non
     from psycopg import errors
 
     text = _first_line(exc, target)
+    params = {"path": label, "detail": text}
     if isinstance(exc, errors.InsufficientPrivilege):
-        return StoreError(f"store {label}: this role may not do that ({text}); nothing was changed")
+        return StoreError(code="store.denied", params=params)
     if isinstance(exc, errors.IntegrityError):
-        return StoreError(f"store {label}: refused inconsistent data ({text})")
+        return StoreError(code="store.inconsistent", params=params)
     if isinstance(exc, errors.SerializationFailure | errors.DeadlockDetected):
-        return StoreError(f"store {label}: busy with other writers; try again in a moment")
+        return StoreError(code="store.busy", params={"path": label})
     if isinstance(exc, psycopg.OperationalError) or (
         conn is not None and (conn.raw.broken or conn.raw.closed)
     ):
-        return StoreError(
-            f"store {label}: lost the connection to the database ({text}); the command was"
-            " not completed and nothing of it was saved"
-        )
+        return StoreError(code="store.connection_lost", params=params)
     return StoreError(f"store {label}: {text}")
 
 

@@ -39,7 +39,9 @@ class SQLiteStore(SQLStore):
             if not create:
                 return
             if not path.parent.is_dir():
-                raise StoreError(f"store {path}: folder {path.parent} does not exist")
+                raise StoreError(
+                    code="store.no_folder", params={"path": path, "folder": path.parent}
+                )
         else:
             self._check_header()
         self._conn = self._open(create)
@@ -62,9 +64,9 @@ class SQLiteStore(SQLStore):
         process would go to a deleted file. Whether the file is SQLite at all is asked of
         SQLite itself in :meth:`_open` ("file is not a database")."""
         if self.path.is_dir():
-            raise StoreError(f"store {self.path}: is a folder, expected a SQLite file")
+            raise StoreError(code="store.is_folder", params={"path": self.path})
         if not self.path.is_file():  # a FIFO or a device (stat only: no descriptor opened)
-            raise StoreError(f"store {self.path}: not a regular file; refusing to touch it")
+            raise StoreError(code="store.not_regular", params={"path": self.path})
 
     def _open(self, create: bool) -> sqlite3.Connection:
         read_only = self.path.exists() and _read_only_fs(self.path)
@@ -82,7 +84,9 @@ class SQLiteStore(SQLStore):
                 )
         except sqlite3.Error as exc:
             said = diagnose(self.path, exc) if isinstance(exc, sqlite3.DatabaseError) else None
-            raise StoreError(said or f"store {self.path}: cannot open ({exc})") from None
+            raise said or StoreError(
+                code="store.cannot_open", params={"path": self.path, "detail": exc}
+            ) from None
         try:
             conn.execute("PRAGMA foreign_keys = ON")
             version = conn.execute("PRAGMA user_version").fetchone()[0]
@@ -90,24 +94,14 @@ class SQLiteStore(SQLStore):
                 r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")
             }
             if version > SCHEMA_VERSION:
-                raise StoreError(
-                    f"store {self.path}: written by a newer maturity (schema {version}, this"
-                    f" version knows {SCHEMA_VERSION}); upgrade maturity to open it"
-                )
+                raise _newer(self.path, version)
             if version == 0 and tables:
-                raise StoreError(
-                    f"store {self.path}: a SQLite database, but not a maturity store; refusing to touch it"
-                )
+                raise StoreError(code="store.not_maturity", params={"path": self.path})
             if version > 0 and not tables >= _TABLES:
-                raise StoreError(
-                    f"store {self.path}: damaged (tables missing); refusing to touch it"
-                )
+                raise StoreError(code="store.damaged", params={"path": self.path})
             if read_only:
                 if version < SCHEMA_VERSION:
-                    raise StoreError(
-                        f"store {self.path}: on a read-only file system and written by an older"
-                        " maturity; copy it somewhere writable to upgrade it"
-                    )
+                    raise StoreError(code="store.old_read_only", params={"path": self.path})
                 return conn
             if version < SCHEMA_VERSION:
                 self._migrate(conn, version)
@@ -119,9 +113,7 @@ class SQLiteStore(SQLStore):
         except sqlite3.DatabaseError as exc:
             conn.close()
             if "file is not a database" in str(exc):
-                raise StoreError(
-                    f"store {self.path}: not a SQLite database; refusing to touch it"
-                ) from None
+                raise StoreError(code="store.not_sqlite", params={"path": self.path}) from None
             raise _store_error(self.path, exc) from None
         return conn
 
@@ -235,52 +227,50 @@ def _existing(path: Path) -> Path:
     return path if path.exists() else path.parent
 
 
-def diagnose(path: Path, exc: sqlite3.DatabaseError) -> str | None:
+def _newer(path: Path, version: int) -> StoreError:
+    return StoreError(
+        code="store.newer", params={"path": path, "version": version, "known": SCHEMA_VERSION}
+    )
+
+
+def diagnose(path: Path, exc: sqlite3.DatabaseError) -> StoreError | None:
     """What happened to the store's environment, in words, when SQLite only says "disk I/O
     error", "unable to open" or "readonly": a read-only mount, a read-only folder or file, a
     full disk, or a write-ahead log deleted under a running process. None: none of those."""
     text = str(exc)
     name = getattr(exc, "sqlite_errorname", "") or ""
+
+    def error(code: str, **params: object) -> StoreError:
+        return StoreError(code=code, params={"path": path, **params})
+
     if _read_only_fs(path):
-        return (
-            f"store {path}: on a read-only file system; maturity cannot open it for changes there"
-        )
+        return error("store.read_only_fs")
     if name.startswith("SQLITE_FULL") or "disk is full" in text or _disk_full(path):
-        return f"store {path}: the disk is full; this change was not saved (free some space and try again)"
+        return error("store.disk_full")
     readonly = name.startswith("SQLITE_READONLY") or "readonly" in text or "read-only" in text
     cantopen = name.startswith("SQLITE_CANTOPEN") or "unable to open" in text
     ioerr = name.startswith("SQLITE_IOERR") or "disk I/O error" in text
     folder = path.parent
     if (readonly or cantopen or ioerr) and not os.access(folder, os.W_OK):
-        return (
-            f"store {path}: the folder {folder} is read-only; maturity keeps its write-ahead log"
-            " beside the store and cannot save there"
-        )
+        return error("store.read_only_folder", folder=folder)
     if (readonly or cantopen) and path.exists() and not os.access(path, os.W_OK):
-        return f"store {path}: the file is read-only; cannot save"
+        return error("store.read_only_file")
     if ioerr and path.exists() and _wal_lost(path):
-        return (
-            f"store {path}: its write-ahead log ({path.name}-wal) is missing or empty although"
-            " the store's index says it holds changes: it was probably deleted while maturity"
-            " was running. Nothing was changed; close every maturity window (the last one to"
-            " close writes its changes back) and run the command again"
-        )
+        return error("store.wal_lost", wal=f"{path.name}-wal")
     if readonly:
-        return f"store {path}: read-only; cannot save"
+        return error("store.read_only")
     return None
 
 
 def _store_error(path: Path, exc: sqlite3.DatabaseError) -> StoreError:
     text = str(exc)
     if "locked" in text or "busy" in text:
-        return StoreError(
-            f"store {path}: locked by another maturity process; try again in a moment"
-        )
+        return StoreError(code="store.locked", params={"path": path})
     if (said := diagnose(path, exc)) is not None:
-        return StoreError(said)
+        return said
     if isinstance(exc, sqlite3.IntegrityError):
-        return StoreError(f"store {path}: refused inconsistent data ({text})")
-    return StoreError(f"store {path}: corrupt or unreadable ({text}); it was not modified")
+        return StoreError(code="store.inconsistent", params={"path": path, "detail": text})
+    return StoreError(code="store.corrupt", params={"path": path, "detail": text})
 
 
 def migrate(path: Path, *, say: Callable[[str], None], apply: bool = True) -> int:
@@ -297,10 +287,7 @@ def migrate(path: Path, *, say: Callable[[str], None], apply: bool = True) -> in
         except sqlite3.DatabaseError as exc:
             raise _store_error(path, exc) from None
     if version > SCHEMA_VERSION:
-        raise StoreError(
-            f"store {path}: written by a newer maturity (schema {version}, this version knows"
-            f" {SCHEMA_VERSION}); upgrade maturity to open it"
-        )
+        raise _newer(path, version)
     pending = list(range(version + 1, SCHEMA_VERSION + 1))
     if not pending:
         say(f"{path}: schema {version} is current; nothing to do")

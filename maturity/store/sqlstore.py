@@ -137,7 +137,7 @@ class SQLStore:
 
     def _c(self) -> Conn:
         if self._conn is None:
-            raise NotFoundError(f"store {self.label} does not exist yet (no assessments)")
+            raise NotFoundError(code="store.empty", params={"path": self.label})
         return self._conn  # type: ignore[no-any-return]
 
     @contextmanager
@@ -323,13 +323,14 @@ class SQLStore:
         another; otherwise the prefix must be unique. ``sql`` selects ids in ``[?, ?)``."""
         p = prefix.strip().lower()
         if not p or not all(c in "0123456789abcdef" for c in p):
-            raise NotFoundError(f"'{prefix}' is not {noun} id (ids are hexadecimal)")
+            raise NotFoundError(
+                f"'{prefix}' is not {noun} id (ids are hexadecimal)",
+                code="id.not_hex",
+                params={"id": prefix},
+            )
         label = noun.split()[-1]
-        if not self.exists:
-            raise NotFoundError(f"no {label} with id '{prefix}'")
-        rows = self._read(sql + " ORDER BY id LIMIT 6", (p, p + "g"))
-        if not rows:
-            raise NotFoundError(f"no {label} with id '{prefix}'")
+        if not self.exists or not (rows := self._read(sql + " ORDER BY id LIMIT 6", (p, p + "g"))):
+            raise _not_found(label, prefix)
         exact = [r for r in rows if r[-1] == p]
         if exact:
             return list(exact[0])
@@ -337,7 +338,11 @@ class SQLStore:
             shown = ", ".join(r[-1][: len(p) + 4] for r in rows[:5])
             more = "…" if len(rows) > 5 else ""
             what = "id prefix" if label == "assessment" else f"{label} id prefix"
-            raise NotFoundError(f"{what} '{prefix}' is ambiguous: {shown}{more}")
+            raise NotFoundError(
+                f"{what} '{prefix}' is ambiguous: {shown}{more}",
+                code="id.ambiguous",
+                params={"id": prefix, "matches": shown + more},
+            )
         return list(rows[0])
 
     def resolve_id(self, prefix: str) -> str:
@@ -356,7 +361,7 @@ class SQLStore:
             (assessment_id,),
         )
         if not rows:
-            raise NotFoundError(f"no assessment with id '{assessment_id}'")
+            raise _not_found("assessment", assessment_id)
         (aid, team, created, updated, facilitator, participants, qid, qver, lang, status, dora,
          anonymous, mode) = rows[0]  # fmt: skip
         answers = {
@@ -589,7 +594,7 @@ class SQLStore:
             ),
         )
         if cur.rowcount != 1:
-            raise NotFoundError(f"no assessment with id '{assessment_id}'")
+            raise _not_found("assessment", assessment_id)
 
     def save_dora(self, assessment_id: str, dora: DoraInputs) -> None:
         self._update(assessment_id, "dora = ?", dora.model_dump_json())
@@ -602,7 +607,7 @@ class SQLStore:
                 "UPDATE assessments SET updated = ? WHERE id = ?", (stamp, assessment_id)
             )
             if cur.rowcount != 1:
-                raise NotFoundError(f"no assessment with id '{assessment_id}'")
+                raise _not_found("assessment", assessment_id)
             conn.execute(
                 "INSERT INTO measurements (assessment_id, body, updated) VALUES (?, ?, ?)"
                 " ON CONFLICT (assessment_id) DO UPDATE SET body = excluded.body,"
@@ -622,7 +627,7 @@ class SQLStore:
                 (status, stamp, assessment_id),
             )
             if cur.rowcount != 1:
-                raise NotFoundError(f"no assessment with id '{assessment_id}'")
+                raise _not_found("assessment", assessment_id)
             conn.execute(
                 "INSERT INTO events (assessment_id, at, kind, detail) VALUES (?, ?, ?, ?)",
                 (assessment_id, stamp, event, detail),
@@ -694,7 +699,7 @@ class SQLStore:
                 (value, now_text(), assessment_id),
             )
             if cur.rowcount != 1:
-                raise NotFoundError(f"no assessment with id '{assessment_id}'")
+                raise _not_found("assessment", assessment_id)
 
     def set_mode(self, assessment_id: str, mode: str) -> None:
         """Solo or team: kept with the assessment so it opens the way it was left."""
@@ -703,13 +708,13 @@ class SQLStore:
                 "UPDATE assessments SET mode = ? WHERE id = ?", (mode, assessment_id)
             )
             if cur.rowcount != 1:
-                raise NotFoundError(f"no assessment with id '{assessment_id}'")
+                raise _not_found("assessment", assessment_id)
 
     def delete(self, assessment_id: str) -> None:
         with self._write() as conn:
             cur = conn.execute("DELETE FROM assessments WHERE id = ?", (assessment_id,))
             if cur.rowcount != 1:
-                raise NotFoundError(f"no assessment with id '{assessment_id}'")
+                raise _not_found("assessment", assessment_id)
 
     # -- team mode --------------------------------------------------------------------------
     #
@@ -760,7 +765,7 @@ class SQLStore:
             (assessment_id,),
         ).fetchone()
         if row is None:
-            raise NotFoundError(f"no assessment with id '{assessment_id}'")
+            raise _not_found("assessment", assessment_id)
         return str(row[0]), bool(row[1])
 
     @staticmethod
@@ -793,7 +798,7 @@ class SQLStore:
         """Refuse votes on a complete assessment or a revealed question; the anonymous flag."""
         status, anonymous = self._assessment_row(conn, assessment_id)
         if status == "complete":
-            raise MaturityError(f"assessment {assessment_id} is complete; voting is closed")
+            raise MaturityError(code="vote.closed", params={"id": assessment_id})
         session = self._session_row(conn, assessment_id)
         if session is not None and question_id in session[1]:
             raise MaturityError(
@@ -1068,3 +1073,12 @@ def _anonymised_keys(votes: dict[str, int | None]) -> bool:
     from maturity.model.votes import is_anonymised
 
     return is_anonymised(votes)
+
+
+def _not_found(label: str, prefix: str) -> NotFoundError:
+    """No ``label`` (assessment, action) with the id ``prefix``."""
+    if label == "assessment":
+        return NotFoundError(code="assessment.not_found", params={"id": prefix})
+    return NotFoundError(
+        f"no {label} with id '{prefix}'", code="id.not_found", params={"id": prefix}
+    )

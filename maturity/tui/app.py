@@ -71,7 +71,8 @@ class MaturityApp(App[None]):
         self.timebox_min: int = DEFAULT_BOX_MIN
         """The session's time box (the question screens pace against it)."""
         self.gateway = Gateway(workspace)
-        self.store_error: str | None = None
+        self.store_failure: MaturityError | None = None
+        """Why the store could not be opened (kept as the error, so it follows the language)."""
         self.set_reactive(MaturityApp.lang, lang or default_language())
         # Our themes: every text colour reaches 4.5:1 on a projector (see themes.py).
         for custom in THEMES:
@@ -111,15 +112,23 @@ class MaturityApp(App[None]):
         """Open the store on first use (on the store thread); False, with a message, if it fails."""
         if self.gateway.is_open:
             return True
-        if self.store_error is not None:
+        if self.store_failure is not None:
             return False
         try:
             await self.gateway.open(self.store_path)
         except MaturityError as exc:
-            self.store_error = str(exc)
-            self.notify(str(exc), title=t("error.store", self.lang), severity="error", timeout=30)
+            self.store_failure = exc
+            self.notify(
+                exc.text(self.lang), title=t("error.store", self.lang), severity="error", timeout=30
+            )
             return False
         return True
+
+    @property
+    def store_error(self) -> str | None:
+        """The store-open error in the UI's language (None when the store opened or was not
+        opened yet)."""
+        return None if self.store_failure is None else self.store_failure.text(self.lang)
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
         """No worker fails in silence (every screen's workers run with ``exit_on_error=False``;
@@ -134,7 +143,12 @@ class MaturityApp(App[None]):
             return
         error = event.worker.error
         if isinstance(error, MaturityError):
-            self.notify(str(error), title=t("error.title", self.lang), severity="error", timeout=10)
+            self.notify(
+                error.text(self.lang),
+                title=t("error.title", self.lang),
+                severity="error",
+                timeout=10,
+            )
             return
         log.error("worker %r failed", event.worker.name, exc_info=error)
         self.log.error(f"worker {event.worker.name!r} failed", error)

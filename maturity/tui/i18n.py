@@ -10,20 +10,26 @@ from __future__ import annotations
 
 from typing import Final
 
+from maturity.catalogue import LANGUAGE_NAMES, LANGUAGES, Catalogue, merged
 from maturity.model.terms import TIERS
 from maturity.tui.i18n_measure import MEASURE_STRINGS
 from maturity.tui.i18n_plan import PLAN_STRINGS
 from maturity.tui.i18n_retro import RETRO_STRINGS
 from maturity.tui.i18n_team import TEAM_STRINGS
 
-LANGS: Final = ("en", "ko")
+LANGS: Final = LANGUAGES
+"""The UI's languages: the app's one list (:data:`maturity.catalogue.LANGUAGES`)."""
 
 _CORE: Final[dict[str, dict[str, str]]] = {
     # --- app-wide --------------------------------------------------------------------------
     "app.title": {"en": "DevOps maturity", "ko": "데브옵스 성숙도"},
     "binding.help": {"en": "Keys", "ko": "키"},
     "binding.commands": {"en": "Commands", "ko": "명령"},
-    "binding.language": {"en": "한국어", "ko": "English"},
+    # the language key shows the name of the language it switches to (see other())
+    "binding.language": {
+        lang: LANGUAGE_NAMES[LANGUAGES[(i + 1) % len(LANGUAGES)]]
+        for i, lang in enumerate(LANGUAGES)
+    },
     "binding.theme": {"en": "Theme", "ko": "테마"},
     "binding.quit": {"en": "Quit", "ko": "종료"},
     "lang.switched": {"en": "Language: English", "ko": "언어: 한국어"},
@@ -502,42 +508,28 @@ _CORE: Final[dict[str, dict[str, str]]] = {
 }
 
 
-def merged(*tables: dict[str, dict[str, str]]) -> dict[str, dict[str, str]]:
-    """One catalogue from the screens' tables; a key defined twice is an error at import
-    (``dict.update`` would silently keep the last one and a screen would show another
-    screen's text)."""
-    catalogue: dict[str, dict[str, str]] = {}
-    for table in tables:
-        twice = sorted(catalogue.keys() & table.keys())
-        if twice:
-            raise ValueError(f"UI string keys defined twice: {', '.join(twice)}")
-        catalogue.update(table)
-    return catalogue
-
-
 # The core table above, then team mode (i18n_team.py), the retrospective flow (i18n_retro.py),
 # dora measure (i18n_measure.py) and the plan (i18n_plan.py).
-STRINGS: Final[dict[str, dict[str, str]]] = merged(
+# A key defined twice in two tables is an error at import (see catalogue.merged).
+STRINGS: Final[Catalogue] = merged(
     _CORE, TEAM_STRINGS, RETRO_STRINGS, MEASURE_STRINGS, PLAN_STRINGS
 )
 
 
 def t(key: str, lang: str = "en", **values: object) -> str:
     """The UI string ``key`` in ``lang`` (English fallback), with ``{name}`` fields filled in."""
-    entry = STRINGS.get(key)
-    if entry is None:
-        return key
-    text = entry.get(lang) or entry["en"]
-    return text.format(**values) if values else text
+    return STRINGS.text(key, lang, **values)
 
 
 def other(lang: str) -> str:
-    """The language the toggle switches to."""
-    return "ko" if lang == "en" else "en"
+    """The language the toggle switches to (the next one in the list, round)."""
+    i = LANGS.index(lang) if lang in LANGS else -1
+    return LANGS[(i + 1) % len(LANGS)]
 
 
 def default_language() -> str:
-    """``MATURITY_LANG`` if set (en/ko), else Korean for a Korean locale, else English."""
+    """``MATURITY_LANG`` if set (one of :data:`LANGS`), else the locale's language when the app
+    speaks it (``ko_KR.UTF-8`` -> Korean), else English."""
     import os
 
     explicit = os.environ.get("MATURITY_LANG", "").strip().lower()
@@ -546,5 +538,5 @@ def default_language() -> str:
     for var in ("LC_ALL", "LC_MESSAGES", "LANG"):
         value = os.environ.get(var, "")
         if value:
-            return "ko" if value.lower().startswith("ko") else "en"
+            return next((lang for lang in LANGS if value.lower().startswith(lang)), "en")
     return "en"

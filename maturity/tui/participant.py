@@ -145,7 +145,9 @@ class VoteScreen(BaseScreen[None]):
         try:
             self.team, self.loaded = await self.gateway.run(_read)
         except MaturityError as exc:
-            self.notify(str(exc), title=self.t("error.title"), severity="error", timeout=30)
+            self.notify(
+                self.error_text(exc), title=self.t("error.title"), severity="error", timeout=30
+            )
             return
         self.refresh_view()
         self.poll()
@@ -300,7 +302,9 @@ class VoteScreen(BaseScreen[None]):
         try:
             await self.writes.settle(self.gateway.wait(future))
         except MaturityError as exc:
-            self.notify(str(exc), title=self.t("team.vote_failed"), severity="error", timeout=8)
+            self.notify(
+                self.error_text(exc), title=self.t("team.vote_failed"), severity="error", timeout=8
+            )
         finally:
             if self.is_attached:
                 self._polling = False
@@ -381,7 +385,7 @@ class JoinScreen(BaseScreen[None]):
         try:
             a = await self.gateway.run(ws.get, self.assessment_id)
         except MaturityError as exc:
-            self.error(str(exc))
+            self.error(self.error_text(exc))
             return
         self.assessment_id, self.anonymous = a.id, a.anonymous
         self.people = list(a.participants)
@@ -467,7 +471,7 @@ class JoinScreen(BaseScreen[None]):
         try:
             a = await self.gateway.run(self.gateway.workspace.get, assessment_id)
         except MaturityError as exc:
-            self.error(str(exc))
+            self.error(self.error_text(exc))
             return
         self.people = list(a.participants)
         self.refresh_view()
@@ -496,7 +500,7 @@ class JoinScreen(BaseScreen[None]):
         try:
             voter = await self.gateway.run(self.gateway.workspace.voter, aid, name)
         except MaturityError as exc:
-            self.error(str(exc))
+            self.error(self.error_text(exc))
             if self.chosen is not None:
                 self.assessment_id = None
             return

@@ -31,7 +31,7 @@ from report_support import parse, squash
 from maturity import questionnaire as qmod
 from maturity.cli import main
 from maturity.report import prepare, render
-from maturity.report.html import render_html
+from maturity.report.export_assessment import render_html
 from maturity.safetext import (
     BIDI_CONTROLS,
     LONG_TOKEN,

@@ -62,13 +62,14 @@ def test_read_only_folder_and_file_are_named(
     folder_ro = lambda p, mode: Path(p) != tmp_path  # noqa: E731
     monkeypatch.setattr(os, "access", folder_ro)
     said = sqlite_store.diagnose(store, readonly)
-    assert said == (
+    assert said is not None and said.code == "store.read_only_folder"
+    assert str(said) == (
         f"store {store}: the folder {tmp_path} is read-only; maturity keeps its write-ahead log"
         " beside the store and cannot save there"
     )
     monkeypatch.setattr(os, "access", lambda p, mode: Path(p) != store)
     assert (
-        sqlite_store.diagnose(store, readonly)
+        str(sqlite_store.diagnose(store, readonly))
         == f"store {store}: the file is read-only; cannot save"
     )
 

@@ -16,6 +16,7 @@ from textual.screen import Screen, ScreenResultType
 from textual.widgets import DataTable
 from textual.worker import Worker, WorkerState
 
+from maturity.errors import MaturityError
 from maturity.tui.i18n import t
 from maturity.tui.messages import LanguageChanged
 from maturity.tui.safe import ui
@@ -47,6 +48,11 @@ class BaseScreen(Screen[ScreenResultType]):
         """A UI string with values filled in: for our own words and numbers only (it is
         markup to most widgets); a name or a note goes through :meth:`tc`."""
         return t(key, self.lang, **values)
+
+    def error_text(self, error: MaturityError) -> str:
+        """A user error in the UI's language: the core catalogue's words for its code (which
+        never name a command-line flag), or its message when it has no code."""
+        return error.text(self.lang)
 
     def tc(self, key: str, **values: object) -> Content:
         """A UI string as Content, ``values`` (names, notes) inserted as literal text."""

@@ -105,7 +105,7 @@ class DoraScreen(BaseScreen[None]):
         try:
             a = await self.gateway.run(ws.get, self.assessment_id)
         except MaturityError as exc:
-            self.notify(str(exc), title=self.t("error.title"), severity="error")
+            self.notify(self.error_text(exc), title=self.t("error.title"), severity="error")
             self.dismiss()
             return
         self.team = a.team
@@ -133,7 +133,9 @@ class DoraScreen(BaseScreen[None]):
                     dora.parse_metric(metric, text)
                 except MaturityError as exc:
                     title = tr(self.defs[metric].title, self.lang)
-                    self.errors[metric] = f"{title}: {str(exc).removeprefix(metric + ': ')}"
+                    self.errors[metric] = (
+                        f"{title}: {self.error_text(exc).removeprefix(metric + ': ')}"
+                    )
 
     def valid_inputs(self) -> dict[str, str]:
         return {m: v.strip() for m, v in self.values.items() if v.strip() and m not in self.errors}
@@ -354,7 +356,7 @@ class DoraScreen(BaseScreen[None]):
             self.queued_inputs = None
             if not isinstance(exc, MaturityError):
                 raise  # shown and logged by the app's worker handler
-            self.notify(str(exc), title=self.t("error.title"), severity="error")
+            self.notify(self.error_text(exc), title=self.t("error.title"), severity="error")
         else:
             self.saved_inputs = inputs
         finally:

@@ -160,7 +160,7 @@ class ExportScreen(BaseModal[Path | None]):
                 own = Workspace(open_store(shared.store.target, create=False))
             written = export(own or shared, self.assessment_id, fmt, path, lang, progress=progress)
         except MaturityError as exc:
-            self.app.call_from_thread(self._failed, str(exc))
+            self.app.call_from_thread(self._failed, self.error_text(exc))
             return
         finally:
             if own is not None:

@@ -110,7 +110,7 @@ class HomeScreen(SnapshotScreen):
         try:
             self.rows = await self.gateway.run(self.gateway.store.list)
         except MaturityError as exc:
-            self.notify(str(exc), title=self.t("error.title"), severity="error")
+            self.notify(self.error_text(exc), title=self.t("error.title"), severity="error")
         self.loaded = True
         self.refresh_view()
         if first:
@@ -373,7 +373,7 @@ class HomeScreen(SnapshotScreen):
         try:
             await self.gateway.run(self.gateway.workspace.delete, row.id)
         except MaturityError as exc:
-            self.notify(str(exc), title=self.t("error.title"), severity="error")
+            self.notify(self.error_text(exc), title=self.t("error.title"), severity="error")
             return
         self.notify(self.t("home.deleted", team=row.team, id=row.id))
         self.load()

@@ -183,9 +183,7 @@ class MeasureScreen(BaseScreen[bool]):
 
         reverts = self.value("reverts")
         if reverts and not reverts.isdigit():
-            raise MaturityError(
-                f"--failures-from-reverts: expected a number of days, got '{reverts}'"
-            )
+            raise MaturityError(code="measure.reverts_number", params={"value": reverts})
         opts = Options(
             repo=path("repo"),
             deployments=path("deployments"),
@@ -220,7 +218,7 @@ class MeasureScreen(BaseScreen[bool]):
             a = await self.gateway.run(ws.get, self.assessment_id)
             ws.check_measurable(a)
         except MaturityError as exc:
-            self._fail(str(exc))
+            self._fail(self.error_text(exc))
             return
         self.running = True
         bar = self.query_one("#m-progress", ProgressBar)
@@ -234,7 +232,7 @@ class MeasureScreen(BaseScreen[bool]):
             m: Measurement = await asyncio.to_thread(compute.measure, opts, progress)
             await self.gateway.run(ws.set_measured, self.assessment_id, m)
         except MaturityError as exc:
-            self._fail(str(exc))
+            self._fail(self.error_text(exc))
             return
         finally:
             self.running = False

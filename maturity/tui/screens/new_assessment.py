@@ -18,6 +18,7 @@ from textual.suggester import SuggestFromList
 from textual.widgets import Button, Checkbox, Footer, Input, Label, Select, Static
 
 from maturity import questionnaire as qmod
+from maturity.catalogue import LANGUAGE_NAMES, LANGUAGES
 from maturity.errors import MaturityError
 from maturity.model.text import tr
 from maturity.tui.safe import plain
@@ -30,7 +31,6 @@ if TYPE_CHECKING:
     from maturity.store.base import TeamRow
 
 FILE = "__file__"
-LANG_NAMES = {"en": "English", "ko": "한국어"}
 
 
 def _builtin_titles() -> list[tuple[str, dict[str, str], int]]:
@@ -89,7 +89,7 @@ class NewAssessmentScreen(BaseScreen[str | None]):
                     yield Static(id="err-file", classes="field-error")
                 yield Label(id="lbl-language")
                 yield Select[str](
-                    [(name, code) for code, name in LANG_NAMES.items()],
+                    [(LANGUAGE_NAMES[code], code) for code in LANGUAGES],
                     id="language",
                     value=self.lang,
                     allow_blank=False,
@@ -162,7 +162,7 @@ class NewAssessmentScreen(BaseScreen[str | None]):
         try:
             new = await self.gateway.run(lambda: ws.create_from(previous, **overrides))
         except MaturityError as exc:
-            self._error("team", str(exc))
+            self._error("team", self.error_text(exc))
             return
         finally:
             self.busy = False
@@ -308,10 +308,10 @@ class NewAssessmentScreen(BaseScreen[str | None]):
             assessment_id = await self.gateway.run(_make)
         except MaturityError as exc:
             if is_file:
-                self._error("file", str(exc))
+                self._error("file", self.error_text(exc))
                 self.query_one("#file", Input).focus()
             else:
-                self._error("team", str(exc))
+                self._error("team", self.error_text(exc))
             return
         finally:
             self.busy = False

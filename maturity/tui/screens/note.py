@@ -10,7 +10,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.widgets import Input, Static
 
-from maturity.limits import NOTE_MAX, text_problem
+from maturity.limits import NOTE_MAX, text_error
 from maturity.tui.safe import plain
 from maturity.tui.screens.base import BaseModal
 from maturity.tui.widgets.safe_input import SafeInput
@@ -52,8 +52,8 @@ class NoteScreen(BaseModal[str | None]):
     def _submitted(self, event: Input.Submitted) -> None:
         note = event.value.strip()
         error = self.query_one("#note-error", Static)
-        if problem := text_problem("note", note):
-            error.update(problem)
+        if problem := text_error("note", note):
+            error.update(self.error_text(problem))
             error.display = True
             return
         self.dismiss(note)

@@ -82,7 +82,7 @@ class PlanScreen(BaseScreen[None]):
         try:
             self.assessment, self.loaded, self.plan, self.views = await self.gateway.run(_compute)
         except MaturityError as exc:
-            self.notify(str(exc), title=self.t("error.title"), severity="error")
+            self.notify(self.error_text(exc), title=self.t("error.title"), severity="error")
             self.dismiss()
             return
         self.refresh_view()
@@ -251,7 +251,7 @@ class PlanScreen(BaseScreen[None]):
         try:
             action = await self._run(ws.add_action, self.assessment_id, None, practice=practice)
         except MaturityError as exc:
-            self.notify(str(exc), title=self.t("error.title"), severity="error")
+            self.notify(self.error_text(exc), title=self.t("error.title"), severity="error")
             return
         self.notify(self.t("plan.added", title=action.title), timeout=4)
         self.load()
@@ -310,7 +310,7 @@ class PlanScreen(BaseScreen[None]):
         try:
             await self._run(ws.update_action, action_id, status=status)
         except MaturityError as exc:
-            self.notify(str(exc), title=self.t("error.title"), severity="error")
+            self.notify(self.error_text(exc), title=self.t("error.title"), severity="error")
             return
         self.notify(self.t("plan.saved"), timeout=2)
         self.load()

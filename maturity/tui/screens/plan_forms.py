@@ -52,7 +52,7 @@ class _Form(BaseModal[bool]):
         try:
             await self._save(self.values())
         except MaturityError as exc:
-            self.show_error(str(exc))
+            self.show_error(self.error_text(exc))
             return
         self.dismiss(True)
 

@@ -121,7 +121,7 @@ class PortfolioScreen(BaseScreen[None]):
         try:
             portfolio, self.titles = await self.gateway.run(_compute)
         except MaturityError as exc:
-            self.notify(str(exc), title=self.t("error.title"), severity="error")
+            self.notify(self.error_text(exc), title=self.t("error.title"), severity="error")
             self.dismiss()
             return
         self.portfolio = portfolio

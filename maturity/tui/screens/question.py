@@ -150,7 +150,7 @@ class QuestionScreen(BaseScreen[None]):
         try:
             assessment, loaded = await self.gateway.run(_read)
         except MaturityError as exc:
-            self.notify(str(exc), title=self.t("error.title"), severity="error")
+            self.notify(self.error_text(exc), title=self.t("error.title"), severity="error")
             self.dismiss()
             return
         self.assessment, self.loaded = assessment, loaded
@@ -467,7 +467,9 @@ class QuestionScreen(BaseScreen[None]):
                 self.answers[question_id] = previous
             if not isinstance(exc, MaturityError):
                 raise
-            self.notify(str(exc), title=self.t("q.save_failed"), severity="error", timeout=10)
+            self.notify(
+                self.error_text(exc), title=self.t("q.save_failed"), severity="error", timeout=10
+            )
         else:
             self.post_message(AnswerSaved(self.assessment_id, question_id, level))
         finally:

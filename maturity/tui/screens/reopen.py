@@ -14,7 +14,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.widgets import Input, Static
 
-from maturity.limits import REASON_MAX, text_problem
+from maturity.limits import REASON_MAX, text_error
 from maturity.tui.screens.base import BaseModal
 from maturity.tui.widgets.safe_input import SafeInput
 
@@ -66,9 +66,9 @@ class ReopenScreen(BaseModal[str | None]):
         if not reason:
             self._show_error(True)
             return
-        if problem := text_problem("reason", reason):
+        if problem := text_error("reason", reason):
             self._show_error(True)
-            self.query_one("#reopen-error", Static).update(problem)
+            self.query_one("#reopen-error", Static).update(self.error_text(problem))
             return
         self.dismiss(reason)
 

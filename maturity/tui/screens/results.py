@@ -135,7 +135,7 @@ class ResultsScreen(SnapshotScreen):
                 self.plan,
             ) = await self.gateway.run(_compute)
         except MaturityError as exc:
-            self.notify(str(exc), title=self.t("error.title"), severity="error")
+            self.notify(self.error_text(exc), title=self.t("error.title"), severity="error")
             self.dismiss()
             return
         self.refresh_view()

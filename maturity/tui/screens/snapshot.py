@@ -109,7 +109,7 @@ class SnapshotScreen(BaseScreen[None]):
         try:
             a = await self.gateway.run(self.gateway.workspace.complete, target.id)
         except MaturityError as exc:
-            self.notify(str(exc), title=self.t("error.title"), severity="error")
+            self.notify(self.error_text(exc), title=self.t("error.title"), severity="error")
             return
         self.notify(self.t("snap.completed", team=target.team, date=target.date), timeout=6)
         self._broadcast(a.id, a.status)
@@ -136,7 +136,7 @@ class SnapshotScreen(BaseScreen[None]):
         try:
             a = await self.gateway.run(self.gateway.workspace.reopen, target.id, reason)
         except MaturityError as exc:
-            self.notify(str(exc), title=self.t("error.title"), severity="error")
+            self.notify(self.error_text(exc), title=self.t("error.title"), severity="error")
             return
         self.notify(self.t("snap.reopened", team=target.team, date=target.date), timeout=6)
         self._broadcast(a.id, a.status)
@@ -155,7 +155,7 @@ class SnapshotScreen(BaseScreen[None]):
         try:
             views = await self.gateway.run(lambda: ws.action_views(target.id, open_only=True))
         except MaturityError as exc:
-            self.notify(str(exc), title=self.t("error.title"), severity="error")
+            self.notify(self.error_text(exc), title=self.t("error.title"), severity="error")
             return
         if not views:
             self._new_from(target, {})
@@ -177,7 +177,7 @@ class SnapshotScreen(BaseScreen[None]):
                 lambda: ws.create_from_with_changes(target.id, decisions=decisions)  # type: ignore[arg-type]
             )
         except MaturityError as exc:
-            self.notify(str(exc), title=self.t("error.title"), severity="error")
+            self.notify(self.error_text(exc), title=self.t("error.title"), severity="error")
             return
         self.notify(
             self.t("snap.new_from", team=a.team, date=target.date, answered=len(a.answers)),

@@ -97,7 +97,7 @@ class SummaryScreen(BaseScreen[None]):
         try:
             self.team, self.markdown = await self.gateway.run(_build)
         except MaturityError as exc:
-            self.notify(str(exc), title=self.t("error.title"), severity="error")
+            self.notify(self.error_text(exc), title=self.t("error.title"), severity="error")
             self.dismiss()
             return
         self.refresh_view()

@@ -332,7 +332,9 @@ class TeamQuestionScreen(QuestionScreen):
             typed = self.typed.get(question_id, [])
             if voter in typed:
                 typed.remove(voter)
-            self.notify(str(exc), title=self.t("team.vote_failed"), severity="error", timeout=8)
+            self.notify(
+                self.error_text(exc), title=self.t("team.vote_failed"), severity="error", timeout=8
+            )
         if self.is_attached:
             self.poll()
 
@@ -443,7 +445,9 @@ class TeamQuestionScreen(QuestionScreen):
         try:
             result = await self.gateway.wait(future)
         except MaturityError as exc:
-            self.notify(str(exc), title=self.t("error.title"), severity="error", timeout=8)
+            self.notify(
+                self.error_text(exc), title=self.t("error.title"), severity="error", timeout=8
+            )
             return
         finally:
             self._revealing = False

@@ -105,7 +105,7 @@ class TrendScreen(SnapshotScreen):
 
             ids = ws.store.ids_for_team(team)
             if not ids:
-                raise NotFoundError(f"no team '{team.strip()}'")
+                raise NotFoundError(code="team.not_found", params={"team": team.strip()})
             if len(ids) < 2:
                 a = ws.get(ids[0])
                 return None, Single(a.id, a.team, a.created.isoformat()[:10]), {}
@@ -116,7 +116,7 @@ class TrendScreen(SnapshotScreen):
         try:
             self.trend, self.single, self.titles = await self.gateway.run(_compute)
         except MaturityError as exc:
-            self.notify(str(exc), title=self.t("error.title"), severity="error")
+            self.notify(self.error_text(exc), title=self.t("error.title"), severity="error")
             self.dismiss()
             return
         if self.trend is not None:

@@ -1,6 +1,6 @@
 """Comparison, trend and portfolio reports: load, build the view, render, write atomically.
 
-The same pipeline as the single-assessment report (:mod:`maturity.report`): one Jinja2
+The same pipeline as the single-assessment report (:mod:`maturity.report.pipeline`): one Jinja2
 environment with autoescape and StrictUndefined, the packaged CSS inlined (plus
 ``history.css``), WeasyPrint with the locked-down URL fetcher for the PDF, progress callbacks
 in the report's language, and :func:`maturity.fileio.write_atomic`, so PATH is either the old
@@ -9,7 +9,9 @@ loaded, so a mistake costs no render time and writes nothing.
 
 The public entry points are re-exported lazily from :mod:`maturity.report` (``export_compare``,
 ``export_trend``, ``export_portfolio``); importing this module pulls in Jinja2's MarkupSafe and
-the history models, which ``maturity list`` must not pay for.
+the history models, which ``maturity list`` must not pay for. Each kind's view is built in its
+own module (:mod:`~maturity.report.view_compare`, :mod:`~maturity.report.view_trend`,
+:mod:`~maturity.report.view_portfolio`).
 """
 
 from __future__ import annotations
@@ -25,18 +27,13 @@ from maturity.errors import MaturityError
 from maturity.evaluate import evaluate
 from maturity.history import Evaluated, compare
 from maturity.questionnaire import LoadedQuestionnaire
-from maturity.report import Progress, check_lang, render_document, write_report
 from maturity.report.env import css_block, inline_styles, render_page
+from maturity.report.pipeline import Progress, check_lang, render_document, write_report
+from maturity.report.shared import DocView
 from maturity.report.strings_history import history_strings
-from maturity.report.view_history import (
-    CompareView,
-    DocView,
-    PortfolioView,
-    TrendView,
-    build_compare_view,
-    build_portfolio_view,
-    build_trend_view,
-)
+from maturity.report.view_compare import CompareView, build_compare_view
+from maturity.report.view_portfolio import PortfolioView, build_portfolio_view
+from maturity.report.view_trend import TrendView, build_trend_view
 from maturity.workspace import Workspace
 
 TEMPLATES: dict[str, str] = {
@@ -62,7 +59,7 @@ def render_history(
     view: DocView, fmt: str, progress: Progress | None = None
 ) -> tuple[bytes, int | None]:
     """The report as bytes in ``fmt``, and the PDF page count (None for HTML)."""
-    return render_document(lambda: render_history_html(view), fmt, view.t, progress)
+    return render_document(lambda: render_history_html(view), fmt, view.t, progress, view.lang)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -166,7 +163,7 @@ def _export(
     progress: Progress | None,
     make_view: Callable[[], DocView],
 ) -> Path:
-    """The shared export pipeline (:func:`maturity.report.write_report`) with these reports'
+    """The shared export pipeline (:func:`maturity.report.pipeline.write_report`) with these reports'
     words, first stage and renderer; an asked-for language is checked before the destination."""
     return write_report(
         fmt,
@@ -193,7 +190,7 @@ def export_compare(
 ) -> Path:
     """Write the comparison report of ``a_id`` (earlier) -> ``b_id`` (later); return the path.
 
-    Same contract as :func:`maturity.report.export`: worker-thread safe, user mistakes raise
+    Same contract as :func:`maturity.report.export_assessment.export`: worker-thread safe, user mistakes raise
     MaturityError before anything is written, ``progress`` gets (fraction, stage). Language
     defaults to B's.
     """
@@ -217,7 +214,7 @@ def export_trend(
 ) -> Path:
     """Write the trend report of ``team`` (at least two assessments); return the path.
 
-    Same contract as :func:`maturity.report.export`; the language defaults to the latest
+    Same contract as :func:`maturity.report.export_assessment.export`; the language defaults to the latest
     assessment's.
     """
     return _export(fmt, path, lang, progress, lambda: prepare_trend(workspace, team, lang))
@@ -234,7 +231,7 @@ def export_portfolio(
 ) -> Path:
     """Write the portfolio report of every team; return the path.
 
-    Same contract as :func:`maturity.report.export`; ``at`` is "now" for marking stale teams
+    Same contract as :func:`maturity.report.export_assessment.export`; ``at`` is "now" for marking stale teams
     (default: now).
     """
     return _export(fmt, path, lang, progress, lambda: prepare_portfolio(workspace, lang, at=at))

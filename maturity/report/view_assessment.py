@@ -10,10 +10,9 @@ so Jinja2's autoescape handles it; only the charts, which escape their own text,
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from typing import TYPE_CHECKING
 
 from markupsafe import Markup
 
@@ -24,55 +23,37 @@ from maturity.model import terms
 from maturity.model.assessment import Assessment
 from maturity.model.questionnaire import Dimension, Practice, Question
 from maturity.model.results import DimensionResult, RecommendationItem, Results
-from maturity.model.text import tr
 from maturity.questionnaire import LoadedQuestionnaire
 from maturity.report import charts
 from maturity.report.measured import MeasuredSection
 from maturity.report.measured import section as measured_section
+from maturity.report.shared import (
+    NOTE_EXCERPT,
+    Lookup,
+    Meta,
+    css_content,
+    fmt_date,
+)
 from maturity.report.strings import strings
+from maturity.report.view_dora import DoraView, dora_section
+from maturity.report.view_plan import PlanView, build_plan_view
 from maturity.safetext import breakable, excerpt
 from maturity.scoring import MIN_COVERAGE
-
-if TYPE_CHECKING:  # view_plan formats with fmt_score from here, so it imports this module
-    from maturity.report.view_plan import PlanView
+from maturity.textfmt import format_level, format_score
 
 HORIZONS: tuple[str, ...] = ("now", "next", "later")
+
+
 TOP_STEPS = 3
-NOTE_EXCERPT = 600  # characters of a note in the body; the appendix has the whole note ...
+
+
 NOTE_APPENDIX = 20_000  # ... up to this many (far above what the store accepts today; a hang
-# guard for notes written before the limit existed, such as a 4.7 MB data: URL)
+
+
 LINK_SHOWN = 200  # characters of an evidence link
+
+
 _URL = re.compile(r"\b(?:https?://|www\.)[^\s<>\"'）)]+", re.IGNORECASE)
-_MONTHS_EN = (
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-)
-
-
-# ---------------------------------------------------------------------------------------------
-# Formatting
-
-
-def fmt_score(score: float | None) -> str:
-    return "–" if score is None else f"{score:.2f}"
-
-
-def fmt_date(value: datetime, lang: str) -> str:
-    """A date as people write it: '27 November 2025' or '2025년 11월 27일' (UTC day)."""
-    d = value.astimezone(UTC)
-    if lang == "ko":
-        return f"{d.year}년 {d.month}월 {d.day}일"
-    return f"{d.day} {_MONTHS_EN[d.month - 1]} {d.year}"
 
 
 def evidence_links(note: str) -> list[str]:
@@ -80,10 +61,6 @@ def evidence_links(note: str) -> list[str]:
     A link longer than :data:`LINK_SHOWN` is shortened with "…" (the note in the appendix has
     it whole): a 4.7 MB data: URL must not become a page of unbreakable text."""
     return [excerpt(m.rstrip(".,;:"), LINK_SHOWN)[0] for m in _URL.findall(note)]
-
-
-# ---------------------------------------------------------------------------------------------
-# View dataclasses (what the templates see)
 
 
 @dataclass(frozen=True)
@@ -170,60 +147,6 @@ class DimensionView:
 
 
 @dataclass(frozen=True)
-class BenchCell:
-    tier_label: str
-    text: str  # the band as published (quoted in the report's source language, English)
-    rule: str  # the contiguous boundary used for classification, e.g. "≥ 1/day"
-    mine: bool
-
-
-@dataclass(frozen=True)
-class MetricRow:
-    id: str
-    title: str
-    input: str
-    tier: str | None
-    tier_label: str
-    quickcheck: str
-    mean: str
-    published: list[BenchCell]  # one per benchmark tier, best first; empty for rework rate
-
-
-@dataclass(frozen=True)
-class DoraView:
-    year: int
-    label: str  # "DORA 2024", "Apache DevLake (DORA 2023)"
-    title: str
-    source: str
-    intro: str
-    quick_score: str  # the overall Quick Check score, "7.9" ("" without metrics)
-    quick_parts: str  # "Throughput 8.0 · Stability 7.7"
-    tier_heading: str  # "Tier against the DORA 2024 benchmark"
-    historical: str  # tiers were last published in 2024
-    profiles_heading: str
-    profiles_text: str
-    profiles_source: str
-    shares: list[str]  # share of respondents per tier, best first ("–" where unknown)
-    shares_source: str
-    table_notes: list[str]
-    chart_caption: str
-    table_caption: str
-    tiers: list[str]  # labels, best first
-    overall_tier: str | None
-    overall_label: str
-    sentence: str
-    band: str
-    optimistic: bool
-    optimistic_text: str
-    metrics: list[MetricRow]
-    quick_source: str
-    quick_note: str
-    decisions: list[str]
-    tier_chart: Markup
-    quick_chart: Markup
-
-
-@dataclass(frozen=True)
 class Horizon:
     id: str
     label: str
@@ -284,42 +207,6 @@ class Comparison:
 
 
 @dataclass(frozen=True)
-class Meta:
-    title: str
-    author: str
-    subject: str
-    keywords: str
-    created: str  # ISO 8601, for PDF metadata
-    modified: str
-
-    @classmethod
-    def of(
-        cls,
-        t: Mapping[str, str],
-        *,
-        title: str,
-        subject: str,
-        author: str | None,
-        created: datetime,
-        modified: datetime,
-    ) -> Meta:
-        """The document metadata of any report kind; the generator stands in for no author."""
-        return cls(
-            title=title,
-            author=author or t["generator"],
-            subject=subject,
-            keywords=t["doc_keywords"],
-            created=iso_time(created),
-            modified=iso_time(modified),
-        )
-
-
-def iso_time(value: datetime) -> str:
-    """A timestamp for document metadata: ISO 8601 in UTC to the second ('...T09:00:00Z')."""
-    return value.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
-
-
-@dataclass(frozen=True)
 class Cover:
     kicker: str
     team: str
@@ -368,10 +255,6 @@ class ReportView:
     plan: PlanView | None = None  # targets, phases, actions (maturity.report.view_plan)
 
 
-# ---------------------------------------------------------------------------------------------
-# Builder
-
-
 @dataclass(frozen=True)
 class Previous:
     """An earlier assessment to compare against (same team, or the one given by --compare-to)."""
@@ -380,27 +263,7 @@ class Previous:
     results: Results
 
 
-class Texts:
-    """The words every view builder looks up alike: translated text, DORA tiers and metrics.
-
-    Subclasses set ``lang`` and ``t`` (their strings table in that language).
-    """
-
-    lang: str
-    t: dict[str, str]
-
-    def tr(self, text: Mapping[str, str]) -> str:
-        return tr(dict(text), self.lang)
-
-    def tier_label(self, tier: str | None) -> str:
-        return self.t[f"tier_{tier}"] if tier else "–"
-
-    def metric_title(self, metric: str) -> str:
-        d = dora_mod.metric_definitions().get(metric)
-        return self.tr(d.title) if d else metric
-
-
-class _Builder(Texts):
+class _Builder(Lookup):
     def __init__(
         self,
         assessment: Assessment,
@@ -410,40 +273,25 @@ class _Builder(Texts):
         previous: Previous | None,
         generated: datetime,
     ) -> None:
+        super().__init__([loaded], lang, strings(lang), no_level="not_enough")
         self.a = assessment
         self.q = loaded.questionnaire
         self.practices: dict[str, Practice] = {p.id: p for p in loaded.practices}
         self.r = results
-        self.lang = lang
-        self.t = strings(lang)
         self.prev = previous
         self.generated = generated
         self.dims: dict[str, Dimension] = {d.id: d for d in self.q.dimensions}
 
-    # -- small helpers ----------------------------------------------------------------------
+    # -- small helpers (titles, question texts and level names come from Lookup) -----------
 
     def fmt(self, key: str, **values: object) -> str:
         return self.t[key].format(**values)
 
-    def level_name(self, level: int | None) -> str:
-        return self.q.level_name(level, self.lang) if level is not None else self.t["not_enough"]
-
     def level_label(self, level: int | None) -> str:
+        """'Level 3 · Defined' (this report's heading form), or the not-enough words."""
         if level is None:
             return self.t["not_enough"]
         return f"{self.fmt('level_n', level=level)} · {self.level_name(level)}"
-
-    def dim_title(self, dim_id: str) -> str:
-        d = self.dims.get(dim_id)
-        return self.tr(d.title) if d else dim_id
-
-    def question(self, qid: str) -> Question | None:
-        found = self.q.find_question(qid)
-        return found[1] if found else None
-
-    def question_text(self, qid: str) -> str:
-        q = self.question(qid)
-        return self.tr(q.text) if q else qid
 
     # -- answers ----------------------------------------------------------------------------
 
@@ -510,8 +358,8 @@ class _Builder(Texts):
                     question=self.question_text(x.question),
                     dimension=self.dim_title(x.dimension),
                     spread=x.spread,
-                    median=level_text(x.median),
-                    answer=level_text(x.level) if x.level is not None else self.t["not_sure"],
+                    median=format_level(x.median),
+                    answer=format_level(x.level) if x.level is not None else self.t["not_sure"],
                     votes=votes,
                     discuss=x.discuss,
                 )
@@ -618,7 +466,7 @@ class _Builder(Texts):
         elif res.next_level is not None and res.distance_to_next is not None and res.held_back_by:
             intro = self.fmt(
                 "held_back_sentence",
-                score=fmt_score(res.score),
+                score=format_score(res.score),
                 distance=f"{res.distance_to_next:.2f}",
                 level=res.next_level,
                 name=self.level_name(res.next_level),
@@ -641,7 +489,7 @@ class _Builder(Texts):
             number=number,
             title=self.tr(dim.title),
             summary=self.tr(dim.summary) if dim.summary else "",
-            score=fmt_score(res.score),
+            score=format_score(res.score),
             level=res.level,
             level_label=self.level_label(res.level),
             coverage=f"{res.coverage:.0%}",
@@ -696,9 +544,9 @@ class _Builder(Texts):
                 self.t["overall"],
                 pr.overall.level,
                 self.r.overall.level,
-                level_text(pr.overall.level),
-                level_text(self.r.overall.level),
-                f"{fmt_score(pr.overall.score)} → {fmt_score(self.r.overall.score)}",
+                format_level(pr.overall.level),
+                format_level(self.r.overall.level),
+                f"{format_score(pr.overall.score)} → {format_score(self.r.overall.score)}",
             )
         ]
         for d in self.r.dimensions:
@@ -708,9 +556,9 @@ class _Builder(Texts):
                     self.dim_title(d.id),
                     old.level if old else None,
                     d.level,
-                    level_text(old.level if old else None),
-                    level_text(d.level),
-                    f"{fmt_score(old.score if old else None)} → {fmt_score(d.score)}",
+                    format_level(old.level if old else None),
+                    format_level(d.level),
+                    f"{format_score(old.score if old else None)} → {format_score(d.score)}",
                 )
             )
         dora_change = None
@@ -740,9 +588,9 @@ class _Builder(Texts):
         before = {d.id: d for d in self.prev.results.dimensions} if self.prev else {}
         parts = []
         for d in self.r.dimensions:
-            part = f"{self.dim_title(d.id)} {fmt_score(d.score)} ({self.level_name(d.level)})"
+            part = f"{self.dim_title(d.id)} {format_score(d.score)} ({self.level_name(d.level)})"
             if d.id in before and before[d.id].score is not None:
-                part += f", {self.previous_label()}: {fmt_score(before[d.id].score)}"
+                part += f", {self.previous_label()}: {format_score(before[d.id].score)}"
             parts.append(part)
         return f"{self.t['calms_profile']} — " + "; ".join(parts)
 
@@ -772,9 +620,9 @@ class _Builder(Texts):
                 label=self.dim_title(d.id),
                 value=d.score,
                 caption=(
-                    f"{fmt_score(d.score)} · {self.level_name(d.level)}"
+                    f"{format_score(d.score)} · {self.level_name(d.level)}"
                     if d.level is not None
-                    else f"{fmt_score(d.score)} · {self.t['not_enough']}"
+                    else f"{format_score(d.score)} · {self.t['not_enough']}"
                     if d.score is not None
                     else self.t["not_enough"]
                 ),
@@ -794,153 +642,8 @@ class _Builder(Texts):
     # -- DORA -------------------------------------------------------------------------------
 
     def dora(self) -> DoraView | None:
-        d = self.r.dora
-        if d is None:
-            return None
-        bench = dora_mod.benchmark(d.benchmark_id or d.benchmark)
-        qc = dora_mod.quickcheck_reference()
-        research = dora_mod.research_2025()
-        means = qc.all_industries_mean
-        tiers = [(tid, self.tier_label(tid)) for tid in bench.tiers]
-        rows: list[MetricRow] = []
-        for metric in dora_mod.ALL_METRICS:
-            m = d.metrics.get(metric)
-            if m is None:
-                continue
-            published = bench.published.get(metric, {})
-            rules = {
-                b.tier: _rule_text(b.min, b.above, b.below, b.max)
-                + (f" ({b.note})" if b.note else "")
-                for b in bench.boundaries.get(metric, [])
-            }
-            rows.append(
-                MetricRow(
-                    id=metric,
-                    title=self.metric_title(metric),
-                    input=m.input,
-                    tier=m.tier,
-                    tier_label=self.tier_label(m.tier) if m.tier else self.t["no_tier"],
-                    quickcheck=f"{m.quickcheck:.1f}",
-                    mean=f"{means[metric]:.1f}" if metric in means else "–",
-                    published=[
-                        BenchCell(
-                            label,
-                            published.get(tid, "–"),
-                            rules.get(tid, ""),
-                            tid == m.tier,
-                        )
-                        for tid, label in tiers
-                    ]
-                    if metric in dora_mod.KEY_METRICS
-                    else [],
-                )
-            )
-        chart_rows: list[charts.ScoreRow] = []
-        for row in rows:
-            mean = means.get(row.id)
-            chart_rows.append(
-                charts.ScoreRow(row.title, d.metrics[row.id].quickcheck, mean, emphasis=False)
-            )
-        summary_rows = [
-            ("throughput", self.t["qc_throughput"], means.get("throughput")),
-            ("stability", self.t["qc_stability"], means.get("stability")),
-        ]
-        for key, label, mean in summary_rows:
-            score = d.quickcheck.get(key)
-            if score is not None:
-                chart_rows.append(charts.ScoreRow(label, score, mean, emphasis=True))
-        overall_qc = d.quickcheck.get("overall")
-        given_means = [means[m] for m in d.metrics if m in means]
-        overall_mean = round(sum(given_means) / len(given_means), 2) if given_means else None
-        if overall_qc is not None:
-            chart_rows.append(
-                charts.ScoreRow(self.t["overall"], overall_qc, overall_mean, emphasis=True)
-            )
-        prev_tiers: dict[str, str | None] = {}
-        if self.prev and self.prev.results.dora:
-            prev_tiers = {k: v.tier for k, v in self.prev.results.dora.metrics.items()}
-        tier_rows = [
-            charts.TierRow(row.title, row.input, row.tier, prev_tiers.get(row.id))
-            for row in rows
-            if row.id in dora_mod.KEY_METRICS
-        ]
-        band = ""
-        if d.implied_band:
-            band = self.fmt("implied_band", lo=d.implied_band[0], hi=d.implied_band[1])
-        optimistic_text = ""
-        if d.optimistic_flag and d.implied_band:
-            optimistic_text = self.fmt("optimistic", lo=d.implied_band[0], hi=d.implied_band[1])
-        bench_label = bench.label
-        quick_parts = " · ".join(
-            f"{self.t[f'qc_{key}']} {d.quickcheck[key]:.1f}"
-            for key in ("throughput", "stability")
-            if d.quickcheck.get(key) is not None
-        )
-        table_notes = [
-            f"{self.metric_title(metric)}: {self.tr(note) if isinstance(note, dict) else note}"
-            for metric, note in bench.notes.items()
-        ]
-        return DoraView(
-            year=bench.year,
-            label=bench_label,
-            title=bench.title,
-            source=bench.source,
-            intro=self.fmt("dora_intro", bench=bench_label),
-            quick_score=f"{overall_qc:.1f}" if overall_qc is not None else "",
-            quick_parts=quick_parts,
-            tier_heading=self.fmt("tier_against", bench=bench_label),
-            historical=self.fmt("tiers_historical", year=research.tiers_last_published),
-            profiles_heading=self.t["profiles_heading"],
-            profiles_text=self.tr(research.summary)
-            if isinstance(research.summary, dict)
-            else research.summary,
-            profiles_source=research.source,
-            shares=[bench.cluster_share.get(tid, "–") for tid, _ in tiers],
-            shares_source=bench.cluster_share_source,
-            table_notes=table_notes,
-            chart_caption=self.fmt("tier_chart", bench=bench_label),
-            table_caption=self.fmt("benchmark_table", bench=bench_label),
-            tiers=[label for _, label in tiers],
-            overall_tier=d.overall,
-            overall_label=self.tier_label(d.overall) if d.overall else self.t["dora_overall_none"],
-            sentence=self.fmt(
-                "dora_sentence",
-                tier=self.tier_label(d.overall),
-                bench=bench_label,
-                year=research.tiers_last_published,
-            )
-            if d.overall
-            else self.t["dora_overall_none"],
-            band=band,
-            optimistic=d.optimistic_flag,
-            optimistic_text=optimistic_text,
-            metrics=rows,
-            quick_source=self.fmt("qc_source", source=qc.source),
-            quick_note=self.fmt(
-                "qc_overall_mean_note", performance=f"{means.get('performance', 0.0):.1f}"
-            ),
-            decisions=list(bench.decisions),
-            tier_chart=charts.dora_tiers(
-                tier_rows,
-                tiers,
-                uid="chart-dora",
-                title=f"{self.t['dora']} — "
-                + "; ".join(f"{r.label} {r.value} ({self.tier_label(r.tier)})" for r in tier_rows),
-                previous_label=self.previous_label(),
-            ),
-            quick_chart=charts.quickcheck(
-                chart_rows,
-                uid="chart-quick",
-                title=f"{self.t['qc_heading']} — "
-                + "; ".join(
-                    f"{r.label} {r.score:.1f}"
-                    + (f" ({self.t['chart_mean']} {r.mean:.1f})" if r.mean is not None else "")
-                    for r in chart_rows
-                ),
-                team_label=self.t["chart_team"],
-                mean_label=self.t["chart_mean"],
-            ),
-        )
+        previous = self.prev.results.dora if self.prev else None
+        return dora_section(self, self.r.dora, previous, self.previous_label())
 
     # -- summary ----------------------------------------------------------------------------
 
@@ -949,7 +652,9 @@ class _Builder(Texts):
         scored = [d for d in self.r.dimensions if d.score is not None]
         if not scored:
             return [self.t["no_answers_sentence"]]
-        out = [self.fmt("overall_sentence", score=fmt_score(o.score), count=len(self.r.dimensions))]
+        out = [
+            self.fmt("overall_sentence", score=format_score(o.score), count=len(self.r.dimensions))
+        ]
         if len(scored) > 1:
             best = max(scored, key=lambda d: (d.score or 0.0, d.id))
             worst = min(scored, key=lambda d: (d.score or 0.0, d.id))
@@ -957,9 +662,9 @@ class _Builder(Texts):
                 self.fmt(
                     "strongest_sentence",
                     title=self.dim_title(best.id),
-                    score=fmt_score(best.score),
+                    score=format_score(best.score),
                     weakest=self.dim_title(worst.id),
-                    weakest_score=fmt_score(worst.score),
+                    weakest_score=format_score(worst.score),
                 )
             )
         if o.capped_by:
@@ -971,7 +676,7 @@ class _Builder(Texts):
                     "partial_sentence",
                     titles=", ".join(lacking),
                     coverage=f"{MIN_COVERAGE:.0%}",
-                    score=fmt_score(o.score),
+                    score=format_score(o.score),
                 )
             )
         return out
@@ -983,8 +688,8 @@ class _Builder(Texts):
         level_big = self.fmt("level_n", level=o.level) if o.level else t["not_enough_overall"]
         level_name = o.level_name or ""
         if o.level is None and o.score is not None:
-            level_name = self.fmt("partial_score", score=fmt_score(o.score))
-        score_line = self.fmt("score_of_5", score=fmt_score(o.score)) if o.level else ""
+            level_name = self.fmt("partial_score", score=format_score(o.score))
+        score_line = self.fmt("score_of_5", score=format_score(o.score)) if o.level else ""
         dora_view = self.dora()
         facts: list[tuple[str, str]] = [
             (t["assessed_on"], fmt_date(self.a.created, self.lang)),
@@ -1071,8 +776,6 @@ class _Builder(Texts):
         )
 
     def plan_view(self) -> PlanView:
-        from maturity.report.view_plan import build_plan_view
-
         previous = None
         if self.prev is not None:
             when = fmt_date(self.prev.assessment.created, self.lang)
@@ -1086,50 +789,6 @@ class _Builder(Texts):
             self.generated.date(),
             previous,
         )
-
-
-def level_text(level: int | None) -> str:
-    """A bare level for tables: '3', or '–' when there is none."""
-    return "–" if level is None else str(level)
-
-
-def css_string(text: str) -> str:
-    """A CSS string literal; quotes, backslashes and line breaks escaped so nothing breaks out."""
-    out = []
-    for ch in text:
-        if ch in '\\"' or ch in "<>" or ord(ch) < 0x20 or ord(ch) == 0x7F:
-            out.append(f"\\{ord(ch):x} ")
-        else:
-            out.append(ch)
-    return '"' + "".join(out) + '"'
-
-
-def css_content(template: str) -> Markup:
-    """``"Page {page} of {pages}"`` -> ``"Page " counter(page) " of " counter(pages)``."""
-    parts = re.split(r"(\{page\}|\{pages\})", template)
-    tokens = []
-    for part in parts:
-        if part == "{page}":
-            tokens.append("counter(page)")
-        elif part == "{pages}":
-            tokens.append("counter(pages)")
-        elif part:
-            tokens.append(css_string(part))
-    return Markup(" ".join(tokens))
-
-
-def _rule_text(
-    minimum: str | None, above: str | None, below: str | None, maximum: str | None
-) -> str:
-    if minimum is not None:
-        return f"≥ {minimum}"
-    if above is not None:
-        return f"> {above}"
-    if below is not None:
-        return f"< {below}"
-    if maximum is not None:
-        return f"≤ {maximum}"
-    return "…"
 
 
 def build_view(

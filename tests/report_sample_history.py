@@ -104,7 +104,7 @@ def team_history(
                 facilitator="Mina Park",
                 participants=["Joon", "Ana", "Sofia"],
                 questionnaire=QuestionnaireRef(id=loaded.id, version=loaded.version),
-                language="ko" if lang == "ko" else "en",
+                language=lang,
                 status="complete",
                 answers=answers,
                 dora=dora,
