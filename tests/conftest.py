@@ -41,12 +41,38 @@ SLOW_MODULES = {"test_team_tui": "several apps under Pilot at once, with polling
 """Besides the explicit ``@pytest.mark.slow``: tests that need these are slow by nature."""
 
 
-@pytest.hookimpl(tryfirst=True)  # before ``-m`` deselects by marker
-def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    for item in items:
+@pytest.hookimpl(wrapper=True)
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> Iterator[None]:
+    for item in items:  # before ``-m`` deselects by marker
         fixtures = set(getattr(item, "fixturenames", ()))
         if fixtures & SLOW_FIXTURES.keys() or item.module.__name__ in SLOW_MODULES:  # type: ignore[attr-defined]
             item.add_marker(pytest.mark.slow)
+    result = yield  # deselection, and pytest grouping the items by their fixtures' parameters
+    # Then the slow tests first (otherwise in collection order): xdist starts the long PDF,
+    # wheel and tmux tests while the quick ones are still queued to fill the gaps, instead
+    # of one worker finishing a long test alone at the end of the run.
+    items.sort(key=lambda item: item.get_closest_marker("slow") is None)
+    return result
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    cache_bytecode()
+
+
+def cache_bytecode() -> None:
+    """Let Python cache compiled modules during the test session, as it does by default.
+
+    With ``PYTHONDONTWRITEBYTECODE`` set (as on the machines this suite runs on) nothing is cached: every xdist
+    worker and every ``python -m maturity``, tmux app or ``serve`` a test starts compiled
+    Textual, pydantic, WeasyPrint and the app from source again (importing those took 2.6 s
+    of CPU instead of 1.0 s), and pytest rewrote the asserts of hypothesis (75 modules, it
+    is a pytest plugin), syrupy and every test module again in each worker (about 5 s of CPU
+    per process). Runs on the main process before xdist starts the workers, so they and every
+    command the tests start inherit it. The caches are the usual ``__pycache__`` folders,
+    ignored by git.
+    """
+    sys.dont_write_bytecode = False
+    os.environ.pop("PYTHONDONTWRITEBYTECODE", None)
 
 
 @pytest.fixture(autouse=True)
@@ -293,6 +319,8 @@ def _build_and_install(root: Path) -> dict[str, str]:
     venv = root / "venv"
     run(uv, "venv", "--python", sys.executable, str(venv))
     python = venv / "bin" / "python"
-    # Compiled like pip does, so commands from the installed wheel start as they would for a user.
-    run(uv, "pip", "install", "--compile-bytecode", "--python", str(python), str(wheel))
+    # Not compiled at install (pip would): that compiled every module of every dependency,
+    # Textual included, which these commands never import. The session caches bytecode
+    # (cache_bytecode), so each module is compiled once, by the first command importing it.
+    run(uv, "pip", "install", "--python", str(python), str(wheel))
     return {"wheel": str(wheel), "python": str(python), "maturity": str(venv / "bin" / "maturity")}

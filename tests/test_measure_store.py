@@ -180,6 +180,7 @@ def test_a_schema_3_store_gains_the_measurements_table(store_path: Path) -> None
         assert "measurements" in tables
 
 
+@pytest.mark.slow  # renders PDFs
 def test_reports_show_self_reported_vs_measured_and_the_weekly_chart(
     cli: Cli, sources: list[str], tmp_path: Path
 ) -> None:

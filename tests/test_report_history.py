@@ -17,7 +17,7 @@ import itertools
 import re
 import threading
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 from xml.etree import ElementTree
@@ -124,11 +124,16 @@ class Rendered:
     lang: str
     folder: Path
 
+    texts: dict[str, str] = field(default_factory=dict, repr=False)
+
     def pdf(self, kind: str) -> PdfReader:
         return PdfReader(self.folder / f"{kind}.pdf")
 
     def pdf_text(self, kind: str) -> str:
-        return "\n".join(p.extract_text() for p in self.pdf(kind).pages)
+        """Extracted once per kind (pypdf is slow); the files do not change within the module."""
+        if kind not in self.texts:
+            self.texts[kind] = "\n".join(p.extract_text() for p in self.pdf(kind).pages)
+        return self.texts[kind]
 
     def html(self, kind: str) -> str:
         return (self.folder / f"{kind}.html").read_text(encoding="utf-8")

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 
 import pytest
@@ -49,11 +50,13 @@ class Rendered:
     pdf: Path
     html: Path
 
-    @property
+    # Cached: the rendered files never change within the module, and pypdf takes about two
+    # seconds of CPU to extract the text of the 22 pages, which a dozen tests read.
+    @cached_property
     def reader(self) -> PdfReader:
         return PdfReader(self.pdf)
 
-    @property
+    @cached_property
     def pdf_text(self) -> str:
         return "\n".join(p.extract_text() for p in self.reader.pages)
 

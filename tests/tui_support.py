@@ -78,9 +78,15 @@ def seed_snapshot_store(path: Path) -> Workspace:
 
 async def settle(pilot: Pilot[None], rounds: int = 3) -> None:
     """Let queued messages, workers and store writes finish (several rounds: a finished
-    worker often starts another, e.g. a save that refreshes a list)."""
+    worker often starts another, e.g. a save that refreshes a list).
+
+    A round with no worker left ends the wait: each pause repaints the whole screen, and the
+    rounds after that one had nothing more to wait for.
+    """
     for _ in range(rounds):
         await pilot.pause()
+        if not pilot.app.workers:  # finished workers leave the manager
+            break
         await pilot.app.workers.wait_for_complete()
     await pilot.pause()
 

@@ -113,6 +113,7 @@ def test_an_existing_file_keeps_its_mode_and_hard_links(cli: Cli, aid: str, tmp_
     assert stat.S_IMODE(private.with_suffix(".html").stat().st_mode) == 0o640
 
 
+@pytest.mark.slow  # renders PDFs
 def test_dash_writes_to_standard_output(aid: str, tmp_path: Path) -> None:
     store = os.environ["MATURITY_STORE"]
     for args in (["export", aid, "-o", "-"], ["report", aid, "-o", "-", "--format", "html"]):
