@@ -38,6 +38,13 @@ DORA_INPUT_MAX: Final = 60
 EVENT_DETAIL_MAX: Final = 1000
 """The detail of a recorded event (a rename carries two team names)."""
 
+SESSIONS_DEFAULT: Final = 16
+"""``maturity serve``: participants at once by default (a big team plus a few reloads; each
+session is a ~57 MB process)."""
+
+SESSIONS_MAX: Final = 500
+"""``maturity serve --max-sessions`` at most."""
+
 LIMITS: Final[dict[str, int]] = {
     "team": TEAM_MAX,
     "facilitator": PERSON_MAX,

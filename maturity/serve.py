@@ -43,11 +43,12 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from maturity.errors import MaturityError
+from maturity.limits import SESSIONS_DEFAULT, SESSIONS_MAX
 
 TEMPLATES = Path(__file__).parent / "web"
 TITLE = "maturity · team vote"
-DEFAULT_MAX_SESSIONS = 16  # a big team plus a few reloads; each session is a ~57 MB process
-MAX_SESSIONS_LIMIT = 500
+DEFAULT_MAX_SESSIONS = SESSIONS_DEFAULT
+MAX_SESSIONS_LIMIT = SESSIONS_MAX
 TICKET_TTL_S = 120.0
 MAX_FAILURES = 10  # wrong join codes from one address ...
 FAILURE_WINDOW_S = 300.0  # ... within this many seconds, then refused until the window passes

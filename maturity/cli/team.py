@@ -50,7 +50,7 @@ def _port(value: str) -> int:
 
 
 def _max_sessions(value: str) -> int:
-    from maturity.serve import MAX_SESSIONS_LIMIT
+    from maturity.limits import SESSIONS_MAX as MAX_SESSIONS_LIMIT
 
     ok = value.isascii() and value.isdigit() and len(value) <= 4
     if not ok or not 1 <= int(value) <= MAX_SESSIONS_LIMIT:
@@ -90,7 +90,8 @@ def cmd_serve(args: argparse.Namespace, ctx: CliContext) -> int:
 
 def register(sub: Any) -> None:
     """Add the team-mode commands to the main parser's subcommands."""
-    from maturity.serve import DEFAULT_MAX_SESSIONS  # stdlib only: cheap for every command
+    from maturity.limits import SESSIONS_DEFAULT as DEFAULT_MAX_SESSIONS  # not maturity.serve:
+    # its socket/http imports would cost every command ~10 ms
 
     s = sub.add_parser(
         "join", help="vote from this terminal on the question a facilitator has open"
