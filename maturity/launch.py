@@ -24,8 +24,9 @@ and ``zlib`` and nothing of pydantic (a test checks ``sys.modules``).
 
 from __future__ import annotations
 
-import os
 import sys
+
+from maturity.stdout import silence_stdout
 
 TYPE_CHECKING = False  # not typing itself: every command (the TUI too) starts here
 if TYPE_CHECKING:
@@ -237,24 +238,14 @@ def _write(text: str) -> int:
         sys.stdout.write(text)
         sys.stdout.flush()
     except BrokenPipeError:
-        _silence_stdout()
+        silence_stdout()
         return 0
     except OSError as exc:
-        _silence_stdout()
+        silence_stdout()
         reason = exc.strerror or str(exc)
         print(f"error: cannot write the output ({reason}); it is incomplete", file=sys.stderr)
         return 2
     return 0
-
-
-def _silence_stdout() -> None:
-    """Point stdout at /dev/null so the interpreter's final flush cannot fail again."""
-    try:
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
-        os.close(devnull)
-    except (OSError, ValueError, AttributeError):
-        pass
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -12,7 +12,6 @@ inside the commands that need them, so ``maturity list`` starts fast.
 from __future__ import annotations
 
 import argparse
-import os
 import sys
 from collections.abc import Sequence
 
@@ -32,6 +31,7 @@ from maturity.cli.common import EXIT_INPUT, EXIT_OK, Command, Parser
 from maturity.cli.context import CliContext
 from maturity.errors import MaturityError
 from maturity.safetext import terminal_safe
+from maturity.stdout import silence_stdout
 
 
 def cmd_tui(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
@@ -75,16 +75,6 @@ def build_parser() -> argparse.ArgumentParser:
     return p
 
 
-def _silence_stdout() -> None:
-    """Point stdout at /dev/null so the interpreter's final flush cannot fail again."""
-    try:
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
-        os.close(devnull)
-    except (OSError, ValueError, AttributeError):
-        pass
-
-
 def _flush_stdout() -> None:
     """Flush now, so a full disk behind ``> file`` is one error line, not a traceback at exit."""
     try:
@@ -92,7 +82,7 @@ def _flush_stdout() -> None:
     except BrokenPipeError:
         raise
     except OSError as exc:
-        _silence_stdout()
+        silence_stdout()
         raise MaturityError(
             f"cannot write the output ({exc.strerror or exc}); it is incomplete"
         ) from None
@@ -121,7 +111,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         print("error: interrupted", file=sys.stderr)
         return 130
     except BrokenPipeError:
-        _silence_stdout()
+        silence_stdout()
         return EXIT_OK
     except OSError as exc:  # the environment (a full disk, a vanished folder), not a bug
         reason = exc.strerror or str(exc)
@@ -129,7 +119,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             print(f"error: {exc.filename}: {reason}", file=sys.stderr)
         else:  # writing to standard output (> /dev/full, a full disk)
             print(f"error: cannot write the output ({reason}); it is incomplete", file=sys.stderr)
-        _silence_stdout()
+        silence_stdout()
         return EXIT_INPUT
 
 
