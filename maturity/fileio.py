@@ -15,6 +15,7 @@ something that is not a regular file into one.
 
 from __future__ import annotations
 
+import contextlib
 import errno
 import fcntl
 import os
@@ -90,6 +91,27 @@ def check_destination(path: Path) -> None:
         raise MaturityError(code="write.permission", params={"path": path})
     if len(os.fsencode(path.name)) > 255:
         raise MaturityError(code="write.name_too_long", params={"path": path})
+    _probe(folder, path)
+
+
+def _probe(folder: Path, path: Path) -> None:
+    """Create and remove a file where ``path`` will be written: the only test that a folder
+    takes new files that root (who passes every permission check), a read-only or full
+    mount, or a pseudo file system such as /proc cannot fool. Costs one create and unlink,
+    so a 30-page PDF is not laid out for seconds only to fail at the write."""
+    try:
+        fd = os.open(
+            folder / f".{path.name[:64]}.{os.getpid()}.probe",
+            os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_CLOEXEC", 0),
+            0o600,
+        )
+    except FileExistsError:
+        return  # a leftover of a crashed probe: the folder takes files
+    except OSError as exc:
+        raise _fail(path, exc) from None
+    os.close(fd)
+    with contextlib.suppress(OSError):
+        os.unlink(folder / f".{path.name[:64]}.{os.getpid()}.probe")
 
 
 def _stat_or_none(path: Path) -> os.stat_result | None:

@@ -109,8 +109,15 @@ def test_bad_input_is_one_error_line_and_no_file(
     assert list(out.iterdir()) == []
 
 
-@pytest.mark.slow
-def test_unwritable_path_is_one_clear_error(cli: Cli, ids: tuple[str, str], tmp_path: Path) -> None:
+def test_unwritable_path_is_one_clear_error(
+    cli: Cli, ids: tuple[str, str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Said before the PDF is laid out (seconds), not after: a render here would fail."""
+
+    def never(*_a: object, **_k: object) -> tuple[bytes, int]:
+        raise AssertionError("rendered a PDF that could not be written")
+
+    monkeypatch.setattr("maturity.report.pdf.render_pdf", never)
     if os.geteuid() == 0:
         # root ignores permission bits; /proc refuses new files to everyone
         target = Path("/proc/maturity-report-test.pdf")
