@@ -312,9 +312,9 @@ async def test_on_postgresql_votes_arrive_by_notify_and_joins_show_at_once(
     from conftest import drop_schema, pg_schema_url
 
     from maturity.store import migrate
-    from maturity.tui.screens import team as team_screen
+    from maturity.tui import live
 
-    monkeypatch.setattr(team_screen, "SAFETY_POLL_S", 3600.0)
+    monkeypatch.setattr(live, "SAFETY_POLL_S", 3600.0)
     schema, url = pg_schema_url(pg_database)
     try:
         migrate(url, say=lambda _line: None)

@@ -22,6 +22,8 @@ LISTEN_TIMEOUT_S = 1.0
 """How long one wait lasts before the worker checks whether the screen is still there."""
 SAFETY_POLL_S = 3.0
 """The poll a notified screen keeps, should a notification ever be missed."""
+POLL_S = 0.3
+"""How often a screen reads the session when the store cannot notify (SQLite)."""
 
 
 def follow_changes(
@@ -50,3 +52,22 @@ def follow_changes(
 
     threading.Thread(target=listen, name="maturity-listen", daemon=True).start()
     return True
+
+
+def keep_up(
+    screen: Screen[Any],
+    store: TeamSessionStore,
+    assessment_id: str,
+    poll: Callable[[], None],
+    beat: Callable[[], None],
+) -> None:
+    """What every screen in a vote does to stay current: be told of changes where the store
+    notifies (PostgreSQL), keeping a slow safety poll, or poll every :data:`POLL_S`
+    otherwise; and say "still here" every ``BEAT_S`` so the others see who is in the room."""
+    from maturity.voting import BEAT_S
+
+    if follow_changes(screen, store, assessment_id, poll):
+        screen.set_interval(SAFETY_POLL_S, poll)
+    else:
+        screen.set_interval(POLL_S, poll)
+    screen.set_interval(BEAT_S, beat)

@@ -17,7 +17,7 @@ from textual.widgets import Footer, Static
 
 from maturity.errors import MaturityError
 from maturity.model.text import tr
-from maturity.tui.live import SAFETY_POLL_S, follow_changes
+from maturity.tui.live import keep_up
 from maturity.tui.safe import plain, safe_str, styled
 from maturity.tui.screens.base import BaseScreen
 from maturity.tui.widgets.answers import (
@@ -29,7 +29,6 @@ from maturity.tui.widgets.answers import (
 )
 from maturity.tui.widgets.saved import PendingWrites
 from maturity.tui.widgets.votes import VotePanel, participant_text
-from maturity.voting import BEAT_S
 
 if TYPE_CHECKING:
     from maturity.model.questionnaire import Dimension, Question
@@ -37,7 +36,6 @@ if TYPE_CHECKING:
     from maturity.store.base import TeamState
     from maturity.voting import Voter
 
-POLL_S = 0.3
 """How often the participant's screen reads the store: it follows within about this long."""
 
 
@@ -80,11 +78,7 @@ class VoteScreen(BaseScreen[None]):
         self.query_one("#p-help").display = False
         self.load()
         store = self.gateway.workspace.store
-        if follow_changes(self, store, self.assessment_id, self.poll):  # PostgreSQL: told
-            self.set_interval(SAFETY_POLL_S, self.poll)
-        else:
-            self.set_interval(POLL_S, self.poll)
-        self.set_interval(BEAT_S, self.beat)
+        keep_up(self, store, self.assessment_id, self.poll, self.beat)
         self.beat()
 
     def beat(self, *, leave: bool = False) -> None:

@@ -19,7 +19,7 @@ when it is gone and the join picker lists only live sessions.
 
 Where it is shown is published to the store as the session's current question, so
 participants who joined (``maturity join`` or a browser through ``maturity serve``) follow
-it. The panel reads the votes on the store thread every :data:`POLL_S` seconds, or, on
+it. The panel reads the votes on the store thread every :data:`maturity.tui.live.POLL_S` seconds, or, on
 PostgreSQL, the moment a vote is notified (LISTEN/NOTIFY, :mod:`maturity.tui.live`).
 """
 
@@ -44,16 +44,15 @@ from maturity.errors import MaturityError
 from maturity.model.assessment import Answer
 from maturity.store.base import TeamState
 from maturity.timefmt import now
-from maturity.tui.live import SAFETY_POLL_S, follow_changes
+from maturity.tui.live import keep_up
 from maturity.tui.screens.base import BaseModal
 from maturity.tui.screens.confirm import ConfirmScreen
 from maturity.tui.screens.question import QuestionScreen
 from maturity.tui.widgets.answers import NOT_SURE, AnswerOptions, level_bindings
 from maturity.tui.widgets.votes import VotePanel, facilitator_text
-from maturity.voting import BEAT_S, Voter, median_down, name_key, room_next, waiting
+from maturity.voting import Voter, median_down, name_key, room_next, waiting
 from maturity.workspace import revise_answer
 
-POLL_S = 0.3
 """How often the vote panel reads the store (a vote shows up within about this long).
 A PostgreSQL store notifies instead (:mod:`maturity.tui.live`)."""
 
@@ -109,11 +108,7 @@ class TeamQuestionScreen(QuestionScreen):
         main.mount(Static(id="team-join", classes="join-banner"), before="#q-position")
         self.query_one("#team-join").display = False
         store = self.gateway.workspace.store
-        if follow_changes(self, store, self.assessment_id, self.poll):  # PostgreSQL: told
-            self.set_interval(SAFETY_POLL_S, self.poll)
-        else:
-            self.set_interval(POLL_S, self.poll)
-        self.set_interval(BEAT_S, self.beat)
+        keep_up(self, store, self.assessment_id, self.poll, self.beat)
 
     def on_unmount(self) -> None:
         # Participants see "waiting for the facilitator" instead of a question nobody drives.
