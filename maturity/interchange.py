@@ -202,6 +202,9 @@ def import_prepared(
     check_repeats(prepared)
     results: list[FileOutcome] = []
     done: set[str] = set()
+    checked: set[tuple[str, str, str]] = (
+        set()
+    )  # snapshots compared with the store (one transaction)
     with ws.store.transaction():
         for p in prepared:
             if p.bundle:
@@ -225,7 +228,9 @@ def import_prepared(
                 ref = (doc.questionnaire.id, doc.questionnaire.version)
                 chosen = p.snapshots.get(ref) or (override if not p.bundle else None)
                 try:
-                    outcomes.append(ws.import_document(doc, chosen, replace=replace))
+                    outcomes.append(
+                        ws.import_document(doc, chosen, replace=replace, checked=checked)
+                    )
                 except MaturityError as exc:
                     raise MaturityError(f"{p.source}: {exc}") from None
             results.append(FileOutcome(p.source, p.bundle, outcomes))

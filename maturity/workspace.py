@@ -729,11 +729,15 @@ class Workspace:
         *,
         replace: bool = False,
         dry_run: bool = False,
+        checked: set[tuple[str, str, str]] | None = None,
     ) -> ImportOutcome:
         """Add an assessment document; identical re-imports are no-ops, conflicts are refused.
 
         ``dry_run`` runs every check and says what would happen without writing, so a command
-        importing several files can refuse them all before it changes anything.
+        importing several files can refuse them all before it changes anything. ``checked``:
+        the questionnaire snapshots already compared with the store in this transaction, so a
+        bundle of 600 assessments reads each stored snapshot once, not 600 times (that was two
+        thirds of an import's time).
         """
         if loaded is None:
             loaded = self.questionnaire_for(doc)
@@ -758,7 +762,11 @@ class Workspace:
                 benchmark_key(doc.dora.benchmark)
             except MaturityError as exc:
                 raise InvalidFileError(doc.id, [Problem("dora.benchmark", str(exc))]) from None
-        self._check_existing_snapshot(loaded)
+        key = (loaded.id, loaded.version, loaded.to_json())  # the content too: two files may differ
+        if checked is None or key not in checked:
+            self._check_existing_snapshot(loaded)
+            if checked is not None:
+                checked.add(key)
         try:
             existing = self.store.get(doc.id)
         except NotFoundError:
