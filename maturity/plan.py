@@ -208,10 +208,19 @@ def gaps(
             by=t.by.isoformat(),
             levels=max(0, t.level - base[t.dimension]),
             suggested=suggested,
+            status=gap_status(by_id[t.dimension].level, t.level - base[t.dimension]),
         )
         for t in targets
         if t.dimension in by_id
     ]
+
+
+def gap_status(level: int | None, to_go: int) -> Literal["reached", "to_go", "unknown"]:
+    """Whether a target is reached. Only a dimension with a level can have reached one: a
+    score of 4.00 from too few answers is no level 4, so it is "unknown", never "reached"."""
+    if to_go > 0:
+        return "to_go"
+    return "reached" if level is not None else "unknown"
 
 
 # -- the phased plan -------------------------------------------------------------------------

@@ -507,3 +507,35 @@ def test_a_whole_action_id_addresses_itself_even_when_it_prefixes_another(ws: Wo
     assert ws.store.find_action(long_[:9]) == (a, long_)
     with pytest.raises(NotFoundError, match="ambiguous"):
         ws.store.find_action("abcdef0")
+
+
+def test_a_target_is_never_reached_by_a_dimension_without_a_level(tmp_path: Path) -> None:
+    """One automation answer of 4 gives a score of 4.00 but no level (too few answers): a
+    target of 4 is "unknown" in the core, and the CLI text says so instead of "reached"."""
+    from maturity.cli.textout import plan_targets
+    from maturity.model.plan import Target
+
+    ws = Workspace(open_store(tmp_path / "s.db"))
+    loaded = qmod.builtin("quick")
+    a = ws.create("T", loaded)
+    auto = next(d for d in loaded.questionnaire.dimensions if d.id == "automation")
+    assert len(auto.questions) >= 2  # one answer cannot reach the coverage a level needs
+    ws.answer(a.id, auto.questions[0].id, 4)
+    dims = ws.results(a.id).dimensions
+    got = next(d for d in dims if d.id == "automation")
+    assert (got.score, got.level) == (4.0, None)
+    by = date(2030, 1, 1)
+    [unknown] = plan.gaps(dims, [Target(dimension="automation", level=4, by=by)])
+    assert (unknown.status, unknown.levels) == ("unknown", 0)
+    [to_go] = plan.gaps(dims, [Target(dimension="automation", level=5, by=by)])
+    assert (to_go.status, to_go.levels) == ("to_go", 1)
+    ws.answer(a.id, auto.questions[1].id, 4)
+    dims = ws.results(a.id).dimensions
+    [reached] = plan.gaps(dims, [Target(dimension="automation", level=4, by=by)])
+    assert reached.status == "reached"
+    b = ws.create("T", loaded)
+    ws.answer(b.id, auto.questions[0].id, 4)
+    ws.set_targets(b.id, {"automation": 4}, by, today=date(2026, 1, 1))
+    text = plan_targets(ws.plan(b.id, today=date(2026, 1, 1)))
+    assert "not enough answers to tell" in text and "reached" not in text
+    ws.store.close()

@@ -341,7 +341,11 @@ def plan_targets(p: Plan) -> str:
     head = "Suggested targets (none set yet):" if p.suggested else "Targets:"
     lines = [head]
     for g in p.targets:
-        gap = "reached" if g.levels == 0 else f"{g.levels} level{'s' if g.levels > 1 else ''} to go"
+        gap = {
+            "reached": "reached",
+            "unknown": "not enough answers to tell",
+            "to_go": f"{g.levels} level{'s' if g.levels > 1 else ''} to go",
+        }[g.status]
         lines.append(
             f"  {g.dimension:<14} today {format_level(g.level)} ({format_score(g.score)}) -> target {g.target}"
             f" by {g.by}  {gap}"

@@ -103,6 +103,10 @@ class Gap(_Frozen):
     by: str
     levels: int
     suggested: bool = False
+    status: Literal["reached", "to_go", "unknown"] = "to_go"
+    """reached: today's level is at the target; unknown: the dimension has no level yet (not
+    enough answers) and its score alone would put it at the target, so nobody can say it is
+    reached; to_go: ``levels`` levels still to climb."""
 
 
 class Projection(_Frozen):

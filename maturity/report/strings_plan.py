@@ -28,6 +28,10 @@ TEXTS: Final[Catalogue] = Catalogue(
         "plan_by": {"en": "By", "ko": "기한"},
         "plan_gap": {"en": "Gap", "ko": "차이"},
         "plan_gap_reached": {"en": "reached", "ko": "달성"},
+        "plan_gap_unknown": {
+            "en": "not enough answers to tell",
+            "ko": "답이 부족해 판단할 수 없음",
+        },
         "plan_gap_one": {"en": "1 level to go", "ko": "1레벨 남음"},
         "plan_gap_levels": {"en": "{n} levels to go", "ko": "{n}레벨 남음"},
         "plan_phases": {"en": "Phases and projected levels", "ko": "단계와 예상 레벨"},

@@ -92,7 +92,9 @@ def build_plan_view(
             by=g.by,
             gap=(
                 t["plan_gap_reached"]
-                if g.levels == 0
+                if g.status == "reached"
+                else t["plan_gap_unknown"]
+                if g.status == "unknown"
                 else t["plan_gap_one"]
                 if g.levels == 1
                 else t["plan_gap_levels"].format(n=g.levels)

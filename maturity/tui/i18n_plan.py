@@ -48,7 +48,11 @@ PLAN_STRINGS: Final[dict[str, dict[str, str]]] = {
         "ko": "현재 {today} → 목표 {target} ({by}까지)",
     },
     "plan.gap.reached": {"en": "reached", "ko": "달성"},
-    "plan.gap.levels": {"en": "{n} to go", "ko": "{n}단계 남음"},
+    "plan.gap.unknown": {
+        "en": "not enough answers to tell",
+        "ko": "답이 부족해 판단할 수 없음",
+    },
+    "plan.gap.to_go": {"en": "{n} to go", "ko": "{n}단계 남음"},
     "plan.phase": {"en": "{name} · until {ends}", "ko": "{name} · {ends}까지"},
     "plan.phase.now": {"en": "Now", "ko": "지금"},
     "plan.phase.next": {"en": "Next", "ko": "다음"},

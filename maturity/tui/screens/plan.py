@@ -390,14 +390,11 @@ def targets_text(screen: BaseScreen[Any], p: Plan, q: Questionnaire | None) -> T
         dim = q.dimension(g.dimension) if q else None
         title = safe_str(tr(dim.title, screen.lang) if dim else g.dimension)
         today = "–" if g.level is None else str(g.level)
-        gap = (
-            screen.t("plan.gap.reached")
-            if g.levels == 0
-            else screen.t("plan.gap.levels", n=g.levels)
-        )
+        gap = screen.t(f"plan.gap.{g.status}", n=g.levels)
         text.append(f"\n  {title}: ")
         text.append(screen.t("plan.gap", today=today, target=g.target, by=g.by))
-        text.append(f"  {gap}", style="green" if g.levels == 0 else "yellow")
+        style = {"reached": "green", "unknown": "dim"}.get(g.status, "yellow")
+        text.append(f"  {gap}", style=style)
     return text
 
 
