@@ -33,14 +33,20 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).parent))
 
 from history_bench import fill_history
-from vote_load import check, collect, facilitate, figures, question_count, questionnaire_yaml
+from vote_load import (
+    check,
+    collect,
+    facilitate,
+    figures,
+    follow_and_vote,
+    question_count,
+    questionnaire_yaml,
+    voter,
+)
 
 from maturity import questionnaire as qmod
 from maturity.store import migrate, open_store
 from maturity.workspace import Workspace
-
-THINK_S = 0.15
-CHANGE_P = 0.3
 
 
 def participant(store: str, aid: str, name: str, follow: float, seed: int) -> None:
@@ -49,33 +55,7 @@ def participant(store: str, aid: str, name: str, follow: float, seed: int) -> No
     ws = Workspace(open_store(store, create=False))
     ws.get(aid)  # warm up the models and the connection
     print(json.dumps({"ready": True}), flush=True)
-
-    def vote(qid: str, level: int) -> None:
-        start = time.time()
-        try:
-            ws.cast_vote(aid, qid, name, level)
-        except Exception as exc:  # refused after the reveal: expected for a late change
-            print(json.dumps({"q": qid, "refused": str(exc)}), flush=True)
-            return
-        print(
-            json.dumps({"q": qid, "level": level, "start": start, "end": time.time()}), flush=True
-        )
-
-    seen: set[str] = set()
-    started = False
-    while True:
-        current = ws.store.current_question(aid)
-        if current is None and started:
-            return
-        if current is not None and current not in seen:
-            started = True
-            seen.add(current)
-            time.sleep(rnd.random() * THINK_S)
-            vote(current, rnd.randint(1, 5))
-            if rnd.random() < CHANGE_P:
-                time.sleep(rnd.random() * 0.1)
-                vote(current, rnd.randint(1, 5))
-        time.sleep(follow)
+    follow_and_vote(lambda: ws.store.current_question(aid), voter(ws, aid, name), rnd, follow)
 
 
 def votes(url: str, n: int, questions: int, follow: float) -> None:

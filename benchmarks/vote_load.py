@@ -94,12 +94,9 @@ def figures(label: str, values: list[float]) -> str:
 # -- a participant process -------------------------------------------------------------------
 
 
-def participant(store: Path, aid: str, name: str, mode: str, poll: float, seed: int) -> None:
-    """Vote; print one JSON line per acknowledged vote: question, level, start, end."""
-    rnd = random.Random(seed)
-    ws = Workspace(open_store(store, create=False))
-    qids = ws.get(aid).answers  # warm up the models and the connection
-    del qids
+def voter(ws: Workspace, aid: str, name: str) -> Callable[[str, int], None]:
+    """Cast ``name``'s vote and print one JSON line per vote: question, level, start, end (or
+    the refusal, expected for a change that arrives after the reveal)."""
 
     def vote(qid: str, level: int) -> None:
         start = time.time()
@@ -112,6 +109,41 @@ def participant(store: Path, aid: str, name: str, mode: str, poll: float, seed: 
             json.dumps({"q": qid, "level": level, "start": start, "end": time.time()}), flush=True
         )
 
+    return vote
+
+
+def follow_and_vote(
+    current: Callable[[], str | None],
+    vote: Callable[[str, int], None],
+    rnd: random.Random,
+    pause: float,
+) -> None:
+    """Vote once on every question the facilitator opens (sometimes changing the vote), until
+    the session closes; ``current`` reads the open question, every ``pause`` seconds."""
+    seen: set[str] = set()
+    started = False
+    while True:
+        question = current()
+        if question is None and started:
+            return  # the facilitator closed the session
+        if question is not None and question not in seen:
+            started = True
+            seen.add(question)
+            time.sleep(rnd.random() * THINK_S)
+            vote(question, rnd.randint(1, 5))
+            if rnd.random() < CHANGE_P:
+                time.sleep(rnd.random() * 0.1)
+                vote(question, rnd.randint(1, 5))
+        time.sleep(pause)
+
+
+def participant(store: Path, aid: str, name: str, mode: str, poll: float, seed: int) -> None:
+    """Vote; print one JSON line per acknowledged vote: question, level, start, end."""
+    rnd = random.Random(seed)
+    ws = Workspace(open_store(store, create=False))
+    qids = ws.get(aid).answers  # warm up the models and the connection
+    del qids
+    vote = voter(ws, aid, name)
     if mode == "burst":
         loaded = ws.questionnaire_for(ws.get(aid))
         for qid in loaded.questionnaire.question_ids():
@@ -119,21 +151,7 @@ def participant(store: Path, aid: str, name: str, mode: str, poll: float, seed: 
             if rnd.random() < CHANGE_P:
                 vote(qid, rnd.randint(1, 5))
         return
-    seen: set[str] = set()
-    started = False
-    while True:
-        current = ws.team_state(aid).question_id
-        if current is None and started:
-            return  # the facilitator closed the session
-        if current is not None and current not in seen:
-            started = True
-            seen.add(current)
-            time.sleep(rnd.random() * THINK_S)
-            vote(current, rnd.randint(1, 5))
-            if rnd.random() < CHANGE_P:
-                time.sleep(rnd.random() * 0.1)
-                vote(current, rnd.randint(1, 5))
-        time.sleep(poll)
+    follow_and_vote(lambda: ws.team_state(aid).question_id, vote, rnd, poll)
 
 
 # -- the facilitator (this process) -----------------------------------------------------------
