@@ -280,7 +280,7 @@ def trend_lines(
             + marker(shape, filled, label_x + 11, ly, 3.4)
             + f'<text x="{label_x + 28}" y="{_n(ly + 4)}" font-size="10.5">'
             f'<tspan font-weight="700">{_t(_clip(s.label, 14))}</tspan>'
-            f' <tspan fill="{MID}">{last:.2f}</tspan></text>'
+            f' <tspan fill="{MID}">{format_score(last)}</tspan></text>'
         )
     # the DORA panel
     body.append(

@@ -39,7 +39,7 @@ from maturity.report.view_dora import DoraView, dora_section
 from maturity.report.view_plan import PlanView, build_plan_view
 from maturity.safetext import breakable, excerpt
 from maturity.scoring import MIN_COVERAGE
-from maturity.textfmt import format_level, format_score
+from maturity.textfmt import format_level, format_score, format_share
 
 HORIZONS: tuple[str, ...] = ("now", "next", "later")
 
@@ -467,7 +467,7 @@ class _Builder(Lookup):
             intro = self.fmt(
                 "held_back_sentence",
                 score=format_score(res.score),
-                distance=f"{res.distance_to_next:.2f}",
+                distance=format_score(res.distance_to_next),
                 level=res.next_level,
                 name=self.level_name(res.next_level),
             )
@@ -492,7 +492,7 @@ class _Builder(Lookup):
             score=format_score(res.score),
             level=res.level,
             level_label=self.level_label(res.level),
-            coverage=f"{res.coverage:.0%}",
+            coverage=format_share(res.coverage),
             answered_text=self.fmt("answered_of", answered=res.answered, total=res.total),
             unsure_text=self.fmt("unsure_count", count=res.unsure) if res.unsure else "",
             descriptor_title=descriptor_title,
