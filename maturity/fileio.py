@@ -63,8 +63,10 @@ def write_output(output: str | None, text: str) -> None:
     print(f"wrote {terminal_safe(output)}", file=sys.stderr)
 
 
-def check_destination(path: Path) -> None:
-    """Fail before any slow work when ``path`` clearly cannot be written."""
+def check_destination(path: Path, *, probe: bool = True) -> None:
+    """Fail before any slow work when ``path`` clearly cannot be written. ``probe`` also tries
+    a new file in the folder; :func:`write_atomic` skips it, its own temporary file is that
+    same attempt a moment later, with the same message."""
     if is_stdout(path):
         return
     st = _stat_or_none(path)
@@ -91,27 +93,23 @@ def check_destination(path: Path) -> None:
         raise MaturityError(code="write.permission", params={"path": path})
     if len(os.fsencode(path.name)) > 255:
         raise MaturityError(code="write.name_too_long", params={"path": path})
-    _probe(folder, path)
+    if probe:
+        _probe(folder, path)
 
 
 def _probe(folder: Path, path: Path) -> None:
-    """Create and remove a file where ``path`` will be written: the only test that a folder
-    takes new files that root (who passes every permission check), a read-only or full
-    mount, or a pseudo file system such as /proc cannot fool. Costs one create and unlink,
-    so a 30-page PDF is not laid out for seconds only to fail at the write."""
+    """Create and remove a file where ``path`` will be written, the way :func:`_replace` will:
+    the only test that a folder takes new files that root (who passes every permission
+    check), a read-only or full mount, or a pseudo file system such as /proc cannot fool.
+    Costs one create and unlink, so a 30-page PDF is not laid out for seconds only to fail
+    at the write."""
     try:
-        fd = os.open(
-            folder / f".{path.name[:64]}.{os.getpid()}.probe",
-            os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_CLOEXEC", 0),
-            0o600,
-        )
-    except FileExistsError:
-        return  # a leftover of a crashed probe: the folder takes files
+        fd, probe = tempfile.mkstemp(prefix=".maturity-", suffix=".probe", dir=folder)
     except OSError as exc:
         raise _fail(path, exc) from None
     os.close(fd)
     with contextlib.suppress(OSError):
-        os.unlink(folder / f".{path.name[:64]}.{os.getpid()}.probe")
+        os.unlink(probe)
 
 
 def _stat_or_none(path: Path) -> os.stat_result | None:
@@ -139,7 +137,7 @@ def write_atomic(path: Path, data: bytes | str) -> None:
     if is_stdout(path):
         _write_stdout(payload)
         return
-    check_destination(path)
+    check_destination(path, probe=False)
     st = _stat_or_none(path)
     if st is not None and not stat.S_ISREG(st.st_mode):
         _write_through(path, payload, st.st_mode)
