@@ -11,7 +11,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.content import Content
-from textual.widgets import DataTable, Footer, Input, Static
+from textual.widgets import DataTable, Input, Static
 
 from maturity.errors import MaturityError
 from maturity.textfmt import format_level
@@ -23,6 +23,7 @@ from maturity.tui.screens.snapshot import (
     Target,
     snapshot_bindings,
 )
+from maturity.tui.widgets.footer import KeyFooter
 from maturity.tui.widgets.safe_input import SafeInput
 
 if TYPE_CHECKING:
@@ -91,7 +92,7 @@ class HomeScreen(SnapshotScreen):
                 yield SafeInput(id="filter", compact=True)
             yield Static(id="welcome")
             yield Static(id="home-status", classes="status-line")
-        yield Footer(compact=True)
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.refresh_view()
