@@ -16,7 +16,8 @@ same code, never imported here. Anything else, and every miss, is :func:`maturit
 itself, so every message, error and exit code stays the command line's own; after a miss
 the output is kept for the next time (SQLite only, best effort). After a command that changed
 a few assessments (``answer``, ``new``, ...), their ``show ID --json`` output is kept at once,
-in the same process, so it is stored with the assessment when it is written.
+in the same process, so it is stored with the assessment when it is written. ``maturity``
+alone (or with ``--store S``) opens the app straight away, without the command line's parser.
 
 This module imports nothing heavy at the top: a hit loads the standard library's ``sqlite3``
 and ``zlib`` and nothing of pydantic (a test checks ``sys.modules``).
@@ -115,7 +116,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     recognised = recognise(args)
     if recognised is None:
         split = _split_store(args)
-        if split is None or not split[1] or split[1][0] not in _WRITES:
+        if split is not None and not split[1]:
+            return _app(split[0], args)
+        if split is None or split[1][0] not in _WRITES:
             return _command_line(args)
         return _write_and_keep(args, split[0])
     store, request = recognised
@@ -142,6 +145,20 @@ def main(argv: Sequence[str] | None = None) -> int:
 def run() -> None:
     """Console-script entry point."""
     sys.exit(main())
+
+
+def _app(store: str | None, args: list[str]) -> int:
+    """``maturity`` or ``maturity --store S``: the app, without the command line's parser
+    (building it costs some 10 ms before the first screen); without a terminal, the command
+    line prints its tour. Interrupted while it loads: the command line's message and code."""
+    from maturity.tui import start
+
+    try:
+        code = start(store)
+    except KeyboardInterrupt:
+        print("error: interrupted", file=sys.stderr)
+        return 130
+    return _command_line(args) if code is None else code
 
 
 def _command_line(args: list[str]) -> int:

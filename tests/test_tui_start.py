@@ -1,8 +1,10 @@
-"""The TUI's start (issue 12 item 9): the first theme costs one stylesheet parse, and the home
-list is not rebuilt by a resize that keeps its column widths."""
+"""The TUI's start (issue 12 item 9): ``maturity`` alone opens the app without the command
+line's parser, the first theme costs one stylesheet parse, the footer is built once for a burst
+of binding changes, and the home list is not rebuilt by a resize that keeps its widths."""
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 import pytest
@@ -11,13 +13,49 @@ from textual.css.stylesheet import Stylesheet
 from textual.widgets import DataTable
 from tui_support import seed_snapshot_store, settle
 
+from maturity import launch
 from maturity.tui.app import MaturityApp
 from maturity.tui.screens.home import HomeScreen
 from maturity.tui.themes import DARK_NAME, LIGHT_NAME, THEMES
 
-pytestmark = pytest.mark.asyncio
+
+@pytest.mark.parametrize(
+    ("argv", "store"),
+    [([], None), (["--store", "team.db"], "team.db"), (["--store=team.db"], "team.db")],
+)
+def test_maturity_alone_opens_the_app_without_the_command_line_parser(
+    argv: list[str], store: str | None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    started: list[str | Path | None] = []
+
+    def run_app(store_path: str | Path | None = None) -> int:
+        started.append(store_path)
+        return 0
+
+    def no_parser() -> None:
+        raise AssertionError("the command line's parser was built")
+
+    monkeypatch.setattr(sys.stdin, "isatty", lambda: True)
+    monkeypatch.setattr(sys.stdout, "isatty", lambda: True)
+    monkeypatch.setattr("maturity.tui.app.run_app", run_app)
+    monkeypatch.setattr("maturity.cli.entry.build_parser", no_parser)
+    assert launch.main(argv) == 0
+    assert started == [store]
 
 
+def test_without_a_terminal_maturity_alone_prints_the_command_line_tour(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    from maturity.cli import main as cli_main
+
+    assert cli_main([]) == 0
+    tour = capsys.readouterr().out
+    assert "Run 'maturity COMMAND --help'" in tour
+    assert launch.main(["--store", "team.db"]) == 0
+    assert capsys.readouterr().out == tour
+
+
+@pytest.mark.asyncio
 @pytest.mark.parametrize("theme", [LIGHT_NAME, DARK_NAME])
 async def test_the_first_theme_is_applied_without_a_second_parse(
     store_path: Path, theme: str, monkeypatch: pytest.MonkeyPatch
@@ -47,6 +85,7 @@ async def test_the_first_theme_is_applied_without_a_second_parse(
         assert app.theme != theme and reparses
 
 
+@pytest.mark.asyncio
 async def test_a_resize_that_keeps_the_columns_does_not_rebuild_the_list(
     store_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -70,3 +109,40 @@ async def test_a_resize_that_keeps_the_columns_does_not_rebuild_the_list(
         await pilot.resize_terminal(80, 24)  # narrow: the widest columns give way
         await settle(pilot)
         assert len(rebuilds) == before + 1
+
+
+@pytest.mark.asyncio
+async def test_the_footer_is_built_once_for_a_burst_of_binding_changes(
+    store_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Textual's footer rebuilds for every bindings signal; ours once per burst, with its
+    keys mounted compact (the class their watcher would add, and restyle for, later)."""
+    from textual.widgets._footer import FooterKey
+
+    from maturity.tui.widgets.footer import KeyFooter
+
+    seed_snapshot_store(store_path).store.close()
+    rebuilds: list[int] = []
+    original = KeyFooter.recompose
+
+    async def counting(self: KeyFooter) -> None:
+        rebuilds.append(1)
+        await original(self)
+
+    monkeypatch.setattr(KeyFooter, "recompose", counting)
+    app = MaturityApp(store_path, lang="en")
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        footer = app.screen.query_one(KeyFooter)
+        keys = list(footer.query(FooterKey))
+        assert keys and all(key.has_class("-compact") for key in keys)
+        before = len(rebuilds)
+
+        def burst() -> None:  # three signals in a row, as a screen's start sends them
+            for _ in range(3):
+                footer.bindings_changed(app.screen)
+
+        footer.call_next(burst)  # in the footer's context, as the screen's signal calls it
+        await settle(pilot)
+        assert len(rebuilds) == before + 1
+        assert {key.key for key in footer.query(FooterKey)} == {key.key for key in keys}
