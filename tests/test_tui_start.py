@@ -146,3 +146,29 @@ async def test_the_footer_is_built_once_for_a_burst_of_binding_changes(
         await settle(pilot)
         assert len(rebuilds) == before + 1
         assert {key.key for key in footer.query(FooterKey)} == {key.key for key in keys}
+
+
+@pytest.mark.asyncio
+async def test_a_new_screen_is_not_restyled_on_its_first_resume(
+    store_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Its widgets were styled as they were mounted; Textual's push restyles them all again
+    (a screen pushed a second time still is)."""
+    from textual.dom import DOMNode
+
+    seed_snapshot_store(store_path).store.close()
+    restyled: list[str] = []
+    original = DOMNode.update_node_styles
+
+    def counting(self: DOMNode, animate: bool = True) -> None:
+        if isinstance(self, HomeScreen):
+            restyled.append(type(self).__name__)
+        original(self, animate)
+
+    monkeypatch.setattr(DOMNode, "update_node_styles", counting)
+    app = MaturityApp(store_path, lang="en")
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        assert isinstance(app.screen, HomeScreen)
+        assert restyled == []
+        assert app.screen.query_one("#assessments", DataTable).row_count == 3
