@@ -169,31 +169,9 @@ class HomeScreen(SnapshotScreen):
         self.query_one("#home-title", Static).update(self.t("home.heading"))
         self.query_one("#filter", Input).placeholder = self.t("home.filter")
         table = self.query_one("#assessments", DataTable)
-        selected = self.selected_id()
-        table.clear(columns=True)
-        widths = self.widths = self.column_widths()
-        for column in COLUMNS:
-            label = self.t(f"home.col.{column}")
-            if column == self.sort_column:
-                label += " ▼" if self.sort_reverse else " ▲"
-            table.add_column(label, key=column, width=widths.get(column))
         rows = self.visible_rows()
-        for r in rows:
-            level = Text(format_level(r.level), justify="center")
-            progress = Text(f"{r.answered}/{r.total}", justify="right")
-            team = safe_str(r.team)  # a Text cell: a str cell would be parsed as markup
-            table.add_row(
-                Text(f"● {team}" if r.id == self.marked else team),
-                r.created[:10],
-                Text(safe_str(f"{r.questionnaire_id} {r.questionnaire_version}")),
-                progress,
-                level,
-                self.t(f"status.{r.status}"),
-                key=r.id,
-            )
-        if selected is not None:
-            index = next((i for i, r in enumerate(rows) if r.id == selected), 0)
-            table.move_cursor(row=index)
+        if self.rows or table.columns:  # else hidden and empty: nothing to build (the start)
+            self._fill_table(table, rows)
         welcome = self.query_one("#welcome", Static)
         empty = self.loaded and not self.rows
         table.display = bool(self.rows)
@@ -225,6 +203,35 @@ class HomeScreen(SnapshotScreen):
             self.call_after_refresh(table.focus)
         elif not self.rows:
             self.set_focus(None)
+
+    def _fill_table(self, table: DataTable[Text], rows: list[Summary]) -> None:
+        """Rebuild the table with ``rows``, keeping the cursor on the selected assessment.
+
+        Every cell is a :class:`Text`: a ``str`` cell would be parsed as markup (a team named
+        ``x[/]``), and parsing loads Rich's emoji table, some milliseconds of the start.
+        """
+        selected = self.selected_id()
+        table.clear(columns=True)
+        widths = self.widths = self.column_widths()
+        for column in COLUMNS:
+            label = self.t(f"home.col.{column}")
+            if column == self.sort_column:
+                label += " ▼" if self.sort_reverse else " ▲"
+            table.add_column(Text(label), key=column, width=widths.get(column))
+        for r in rows:
+            team = safe_str(r.team)
+            table.add_row(
+                Text(f"● {team}" if r.id == self.marked else team),
+                Text(r.created[:10]),
+                Text(safe_str(f"{r.questionnaire_id} {r.questionnaire_version}")),
+                Text(f"{r.answered}/{r.total}", justify="right"),
+                Text(format_level(r.level), justify="center"),
+                Text(self.t(f"status.{r.status}")),
+                key=r.id,
+            )
+        if selected is not None:
+            index = next((i for i, r in enumerate(rows) if r.id == selected), 0)
+            table.move_cursor(row=index)
 
     def selected_id(self) -> str | None:
         return self.cursor_row_key("#assessments")
