@@ -172,3 +172,29 @@ async def test_a_new_screen_is_not_restyled_on_its_first_resume(
         assert isinstance(app.screen, HomeScreen)
         assert restyled == []
         assert app.screen.query_one("#assessments", DataTable).row_count == 3
+
+
+@pytest.mark.asyncio
+async def test_the_other_screens_sheets_are_read_when_one_of_them_opens(store_path: Path) -> None:
+    """Home needs app.tcss only; the first other screen adds screens.tcss and plan.tcss, with
+    the app sheet's priority, and its rules apply to it."""
+    from maturity.tui.screens.portfolio import PortfolioScreen
+
+    seed_snapshot_store(store_path).store.close()
+    app = MaturityApp(store_path, lang="en")
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        sheets = {Path(path).name for path, _ in app.stylesheet.source if path.endswith(".tcss")}
+        assert sheets == {"app.tcss"}
+        app.open_portfolio()
+        await settle(pilot)
+        assert isinstance(app.screen, PortfolioScreen)
+        sheets = {Path(path).name for path, _ in app.stylesheet.source if path.endswith(".tcss")}
+        assert sheets == {"app.tcss", "screens.tcss", "plan.tcss"}
+        assert not any(
+            app.stylesheet.source[key].is_defaults
+            for key in app.stylesheet.source
+            if key[0].endswith(".tcss")
+        )
+        main = app.screen.query_one("#p-main")
+        assert main.styles.padding.left == 1  # screens.tcss: #p-main { padding: 0 1; }

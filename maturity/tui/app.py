@@ -54,7 +54,7 @@ log = logging.getLogger(__name__)
 class MaturityApp(App[None]):
     """The assessment app. Give it a store path (the CLI) or a ready Workspace (tests)."""
 
-    CSS_PATH: ClassVar[CSSPathType | None] = ["app.tcss", "plan.tcss"]  # plan: its own sheet
+    CSS_PATH: ClassVar[CSSPathType | None] = ["app.tcss"]  # the others: BaseScreen.SHEETS
     TITLE = "maturity"
     COMMANDS = App.COMMANDS | {MaturityCommands}
     COMMAND_PALETTE_BINDING = "ctrl+p"

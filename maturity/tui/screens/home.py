@@ -53,6 +53,7 @@ class HomeScreen(SnapshotScreen):
     """The list of assessments; the first run (an empty store) shows a short welcome."""
 
     HELP_GROUP = "help.screen.home"
+    SHEETS = ()  # app.tcss has home's rules: the first screen parses no other sheet
     AUTO_FOCUS = None
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("n", "new", "New", id="new"),
