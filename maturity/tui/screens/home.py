@@ -118,6 +118,9 @@ class HomeScreen(SnapshotScreen):
         except MaturityError as exc:
             self.notify(self.error_text(exc), title=self.t("error.title"), severity="error")
         self.loaded = True
+        # The keys on a listed assessment (resume, results, ...) appear with the list, in the
+        # same frame, not a frame or two after it.
+        await self.query_one(KeyFooter).show_current()
         self.refresh_view()
         if first:
             # After the list is painted: the warm-up imports pydantic on the store thread, and
