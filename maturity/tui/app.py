@@ -10,13 +10,14 @@ from __future__ import annotations
 import gc
 import logging
 from pathlib import Path
-from typing import TYPE_CHECKING, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from textual._path import CSSPathType
 from textual.app import App
 from textual.binding import Binding, BindingType
 from textual.notifications import SeverityLevel
 from textual.reactive import reactive
+from textual.screen import Screen
 from textual.worker import Worker, WorkerState
 
 from maturity.errors import MaturityError
@@ -135,11 +136,16 @@ class MaturityApp(App[None]):
 
     # -- lifecycle --------------------------------------------------------------------------
 
-    def on_mount(self) -> None:
+    def get_default_screen(self) -> Screen[Any]:
+        """Home is the first screen on the stack, instead of being pushed over Textual's empty
+        default screen: one screen to mount, style and lay out before the first full screen,
+        not two."""
         from maturity.tui.screens.home import HomeScreen
 
+        return HomeScreen()
+
+    def on_mount(self) -> None:
         self.title = t("app.title", self.lang)
-        self.push_screen(HomeScreen())
 
     async def ensure_store(self) -> bool:
         """Open the store on first use (on the store thread); False, with a message, if it fails."""
