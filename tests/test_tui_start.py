@@ -175,6 +175,7 @@ async def test_a_new_screen_is_not_restyled_on_its_first_resume(
     async with app.run_test(size=(100, 30)) as pilot:
         await settle(pilot)
         assert isinstance(app.screen, HomeScreen)
+        assert app.screen_stack == [app.screen]  # home is the default screen, not pushed
         assert restyled == []
         assert app.screen.query_one("#assessments", DataTable).row_count == 3
 
