@@ -116,6 +116,18 @@ _ASSESSMENT: Final[dict[str, dict[str, str]]] = {
         "en": "assessment {id} is complete; voting is closed",
         "ko": "이 진단({id})은 완료되어 투표가 마감되었습니다",
     },
+    "vote.revealed": {
+        "en": "the votes on {question} are revealed; a vote can no longer be changed",
+        "ko": "{question}의 투표가 이미 공개되어 더는 바꿀 수 없습니다",
+    },
+    "vote.anonymous_name": {
+        "en": "anonymous assessment: a vote is cast with a token, not a name",
+        "ko": "익명 진단입니다. 투표는 이름이 아니라 토큰으로 합니다",
+    },
+    "vote.anonymous_record": {
+        "en": "anonymous assessment: recorded votes must not name voters",
+        "ko": "익명 진단입니다. 기록된 투표에 투표자 이름이 있으면 안 됩니다",
+    },
     "vote.nobody": {
         "en": "{question}: nobody has voted; give the team's level",
         "ko": "{question}: 아직 아무도 투표하지 않았습니다. 팀의 레벨을 직접 고르세요",
@@ -549,6 +561,26 @@ _FILES: Final[dict[str, dict[str, str]]] = {
         "ko": "{path}: 파일 이름이 너무 길어서 쓸 수 없습니다",
     },
     "file.invalid": {"en": "{problems}", "ko": "파일에서 문제를 찾았습니다:\n{problems}"},
+    "file.json_syntax": {
+        "en": "{name}: not valid JSON (line {line}, column {column}: {detail})",
+        "ko": "{name}: 올바른 JSON이 아닙니다 ({line}행 {column}열: {detail})",
+    },
+    "file.json_depth": {
+        "en": "{name}: not valid JSON (nested more than {limit} levels deep)",
+        "ko": "{name}: 올바른 JSON이 아닙니다 ({limit}단계보다 깊이 중첩되어 있습니다)",
+    },
+    "file.json_nested": {
+        "en": "{name}: not valid JSON (nested too deeply)",
+        "ko": "{name}: 올바른 JSON이 아닙니다 (너무 깊이 중첩되어 있습니다)",
+    },
+    "file.json_refused": {
+        "en": "{name}: not valid JSON ({detail})",
+        "ko": "{name}: 올바른 JSON이 아닙니다 ({detail})",
+    },
+    "file.json_number": {
+        "en": "{name}: not valid JSON (a number is too long: {detail})",
+        "ko": "{name}: 올바른 JSON이 아닙니다 (숫자가 너무 깁니다: {detail})",
+    },
     "file.is_folder": {
         "en": "{name}: is a folder, expected a file",
         "ko": "{name}: 폴더입니다. 파일을 고르세요",
@@ -632,10 +664,6 @@ _RECORDS: Final[dict[str, dict[str, str]]] = {
     "records.pagerduty_column": {
         "en": "{where}: PagerDuty export without a {what} column (looked for {names})",
         "ko": "{where}: PagerDuty 내보내기 파일에 {what} 열이 없습니다 (찾아본 열: {names})",
-    },
-    "records.json_invalid": {
-        "en": "{file}: not valid JSON (line {line}, column {column}: {detail})",
-        "ko": "{file}: 올바른 JSON이 아닙니다 ({line}행 {column}열: {detail})",
     },
     "records.json_kind": {
         "en": (

@@ -320,8 +320,8 @@ def _json_values(text: str, label: str) -> list[Any]:
             value, pos = decoder.raw_decode(text, pos)
         except json.JSONDecodeError as exc:
             raise MaturityError(
-                code="records.json_invalid",
-                params={"file": label, "line": exc.lineno, "column": exc.colno, "detail": exc.msg},
+                code="file.json_syntax",
+                params={"name": label, "line": exc.lineno, "column": exc.colno, "detail": exc.msg},
             ) from None
         out.append(value)
 
