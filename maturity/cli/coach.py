@@ -81,9 +81,13 @@ def cmd_trend(args: argparse.Namespace, ctx: CliContext) -> int:
 
 def cmd_portfolio(args: argparse.Namespace, ctx: CliContext) -> int:
     from maturity.cli import textout
+    from maturity.history import sort_portfolio
 
     portfolio = ctx.workspace(create=False).portfolio(lang=args.lang)
     if args.json:
+        # --sort orders the JSON's rows too (and a wrong key is refused), as it does the table
+        if portfolio.rows:
+            portfolio = portfolio.model_copy(update={"rows": sort_portfolio(portfolio, args.sort)})
         print(dump(portfolio.model_dump(mode="json")))
     else:
         print(textout.portfolio(portfolio, args.sort))
