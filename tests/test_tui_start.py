@@ -204,3 +204,33 @@ async def test_the_other_screens_sheets_are_read_when_one_of_them_opens(store_pa
         )
         main = app.screen.query_one("#p-main")
         assert main.styles.padding.left == 1  # screens.tcss: #p-main { padding: 0 1; }
+
+
+@pytest.mark.parametrize("justify", ["left", "center", "right"])
+@pytest.mark.parametrize(
+    "value", ["21/50", "–", "in progress", "calms 2.0.0 long", "팀 이름이 아주 긴 팀"]
+)
+@pytest.mark.parametrize("width", [1, 5, 10, 24])
+def test_a_home_cell_draws_as_the_same_text_would(value: str, justify: str, width: int) -> None:
+    """Cell skips Rich's text layout; in a table cell (padded, styled, one line high) it must
+    give the same segments a Text would, cut or justified, wide characters included."""
+    from typing import Literal, cast
+
+    from rich.console import Console
+    from rich.padding import Padding
+    from rich.style import Style
+    from rich.text import Text
+    from textual.renderables.styled import Styled
+
+    from maturity.tui.widgets.cells import Cell
+
+    mode = cast(Literal["left", "center", "right"], justify)
+    console = Console(width=100)
+    options = console.options.update_dimensions(width + 2, 1).update(no_wrap=True)
+
+    def draw(cell: object) -> list[object]:
+        styled = Styled(Padding(cell, (0, 1)), Style(bold=True), Style(italic=True))
+        return console.render_lines(styled, options, style=Style(color="red"))[0]
+
+    assert draw(Cell(value, mode)) == draw(Text(value, justify=mode))
+    assert str(Cell(value, mode)) == value

@@ -23,6 +23,7 @@ from maturity.tui.screens.snapshot import (
     Target,
     snapshot_bindings,
 )
+from maturity.tui.widgets.cells import Cell
 from maturity.tui.widgets.footer import KeyFooter
 from maturity.tui.widgets.safe_input import SafeInput
 
@@ -118,9 +119,11 @@ class HomeScreen(SnapshotScreen):
         except MaturityError as exc:
             self.notify(self.error_text(exc), title=self.t("error.title"), severity="error")
         self.loaded = True
-        # The keys on a listed assessment (resume, results, ...) appear with the list, in the
-        # same frame, not a frame or two after it.
-        await self.query_one(KeyFooter).show_current()
+        if first:
+            # The keys on a listed assessment (resume, results, ...) appear with the list, in
+            # the same first full screen, not a frame or two after it. (Later lists rely on
+            # the bindings signal: no await here that a newer load could cancel.)
+            await self.query_one(KeyFooter).show_current()
         self.refresh_view()
         if first:
             # After the list is painted: the warm-up imports pydantic on the store thread, and
@@ -208,11 +211,12 @@ class HomeScreen(SnapshotScreen):
         elif not self.rows:
             self.set_focus(None)
 
-    def _fill_table(self, table: DataTable[Text], rows: list[Summary]) -> None:
+    def _fill_table(self, table: DataTable[object], rows: list[Summary]) -> None:
         """Rebuild the table with ``rows``, keeping the cursor on the selected assessment.
 
-        Every cell is a :class:`Text`: a ``str`` cell would be parsed as markup (a team named
-        ``x[/]``), and parsing loads Rich's emoji table, some milliseconds of the start.
+        No cell is a ``str``, which would be parsed as markup (a team named ``x[/]``; parsing
+        also loads Rich's emoji table, some milliseconds of the start): the labels are
+        :class:`Text`, the cells :class:`Cell` (plain text, drawn without Rich's text layout).
         """
         selected = self.selected_id()
         table.clear(columns=True)
@@ -225,12 +229,12 @@ class HomeScreen(SnapshotScreen):
         for r in rows:
             team = safe_str(r.team)
             table.add_row(
-                Text(f"● {team}" if r.id == self.marked else team),
-                Text(r.created[:10]),
-                Text(safe_str(f"{r.questionnaire_id} {r.questionnaire_version}")),
-                Text(f"{r.answered}/{r.total}", justify="right"),
-                Text(format_level(r.level), justify="center"),
-                Text(self.t(f"status.{r.status}")),
+                Cell(f"● {team}" if r.id == self.marked else team),
+                Cell(r.created[:10]),
+                Cell(safe_str(f"{r.questionnaire_id} {r.questionnaire_version}")),
+                Cell(f"{r.answered}/{r.total}", justify="right"),
+                Cell(format_level(r.level), justify="center"),
+                Cell(self.t(f"status.{r.status}")),
                 key=r.id,
             )
         if selected is not None:
