@@ -218,6 +218,7 @@ def test_a_home_cell_draws_as_the_same_text_would(value: str, justify: str, widt
 
     from rich.console import Console
     from rich.padding import Padding
+    from rich.segment import Segment
     from rich.style import Style
     from rich.text import Text
     from textual.renderables.styled import Styled
@@ -228,7 +229,7 @@ def test_a_home_cell_draws_as_the_same_text_would(value: str, justify: str, widt
     console = Console(width=100)
     options = console.options.update_dimensions(width + 2, 1).update(no_wrap=True)
 
-    def draw(cell: object) -> list[object]:
+    def draw(cell: Cell | Text) -> list[Segment]:
         styled = Styled(Padding(cell, (0, 1)), Style(bold=True), Style(italic=True))
         return console.render_lines(styled, options, style=Style(color="red"))[0]
 
