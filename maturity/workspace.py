@@ -10,7 +10,7 @@ from __future__ import annotations
 import builtins
 import json
 import secrets
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
@@ -46,6 +46,9 @@ from maturity.store.base import (
     team_key,
 )
 from maturity.voting import Voter, canonical_name, median_down, name_error
+
+EvaluateFn = Callable[..., Evaluated]
+"""``(id, lang, roadmap=...) -> Evaluated``, as :meth:`Workspace.evaluated`."""
 
 
 def new_id() -> str:
@@ -673,7 +676,13 @@ class Workspace:
     def compare(self, a: str, b: str, lang: str | None = None) -> Comparison:
         return history.compare(self.evaluated(a, lang), self.evaluated(b, lang))
 
-    def trend(self, team: str, lang: str | None = None) -> Trend:
+    def trend(
+        self, team: str, lang: str | None = None, *, evaluated: EvaluateFn | None = None
+    ) -> Trend:
+        """The team's assessments over time. ``evaluated``: what gives an assessment's
+        results (default :meth:`evaluated`); :mod:`maturity.keep` passes one that reuses
+        results of assessments unchanged since it last computed them (the same results)."""
+        evaluate_one = evaluated or self.evaluated
         ids = self.store.ids_for_team(team)
         if not ids:
             raise NotFoundError(code="team.not_found", params={"team": team.strip()})
@@ -685,11 +694,19 @@ class Workspace:
                 params={"team": team.strip()},
             )
         # levels only: a trend shows no recommendations (a third of the time per assessment)
-        evaluated = [self.evaluated(i, lang, roadmap=False) for i in ids]
-        return history.trend(evaluated[-1].assessment.team, evaluated)
+        done = [evaluate_one(i, lang, roadmap=False) for i in ids]
+        return history.trend(done[-1].assessment.team, done)
 
-    def portfolio(self, at: datetime | None = None, lang: str | None = None) -> Portfolio:
-        """Each team's latest complete assessment (or latest of any status if none is complete)."""
+    def portfolio(
+        self,
+        at: datetime | None = None,
+        lang: str | None = None,
+        *,
+        evaluated: EvaluateFn | None = None,
+    ) -> Portfolio:
+        """Each team's latest complete assessment (or latest of any status if none is complete).
+        ``evaluated``: as for :meth:`trend`."""
+        evaluate_one = evaluated or self.evaluated
         latest: list[Evaluated] = []
         for row in self.store.teams():
             chosen = row.latest_id
@@ -697,7 +714,7 @@ class Workspace:
                 complete = [s for s in self.store.list(row.team) if s.status == "complete"]
                 if complete:
                     chosen = complete[0].id  # list() is newest first
-            latest.append(self.evaluated(chosen, lang, roadmap=False))  # levels only
+            latest.append(evaluate_one(chosen, lang, roadmap=False))  # levels only
         shares = plan_mod.done_share_rows(self.store.action_summaries())
         return history.portfolio(latest, at or now(), shares)
 
