@@ -752,7 +752,6 @@ class SQLStore:
                 if assessment_id is not None:
                     self._changed(conn, assessment_id)
                 conn.execute("COMMIT")
-                return result
             except self.db_errors as exc:
                 self._rollback(conn)
                 if time.monotonic() < deadline and (self._retryable(exc) or self._reconnect(exc)):
@@ -763,6 +762,8 @@ class SQLStore:
             except BaseException:
                 self._rollback(conn)
                 raise
+            self._committed()
+            return result
 
     def _assessment_row(
         self, conn: Conn, assessment_id: str, *, lock: bool = True
