@@ -62,9 +62,16 @@ def trend_output(
 
 
 def portfolio_output(p: Portfolio, sort: str = "team", *, as_json: bool = False) -> str:
-    """``maturity portfolio [--json] [--sort KEY]`` of the portfolio ``p`` (``--sort`` only
-    orders the text; an unknown key is refused there, as the command refuses it)."""
-    return (dump(p.model_dump(mode="json")) if as_json else portfolio_text(p, sort)) + "\n"
+    """``maturity portfolio [--json] [--sort KEY]`` of the portfolio ``p``: ``--sort`` orders
+    the JSON's rows too (the one order, :func:`maturity.history.sort_portfolio`, the table and
+    the TUI use), and a wrong key is refused either way."""
+    if not as_json:
+        return portfolio_text(p, sort) + "\n"
+    if p.rows:
+        from maturity.history import sort_portfolio
+
+        p = p.model_copy(update={"rows": sort_portfolio(p, sort)})
+    return dump(p.model_dump(mode="json")) + "\n"
 
 
 # -- text -------------------------------------------------------------------------------------

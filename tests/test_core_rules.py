@@ -256,6 +256,23 @@ def test_cli_text_and_tui_screen_order_teams_alike(store_path: Path) -> None:
     ws.store.close()
 
 
+def test_portfolio_json_follows_sort_like_the_table(store_path: Path, cli: Cli) -> None:
+    """Before: ``portfolio --json --sort KEY`` ignored the key (and accepted any word)."""
+    import json
+
+    ws = seed_history_store(store_path)
+    p = ws.portfolio(lang="en")
+    ws.store.close()
+    store = ("--store", str(store_path))
+    for key in ["team", "overall", "dora", *p.dimensions]:
+        table = cli(*store, "portfolio", "--sort", key).out
+        table_order = [line.split()[0] for line in table.splitlines()[1 : 1 + len(p.rows)]]
+        rows = json.loads(cli(*store, "portfolio", "--json", "--sort", key).out)["rows"]
+        assert [r["team"] for r in rows] == table_order, key
+    bad = cli(*store, "portfolio", "--json", "--sort", "colour")
+    assert bad.code == 2 and bad.out == "" and "cannot sort by 'colour'" in bad.err
+
+
 def _value(row: object, key: str) -> object:
     from maturity.model.history import PortfolioRow
 

@@ -813,9 +813,7 @@ class SQLStore:
             raise MaturityError(code="vote.closed", params={"id": assessment_id})
         session = self._session_row(conn, assessment_id)
         if session is not None and question_id in session[1]:
-            raise MaturityError(
-                f"the votes on {question_id} are revealed; a vote can no longer be changed"
-            )
+            raise MaturityError(code="vote.revealed", params={"question": question_id})
         return anonymous
 
     def cast_vote(
@@ -826,7 +824,7 @@ class SQLStore:
         def work(conn: Conn) -> None:
             if self._open_for_votes(conn, assessment_id, question_id) and not TOKEN.match(voter):
                 # The last line of defence: a name never reaches an anonymous assessment.
-                raise MaturityError("anonymous assessment: a vote is cast with a token, not a name")
+                raise MaturityError(code="vote.anonymous_name")
             conn.execute(
                 "INSERT INTO votes (assessment_id, question_id, voter, level) VALUES (?, ?, ?, ?)"
                 " ON CONFLICT (assessment_id, question_id, voter) DO UPDATE SET level = excluded.level",
@@ -1058,7 +1056,7 @@ class SQLStore:
         def work(conn: Conn) -> None:
             _, anonymous = self._assessment_row(conn, assessment_id)
             if anonymous and not _anonymised_keys(answer.votes):
-                raise MaturityError("anonymous assessment: recorded votes must not name voters")
+                raise MaturityError(code="vote.anonymous_record")
             self._put_answer(conn, assessment_id, question_id, answer, progress, stamp)
             conn.execute(
                 "DELETE FROM votes WHERE assessment_id = ? AND question_id = ?",
