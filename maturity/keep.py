@@ -11,8 +11,9 @@ its write, while its models are loaded anyway:
 - every ``trend`` and ``portfolio`` output someone asked for before (an entry exists), when
   its stamp is no longer current. A trend is stamped per team, so an answer refreshes only
   its own team's trends; the portfolio depends on every team and is refreshed as a whole, but
-  from results kept in memory by revision (:class:`Keeper`), so a long-lived writer (the TUI)
-  rescores only what changed.
+  from what is known at each assessment's current revision: results in memory
+  (:class:`Keeper`, a long-lived writer such as the TUI), else the team's row kept in the
+  store by an earlier pass (``portfolio-row`` parts), so one answer rescores one team.
 
 Who calls it: the command line after a command that succeeded (:class:`Keeper` over the
 command's own workspace, in the same process), and the TUI and a participant's app
@@ -27,6 +28,7 @@ version, raw SQL) moves the revisions the stamps are made of.
 
 from __future__ import annotations
 
+import json
 import threading
 import time
 from collections.abc import Callable
@@ -35,6 +37,7 @@ from functools import partial
 from typing import TYPE_CHECKING
 
 from maturity.store.fastread import (
+    PARTS_VALID_UNTIL,
     Entry,
     Request,
     Revisions,
@@ -42,6 +45,7 @@ from maturity.store.fastread import (
     kept_requests,
     lookup,
     remember,
+    remember_many,
     revised_since,
     store_revision,
 )
@@ -50,7 +54,7 @@ from maturity.timefmt import now_text
 if TYPE_CHECKING:
     from maturity.history import Evaluated
     from maturity.store.base import Store
-    from maturity.workspace import Workspace
+    from maturity.workspace import RowFn, Workspace
 
 KEEP_AFTER_WRITE = 3
 """At most this many changed assessments get their ``show`` output kept by one pass; more
@@ -72,6 +76,8 @@ class Kept:
     shown: list[str] = field(default_factory=list)
     trends: int = 0
     portfolios: int = 0
+    rows: int = 0
+    """Portfolio rows scored (and kept for the next pass) because none was known."""
     failed: list[str] = field(default_factory=list)
 
 
@@ -148,9 +154,13 @@ class Keeper:
                     break
                 kept.trends += self._refresh(request, partial(_trend, ws, request, evaluated), kept)
             portfolios: dict[str | None, object] = {}
+            parts: list[tuple[Entry, str, str]] = []
+            row = self._rows(revisions, evaluated, parts)
             for request in kept_requests(self.target, "portfolio"):
-                compute = partial(_portfolio, ws, request, evaluated, portfolios)
+                compute = partial(_portfolio, ws, request, row, portfolios)
                 kept.portfolios += self._refresh(request, compute, kept)
+            kept.rows = len(parts)
+            remember_many(parts)
         finally:
             revisions.close()
         return kept
@@ -185,6 +195,38 @@ class Keeper:
 
         return evaluated
 
+    def _rows(
+        self,
+        revisions: Revisions,
+        evaluated: Callable[..., Evaluated],
+        parts: list[tuple[Entry, str, str]],
+    ) -> RowFn:
+        """A team's portfolio row that reuses what is known at the assessment's current
+        revision: its results in memory (a long-lived writer), else its row kept in the store
+        by an earlier pass (any process), else it is scored now and its row is kept (added to
+        ``parts``, written after the pass). So a command that changed one team rescores one
+        team, not the latest assessment of every team."""
+        from datetime import datetime
+
+        from maturity import history
+        from maturity.model.history import PortfolioRow
+
+        def row(aid: str, lang: str | None, at: datetime) -> PortfolioRow:
+            entry, body = revisions.part(aid, "portfolio-row", lang, self.code)  # stamp first
+            if body is not None:
+                data = json.loads(body)
+                created = datetime.fromisoformat(data["created"])
+                kept_row = PortfolioRow.model_validate(data["row"])
+                return kept_row.model_copy(update={"stale": history.is_stale(created, at)})
+            e = evaluated(aid, lang, roadmap=False)
+            result = history.portfolio_row(e, at)
+            if entry is not None and body is None:
+                data = {"created": e.assessment.created.isoformat(), "row": result.model_dump()}
+                parts.append((entry, json.dumps(data), PARTS_VALID_UNTIL))
+            return result
+
+        return row
+
 
 def _show(ws: Workspace, aid: str) -> str:
     from maturity.readouts import show_json
@@ -208,7 +250,7 @@ def _trend(ws: Workspace, request: Request, evaluated: Callable[..., Evaluated])
 def _portfolio(
     ws: Workspace,
     request: Request,
-    evaluated: Callable[..., Evaluated],
+    row: RowFn,
     computed: dict[str | None, object],
 ) -> str:
     """One portfolio per language and pass, printed in each kept shape (sort, JSON)."""
@@ -219,7 +261,7 @@ def _portfolio(
     lang = options.get("--lang")
     p = computed.get(lang)
     if not isinstance(p, Portfolio):
-        p = computed[lang] = ws.portfolio(lang=lang, evaluated=evaluated)
+        p = computed[lang] = ws.portfolio(lang=lang, row=row)
     return portfolio_output(p, options.get("--sort", "team"), as_json="--json" in options)
 
 

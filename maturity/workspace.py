@@ -32,7 +32,7 @@ from maturity.model.assessment import (
     QuestionnaireRef,
     now,
 )
-from maturity.model.history import Comparison, Portfolio, Trend
+from maturity.model.history import Comparison, Portfolio, PortfolioRow, Trend
 from maturity.model.plan import Action, ActionView, DoneShare, Plan, Target
 from maturity.model.results import Results
 from maturity.questionnaire import LoadedQuestionnaire
@@ -49,6 +49,8 @@ from maturity.voting import Voter, canonical_name, median_down, name_error
 
 EvaluateFn = Callable[..., Evaluated]
 """``(id, lang, roadmap=...) -> Evaluated``, as :meth:`Workspace.evaluated`."""
+RowFn = Callable[[str, "str | None", datetime], PortfolioRow]
+"""``(assessment id, lang, at) -> PortfolioRow``, as :func:`maturity.history.portfolio_row`."""
 
 
 def new_id() -> str:
@@ -702,21 +704,27 @@ class Workspace:
         at: datetime | None = None,
         lang: str | None = None,
         *,
-        evaluated: EvaluateFn | None = None,
+        row: RowFn | None = None,
     ) -> Portfolio:
         """Each team's latest complete assessment (or latest of any status if none is complete).
-        ``evaluated``: as for :meth:`trend`."""
-        evaluate_one = evaluated or self.evaluated
-        latest: list[Evaluated] = []
-        for row in self.store.teams():
-            chosen = row.latest_id
-            if row.latest_status != "complete":
-                complete = [s for s in self.store.list(row.team) if s.status == "complete"]
+
+        ``row``: what gives a team's row (default: its assessment scored now, levels only);
+        :mod:`maturity.keep` passes one that reuses rows of assessments unchanged since."""
+        at = at or now()
+        rows: list[PortfolioRow] = []
+        for team in self.store.teams():
+            chosen = team.latest_id
+            if team.latest_status != "complete":
+                complete = [s for s in self.store.list(team.team) if s.status == "complete"]
                 if complete:
                     chosen = complete[0].id  # list() is newest first
-            latest.append(evaluate_one(chosen, lang, roadmap=False))  # levels only
+            if row is not None:
+                rows.append(row(chosen, lang, at))
+            else:
+                e = self.evaluated(chosen, lang, roadmap=False)  # levels only
+                rows.append(history.portfolio_row(e, at))
         shares = plan_mod.done_share_rows(self.store.action_summaries())
-        return history.portfolio(latest, at or now(), shares)
+        return history.portfolio_of(rows, shares)
 
     def delete(self, assessment_id: str) -> None:
         self.store.delete(assessment_id)

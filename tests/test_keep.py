@@ -188,6 +188,40 @@ def test_nothing_kept_is_served_after_a_raw_write_and_the_next_pass_recomputes(
         ws.store.close()
 
 
+def test_a_later_writer_rescores_only_the_team_that_changed(normal: Run, store_path: Path) -> None:
+    """Portfolio rows are kept per assessment and revision, so a writer in another process
+    (a command has no results in memory) rescores the team that changed, not every team."""
+    ids = seed(store_path)
+    for args in READS:
+        ask(store_path, *args)
+    ws = Workspace(open_store(store_path))
+    try:
+        keeper = Keeper(str(store_path))
+        ws.answer(ids["cards"], Q1, 1)
+        assert keeper.keep(ws).rows == 4  # 2 teams x 2 languages asked (none and ko)
+    finally:
+        ws.store.close()
+    ws = Workspace(open_store(store_path))  # a new process: nothing in memory
+    try:
+        keeper = Keeper(str(store_path))
+        ws.answer(ids["second"], Q1, 5)
+        kept = keeper.keep(ws)
+        assert kept.portfolios == 3 and kept.rows == 2  # Payments' row, in each language
+        for args in READS:
+            assert_kept(normal, store_path, *args)
+        with sqlite3.connect(store_path) as conn:  # Cards' kept row is now out of date
+            conn.execute(
+                "UPDATE answers SET level = 5 WHERE assessment_id = ? AND question_id = ?",
+                (ids["cards"], Q2),
+            )
+        conn.close()
+        assert keeper.keep(ws).rows == 2
+        for args in READS:
+            assert_kept(normal, store_path, *args)
+    finally:
+        ws.store.close()
+
+
 def test_postgresql_keeps_nothing_and_prints_the_same(normal: Run, store_url: str) -> None:
     ws = Workspace(open_store(store_url))
     try:

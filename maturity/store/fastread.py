@@ -296,8 +296,20 @@ def remember(entry: Entry, body: str, valid_until: str) -> bool:
 
     Best effort, by design: the output is already printed and correct, so a locked,
     read-only or vanished store only means the next command takes the normal path again."""
+    return _upsert(entry.path, [(entry, _pack(body), valid_until)])
+
+
+def remember_many(items: list[tuple[Entry, str, str]]) -> bool:
+    """:func:`remember` for several ``(entry, body, valid until)`` of one store, in one
+    transaction."""
+    if not items:
+        return True
+    return _upsert(items[0][0].path, [(e, _pack(b), until) for e, b, until in items])
+
+
+def _upsert(path: str, items: list[tuple[Entry, bytes, str]]) -> bool:
     try:
-        conn = sqlite3.connect(entry.path, timeout=WRITE_TIMEOUT_S, isolation_level=None)
+        conn = sqlite3.connect(path, timeout=WRITE_TIMEOUT_S, isolation_level=None)
     except sqlite3.Error:
         return False
     try:
@@ -307,12 +319,12 @@ def remember(entry: Entry, body: str, valid_until: str) -> bool:
         if conn.execute("PRAGMA user_version").fetchone()[0] != SCHEMA_VERSION:
             conn.execute("ROLLBACK")
             return False
-        conn.execute(
+        conn.executemany(
             "INSERT INTO results_cache (key, assessment_id, stamp, valid_until, body)"
             " VALUES (?, ?, ?, ?, ?) ON CONFLICT (key) DO UPDATE SET"
             " assessment_id = excluded.assessment_id, stamp = excluded.stamp,"
             " valid_until = excluded.valid_until, body = excluded.body",
-            (entry.key, entry.assessment_id, entry.stamp, valid_until, _pack(body)),
+            [(e.key, e.assessment_id, e.stamp, until, body) for e, body, until in items],
         )
         conn.execute("COMMIT")
         return True
@@ -362,6 +374,7 @@ class Revisions:
 
     def __init__(self, target: str) -> None:
         path = sqlite_file(target)
+        self._path = path or target
         self._conn = _reader(path, True) if path is not None else None
 
     def of(self, assessment_id: str) -> int | None:
@@ -376,6 +389,38 @@ class Revisions:
             return None
         return None if row is None else int(row[0])
 
+    def part(
+        self, assessment_id: str, kind: str, lang: str | None, code: str
+    ) -> tuple[Entry | None, str | None]:
+        """A part of an output kept for one assessment (``kind``: ``portfolio-row``): the
+        entry a part computed now belongs in (stamped with the assessment's revision, read
+        first), and the kept part if it is current. (None, None): no such assessment."""
+        if self._conn is None:
+            return None, None
+        key = repr((kind, assessment_id, (("--lang", lang),) if lang else ()))
+        try:
+            row = self._conn.execute(
+                "SELECT a.revision, c.stamp, c.body FROM assessments a"
+                " LEFT JOIN results_cache c ON c.key = ? WHERE a.id = ?",
+                (key, assessment_id),
+            ).fetchone()
+        except sqlite3.Error:
+            return None, None
+        if row is None:
+            return None, None
+        stamp = f"{__version__} {CACHE_FORMAT} {code} {row[0]}"
+        entry = Entry(self._path, key, assessment_id, stamp)
+        if row[1] != stamp:
+            return entry, None
+        try:
+            return entry, zlib.decompress(row[2]).decode("utf-8")
+        except (zlib.error, TypeError, UnicodeDecodeError):
+            return entry, None
+
     def close(self) -> None:
         if self._conn is not None:
             self._conn.close()
+
+
+PARTS_VALID_UNTIL = "9999-12-31T23:59:59.999Z"
+"""Parts (see :meth:`Revisions.part`) do not depend on the day: only their stamp ends them."""
