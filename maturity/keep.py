@@ -64,6 +64,10 @@ MAX_TRENDS = 8
 """At most this many stale trend outputs are recomputed by one pass (each scores its team's
 assessments); the rest are recomputed by their next command, as before."""
 
+REMEMBERED = 1000
+"""How many assessments' results a keeper keeps in memory (a portfolio of 200 teams and a few
+teams' trends fit; the portfolio's rows are kept in the store besides)."""
+
 DELAY_S = 0.25
 """The background keeper waits until writes have paused this long: a burst of answers is
 kept once, and the pass never competes with the key press that saved an answer."""
@@ -190,7 +194,10 @@ class Keeper:
                 return known[1]
             result = ws.evaluated(aid, lang, roadmap=roadmap)
             if revision is not None:
+                self._results.pop(key, None)
                 self._results[key] = (revision, result)
+                if len(self._results) > REMEMBERED:  # the oldest goes (dicts keep order)
+                    del self._results[next(iter(self._results))]
             return result
 
         return evaluated
