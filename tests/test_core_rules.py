@@ -15,11 +15,11 @@ from coach_support import AT, seed_history_store
 from conftest import CliResult
 
 from maturity.answers_file import load_answers
-from maturity.cli import textout
 from maturity.errors import InvalidFileError, MaturityError
 from maturity.history import PORTFOLIO_SORTS, sort_portfolio
 from maturity.levels import NOT_SURE, parse_level
 from maturity.model.assessment import Answer
+from maturity.readouts import portfolio_text
 from maturity.textfmt import format_delta, format_level, format_score, format_share
 from maturity.timefmt import format_time, parse_time, parse_time_or_none
 from maturity.workspace import revise_answer
@@ -246,7 +246,7 @@ def test_cli_text_and_tui_screen_order_teams_alike(store_path: Path) -> None:
     ws = seed_history_store(store_path)
     p = ws.portfolio(AT, "en")
     for key in ["overall", "dora", *p.dimensions]:
-        text = textout.portfolio(p, key)
+        text = portfolio_text(p, key)
         cli_order = [line.split()[0] for line in text.splitlines()[1 : 1 + len(p.rows)]]
         tui_key = key if key in PORTFOLIO_SORTS else f"dim:{key}"
         tui_order = [r.team for r in sort_rows(p, tui_key, False)]

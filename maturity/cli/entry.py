@@ -101,6 +101,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         with CliContext(args.store) as ctx:  # closes every store it opened, on any way out
             code = func(args, ctx)
             _flush_stdout()
+            if code == EXIT_OK:
+                ctx.keep_outputs()
         return code
     except MaturityError as exc:
         for line in str(exc).splitlines() or ["invalid input"]:

@@ -92,6 +92,10 @@ class SQLStore:
     _conn: Any = None
     _in_transaction = False
 
+    on_commit: Callable[[], None] | None = None
+    """Called on the committing thread after each write transaction commits (a nested write
+    counts with its outer transaction): :mod:`maturity.keep` is told this way, whatever wrote."""
+
     # -- backend hooks ------------------------------------------------------------------------
 
     def _error(self, exc: Exception) -> StoreError:
@@ -159,6 +163,11 @@ class SQLStore:
         except BaseException:
             self._rollback(conn)
             raise
+        self._committed()
+
+    def _committed(self) -> None:
+        if self.on_commit is not None:
+            self.on_commit()
 
     @contextmanager
     def transaction(self) -> Iterator[None]:
@@ -198,6 +207,7 @@ class SQLStore:
             raise
         finally:
             self._in_transaction = False
+        self._committed()
 
     def _read(self, sql: str, args: tuple[Any, ...] = ()) -> builtins.list[Any]:
         conn = self._c()
@@ -742,7 +752,6 @@ class SQLStore:
                 if assessment_id is not None:
                     self._changed(conn, assessment_id)
                 conn.execute("COMMIT")
-                return result
             except self.db_errors as exc:
                 self._rollback(conn)
                 if time.monotonic() < deadline and (self._retryable(exc) or self._reconnect(exc)):
@@ -753,6 +762,8 @@ class SQLStore:
             except BaseException:
                 self._rollback(conn)
                 raise
+            self._committed()
+            return result
 
     def _assessment_row(
         self, conn: Conn, assessment_id: str, *, lock: bool = True
