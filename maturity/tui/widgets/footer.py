@@ -26,6 +26,10 @@ class KeyFooter(Footer):
         self._built: tuple[tuple[object, ...], ...] | None = None
 
     def compose(self) -> ComposeResult:
+        # The screen's keys from the first compose: Footer itself shows none until the
+        # screen's first bindings signal, which comes a frame or more after the first one.
+        self.set_reactive(Footer._bindings_ready, True)
+        self._built = self._shown()
         for widget in super().compose():
             if isinstance(widget, FooterKey):
                 # The class its compact watcher would add after mounting (and restyle for).
