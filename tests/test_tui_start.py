@@ -235,3 +235,142 @@ def test_a_home_cell_draws_as_the_same_text_would(value: str, justify: str, widt
 
     assert draw(Cell(value, mode)) == draw(Text(value, justify=mode))
     assert str(Cell(value, mode)) == value
+
+
+# --- the home list read before the app runs (run_app) ---------------------------------------
+
+
+def _first_home_frame(monkeypatch: pytest.MonkeyPatch) -> list[tuple[int, set[str]]]:
+    """Records, for the first frame Textual draws of home: its rows and its footer's keys."""
+    from textual.app import App
+    from textual.widgets._footer import FooterKey
+
+    from maturity.tui.widgets.footer import KeyFooter
+
+    frames: list[tuple[int, set[str]]] = []
+    original = App._display
+
+    def recording(self: App[object], screen: object, renderable: object) -> None:
+        if isinstance(screen, HomeScreen) and not frames:
+            rows = screen.query_one("#assessments", DataTable).row_count
+            frames.append((rows, {k.key for k in screen.query_one(KeyFooter).query(FooterKey)}))
+        original(self, screen, renderable)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(App, "_display", recording)
+    return frames
+
+
+def _counting_lists(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    from maturity.store.sqlite import SQLiteStore
+
+    lists: list[int] = []
+    original = SQLiteStore.list
+
+    def counting(self: SQLiteStore, team: str | None = None) -> list[object]:
+        lists.append(1)
+        return original(self, team)  # type: ignore[return-value]
+
+    monkeypatch.setattr(SQLiteStore, "list", counting)
+    return lists
+
+
+def test_run_app_reads_the_list_before_the_app_runs(
+    store_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    seed_snapshot_store(store_path).store.close()
+    seen: list[int] = []
+
+    def run(self: MaturityApp) -> None:
+        rows = self.gateway.take_first_list()
+        seen.append(-1 if rows is None else len(rows))
+        self.gateway.close()
+
+    monkeypatch.setattr(MaturityApp, "run", run)
+    from maturity.tui.app import run_app
+
+    assert run_app(store_path) == 0
+    assert seen == [3]
+
+
+@pytest.mark.asyncio
+async def test_the_first_frame_has_the_list_read_before_the_start_and_its_keys(
+    store_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Read before the app runs, the list is in the first frame with the keys on a listed
+    assessment (resume, results, export), and home does not read it a second time."""
+    seed_snapshot_store(store_path).store.close()
+    frames = _first_home_frame(monkeypatch)
+    lists = _counting_lists(monkeypatch)
+    app = MaturityApp(store_path, lang="en")
+    app.gateway.open_and_list(store_path, 10.0)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        assert frames and frames[0][0] == 3
+        assert {"o", "r", "x"} <= frames[0][1]
+        assert app.screen.query_one("#assessments", DataTable).row_count == 3
+    assert lists == [1]
+
+
+@pytest.mark.asyncio
+async def test_without_a_list_read_before_the_start_home_loads_it(
+    store_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A store that does not answer in time: the app starts without the list, and home
+    shows it once the (already queued) open finishes, as it does when nothing was read."""
+    import threading
+
+    import maturity.store
+
+    seed_snapshot_store(store_path).store.close()
+    release = threading.Event()
+    original = maturity.store.open_store
+
+    def slow(*args: object, **kwargs: object) -> object:
+        release.wait(10)
+        return original(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(maturity.store, "open_store", slow)
+    frames = _first_home_frame(monkeypatch)
+    app = MaturityApp(store_path, lang="en")
+    app.gateway.open_and_list(store_path, 0.05)
+    assert app.gateway.take_first_list() is None
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        assert frames and frames[0][0] == 0  # drawn without it
+        release.set()
+        await settle(pilot)
+        assert app.screen.query_one("#assessments", DataTable).row_count == 3
+
+
+@pytest.mark.asyncio
+async def test_a_store_that_fails_before_the_start_is_reported_by_home(tmp_path: Path) -> None:
+    from textual.widgets import Static
+
+    bogus = tmp_path / "notes.txt"
+    bogus.write_text("this is not SQLite\n", encoding="utf-8")
+    app = MaturityApp(bogus, lang="en")
+    app.gateway.open_and_list(bogus, 10.0)
+    assert app.gateway.take_first_list() is None
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        assert app.store_error is not None and "not a SQLite database" in app.store_error
+        welcome = str(app.screen.query_one("#welcome", Static).render())
+        assert "not a SQLite database" in welcome
+    assert bogus.read_text(encoding="utf-8") == "this is not SQLite\n"
+
+
+def test_the_keeper_is_attached_with_the_first_call_after_the_start(store_path: Path) -> None:
+    """Not before the first frame (checking the store and the package's files costs some
+    milliseconds), but before any call made after the open: it follows every write."""
+    from maturity.tui.gateway import Gateway
+
+    seed_snapshot_store(store_path).store.close()
+    gateway = Gateway()
+    gateway.open_and_list(store_path, 10.0)
+    assert gateway.take_first_list() is not None
+    before_any_call = gateway.keeper
+    assert before_any_call is None
+    gateway.submit(lambda: None).result()
+    assert gateway.keeper is not None
+    assert gateway.store.on_commit == gateway.keeper.nudge
+    gateway.close()

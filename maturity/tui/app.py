@@ -47,6 +47,8 @@ if TYPE_CHECKING:
     from maturity.workspace import Workspace
 
 DARK, LIGHT = DARK_NAME, LIGHT_NAME
+FIRST_LIST_WAIT_S = 0.5
+"""How long the start waits for the store's list before drawing home without it."""
 _STOCK = {"textual-dark": DARK_NAME, "textual-light": LIGHT_NAME}
 
 log = logging.getLogger(__name__)
@@ -365,8 +367,14 @@ def run_app(store_path: str | Path | None = None) -> int:
     sight (:func:`gc.freeze`) before the app starts. Otherwise the first full collection
     comes while the home list is drawn and walks all of it (20-30 ms of the first screen);
     afterwards every full collection only looks at objects made since.
+
+    The store is opened and the home list read first (on the store thread, the main thread
+    waiting at most :data:`FIRST_LIST_WAIT_S`): the first frame then has the list, instead
+    of a frame without it and the list a thread hop and a frame or two later, with the store
+    thread's imports competing for the interpreter lock with Textual's start meanwhile.
     """
     app = MaturityApp(store_path)
+    app.gateway.open_and_list(store_path, FIRST_LIST_WAIT_S)
     gc.freeze()
     app.run()
     return app.return_code or 0

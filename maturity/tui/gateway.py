@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, ParamSpec, TypeVar
 
 if TYPE_CHECKING:
     from maturity.keep import Background
-    from maturity.store.base import Store
+    from maturity.store.base import Store, Summary
     from maturity.workspace import Workspace
 
 P = ParamSpec("P")
@@ -34,17 +34,21 @@ class Gateway:
         self._store: Store | None = workspace.store if workspace is not None else None
         self._lock = threading.Lock()
         self._opening: Future[Store] | None = None
+        self._first_list: list[Summary] | None = None
+        self._keep_queued = False
         self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="maturity-store")
         self.keeper: Background | None = None
         """Keeps the quick read path's outputs current after this app's writes (SQLite):
         ``maturity show ID --json`` in another terminal is then answered from the store."""
         if self._store is not None:
-            self._keep(self._store)
+            self._keep_queued = True
+            self._keep()
 
-    def _keep(self, store: Store) -> None:
+    def _keep(self) -> None:
+        """Attach the keeper (on the store thread, queued before any call after the open)."""
         from maturity.keep import Background
 
-        self.keeper = Background.attach(store)
+        self.keeper = Background.attach(self.store)
 
     @property
     def store(self) -> Store:
@@ -73,23 +77,50 @@ class Gateway:
     def is_open(self) -> bool:
         return self._store is not None
 
+    def _begin_open(self, path: str | Path | None) -> Future[Store]:
+        """Queue opening the store on the store thread (once)."""
+        if self._opening is None:
+
+            def _open() -> Store:
+                from maturity.store import open_store
+
+                return open_store(path)
+
+            self._opening = self._executor.submit(_open)
+        return self._opening
+
     async def open(self, path: str | Path | None) -> Store:
         """Open (or create) the store on the store thread; raises StoreError on a bad file.
 
         Only the store module is imported, so the home list appears sooner; call
         :meth:`warm_up` once the list is shown.
         """
-
-        def _open() -> Store:
-            from maturity.store import open_store
-
-            store = open_store(path)
-            self._keep(store)
-            return store
-
-        self._opening = self._executor.submit(_open)
-        self._store = await self.wait(self._opening)
+        self._store = await self.wait(self._begin_open(path))
         return self._store
+
+    def open_and_list(self, path: str | Path | None, timeout: float) -> None:
+        """Before the app runs: open the store and read the assessment list on the store
+        thread, waiting at most ``timeout`` seconds for both (:meth:`take_first_list`).
+
+        Why before: read while Textual starts, the list is one more frame, and the store
+        thread's imports compete with Textual's start for the interpreter lock. Done first,
+        while the main thread only waits, the first screen is drawn once, with the list. A
+        locked or slow store (or a failing one) costs at most ``timeout``: the first screen
+        then opens without it and loads it as usual (failures are reported there).
+        """
+        opening = self._begin_open(path)
+        # Not through submit: the keeper is attached later (see submit), after the first frame.
+        listing = self._executor.submit(lambda: opening.result().list())
+        try:
+            self._first_list = listing.result(timeout)
+        except Exception:  # the home screen's own load reports it (a failed open too)
+            return
+        self._store = opening.result()
+
+    def take_first_list(self) -> list[Summary] | None:
+        """The list :meth:`open_and_list` read, once (None if it did not finish in time)."""
+        rows, self._first_list = self._first_list, None
+        return rows
 
     def warm_up(self) -> None:
         """Queue loading the workspace (pydantic models, scoring: ~0.2 s of imports) and the
@@ -103,14 +134,21 @@ class Gateway:
             for qid in qmod.builtin_ids():
                 qmod.builtin(qid)
 
-        self._executor.submit(_warm)
+        self.submit(_warm)
 
     def submit(self, fn: Callable[P, R], *args: P.args, **kwargs: P.kwargs) -> Future[R]:
         """Queue ``fn(*args, **kwargs)`` on the store thread now, without waiting.
 
         Used for writes: the call is queued at the moment of the key press, so it happens even
         if the screen that asked for it is closed (and its workers cancelled) a moment later.
+
+        The first call after the store is opened queues attaching the keeper ahead of it
+        (checking the store and listing the package's files: some milliseconds the first
+        screen does not wait for), so it follows every write made through this gateway.
         """
+        if not self._keep_queued and self._opening is not None:
+            self._keep_queued = True
+            self._executor.submit(self._keep)
         return self._executor.submit(partial(fn, *args, **kwargs))
 
     async def wait(self, future: Future[R]) -> R:

@@ -78,6 +78,7 @@ class HomeScreen(SnapshotScreen):
         super().__init__()
         self.rows: list[Summary] = []
         self.loaded = False
+        self.first_resume = True
         self.filter_text = ""
         self.sort_column = "date"
         self.sort_reverse = True
@@ -86,6 +87,9 @@ class HomeScreen(SnapshotScreen):
         """The column widths the table was last built with (see :meth:`on_resize`)."""
 
     def compose(self) -> ComposeResult:
+        rows = self.gateway.take_first_list()
+        if rows is not None:  # read before the app started (run_app): in the first frame
+            self.rows, self.loaded = rows, True
         with Vertical(id="home"):
             # The table comes first in focus order; the title and filter are docked above it.
             yield DataTable(id="assessments", cursor_type="row", zebra_stripes=True)
@@ -98,10 +102,15 @@ class HomeScreen(SnapshotScreen):
 
     def on_mount(self) -> None:
         self.refresh_view()
-        self.load()
+        if not self.loaded:  # not read before the start (tests) or not in time: on its way
+            self.load()
+        else:
+            self.call_after_refresh(self.gateway.warm_up)
 
     def on_screen_resume(self) -> None:
-        if self.loaded:
+        if self.first_resume:  # the start: the list is loaded or on its way
+            self.first_resume = False
+        elif self.loaded:
             self.load()
 
     # -- data -------------------------------------------------------------------------------
