@@ -19,11 +19,8 @@ recorded only the distribution is kept (:func:`anonymised`).
 
 from __future__ import annotations
 
-import hashlib
-import hmac
 import math
 import re
-import secrets
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -247,11 +244,20 @@ class Voter:
     def __init__(self, name: str, *, anonymous: bool, secret: bytes | None = None) -> None:
         self.name = clean_name(name)
         self.anonymous = anonymous
-        self._secret = secret if secret is not None else secrets.token_bytes(32)
+        if secret is None:
+            # Imported here, as is hmac below: the store imports this module for its live
+            # window and name keys, and the TUI's first screen waits for the store to open.
+            import secrets
+
+            secret = secrets.token_bytes(32)
+        self._secret = secret
 
     def key(self, assessment_id: str, question_id: str) -> str:
         if not self.anonymous:
             return self.name
+        import hashlib
+        import hmac
+
         message = f"{assessment_id}\x1f{question_id}".encode()
         return hmac.new(self._secret, message, hashlib.sha256).hexdigest()[:24]
 
