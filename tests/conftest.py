@@ -236,6 +236,28 @@ def no_cursor_blink(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 @pytest.fixture
+def polls_on_demand(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Team-mode screens read the store when the test asks (``screen.poll()``,
+    ``load_sessions()``), not every few hundred milliseconds on their own.
+
+    The Pilot tests of team mode drive every read themselves; a timer's read running alongside
+    only cost CPU (three apps re-reading and repainting every 0.3 s for the whole test) and
+    could swallow the test's own read: ``poll()`` is skipped while a read is in flight, so a
+    timer read started just before a change could bring the old state after the test's
+    ``settle()``. A test marked ``timed_polls`` keeps the real intervals: the timers the user
+    runs are tested there (and in the tmux tests), the heartbeat everywhere."""
+    if request.node.get_closest_marker("timed_polls"):
+        return
+    from maturity.tui import live
+    from maturity.tui.participant import join
+
+    never = 3600.0  # longer than any test
+    monkeypatch.setattr(live, "POLL_S", never)
+    monkeypatch.setattr(live, "SAFETY_POLL_S", never)
+    monkeypatch.setattr(join, "SESSIONS_POLL_S", never)
+
+
+@pytest.fixture
 def frozen_today(monkeypatch: pytest.MonkeyPatch) -> None:
     """The plan's "today" (suggested target dates, phase ends, overdue) fixed at 2026-03-10, so
     pictures of screens that show them do not change from one day to the next."""

@@ -3,12 +3,14 @@ settle, and what the snapshot tests share."""
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import AsyncIterator, Awaitable, Callable
 from contextlib import asynccontextmanager
 from datetime import UTC, datetime
 from pathlib import Path
 
 from textual.pilot import Pilot
+from textual.worker import WorkerCancelled
 
 from maturity import questionnaire as qmod
 from maturity.model.assessment import Answer, Assessment, DoraInputs, QuestionnaireRef
@@ -81,13 +83,17 @@ async def settle(pilot: Pilot[None], rounds: int = 3) -> None:
     worker often starts another, e.g. a save that refreshes a list).
 
     A round with no worker left ends the wait: each pause repaints the whole screen, and the
-    rounds after that one had nothing more to wait for.
+    rounds after that one had nothing more to wait for. A worker cancelled meanwhile (an
+    exclusive group's newer call replaces it, e.g. a debounced save) is done, not an error;
+    a worker that failed still raises.
     """
     for _ in range(rounds):
         await pilot.pause()
         if not pilot.app.workers:  # finished workers leave the manager
             break
-        await pilot.app.workers.wait_for_complete()
+        for worker in list(pilot.app.workers):
+            with contextlib.suppress(WorkerCancelled):
+                await worker.wait()
     await pilot.pause()
 
 
