@@ -8,11 +8,23 @@ moves both). Targets (issue 12): show --json <= 12x and <= 0.15 s; trend and por
 Bytecode is compiled first (as an installed wheel has it), so the figures do not include
 compiling the sources when bytecode writing is off (PYTHONDONTWRITEBYTECODE).
 
-The console script answers these three commands from the output they printed last time while
-the store has not changed (maturity.launch, maturity.store.fastread). Each is therefore measured
-twice: "kept" (the store unchanged since the previous run: the usual case for a script or a
-dashboard) and "after a change" (one assessment's revision is bumped before every run, so each
-run takes the normal path and keeps its output again).
+The console script answers these three commands from the output kept in the store
+(maturity.launch, maturity.store.fastread), and whoever writes keeps it current
+(maturity.keep). Each command is measured four ways, the change (not timed) made before
+every run:
+
+- "kept": the store unchanged since the previous run (a script, a dashboard);
+- "after `maturity answer`": an answer given by the command line in a separate process, as a
+  script or a person in another terminal gives it (that command's own time is printed too);
+- "after a TUI-style write": an answer written in this process through a Workspace whose
+  store tells a background keeper (maturity.keep.Background), as the TUI's store thread does;
+  the keeper's pass has finished before the read (its time is printed too);
+- "after a raw SQL write (no app involved)": an UPDATE by sqlite3 alone gives an assessment a
+  new revision; nothing keeps anything, so the read takes the normal path and keeps its
+  output again (the cost of a miss).
+
+The commands over 10,000 assessments run on a copy of the big store with one assessment of
+"Team 007" in progress (the answers go there), so the cached store is never changed.
 
 Usage: uv run python benchmarks/cli_bench.py [--runs 9] [--teams 200] [--per-team 50]
 The 10,000-assessment store is built once and kept in the temp folder for later runs (one
@@ -26,6 +38,7 @@ import compileall
 import contextlib
 import io
 import os
+import shutil
 import sqlite3
 import statistics
 import subprocess
@@ -39,6 +52,7 @@ from history_bench import fill_history
 
 import maturity
 from maturity.cli import main as cli_main
+from maturity.keep import Background
 from maturity.store import open_store
 from maturity.store.migrations import SCHEMA_VERSION
 from maturity.workspace import Workspace
@@ -86,43 +100,126 @@ def compare(
     argv: list[str],
     env: dict[str, str],
     runs: int,
-    before: Callable[[], None] | None = None,
+    before: Callable[[], float | None] | None = None,
+    before_label: str = "",
 ) -> None:
     """Median of ``argv`` and of ``python -c pass``, run alternately; one warm-up each.
-    ``before`` (not timed) runs before every run of ``argv``."""
+    ``before`` (not timed with ``argv``) runs before every run of ``argv``; when it returns
+    a duration, its median is printed as ``before_label``."""
     bare = [sys.executable, "-c", "pass"]
     timed(bare, env)
     if before:
         before()
     timed(argv, env)
-    base, cmd = [], []
+    base, cmd, pre = [], [], []
     for _ in range(runs):
         base.append(timed(bare, env))
         if before:
-            before()
+            took = before()
+            if took is not None:
+                pre.append(took)
         cmd.append(timed(argv, env))
     b, c = statistics.median(base), statistics.median(cmd)
-    print(f"{label:<58} {c * 1000:7.1f} ms  {c / b:5.1f}x python -c pass ({b * 1000:.1f} ms)")
+    print(f"{label:<62} {c * 1000:7.1f} ms  {c / b:5.1f}x python -c pass ({b * 1000:.1f} ms)")
+    if pre:
+        print(f"{'':<4}{before_label}: median {statistics.median(pre) * 1000:.1f} ms")
 
 
-def changer(store: Path, assessment_id: str | None = None) -> Callable[[], None]:
-    """A change that touches nothing the output shows but gives the assessment (the first
-    one, when none is named) a new revision, so the next command cannot use its kept output."""
+def raw_write(store: Path, assessment_id: str) -> Callable[[], None]:
+    """A change that touches nothing the output shows but gives the assessment a new
+    revision, made by sqlite3 alone: nothing keeps the output, the next read is a miss."""
 
     def change() -> None:
         with sqlite3.connect(store) as conn:
-            aid = assessment_id or conn.execute("SELECT min(id) FROM assessments").fetchone()[0]
-            conn.execute("UPDATE assessments SET mode = mode WHERE id = ?", (aid,))
+            conn.execute("UPDATE assessments SET mode = mode WHERE id = ?", (assessment_id,))
         conn.close()
 
     return change
 
 
-def both(
-    label: str, argv: list[str], env: dict[str, str], runs: int, store: Path, aid: str | None = None
-) -> None:
+class Writer:
+    """The two ways people change an assessment: ``maturity answer`` in another process, and
+    an answer written through a Workspace in this one, kept by a background keeper as in the
+    TUI. Each call gives the next level (1-5), so every write changes the outputs."""
+
+    def __init__(self, store: Path, assessment_id: str, exe: list[str]) -> None:
+        self.store, self.aid, self.exe = store, assessment_id, exe
+        self.level = 0
+        ws = Workspace(open_store(store, create=False))
+        self.question = ws.questionnaire_for(ws.get(assessment_id)).questionnaire.question_ids()[0]
+        ws.store.close()
+        self.env = {**os.environ, "MATURITY_STORE": str(store)}
+        self._ws: Workspace | None = None
+        self._keeper: Background | None = None
+
+    def _next(self) -> str:
+        self.level = self.level % 5 + 1
+        return str(self.level)
+
+    def command(self) -> float:
+        """``maturity answer`` in a separate process; returns how long that command took."""
+        argv = [*self.exe, "answer", self.aid, self.question, self._next()]
+        return timed(argv, self.env)
+
+    def tui(self) -> float:
+        """An answer through this process's Workspace, then the background keeper's pass
+        (hurried: the TUI's waits for writes to pause); returns how long the pass took."""
+        if self._ws is None:
+            self._ws = Workspace(open_store(self.store, create=False))
+            self._keeper = Background.attach(self._ws.store)
+        assert self._keeper is not None
+        self._ws.answer(self.aid, self.question, int(self._next()))
+        t = time.perf_counter()
+        self._keeper.flush()
+        return time.perf_counter() - t
+
+    def close(self) -> None:
+        if self._keeper is not None:
+            self._keeper.close()
+        if self._ws is not None:
+            self._ws.store.close()
+
+
+def four_ways(label: str, argv: list[str], runs: int, writer: Writer) -> None:
+    env = writer.env
     compare(f"{label}, kept", argv, env, runs)
-    compare(f"{label}, after a change", argv, env, runs, before=changer(store, aid))
+    compare(
+        f"{label}, after `maturity answer`",
+        argv,
+        env,
+        runs,
+        writer.command,
+        "the `maturity answer` before it (whole command, keeping included)",
+    )
+    compare(
+        f"{label}, after a TUI-style write",
+        argv,
+        env,
+        runs,
+        writer.tui,
+        "the background keeper's pass after each write (in-process)",
+    )
+    compare(
+        f"{label}, after a raw SQL write (no app involved)",
+        argv,
+        env,
+        runs,
+        raw_write(writer.store, writer.aid),
+    )
+
+
+def in_progress_copy(big: Path, folder: Path, team: str) -> tuple[Path, str]:
+    """A copy of the big store with a new assessment of ``team`` in progress (from its
+    latest), so answers can be given without changing the cached store."""
+    copy = folder / "big.db"
+    shutil.copyfile(big, copy)
+    ws = Workspace(open_store(copy))
+    try:
+        latest = ws.store.ids_for_team(team)[-1]
+        aid = ws.create_from(latest).id
+    finally:
+        ws.store.close()
+    return copy, aid
 
 
 def main() -> None:
@@ -135,15 +232,22 @@ def main() -> None:
     exe = [sys.executable, "-m", "maturity"]
     with tempfile.TemporaryDirectory(prefix="maturity-cli-bench-") as tmp:
         one, aid = one_assessment(Path(tmp))
-        env = {**os.environ, "MATURITY_STORE": str(one)}
-        both("`maturity show ID --json`", [*exe, "show", aid, "--json"], env, args.runs, one, aid)
-        compare("`maturity list`", [*exe, "list"], env, args.runs)
-    big = big_store(args.teams, args.per_team)
-    env = {**os.environ, "MATURITY_STORE": str(big)}
-    n = f"{args.teams * args.per_team:,}"
-    trend = [*exe, "trend", "--team", "Team 007"]
-    both(f"`maturity trend --team T` ({n})", trend, env, args.runs, big)
-    both(f"`maturity portfolio` ({n})", [*exe, "portfolio"], env, args.runs, big)
+        writer = Writer(one, aid, exe)
+        try:
+            four_ways("`maturity show ID --json`", [*exe, "show", aid, "--json"], args.runs, writer)
+        finally:
+            writer.close()
+        compare("`maturity list`", [*exe, "list"], writer.env, args.runs)
+        big = big_store(args.teams, args.per_team)
+        n = f"{args.teams * args.per_team:,}"
+        copy, changing = in_progress_copy(big, Path(tmp), "Team 007")
+        writer = Writer(copy, changing, exe)
+        try:
+            trend = [*exe, "trend", "--team", "Team 007"]
+            four_ways(f"`maturity trend --team T` ({n})", trend, args.runs, writer)
+            four_ways(f"`maturity portfolio` ({n})", [*exe, "portfolio"], args.runs, writer)
+        finally:
+            writer.close()
 
 
 if __name__ == "__main__":

@@ -129,15 +129,24 @@ async def headless_latency(store: Path, assessment_id: str, answers: int) -> lis
             saved_at.append(time.perf_counter())
             saved.set()
 
+    from maturity.tui.screens.question import BURST_GAP_S, QuestionScreen
+
     app = MaturityApp(store, lang="en")
     timings: list[float] = []
     async with app.run_test(size=(100, 30), message_hook=hook) as pilot:
         await pilot.pause()
         await app.workers.wait_for_complete()
         app.open_questions(assessment_id)
-        await pilot.pause(0.3)
-        await app.workers.wait_for_complete()
+        for _ in range(100):  # until the question is shown (a loaded machine is slower)
+            await pilot.pause(0.1)
+            await app.workers.wait_for_complete()
+            screen = app.screen
+            if isinstance(screen, QuestionScreen) and screen.current is not None:
+                break
         for i in range(answers):
+            # Digits closer together than BURST_GAP_S are held as a burst (someone typing
+            # the room's votes) and answer nothing: a person's pace, untimed.
+            await asyncio.sleep(BURST_GAP_S + 0.1)
             saved.clear()
             t0 = time.perf_counter()
             await pilot.press(str(1 + i % 5))

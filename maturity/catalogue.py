@@ -45,6 +45,30 @@ def language_problem(value: str) -> str | None:
     return f"expected {language_choices()}, got '{value}'"
 
 
+class Words:
+    """A value for a ``{field}`` that is itself words: its text in each language (English
+    required), chosen by :meth:`Catalogue.text` for the language being written. ``str()`` is
+    the English, so a message made once in English (the command line's) reads as before."""
+
+    __slots__ = ("_text",)
+
+    def __init__(self, text: Mapping[str, str]) -> None:
+        self._text = text
+
+    def localize(self, lang: str) -> str:
+        return tr(self._text, lang)
+
+    def __str__(self) -> str:
+        return self.localize(DEFAULT_LANGUAGE)
+
+
+def _localized(value: object, lang: str) -> object:
+    """``value`` in ``lang`` when it knows its own words (:class:`Words`, a records file's
+    location, ...: anything with ``localize(lang)``), else the value as it is."""
+    localize = getattr(value, "localize", None)
+    return localize(lang) if callable(localize) else value
+
+
 def fields(text: str) -> frozenset[str]:
     """The ``{name}`` fields of a text (what :meth:`Catalogue.text` fills in)."""
     import string  # only the completeness checks need it, not a lookup
@@ -81,7 +105,9 @@ class Catalogue(Mapping[str, Mapping[str, str]]):
         if entry is None:
             return key
         text = tr(entry, lang)
-        return text.format(**params) if params else text
+        if not params:
+            return text
+        return text.format(**{name: _localized(v, lang) for name, v in params.items()})
 
     def table(self, lang: str) -> dict[str, str]:
         """Every key's text in ``lang``, English filling any gap (for a template's ``t``)."""

@@ -116,6 +116,18 @@ _ASSESSMENT: Final[dict[str, dict[str, str]]] = {
         "en": "assessment {id} is complete; voting is closed",
         "ko": "이 진단({id})은 완료되어 투표가 마감되었습니다",
     },
+    "vote.revealed": {
+        "en": "the votes on {question} are revealed; a vote can no longer be changed",
+        "ko": "{question}의 투표가 이미 공개되어 더는 바꿀 수 없습니다",
+    },
+    "vote.anonymous_name": {
+        "en": "anonymous assessment: a vote is cast with a token, not a name",
+        "ko": "익명 진단입니다. 투표는 이름이 아니라 토큰으로 합니다",
+    },
+    "vote.anonymous_record": {
+        "en": "anonymous assessment: recorded votes must not name voters",
+        "ko": "익명 진단입니다. 기록된 투표에 투표자 이름이 있으면 안 됩니다",
+    },
     "vote.nobody": {
         "en": "{question}: nobody has voted; give the team's level",
         "ko": "{question}: 아직 아무도 투표하지 않았습니다. 팀의 레벨을 직접 고르세요",
@@ -549,6 +561,26 @@ _FILES: Final[dict[str, dict[str, str]]] = {
         "ko": "{path}: 파일 이름이 너무 길어서 쓸 수 없습니다",
     },
     "file.invalid": {"en": "{problems}", "ko": "파일에서 문제를 찾았습니다:\n{problems}"},
+    "file.json_syntax": {
+        "en": "{name}: not valid JSON (line {line}, column {column}: {detail})",
+        "ko": "{name}: 올바른 JSON이 아닙니다 ({line}행 {column}열: {detail})",
+    },
+    "file.json_depth": {
+        "en": "{name}: not valid JSON (nested more than {limit} levels deep)",
+        "ko": "{name}: 올바른 JSON이 아닙니다 ({limit}단계보다 깊이 중첩되어 있습니다)",
+    },
+    "file.json_nested": {
+        "en": "{name}: not valid JSON (nested too deeply)",
+        "ko": "{name}: 올바른 JSON이 아닙니다 (너무 깊이 중첩되어 있습니다)",
+    },
+    "file.json_refused": {
+        "en": "{name}: not valid JSON ({detail})",
+        "ko": "{name}: 올바른 JSON이 아닙니다 ({detail})",
+    },
+    "file.json_number": {
+        "en": "{name}: not valid JSON (a number is too long: {detail})",
+        "ko": "{name}: 올바른 JSON이 아닙니다 (숫자가 너무 깁니다: {detail})",
+    },
     "file.is_folder": {
         "en": "{name}: is a folder, expected a file",
         "ko": "{name}: 폴더입니다. 파일을 고르세요",
@@ -576,8 +608,131 @@ _FILES: Final[dict[str, dict[str, str]]] = {
     },
 }
 
+# Problems inside a deployments or incidents file (maturity dora measure, the TUI's measure
+# form). ``{where}`` is a location that words itself ("deploys.csv line 3" / "deploys.csv 3행");
+# column and field names, states and formats stay as the file spells them.
+_RECORDS: Final[dict[str, dict[str, str]]] = {
+    "records.line": {"en": "{file} line {n}", "ko": "{file} {n}행"},
+    "records.item": {"en": "{file} item {n}", "ko": "{file} {n}번째 항목"},
+    "records.deployments": {"en": "deployments", "ko": "배포"},
+    "records.incidents": {"en": "incidents", "ko": "장애"},
+    "records.nothing": {"en": "nothing", "ko": "없음"},
+    "records.empty_object": {"en": "empty object", "ko": "빈 객체"},
+    "records.empty": {"en": "{file}: the file is empty", "ko": "{file}: 빈 파일입니다"},
+    "records.csv": {
+        "en": "{where}: {detail}",
+        "ko": "{where}: CSV로 읽을 수 없습니다 ({detail})",
+    },
+    "records.column_twice": {
+        "en": "{where}: column '{column}' appears twice",
+        "ko": "{where}: '{column}' 열이 두 번 나옵니다",
+    },
+    "records.too_many_fields": {
+        "en": "{where}: {count} fields, the header has {header}",
+        "ko": "{where}: 값이 {count}개인데 머리글은 {header}개입니다",
+    },
+    "records.row_short": {
+        "en": "{where}: column '{column}': missing (the row is short)",
+        "ko": "{where}: '{column}' 열의 값이 없습니다 (행이 짧습니다)",
+    },
+    "records.column_empty": {
+        "en": "{where}: column '{column}': empty",
+        "ko": "{where}: '{column}' 열이 비어 있습니다",
+    },
+    "records.header_missing": {
+        "en": "{where}: missing column '{column}' for {kind} (need {need}; found {have})",
+        "ko": "{where}: {kind} 기록에 필요한 '{column}' 열이 없습니다 (필요한 열: {need}, 있는 열: {have})",
+    },
+    "records.status": {
+        "en": (
+            "{where}: column 'status': '{value}' is neither a success (success, succeeded, ok)"
+            " nor a known other state (failed, error, cancelled, pending, in_progress, ...)"
+        ),
+        "ko": (
+            "{where}: 'status' 열의 '{value}'는 성공(success, succeeded, ok)도 아니고 알려진 다른"
+            " 상태(failed, error, cancelled, pending, in_progress 등)도 아닙니다"
+        ),
+    },
+    "records.unplanned": {
+        "en": "{where}: column 'unplanned': expected true or false, got '{value}'",
+        "ko": "{where}: 'unplanned' 열에는 true나 false를 쓰세요 (입력: '{value}')",
+    },
+    "records.commit": {
+        "en": "{where}: column 'commit': '{value}' is not a commit id (7 to 40 hex digits)",
+        "ko": "{where}: 'commit' 열의 '{value}'는 커밋 ID가 아닙니다 (16진수 7–40자리)",
+    },
+    "records.pagerduty_column": {
+        "en": "{where}: PagerDuty export without a {what} column (looked for {names})",
+        "ko": "{where}: PagerDuty 내보내기 파일에 {what} 열이 없습니다 (찾아본 열: {names})",
+    },
+    "records.json_kind": {
+        "en": (
+            "{where}: not a GitHub deployment, GitHub deployment status or GitLab deployment"
+            " (found: {keys})"
+        ),
+        "ko": (
+            "{where}: GitHub 배포, GitHub 배포 상태, GitLab 배포 중 어느 것도 아닙니다"
+            " (있는 키: {keys})"
+        ),
+    },
+    "records.json_mixed": {
+        "en": "{file}: mixes GitLab and GitHub records; give one kind per file",
+        "ko": "{file}: GitLab 기록과 GitHub 기록이 섞여 있습니다. 파일 하나에 한 종류만 넣으세요",
+    },
+    "records.field_missing": {
+        "en": "{where}: field '{field}': missing",
+        "ko": "{where}: '{field}' 필드가 없습니다",
+    },
+    "records.github_no_statuses": {
+        "en": (
+            "{file}: GitHub deployments without their statuses, so success is unknown; add each"
+            " deployment's statuses (see docs/measurement.md, 'GitHub')"
+        ),
+        "ko": (
+            "{file}: GitHub 배포에 상태(statuses)가 없어 성공 여부를 알 수 없습니다. 배포마다"
+            " statuses를 함께 넣으세요 (docs/measurement.md의 'GitHub' 참고)"
+        ),
+    },
+    "records.statuses_shape": {
+        "en": "{where}: statuses: expected objects with a 'state'",
+        "ko": "{where}: statuses에는 'state'가 있는 객체가 와야 합니다",
+    },
+    "records.finished_missing": {
+        "en": "{where}: field 'finished_at': missing (and no 'updated_at')",
+        "ko": "{where}: 'finished_at' 필드가 없습니다 ('updated_at'도 없습니다)",
+    },
+    "records.time_empty": {
+        "en": "{where}: column '{column}': empty time",
+        "ko": "{where}: '{column}' 열의 시각이 비어 있습니다",
+    },
+    "records.time_unreadable": {
+        "en": (
+            "{where}: column '{column}': cannot read time '{value}' (expected ISO 8601, e.g."
+            " 2024-05-01T14:03:00Z or 2024-05-01 23:03+09:00)"
+        ),
+        "ko": (
+            "{where}: '{column}' 열의 시각 '{value}'를 읽을 수 없습니다. 2024-05-01T14:03:00Z나"
+            " 2024-05-01 23:03+09:00 같은 ISO 8601 형식으로 쓰세요"
+        ),
+    },
+    "records.time_offset": {
+        "en": "{where}: column '{column}': offset beyond ±14:00 in '{value}'",
+        "ko": "{where}: '{column}' 열의 '{value}'는 UTC와의 시차가 ±14:00을 넘습니다",
+    },
+    "records.time_mixed": {
+        "en": (
+            "{where}: column '{column}': time without a UTC offset, but {other} has one; give"
+            " every time with an offset (Z, +09:00) or none"
+        ),
+        "ko": (
+            "{where}: '{column}' 열의 시각에 UTC 시차가 없는데 {other}에는 있습니다. 모든 시각에"
+            " 시차(Z, +09:00)를 붙이거나 모두 빼세요"
+        ),
+    },
+}
+
 ERRORS: Final[Catalogue] = merged(
-    _LIMITS, _DORA, _ASSESSMENT, _TEAMS, _PLAN, _STORE, _NOT_FOUND, _MEASURE, _FILES
+    _LIMITS, _DORA, _ASSESSMENT, _TEAMS, _PLAN, _STORE, _NOT_FOUND, _MEASURE, _RECORDS, _FILES
 )
 """Every coded core error: code -> {language: text}. A test checks each has every language
 of :data:`maturity.catalogue.LANGUAGES` with the same ``{fields}``."""

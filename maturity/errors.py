@@ -12,8 +12,40 @@ no flag can be typed. The English message (``str(error)``) stays what the comman
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass
+
+ECHO_LIMIT = 120
+"""At most this many characters of a value a person gave are repeated in an error message:
+a 5,000-character id or team name pasted by mistake is shown by its start and its length, so
+the one error line stays one line a person can read."""
+
+RUN_LIMIT = 300
+"""An unquoted run without spaces (a path, as most messages name a file) is cut only beyond
+this: longer than any real path a person types, shorter than a pasted blob."""
+
+_QUOTED = re.compile("'([^'\\n]{" + str(ECHO_LIMIT + 1) + ",})'")
+_RUN = re.compile("[^\\s':]{" + str(RUN_LIMIT + 1) + ",}")
+
+
+def _cut_quoted(match: re.Match[str]) -> str:
+    value = match.group(1)
+    return f"'{value[: ECHO_LIMIT - 20]}…' ({len(value):,} characters)"
+
+
+def _cut_run(match: re.Match[str]) -> str:
+    value = match.group(0)
+    return f"{value[: ECHO_LIMIT - 20]}… ({len(value):,} characters)"
+
+
+def shorten_echoes(message: str) -> str:
+    """``message`` with every quoted value longer than :data:`ECHO_LIMIT` (and any other run
+    without spaces longer than :data:`RUN_LIMIT`) cut to its start and its length. Every
+    error message goes through here (the English one and each language's, and the command
+    line's last-resort OSError line), so no raise site has to remember to cut what it
+    repeats."""
+    return _RUN.sub(_cut_run, _QUOTED.sub(_cut_quoted, message))
 
 
 class MaturityError(Exception):
@@ -37,7 +69,7 @@ class MaturityError(Exception):
             if code is None:
                 raise TypeError("MaturityError needs a message or a code")
             message = error_text(code, "en", self.params)
-        super().__init__(message)
+        super().__init__(shorten_echoes(message))
 
     def text(self, lang: str) -> str:
         """The message for a screen in ``lang``: the catalogue's words for the code (English
@@ -53,7 +85,7 @@ def error_text(code: str, lang: str, params: Mapping[str, object]) -> str:
 
     if code not in ERRORS:
         raise KeyError(f"no error code {code!r} in maturity.error_messages")
-    return ERRORS.text(code, lang, **params)
+    return shorten_echoes(ERRORS.text(code, lang, **params))
 
 
 @dataclass(frozen=True)

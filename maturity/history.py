@@ -185,30 +185,43 @@ def portfolio(
     """Teams x dimensions of each team's latest assessment; the organisation's weakest dimension.
 
     ``actions_done``: the share of actions done per team and quarter (:func:`plan.done_share`)."""
+    return portfolio_of([portfolio_row(e, now) for e in latest], actions_done)
+
+
+def is_stale(created: datetime, now: datetime) -> bool:
+    """An assessment older than :data:`STALE_AFTER_DAYS` at ``now`` ("over six months")."""
+    return now - created > timedelta(days=STALE_AFTER_DAYS)
+
+
+def portfolio_row(e: Evaluated, now: datetime) -> PortfolioRow:
+    """One team's row of the portfolio: its latest assessment's levels, scores and tier."""
+    return PortfolioRow(
+        team=e.assessment.team,
+        assessment=e.assessment.id,
+        date=format_time(e.assessment.created),
+        stale=is_stale(e.assessment.created, now),
+        overall_level=e.results.overall.level,
+        levels={d.id: d.level for d in e.results.dimensions},
+        scores={d.id: d.score for d in e.results.dimensions},
+        dora_tier=_tier(e),
+    )
+
+
+def portfolio_of(rows: Sequence[PortfolioRow], actions_done: Sequence[DoneShare] = ()) -> Portfolio:
+    """The portfolio of the teams' rows (:func:`portfolio_row`), given in the store's team
+    order: the dimensions in the order the rows first show them, the rows by team name."""
     dims: list[str] = []
-    for e in latest:
-        dims += [d.id for d in e.results.dimensions if d.id not in dims]
-    rows = [
-        PortfolioRow(
-            team=e.assessment.team,
-            assessment=e.assessment.id,
-            date=format_time(e.assessment.created),
-            stale=now - e.assessment.created > timedelta(days=STALE_AFTER_DAYS),
-            overall_level=e.results.overall.level,
-            levels={d.id: d.level for d in e.results.dimensions},
-            scores={d.id: d.score for d in e.results.dimensions},
-            dora_tier=_tier(e),
-        )
-        for e in sorted(latest, key=lambda e: e.assessment.team.casefold())
-    ]
+    for r in rows:
+        dims += [d for d in r.levels if d not in dims]
+    ordered = sorted(rows, key=lambda r: r.team.casefold())
     means: dict[str, float | None] = {}
     for dim in dims:
-        values = [s for r in rows if (s := r.scores.get(dim)) is not None]
+        values = [s for r in ordered if (s := r.scores.get(dim)) is not None]
         means[dim] = round(fmean(values), 4) if values else None
     scored = [(m, d) for d, m in means.items() if m is not None]
     return Portfolio(
         dimensions=dims,
-        rows=rows,
+        rows=ordered,
         weakest_dimension=min(scored)[1] if scored else None,
         dimension_means=means,
         stale_after_days=STALE_AFTER_DAYS,

@@ -14,9 +14,10 @@ same command printed before, stamped with the assessment's (or the store's) revi
 version and how long it stays true. A hit is printed as it is: the same bytes, computed by the
 same code, never imported here. Anything else, and every miss, is :func:`maturity.cli.main`
 itself, so every message, error and exit code stays the command line's own; after a miss
-the output is kept for the next time (SQLite only, best effort). After a command that changed
-a few assessments (``answer``, ``new``, ...), their ``show ID --json`` output is kept at once,
-in the same process, so it is stored with the assessment when it is written.
+the output is kept for the next time (SQLite only, best effort). Writers keep the outputs
+current themselves (:mod:`maturity.keep`: the command line after a write command, the TUI
+and a participant's app after each write), so a read after a change is normally a hit too.
+A PostgreSQL store always takes the normal path (reading it needs psycopg).
 
 This module imports nothing heavy at the top: a hit loads the standard library's ``sqlite3``
 and ``zlib`` and nothing of pydantic (a test checks ``sys.modules``).
@@ -39,15 +40,6 @@ _OPTIONS: dict[str, dict[str, bool]] = {
     "trend": {"--team": True, "--json": False, "--lang": True},
     "portfolio": {"--json": False, "--sort": True, "--lang": True},
 }
-
-
-_WRITES = frozenset({"new", "answer", "import", "target", "action", "complete", "reopen", "dora"})
-"""Commands that may change assessments (``dora``: ``measure --into``). After one succeeds,
-the ``show ID --json`` output of the assessments it changed is kept at once, so a script that
-answers and then reads gets the quick path; more than :data:`KEEP_AFTER_WRITE` changed (an
-import, a rename) are left for their first ``show``. Any other command changes nothing kept:
-a command missing here only means its changes are kept on first read, never a stale output."""
-KEEP_AFTER_WRITE = 3
 
 
 def _split_store(argv: Sequence[str]) -> tuple[str | None, list[str]] | None:
@@ -113,11 +105,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Run ``maturity`` with ``argv`` (default: the process's arguments); the exit code."""
     args = list(sys.argv[1:] if argv is None else argv)
     recognised = recognise(args)
-    if recognised is None:
-        split = _split_store(args)
-        if split is None or not split[1] or split[1][0] not in _WRITES:
-            return _command_line(args)
-        return _write_and_keep(args, split[0])
+    if recognised is None:  # a write command keeps what it changed itself (maturity.keep)
+        return _command_line(args)
     store, request = recognised
     from maturity.store import store_target
     from maturity.store.fastread import lookup
@@ -150,85 +139,24 @@ def _command_line(args: list[str]) -> int:
     return cli_main(args)
 
 
-def _command_line_kept(
-    args: list[str], request: Request, entry: Entry, started: str, *, quiet: bool = False
-) -> int:
-    """The command line with its standard output caught, printed, and kept when it succeeded.
-    ``quiet``: print nothing at all (standard error included), only keep the output."""
+def _command_line_kept(args: list[str], request: Request, entry: Entry, started: str) -> int:
+    """The command line with its standard output caught, printed, and kept when it succeeded."""
     import io
 
+    from maturity.keep import valid_until
     from maturity.store.fastread import remember
 
     real, caught = sys.stdout, io.StringIO()
-    real_err = sys.stderr
     sys.stdout = caught
-    if quiet:
-        sys.stderr = io.StringIO()
     try:
         code = _command_line(args)
     finally:
-        sys.stdout, sys.stderr = real, real_err
+        sys.stdout = real
     text = caught.getvalue()
-    written = 0 if quiet else _write(text)
+    written = _write(text)
     if code == 0 and written == 0:
         remember(entry, text, valid_until(request, entry, started))
     return code or written
-
-
-def _write_and_keep(args: list[str], store: str | None) -> int:
-    """A command that may change assessments; then the ``show ID --json`` output of the few
-    it changed is computed in this process (the models are loaded already) and kept."""
-    from maturity.store import store_target
-    from maturity.store.fastread import lookup, revised_since, store_revision
-    from maturity.timefmt import now_text
-
-    try:
-        target = store_target(store)
-        before = store_revision(target)
-    except Exception:  # the command line says what is wrong with the store
-        return _command_line(args)
-    code = _command_line(args)
-    if code != 0 or before is None:
-        return code
-    try:
-        from maturity.store.fastread import Request
-
-        for aid in revised_since(target, before, KEEP_AFTER_WRITE) or []:
-            request = Request("show", (), aid)
-            started = now_text()
-            _, entry = lookup(target, request, started)
-            if entry is not None:
-                show = ["--store", target, "show", aid, "--json"]
-                _command_line_kept(show, request, entry, started, quiet=True)
-    except Exception:
-        # The command succeeded and said so; keeping an output is an optimisation, and a
-        # fault in computing it is reported by the `show` that computes it next.
-        pass
-    return code
-
-
-def valid_until(request: Request, entry: Entry, started: str) -> str:
-    """When an output computed at ``started`` (or a little later) may stop being true.
-
-    Every command here depends on the day (``show``: the plan's "today" and overdue actions),
-    so an entry expires at the next midnight UTC. The portfolio also marks a team stale
-    ``STALE_AFTER_DAYS`` after its assessment, to the millisecond: it expires when the first
-    assessment not yet stale at ``started`` would become stale."""
-    from datetime import UTC, datetime, time, timedelta
-
-    from maturity.timefmt import format_time, parse_time
-
-    at = parse_time(started)
-    until = format_time(datetime.combine(at.date() + timedelta(days=1), time(), UTC))
-    if request.command == "portfolio":
-        from maturity.history import STALE_AFTER_DAYS
-        from maturity.store.fastread import first_created_after
-
-        span = timedelta(days=STALE_AFTER_DAYS)
-        first = first_created_after(entry.path, format_time(at - span))
-        if first is not None:
-            until = min(until, format_time(parse_time(first) + span))
-    return until
 
 
 def _write(text: str) -> int:

@@ -33,6 +33,8 @@ from maturity.errors import MaturityError
 from maturity.limits import PERSON_MAX
 from maturity.model.votes import ANON_KEY
 from maturity.model.votes import is_anonymised as is_anonymised  # re-exported
+from maturity.names import clean_name as clean_name  # re-exported
+from maturity.names import name_key as name_key  # re-exported
 
 if TYPE_CHECKING:
     from maturity.model.assessment import Answer
@@ -128,17 +130,6 @@ def anonymised(votes: Iterable[Vote]) -> dict[str, Vote]:
     ordered = sorted(votes, key=lambda v: (v is None, v or 0))
     width = max(2, len(str(len(ordered))))
     return {f"#{i:0{width}d}": v for i, v in enumerate(ordered, start=1)}
-
-
-def clean_name(name: str) -> str:
-    """A participant name as stored: surrounding and repeated spaces removed."""
-    return " ".join(name.split())
-
-
-def name_key(name: str) -> str:
-    """The one matching rule for names people type (teams and participants alike): case and
-    surrounding or repeated spaces are ignored, so "joon" and " Joon " are the same person."""
-    return clean_name(name).casefold()
 
 
 def canonical_name(name: str, known: Iterable[str]) -> str:

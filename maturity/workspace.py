@@ -10,7 +10,7 @@ from __future__ import annotations
 import builtins
 import json
 import secrets
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
@@ -32,7 +32,7 @@ from maturity.model.assessment import (
     QuestionnaireRef,
     now,
 )
-from maturity.model.history import Comparison, Portfolio, Trend
+from maturity.model.history import Comparison, Portfolio, PortfolioRow, Trend
 from maturity.model.plan import Action, ActionView, DoneShare, Plan, Target
 from maturity.model.results import Results
 from maturity.questionnaire import LoadedQuestionnaire
@@ -46,6 +46,11 @@ from maturity.store.base import (
     team_key,
 )
 from maturity.voting import Voter, canonical_name, median_down, name_error
+
+EvaluateFn = Callable[..., Evaluated]
+"""``(id, lang, roadmap=...) -> Evaluated``, as :meth:`Workspace.evaluated`."""
+RowFn = Callable[[str, "str | None", datetime], PortfolioRow]
+"""``(assessment id, lang, at) -> PortfolioRow``, as :func:`maturity.history.portfolio_row`."""
 
 
 def new_id() -> str:
@@ -673,7 +678,13 @@ class Workspace:
     def compare(self, a: str, b: str, lang: str | None = None) -> Comparison:
         return history.compare(self.evaluated(a, lang), self.evaluated(b, lang))
 
-    def trend(self, team: str, lang: str | None = None) -> Trend:
+    def trend(
+        self, team: str, lang: str | None = None, *, evaluated: EvaluateFn | None = None
+    ) -> Trend:
+        """The team's assessments over time. ``evaluated``: what gives an assessment's
+        results (default :meth:`evaluated`); :mod:`maturity.keep` passes one that reuses
+        results of assessments unchanged since it last computed them (the same results)."""
+        evaluate_one = evaluated or self.evaluated
         ids = self.store.ids_for_team(team)
         if not ids:
             raise NotFoundError(code="team.not_found", params={"team": team.strip()})
@@ -685,21 +696,35 @@ class Workspace:
                 params={"team": team.strip()},
             )
         # levels only: a trend shows no recommendations (a third of the time per assessment)
-        evaluated = [self.evaluated(i, lang, roadmap=False) for i in ids]
-        return history.trend(evaluated[-1].assessment.team, evaluated)
+        done = [evaluate_one(i, lang, roadmap=False) for i in ids]
+        return history.trend(done[-1].assessment.team, done)
 
-    def portfolio(self, at: datetime | None = None, lang: str | None = None) -> Portfolio:
-        """Each team's latest complete assessment (or latest of any status if none is complete)."""
-        latest: list[Evaluated] = []
-        for row in self.store.teams():
-            chosen = row.latest_id
-            if row.latest_status != "complete":
-                complete = [s for s in self.store.list(row.team) if s.status == "complete"]
+    def portfolio(
+        self,
+        at: datetime | None = None,
+        lang: str | None = None,
+        *,
+        row: RowFn | None = None,
+    ) -> Portfolio:
+        """Each team's latest complete assessment (or latest of any status if none is complete).
+
+        ``row``: what gives a team's row (default: its assessment scored now, levels only);
+        :mod:`maturity.keep` passes one that reuses rows of assessments unchanged since."""
+        at = at or now()
+        rows: list[PortfolioRow] = []
+        for team in self.store.teams():
+            chosen = team.latest_id
+            if team.latest_status != "complete":
+                complete = [s for s in self.store.list(team.team) if s.status == "complete"]
                 if complete:
                     chosen = complete[0].id  # list() is newest first
-            latest.append(self.evaluated(chosen, lang, roadmap=False))  # levels only
+            if row is not None:
+                rows.append(row(chosen, lang, at))
+            else:
+                e = self.evaluated(chosen, lang, roadmap=False)  # levels only
+                rows.append(history.portfolio_row(e, at))
         shares = plan_mod.done_share_rows(self.store.action_summaries())
-        return history.portfolio(latest, at or now(), shares)
+        return history.portfolio_of(rows, shares)
 
     def delete(self, assessment_id: str) -> None:
         self.store.delete(assessment_id)

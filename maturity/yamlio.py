@@ -266,20 +266,23 @@ def _depth_ok(text: str) -> bool:
 def parse_json(text: str, source: str) -> Any:
     """Parse JSON strictly (see the module docstring); one MaturityError naming the file."""
     if not _depth_ok(text):
-        raise MaturityError(f"{source}: not valid JSON (nested more than {MAX_DEPTH} levels deep)")
+        raise MaturityError(code="file.json_depth", params={"name": source, "limit": MAX_DEPTH})
     try:
         return json.loads(
             text, object_pairs_hook=_pairs, parse_constant=_constant, parse_float=_float
         )
     except json.JSONDecodeError as exc:
         raise MaturityError(
-            f"{source}: not valid JSON (line {exc.lineno}, column {exc.colno}: {exc.msg})"
+            code="file.json_syntax",
+            params={"name": source, "line": exc.lineno, "column": exc.colno, "detail": exc.msg},
         ) from None
     except _JSONRefusal as exc:
-        raise MaturityError(f"{source}: not valid JSON ({exc})") from None
+        raise MaturityError(
+            code="file.json_refused", params={"name": source, "detail": str(exc)}
+        ) from None
     except ValueError as exc:  # an integer beyond Python's digit limit
         raise MaturityError(
-            f"{source}: not valid JSON (a number is too long: {str(exc).split(';')[0]})"
+            code="file.json_number", params={"name": source, "detail": str(exc).split(";")[0]}
         ) from None
     except RecursionError:
-        raise MaturityError(f"{source}: not valid JSON (nested too deeply)") from None
+        raise MaturityError(code="file.json_nested", params={"name": source}) from None

@@ -15,11 +15,11 @@ from coach_support import AT, seed_history_store
 from conftest import CliResult
 
 from maturity.answers_file import load_answers
-from maturity.cli import textout
 from maturity.errors import InvalidFileError, MaturityError
 from maturity.history import PORTFOLIO_SORTS, sort_portfolio
 from maturity.levels import NOT_SURE, parse_level
 from maturity.model.assessment import Answer
+from maturity.readouts import portfolio_text
 from maturity.textfmt import format_delta, format_level, format_score, format_share
 from maturity.timefmt import format_time, parse_time, parse_time_or_none
 from maturity.workspace import revise_answer
@@ -246,7 +246,7 @@ def test_cli_text_and_tui_screen_order_teams_alike(store_path: Path) -> None:
     ws = seed_history_store(store_path)
     p = ws.portfolio(AT, "en")
     for key in ["overall", "dora", *p.dimensions]:
-        text = textout.portfolio(p, key)
+        text = portfolio_text(p, key)
         cli_order = [line.split()[0] for line in text.splitlines()[1 : 1 + len(p.rows)]]
         tui_key = key if key in PORTFOLIO_SORTS else f"dim:{key}"
         tui_order = [r.team for r in sort_rows(p, tui_key, False)]
@@ -254,6 +254,23 @@ def test_cli_text_and_tui_screen_order_teams_alike(store_path: Path) -> None:
         no_value = [r.team for r in p.rows if _value(r, key) is None]
         assert cli_order[len(cli_order) - len(no_value) :] == sorted(no_value, key=str.casefold)
     ws.store.close()
+
+
+def test_portfolio_json_follows_sort_like_the_table(store_path: Path, cli: Cli) -> None:
+    """Before: ``portfolio --json --sort KEY`` ignored the key (and accepted any word)."""
+    import json
+
+    ws = seed_history_store(store_path)
+    p = ws.portfolio(lang="en")
+    ws.store.close()
+    store = ("--store", str(store_path))
+    for key in ["team", "overall", "dora", *p.dimensions]:
+        table = cli(*store, "portfolio", "--sort", key).out
+        table_order = [line.split()[0] for line in table.splitlines()[1 : 1 + len(p.rows)]]
+        rows = json.loads(cli(*store, "portfolio", "--json", "--sort", key).out)["rows"]
+        assert [r["team"] for r in rows] == table_order, key
+    bad = cli(*store, "portfolio", "--json", "--sort", "colour")
+    assert bad.code == 2 and bad.out == "" and "cannot sort by 'colour'" in bad.err
 
 
 def _value(row: object, key: str) -> object:

@@ -21,8 +21,9 @@ from conftest import DATA, ROOT, CliResult, store_at_schema
 from measure_support import workflows_repo, write
 from test_measure import DEPLOYS, INCIDENTS, WINDOW
 
-from maturity import launch
+from maturity import keep, launch
 from maturity.cli import main as cli_main
+from maturity.cli.context import CliContext
 from maturity.store import fastread
 from maturity.store.fastread import Request
 from maturity.store.migrations import SCHEMA_VERSION, statements
@@ -33,8 +34,23 @@ Run = Callable[..., CliResult]
 
 
 @pytest.fixture
-def normal(capsys: pytest.CaptureFixture[str]) -> Run:
-    """The command line itself (never the launcher)."""
+def normal(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> Run:
+    """The command line itself (never the launcher), keeping nothing after a write, so the
+    stamps alone say what is current (:func:`writer` is the command line as it is)."""
+
+    def run(*args: str) -> CliResult:
+        with monkeypatch.context() as patch:
+            patch.setattr(CliContext, "keep_outputs", lambda self: None)
+            code = cli_main(list(args))
+        out = capsys.readouterr()
+        return CliResult(code, out.out, out.err)
+
+    return run
+
+
+@pytest.fixture
+def writer(capsys: pytest.CaptureFixture[str]) -> Run:
+    """The command line as it is: a write command keeps the outputs of what it changed."""
 
     def run(*args: str) -> CliResult:
         code = cli_main(list(args))
@@ -541,7 +557,7 @@ def test_the_portfolio_expires_when_a_team_turns_stale(
     assert "stale" not in before
     _, entry = fastread.lookup(str(store_path), Request("portfolio"), now_text())
     assert entry is not None
-    until = launch.valid_until(Request("portfolio"), entry, now_text())
+    until = keep.valid_until(Request("portfolio"), entry, now_text())
     assert until == format_time(created + timedelta(days=STALE_AFTER_DAYS))
     later = format_time(created + timedelta(days=STALE_AFTER_DAYS, milliseconds=1))
     assert fastread.lookup(str(store_path), Request("portfolio"), later)[0] is None

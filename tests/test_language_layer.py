@@ -294,3 +294,26 @@ def test_workspace_and_store_errors_carry_codes(tmp_path: Path) -> None:
 def test_fields_are_read_like_str_format_reads_them() -> None:
     assert fields("{a} {b} {{literal}} {a}") == {"a", "b"}
     assert catalogue.language_choices() == "en or ko"
+
+
+@pytest.mark.parametrize(
+    ("text", "english", "korean"),
+    [
+        ('{"a": ', "q.json: not valid JSON (line 1, column 7: Expecting value)",
+         "q.json: 올바른 JSON이 아닙니다 (1행 7열: Expecting value)"),
+        ("[" * 300 + "]" * 300, "q.json: not valid JSON (nested more than",
+         "q.json: 올바른 JSON이 아닙니다 ("),
+    ],
+)  # fmt: skip
+def test_a_json_file_problem_is_worded_in_each_language(
+    text: str, english: str, korean: str
+) -> None:
+    """A questionnaire or answers file given to a Korean screen as JSON is refused in Korean;
+    the command line's English message is unchanged."""
+    from maturity.yamlio import parse_json
+
+    with pytest.raises(MaturityError) as caught:
+        parse_json(text, "q.json")
+    assert str(caught.value).startswith(english)
+    assert caught.value.text("ko").startswith(korean)
+    assert "not valid" not in caught.value.text("ko")

@@ -108,7 +108,7 @@ CASES: list[tuple[str, Callable[[Path], list[str]], str]] = [
     ("invalid JSON", lambda t: ["--deployments", _f(t, "d.json", '[{"id": 1,')],
      "error: d.json: not valid JSON (line 1"),
     ("unknown JSON shape", lambda t: ["--deployments", _f(t, "d.json", json.dumps([{"name": "x", "when": "today"}]))],
-     "error: d.json: item 1: not a GitHub deployment, GitHub deployment status or GitLab deployment (found: name, when)"),
+     "error: d.json item 1: not a GitHub deployment, GitHub deployment status or GitLab deployment (found: name, when)"),
     ("GitHub without statuses", lambda t: ["--deployments", _f(t, "d.json", json.dumps([{"id": 1, "sha": "0070297", "environment": "production", "created_at": "2024-01-04T00:00:00Z"}]))],
      "error: d.json: GitHub deployments without their statuses"),
     ("GitLab missing sha", lambda t: ["--deployments", _f(t, "d.json", json.dumps([{"id": 1, "iid": 1, "sha": None, "status": "success", "updated_at": "2024-01-04T00:00:00Z", "environment": {"name": "production"}}]))],
@@ -203,3 +203,50 @@ def test_hostile_file_names_reach_the_terminal_as_text(cli: Cli, tmp_path: Path)
     assert "\x1b" not in r.out and "d\\x1b[31m[b]x.csv" in r.out
     r = cli("dora", "measure", "--deployments", str(tmp_path / "n\x1bo.csv"))
     assert r.code == 2 and "\x1b" not in r.err and "n\\x1bo.csv" in r.err
+
+
+@pytest.mark.parametrize(
+    ("name", "text", "english", "korean"),
+    [
+        ("d.csv", "time,commit,environment,status\n2026-01-01T10:00Z,abcdef1,prod,meh\n",
+         "d.csv line 2: column 'status': 'meh' is neither a success",
+         "d.csv 2행: 'status' 열의 'meh'는 성공"),
+        ("d.csv", "time,commit,environment,status\n2026-01-01T10:00Z,abcdef1,prod\n",
+         "d.csv line 2: column 'status': missing (the row is short)",
+         "d.csv 2행: 'status' 열의 값이 없습니다 (행이 짧습니다)"),
+        ("d.csv", "time,commit,environment,status\nyesterday,abcdef1,prod,ok\n",
+         "d.csv line 2: column 'time': cannot read time 'yesterday'",
+         "d.csv 2행: 'time' 열의 시각 'yesterday'를 읽을 수 없습니다"),
+        ("d.csv", "time,commit,environment,status\n2026-01-01T10:00Z,abcdef1,prod,ok\n"
+                  "2026-01-02 10:00,abcdef2,prod,ok\n",
+         "d.csv line 3: column 'time': time without a UTC offset, but d.csv line 2 has one",
+         "d.csv 3행: 'time' 열의 시각에 UTC 시차가 없는데 d.csv 2행에는 있습니다"),
+        ("d.csv", "when,what\n",
+         "d.csv line 1: missing column 'time' for deployments (need time, commit",
+         "d.csv 1행: 배포 기록에 필요한 'time' 열이 없습니다"),
+        ("d.json", '[{"id": 1, "sha": "abcdef1", "environment": "prod"}]',
+         "d.json: GitHub deployments without their statuses",
+         "d.json: GitHub 배포에 상태(statuses)가 없어"),
+        ("d.json", "[{}]",
+         "d.json item 1: not a GitHub deployment, GitHub deployment status or GitLab deployment"
+         " (found: empty object)",
+         "d.json 1번째 항목: GitHub 배포, GitHub 배포 상태, GitLab 배포 중 어느 것도 아닙니다"
+         " (있는 키: 빈 객체)"),
+    ],
+)  # fmt: skip
+def test_a_problem_inside_a_records_file_is_worded_in_each_language(
+    tmp_path: Path, name: str, text: str, english: str, korean: str
+) -> None:
+    """The command line's English is unchanged; a Korean screen reads the place ("2행") and
+    the problem in Korean, with column names and states as the file spells them."""
+    from maturity.errors import MaturityError
+    from maturity.measure.records import read_deployments
+
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(MaturityError) as caught:
+        read_deployments(path)
+    assert str(caught.value).startswith(english)
+    assert caught.value.text("en") == str(caught.value)
+    assert caught.value.text("ko").startswith(korean)
+    assert " line " not in caught.value.text("ko")

@@ -89,10 +89,35 @@ def test_a_newer_schema_is_refused_untouched(cli: Cli, pg: str) -> None:
     assert fingerprint(pg) == before
 
 
+def _last_postgres_change() -> int:
+    from maturity.store.migrations import statements
+
+    return max(n for n in range(1, SCHEMA_VERSION + 1) if statements(n, "postgresql"))
+
+
 def test_an_older_schema_asks_for_migrate(cli: Cli, pg: str) -> None:
+    older = _last_postgres_change() - 1
     with psycopg.connect(pg, autocommit=True) as conn:
-        conn.execute("UPDATE maturity_schema SET version = %s", (SCHEMA_VERSION - 1,))
-    _one_error(cli("list"), f"schema {SCHEMA_VERSION - 1} is older", "maturity store migrate")
+        conn.execute("UPDATE maturity_schema SET version = %s", (older,))
+    _one_error(cli("list"), f"schema {older} is older", "maturity store migrate")
+
+
+def test_a_schema_behind_only_by_sqlite_migrations_opens_as_it_is(cli: Cli, pg: str) -> None:
+    """Schema 7 changed SQLite only (the quick read path); a PostgreSQL store left at 6 works
+    without a migrate, and `store migrate` then records the version and changes nothing else."""
+    behind = _last_postgres_change()
+    assert behind < SCHEMA_VERSION  # the newest migrations have nothing for PostgreSQL
+    assert cli("new", "--team", "Payments", "-q", "calms").code == 0
+    with psycopg.connect(pg, autocommit=True) as conn:
+        conn.execute("UPDATE maturity_schema SET version = %s", (behind,))
+    listed = cli("list")
+    assert listed.code == 0 and "Payments" in listed.out
+    assert cli("new", "--team", "Search", "-q", "calms").code == 0
+    migrated = cli("store", "migrate")
+    assert migrated.code == 0 and f"schema {behind} -> {SCHEMA_VERSION}" in migrated.out
+    with psycopg.connect(pg, autocommit=True) as conn:
+        row = conn.execute("SELECT max(version) FROM maturity_schema").fetchone()
+    assert row is not None and row[0] == SCHEMA_VERSION
 
 
 # -- bad targets: one line, exit 2, no password anywhere --------------------------------------

@@ -55,8 +55,10 @@ def test_votes_are_counted_but_hidden_until_revealed(ws: Workspace, store_url: s
 
     shown = ws.reveal(a.id, Q1)
     assert shown.revealed and shown.votes == {"Mina": 3, "Joon": 5}
-    with pytest.raises(MaturityError, match="revealed"):
+    with pytest.raises(MaturityError, match="revealed") as late:
         ws.cast_vote(a.id, Q1, mina, 4)
+    # a participant's Korean screen words it in Korean (the store raises it, not a screen)
+    assert late.value.text("ko") == f"{Q1}의 투표가 이미 공개되어 더는 바꿀 수 없습니다"
     with pytest.raises(MaturityError, match="revealed"):
         ws.retract_vote(a.id, Q1, joon)
     assert other(store_url).team_state(a.id, Q1).votes == {"Mina": 3, "Joon": 5}

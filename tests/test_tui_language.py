@@ -116,11 +116,20 @@ async def test_measure_form_errors_are_korean_and_name_no_flags(store_path: Path
         await press(pilot, "ctrl+s")
         await settle(pilot, 6)
         assert str(error.render()) == f"{empty}: 빈 파일입니다"
-        # a problem inside the file: a Korean lead, the detail as found (it quotes the file)
+        # a problem inside the file: its place and its words in Korean, names as the file has them
         empty.write_text("when,what\n2026-01-01,x\n", encoding="utf-8")
         await press(pilot, "ctrl+s")
         await settle(pilot, 6)
-        assert str(error.render()).startswith("기록 파일에 문제가 있습니다: deploys.csv line 1:")
+        assert str(error.render()) == (
+            "deploys.csv 1행: 배포 기록에 필요한 'time' 열이 없습니다"
+            " (필요한 열: time, commit, environment, status, 있는 열: when, what)"
+        )
+        empty.write_text("time,commit,environment,status\n2026-01-01T10:00Z,zz,prod,ok\n")
+        await press(pilot, "ctrl+s")
+        await settle(pilot, 6)
+        assert str(error.render()) == (
+            "deploys.csv 2행: 'commit' 열의 'zz'는 커밋 ID가 아닙니다 (16진수 7–40자리)"
+        )
         for text in [*notifications(app), str(error.render())]:
             assert "--" not in text
 

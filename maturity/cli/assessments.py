@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 from maturity.catalogue import language_choices
 from maturity.cli.common import EXIT_OK, benchmark_year, dump, lang_code
 from maturity.errors import MaturityError
+from maturity.readouts import show_json
 from maturity.safetext import terminal_safe
 
 if TYPE_CHECKING:
@@ -138,23 +139,20 @@ def cmd_show(args: argparse.Namespace, ctx: CliContext) -> int:
     from maturity.cli import textout
 
     ws = ctx.workspace(create=False)
+    if args.json:  # the one builder the quick read path's kept outputs come from too
+        sys.stdout.write(show_json(ws, args.id, args.lang, args.benchmark))
+        return EXIT_OK
     a = ws.get(args.id)
     lang = args.lang or a.language
     r = ws.results(a.id, lang, args.benchmark)
     p = ws.plan(a.id, lang)
-    if args.json:
-        data = r.model_dump(mode="json")
-        data["targets"] = [g.model_dump(mode="json") for g in p.targets]
-        data["actions"] = [v.model_dump(mode="json") for v in ws.action_views(a.id)]
-        print(dump(data))
-    else:
-        print(textout.results(r, ws.questionnaire_for(a).questionnaire, lang))
+    print(textout.results(r, ws.questionnaire_for(a).questionnaire, lang))
+    print()
+    print(textout.plan_targets(p))
+    views = ws.action_views(a.id)
+    if views:
         print()
-        print(textout.plan_targets(p))
-        views = ws.action_views(a.id)
-        if views:
-            print()
-            print(textout.actions(views))
+        print(textout.actions(views))
     return EXIT_OK
 
 

@@ -7,8 +7,10 @@ Registered on the main parser by :func:`register`; each command is a thin layer 
 from __future__ import annotations
 
 import argparse
+import sys
 from typing import TYPE_CHECKING, Any
 
+from maturity import readouts
 from maturity.cli.common import EXIT_OK, Parser, dump, lang_code
 from maturity.safetext import terminal_safe
 
@@ -69,24 +71,14 @@ def cmd_compare(args: argparse.Namespace, ctx: CliContext) -> int:
 
 
 def cmd_trend(args: argparse.Namespace, ctx: CliContext) -> int:
-    from maturity.cli import textout
-
-    trend = ctx.workspace(create=False).trend(args.team, args.lang)
-    if args.json:
-        print(dump(trend.model_dump(mode="json")))
-    else:
-        print(textout.trend(trend))
+    ws = ctx.workspace(create=False)
+    sys.stdout.write(readouts.trend_output(ws, args.team, args.lang, as_json=args.json))
     return EXIT_OK
 
 
 def cmd_portfolio(args: argparse.Namespace, ctx: CliContext) -> int:
-    from maturity.cli import textout
-
     portfolio = ctx.workspace(create=False).portfolio(lang=args.lang)
-    if args.json:
-        print(dump(portfolio.model_dump(mode="json")))
-    else:
-        print(textout.portfolio(portfolio, args.sort))
+    sys.stdout.write(readouts.portfolio_output(portfolio, args.sort, as_json=args.json))
     return EXIT_OK
 
 

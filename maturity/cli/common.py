@@ -9,12 +9,12 @@ Stdlib only at import time, so building the parser stays cheap for ``maturity li
 from __future__ import annotations
 
 import argparse
-import json
 from collections.abc import Callable
 from typing import TYPE_CHECKING, NoReturn, TypeAlias
 
 from maturity.catalogue import language_problem
 from maturity.errors import MaturityError
+from maturity.readouts import dump as dump  # re-exported: the one JSON shape for scripts
 
 if TYPE_CHECKING:
     from maturity.cli.context import CliContext
@@ -36,11 +36,6 @@ class Parser(argparse.ArgumentParser):
 
     def error(self, message: str) -> NoReturn:
         raise UsageError(f"{message} (see: {self.prog} --help)")
-
-
-def dump(data: object) -> str:
-    """JSON for scripts: indented, and non-ASCII text (Korean names) kept readable."""
-    return json.dumps(data, ensure_ascii=False, indent=2)
 
 
 def lang_code(value: str) -> str:

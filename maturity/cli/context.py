@@ -13,6 +13,7 @@ from types import TracebackType
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from maturity.keep import Keeper
     from maturity.store import Store
     from maturity.workspace import Workspace
 
@@ -33,6 +34,7 @@ class CliContext:
         self._store: Store | None = None
         self._workspace: Workspace | None = None
         self._others: list[Store] = []
+        self._keeper: Keeper | None = None
 
     def __enter__(self) -> CliContext:
         return self
@@ -64,8 +66,27 @@ class CliContext:
         if self._store is not None:  # it did not exist, and now it is to be created
             self._workspace = None
             self._store.close()
+        else:
+            from maturity.keep import Keeper, keepable
+
+            if keepable(store):
+                self._keeper = Keeper(store.target)  # before the command writes anything
         self._store = store
         return store
+
+    def keep_outputs(self) -> None:
+        """After a command that succeeded: keep the quick read path's outputs of what it
+        changed (:mod:`maturity.keep`), in this process, with the models it has loaded.
+        Best effort and silent: the command has done its work and said so, and an output
+        not kept is computed by its next command."""
+        keeper, store = self._keeper, self._store
+        if keeper is None or store is None:
+            return
+        try:
+            if keeper.changed():
+                keeper.keep(self.workspace())
+        except (Exception, KeyboardInterrupt):
+            pass
 
     def workspace(self, *, create: bool = False) -> Workspace:
         """The workspace over :meth:`store` (one per open store)."""
@@ -100,7 +121,7 @@ class CliContext:
         Called at exit, and by a command before it hands over to a user interface that
         runs for hours with its own connections (``join``, ``serve``)."""
         stores = [*self._others, *([self._store] if self._store is not None else [])]
-        self._store, self._workspace, self._others = None, None, []
+        self._store, self._workspace, self._others, self._keeper = None, None, [], None
         errors: list[BaseException] = []
         for store in stores:
             try:

@@ -29,7 +29,7 @@ from maturity.cli import (
 )
 from maturity.cli.common import EXIT_INPUT, EXIT_OK, Command, Parser
 from maturity.cli.context import CliContext
-from maturity.errors import MaturityError
+from maturity.errors import MaturityError, shorten_echoes
 from maturity.safetext import terminal_safe
 from maturity.stdout import silence_stdout
 
@@ -100,6 +100,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         with CliContext(args.store) as ctx:  # closes every store it opened, on any way out
             code = func(args, ctx)
             _flush_stdout()
+            if code == EXIT_OK:
+                ctx.keep_outputs()
         return code
     except MaturityError as exc:
         for line in str(exc).splitlines() or ["invalid input"]:
@@ -116,7 +118,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except OSError as exc:  # the environment (a full disk, a vanished folder), not a bug
         reason = exc.strerror or str(exc)
         if exc.filename:
-            print(f"error: {exc.filename}: {reason}", file=sys.stderr)
+            print(shorten_echoes(f"error: {exc.filename}: {reason}"), file=sys.stderr)
         else:  # writing to standard output (> /dev/full, a full disk)
             print(f"error: cannot write the output ({reason}); it is incomplete", file=sys.stderr)
         silence_stdout()

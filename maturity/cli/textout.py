@@ -11,12 +11,12 @@ from typing import TYPE_CHECKING
 
 from maturity.model.terms import tier_name
 from maturity.safetext import terminal_safe as shown
-from maturity.textfmt import format_delta, format_level, format_score, format_share
+from maturity.textfmt import format_delta, format_level, format_score
 
 if TYPE_CHECKING:  # listing must stay light: the models and DORA tables load on first use
     from maturity.dora import DoraResult
-    from maturity.model.history import Comparison, Portfolio, Trend
-    from maturity.model.plan import ActionView, DoneShare, Plan
+    from maturity.model.history import Comparison
+    from maturity.model.plan import ActionView, Plan
     from maturity.model.questionnaire import Questionnaire
     from maturity.model.results import Results
     from maturity.store.base import Summary, TeamRow
@@ -275,62 +275,6 @@ def comparison(c: Comparison) -> str:
     return "\n".join(lines)
 
 
-def trend(t: Trend) -> str:
-    head = (
-        f"{'DATE':<10}  {'ID':<12}  "
-        + "  ".join(f"{d[:11]:>11}" for d in t.dimensions)
-        + "  OVERALL  DORA"
-    )
-    lines = [f"{shown(t.team)}: {len(t.points)} assessments", head]
-    for p in t.points:
-        cells = "  ".join(f"{format_score(p.dimensions.get(d)):>11}" for d in t.dimensions)
-        overall = f"{format_level(p.overall_level)} ({format_score(p.overall_score)})"
-        lines.append(
-            f"{p.created[:10]:<10}  {p.id:<12}  {cells}  {overall:>7}  {tier_name(p.dora_tier)}"
-        )
-    first, last = t.points[0], t.points[-1]
-    deltas = []
-    for d in t.dimensions:
-        x, y = first.dimensions.get(d), last.dimensions.get(d)
-        if x is not None and y is not None:
-            deltas.append(f"{d} {format_delta(y - x)}")
-    if deltas:
-        lines += ["", "Since the first: " + ", ".join(deltas)]
-    lines += done_shares(t.actions_done)
-    return "\n".join(lines)
-
-
-def portfolio(p: Portfolio, sort: str = "team") -> str:
-    if not p.rows:
-        return "No teams yet."
-    from maturity.history import sort_portfolio
-
-    rows = sort_portfolio(p, sort)
-    head = (
-        f"{'TEAM':<24}  "
-        + "  ".join(f"{d[:11]:>11}" for d in p.dimensions)
-        + f"  {'OVERALL':>7}  {'DORA':<6}  LATEST"
-    )
-    lines = [head]
-    for r in rows:
-        cells = "  ".join(f"{format_level(r.levels.get(d)):>11}" for d in p.dimensions)
-        mark = "  stale" if r.stale else ""
-        lines.append(
-            f"{shown(r.team)[:24]:<24}  {cells}  {format_level(r.overall_level):>7}  {tier_name(r.dora_tier):<6}  {r.date[:10]}{mark}"
-        )
-    means = "  ".join(f"{format_score(p.dimension_means.get(d)):>11}" for d in p.dimensions)
-    lines += [f"{'mean score':<24}  {means}", ""]
-    if p.weakest_dimension:
-        lines.append(f"Organisation-wide weakest dimension: {p.weakest_dimension}")
-    n_stale = sum(r.stale for r in p.rows)
-    if n_stale:
-        lines.append(
-            f"{n_stale} team(s) last assessed more than {p.stale_after_days} days ago (marked stale)"
-        )
-    lines += done_shares(p.actions_done)
-    return "\n".join(lines)
-
-
 # -- the plan ---------------------------------------------------------------------------------
 
 
@@ -427,14 +371,4 @@ def payoff(c: Comparison) -> list[str]:
                 f"    {p.dimension}: {format_score(p.score_before)} -> {format_score(p.score_after)}"
                 f" (level {format_level(p.level_before)} -> {format_level(p.level_after)})"
             )
-    return lines
-
-
-def done_shares(rows: Sequence[DoneShare]) -> list[str]:
-    if not rows:
-        return []
-    lines = ["", "Actions done, by team and quarter set:"]
-    for r in rows:
-        pct = format_share(r.share)
-        lines.append(f"  {shown(r.team)[:24]:<24} {r.quarter}  {r.done}/{r.total} ({pct})")
     return lines

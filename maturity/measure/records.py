@@ -27,6 +27,8 @@ from pathlib import Path
 from typing import Any
 
 from maturity.errors import MaturityError
+from maturity.measure import location
+from maturity.measure.location import Location
 from maturity.measure.model import Deployment, Incident
 from maturity.measure.timeparse import TimeReader
 from maturity.yamlio import read_bytes
@@ -116,12 +118,15 @@ def _csv_rows(text: str, label: str) -> tuple[list[str], Iterator[tuple[int, dic
     try:
         header = [_norm_key(h) for h in next(reader)]
     except StopIteration:
-        raise MaturityError(f"{label}: the file is empty") from None
+        raise MaturityError(code="records.empty", params={"file": label}) from None
     except csv.Error as exc:
-        raise MaturityError(f"{label} line 1: {exc}") from None
+        raise _csv_problem(location.line(label, 1), exc) from None
     dup = sorted({h for h in header if header.count(h) > 1 and h})
     if dup:
-        raise MaturityError(f"{label} line 1: column '{dup[0]}' appears twice")
+        raise MaturityError(
+            code="records.column_twice",
+            params={"where": location.line(label, 1), "column": dup[0]},
+        )
 
     def rows() -> Iterator[tuple[int, dict[str, str]]]:
         try:
@@ -131,75 +136,86 @@ def _csv_rows(text: str, label: str) -> tuple[list[str], Iterator[tuple[int, dic
                 line = reader.line_num
                 if len(row) > len(header):
                     raise MaturityError(
-                        f"{label} line {line}: {len(row)} fields, the header has {len(header)}"
+                        code="records.too_many_fields",
+                        params={
+                            "where": location.line(label, line),
+                            "count": len(row),
+                            "header": len(header),
+                        },
                     )
                 cells = {
                     h: (row[i].strip() if i < len(row) else None) for i, h in enumerate(header)
                 }
                 yield line, {k: v for k, v in cells.items() if v is not None}
         except csv.Error as exc:
-            raise MaturityError(f"{label} line {reader.line_num}: {exc}") from None
+            raise _csv_problem(location.line(label, reader.line_num), exc) from None
 
     return header, rows()
 
 
-def _need(cells: dict[str, str], column: str, where: str, *, allow_empty: bool = False) -> str:
+def _csv_problem(where: Location, exc: csv.Error) -> MaturityError:
+    """The csv module's own words for a malformed line (in English: they are Python's)."""
+    return MaturityError(code="records.csv", params={"where": where, "detail": str(exc)})
+
+
+def _need(cells: dict[str, str], column: str, where: Location, *, allow_empty: bool = False) -> str:
     if column not in cells:
-        raise MaturityError(f"{where}: column '{column}': missing (the row is short)")
+        raise MaturityError(code="records.row_short", params={"where": where, "column": column})
     value = cells[column]
     if not value and not allow_empty:
-        raise MaturityError(f"{where}: column '{column}': empty")
+        raise MaturityError(code="records.column_empty", params={"where": where, "column": column})
     return value
 
 
 def _check_header(header: list[str], required: tuple[str, ...], label: str, kind: str) -> None:
     missing = [c for c in required if c not in header]
     if missing:
-        have = ", ".join(h for h in header if h) or "nothing"
+        have = ", ".join(h for h in header if h) or location.word("records.nothing")
         raise MaturityError(
-            f"{label} line 1: missing column '{missing[0]}' for {kind}"
-            f" (need {', '.join(required)}; found {have})"
+            code="records.header_missing",
+            params={
+                "where": location.line(label, 1),
+                "column": missing[0],
+                "kind": location.word(kind),
+                "need": ", ".join(required),
+                "have": have,
+            },
         )
 
 
-def _status(value: str, where: str) -> bool:
+def _status(value: str, where: Location) -> bool:
     v = _norm_key(value)
     if v in SUCCESS:
         return True
     if v in NOT_SUCCESS:
         return False
-    raise MaturityError(
-        f"{where}: column 'status': '{value[:30]}' is neither a success (success, succeeded, ok)"
-        " nor a known other state (failed, error, cancelled, pending, in_progress, ...)"
-    )
+    raise MaturityError(code="records.status", params={"where": where, "value": value[:30]})
 
 
-def _flag(value: str, where: str) -> bool:
+def _flag(value: str, where: Location) -> bool:
     v = value.strip().lower()
     if v in TRUE:
         return True
     if v in FALSE:
         return False
-    raise MaturityError(f"{where}: column 'unplanned': expected true or false, got '{value[:20]}'")
+    raise MaturityError(code="records.unplanned", params={"where": where, "value": value[:20]})
 
 
-def _commit_cell(value: str, where: str) -> str:
+def _commit_cell(value: str, where: Location) -> str:
     v = value.strip().lower()
     if not re.fullmatch(r"[0-9a-f]{7,40}", v):
-        raise MaturityError(
-            f"{where}: column 'commit': '{value[:45]}' is not a commit id (7 to 40 hex digits)"
-        )
+        raise MaturityError(code="records.commit", params={"where": where, "value": value[:45]})
     return v
 
 
 def deployments_csv(text: str, label: str) -> Records:
     header, rows = _csv_rows(text, label)
-    _check_header(header, DEPLOY_COLUMNS, label, "deployments")
+    _check_header(header, DEPLOY_COLUMNS, label, "records.deployments")
     times = TimeReader(label)
     has_unplanned = "unplanned" in header
     out: list[Deployment] = []
     for line, cells in rows:
-        where = f"{label} line {line}"
+        where = location.line(label, line)
         when = times.parse(_need(cells, "time", where), where, "time")
         commit = _commit_cell(_need(cells, "commit", where), where)
         env = _need(cells, "environment", where)
@@ -213,7 +229,7 @@ def deployments_csv(text: str, label: str) -> Records:
                 success=ok,
                 id=cells.get("id", ""),
                 unplanned=unplanned,
-                where=where,
+                where=str(where),
             )
         )
     return Records(out, [], "deployments CSV", times.naive)
@@ -223,11 +239,11 @@ def incidents_csv(text: str, label: str) -> Records:
     header, rows = _csv_rows(text, label)
     if "incident_number" in header:
         return _pagerduty_csv(header, rows, label)
-    _check_header(header, INCIDENT_COLUMNS, label, "incidents")
+    _check_header(header, INCIDENT_COLUMNS, label, "records.incidents")
     times = TimeReader(label)
     out: list[Incident] = []
     for line, cells in rows:
-        where = f"{label} line {line}"
+        where = location.line(label, line)
         opened = times.parse(_need(cells, "opened", where), where, "opened")
         resolved_text = _need(cells, "resolved", where, allow_empty=True)
         resolved = times.parse(resolved_text, where, "resolved") if resolved_text else None
@@ -238,7 +254,7 @@ def incidents_csv(text: str, label: str) -> Records:
                 severity=_need(cells, "severity", where, allow_empty=True),
                 caused_by=_need(cells, "caused_by", where, allow_empty=True).lower(),
                 id=cells.get("id", ""),
-                where=where,
+                where=str(where),
             )
         )
     return Records([], out, "incidents CSV", times.naive)
@@ -249,7 +265,8 @@ def _pick(header: list[str], names: tuple[str, ...], label: str, what: str) -> s
         if n in header:
             return n
     raise MaturityError(
-        f"{label} line 1: PagerDuty export without a {what} column (looked for {', '.join(names)})"
+        code="records.pagerduty_column",
+        params={"where": location.line(label, 1), "what": what, "names": ", ".join(names)},
     )
 
 
@@ -264,7 +281,7 @@ def _pagerduty_csv(
     times = TimeReader(label)
     out: list[Incident] = []
     for line, cells in rows:
-        where = f"{label} line {line}"
+        where = location.line(label, line)
         opened = times.parse(_need(cells, opened_col, where), where, opened_col)
         resolved_text = cells.get(resolved_col, "")
         cause = ""
@@ -279,7 +296,7 @@ def _pagerduty_csv(
                 severity=cells.get("urgency", cells.get("priority", "")),
                 caused_by=cause,
                 id=cells.get("incident_number", ""),
-                where=where,
+                where=str(where),
             )
         )
     return Records([], out, "PagerDuty incidents CSV", times.naive)
@@ -303,7 +320,8 @@ def _json_values(text: str, label: str) -> list[Any]:
             value, pos = decoder.raw_decode(text, pos)
         except json.JSONDecodeError as exc:
             raise MaturityError(
-                f"{label}: not valid JSON (line {exc.lineno}, column {exc.colno}: {exc.msg})"
+                code="file.json_syntax",
+                params={"name": label, "line": exc.lineno, "column": exc.colno, "detail": exc.msg},
             ) from None
         out.append(value)
 
@@ -336,20 +354,23 @@ def deployments_json(text: str, label: str) -> Records:
         ):
             keys = ", ".join(list(o)[:6]) if isinstance(o, dict) else type(o).__name__
             raise MaturityError(
-                f"{label}: item {i + 1}: not a GitHub deployment, GitHub deployment status or"
-                f" GitLab deployment (found: {keys or 'empty object'})"
+                code="records.json_kind",
+                params={
+                    "where": location.item(label, i + 1),
+                    "keys": keys or location.word("records.empty_object"),
+                },
             )
     gitlab = [o for o in items if _is_gitlab(o)]
     if gitlab and len(gitlab) != len(items):
-        raise MaturityError(f"{label}: mixes GitLab and GitHub records; give one kind per file")
+        raise MaturityError(code="records.json_mixed", params={"file": label})
     if gitlab:
         return Records(_gitlab(gitlab, label, times), [], "GitLab deployments JSON", times.naive)
     return Records(_github(items, label, times), [], "GitHub deployments JSON", times.naive)
 
 
-def _field(o: dict[str, Any], key: str, where: str) -> Any:
+def _field(o: dict[str, Any], key: str, where: Location) -> Any:
     if key not in o or o[key] in (None, ""):
-        raise MaturityError(f"{where}: field '{key}': missing")
+        raise MaturityError(code="records.field_missing", params={"where": where, "field": key})
     return o[key]
 
 
@@ -363,19 +384,16 @@ def _github(items: list[dict[str, Any]], label: str, times: TimeReader) -> list[
             key = str(o["deployment_url"]).rstrip("/").rsplit("/", 1)[-1]
             linked.setdefault(key, []).append(o)
     if deploys and not linked and not any("statuses" in o for _, o in deploys):
-        raise MaturityError(
-            f"{label}: GitHub deployments without their statuses, so success is unknown;"
-            " add each deployment's statuses (see docs/measurement.md, 'GitHub')"
-        )
+        raise MaturityError(code="records.github_no_statuses", params={"file": label})
     out: list[Deployment] = []
     for i, o in deploys:
-        where = f"{label} item {i + 1}"
+        where = location.item(label, i + 1)
         did = str(_field(o, "id", where))
         statuses = list(o.get("statuses") or []) + linked.get(did, [])
         success_times = []
         for s in statuses:
             if not isinstance(s, dict) or "state" not in s:
-                raise MaturityError(f"{where}: statuses: expected objects with a 'state'")
+                raise MaturityError(code="records.statuses_shape", params={"where": where})
             if s["state"] == "success":
                 success_times.append(
                     times.parse(str(_field(s, "created_at", where)), where, "created_at")
@@ -388,7 +406,7 @@ def _github(items: list[dict[str, Any]], label: str, times: TimeReader) -> list[
                 environment=str(o["environment"]),
                 success=bool(success_times),
                 id=did,
-                where=where,
+                where=str(where),
             )
         )
     return out
@@ -397,10 +415,12 @@ def _github(items: list[dict[str, Any]], label: str, times: TimeReader) -> list[
 def _gitlab(items: list[dict[str, Any]], label: str, times: TimeReader) -> list[Deployment]:
     out: list[Deployment] = []
     for i, o in enumerate(items):
-        where = f"{label} item {i + 1}"
+        where = location.item(label, i + 1)
         env = o["environment"].get("name")
         if not env:
-            raise MaturityError(f"{where}: field 'environment.name': missing")
+            raise MaturityError(
+                code="records.field_missing", params={"where": where, "field": "environment.name"}
+            )
         status = str(_field(o, "status", where))
         deployable = o.get("deployable") if isinstance(o.get("deployable"), dict) else {}
         stamp = (
@@ -410,7 +430,7 @@ def _gitlab(items: list[dict[str, Any]], label: str, times: TimeReader) -> list[
             or (o.get("created_at") if status != "success" else None)
         )
         if not stamp:
-            raise MaturityError(f"{where}: field 'finished_at': missing (and no 'updated_at')")
+            raise MaturityError(code="records.finished_missing", params={"where": where})
         out.append(
             Deployment(
                 time=times.parse(str(stamp), where, "finished_at"),
@@ -418,7 +438,7 @@ def _gitlab(items: list[dict[str, Any]], label: str, times: TimeReader) -> list[
                 environment=str(env),
                 success=status == "success",
                 id=str(_field(o, "id", where)),
-                where=where,
+                where=str(where),
             )
         )
     return out
@@ -448,8 +468,9 @@ def read_incidents(path: Path) -> Records:
 
 @contextmanager
 def _content_problems() -> Iterator[None]:
-    """A problem inside a records file (a line, a column, a field) keeps its English detail,
-    which quotes the file; the code lets a screen lead it with a line in its language."""
+    """Every problem inside a records file carries a ``records.*`` code, so a screen words it
+    in its language; anything that would still escape without one (a parser's own error)
+    gets a lead line in the screen's language and keeps its English detail."""
     try:
         yield
     except MaturityError as exc:

@@ -11,6 +11,7 @@ import re
 from datetime import UTC, datetime, timedelta
 
 from maturity.errors import MaturityError
+from maturity.measure.location import Location
 
 _NUMERIC = re.compile(r"^\d{9,11}(\.\d+)?$")  # Unix seconds (2001..2286)
 
@@ -20,14 +21,17 @@ class TimeReader:
 
     def __init__(self, source: str) -> None:
         self.source = source
-        self.with_offset: str | None = None  # where the first time with an offset was
-        self.without_offset: str | None = None
+        self.with_offset: Location | str | None = None  # where the first time with an offset was
+        self.without_offset: Location | str | None = None
         self.naive = 0
 
-    def parse(self, text: str, where: str, column: str) -> datetime:
+    def parse(self, text: str, where: Location | str, column: str) -> datetime:
+        """``where`` names the place for a message: a file's line or item, or a flag."""
         raw = text.strip()
         if not raw:
-            raise MaturityError(f"{where}: column '{column}': empty time")
+            raise MaturityError(
+                code="records.time_empty", params={"where": where, "column": column}
+            )
         if _NUMERIC.match(raw):
             return datetime.fromtimestamp(float(raw), UTC)
         value = raw.replace(" UTC", "Z")
@@ -37,8 +41,8 @@ class TimeReader:
             parsed = datetime.fromisoformat(value)
         except ValueError:
             raise MaturityError(
-                f"{where}: column '{column}': cannot read time '{raw[:40]}'"
-                " (expected ISO 8601, e.g. 2024-05-01T14:03:00Z or 2024-05-01 23:03+09:00)"
+                code="records.time_unreadable",
+                params={"where": where, "column": column, "value": raw[:40]},
             ) from None
         if parsed.tzinfo is None:
             self.naive += 1
@@ -50,14 +54,17 @@ class TimeReader:
         if self.without_offset:
             raise _mixed(self.without_offset, column, where)
         if abs(parsed.utcoffset() or timedelta()) > timedelta(hours=14):
-            raise MaturityError(f"{where}: column '{column}': offset beyond ±14:00 in '{raw}'")
+            raise MaturityError(
+                code="records.time_offset",
+                params={"where": where, "column": column, "value": raw},
+            )
         return parsed.astimezone(UTC)
 
 
-def _mixed(naive_where: str, column: str, offset_where: str) -> MaturityError:
+def _mixed(naive_where: Location | str, column: str, offset_where: Location | str) -> MaturityError:
     return MaturityError(
-        f"{naive_where}: column '{column}': time without a UTC offset, but {offset_where}"
-        " has one; give every time with an offset (Z, +09:00) or none"
+        code="records.time_mixed",
+        params={"where": naive_where, "column": column, "other": offset_where},
     )
 
 

@@ -13,14 +13,16 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Protocol
 
 if TYPE_CHECKING:  # the models pull in pydantic; `maturity list` never needs them
+    from collections.abc import Callable
+
     from maturity.model.assessment import Answer, Assessment, DoraInputs
     from maturity.model.plan import Action, Target
 
 
 def team_key(team: str) -> str:
-    """Teams match like participant names (:func:`maturity.voting.name_key`): ignoring case
-    and surrounding/repeated spaces; one rule, every backend."""
-    from maturity.voting import name_key
+    """Teams match like participant names (:func:`maturity.names.name_key`): ignoring case
+    and surrounding/repeated spaces; one rule, every backend (and the quick read path)."""
+    from maturity.names import name_key
 
     return name_key(team)
 
@@ -114,6 +116,9 @@ class AssessmentStore(Protocol):
     target: str
     """What opens this store again (:func:`maturity.store.open_store`), e.g. on another
     thread. A URL may hold a password: show :attr:`label`, never this."""
+    on_commit: Callable[[], None] | None
+    """Called after each write transaction commits, on the committing thread (None: nobody
+    listens). How :mod:`maturity.keep` learns of writes, whatever made them."""
 
     @property
     def exists(self) -> bool:

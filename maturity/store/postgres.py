@@ -179,7 +179,7 @@ class PostgresStore(SQLStore):
                 code="store.newer",
                 params={"path": self.label, "version": version, "known": SCHEMA_VERSION},
             )
-        if version < SCHEMA_VERSION:
+        if version < SCHEMA_VERSION and changes_since(version):
             raw.close()
             raise StoreError(
                 f"store {self.label}: schema {version} is older than this version's"
@@ -287,6 +287,14 @@ def pg_error(label: str, target: str, exc: Exception, conn: _PGConn | None = Non
     ):
         return StoreError(code="store.connection_lost", params=params)
     return StoreError(f"store {label}: {text}")
+
+
+def changes_since(version: int) -> bool:
+    """Whether a migration after ``version`` changes anything on PostgreSQL. Some change only
+    SQLite (7: the quick read path's revisions and kept output), so a schema they left behind
+    is opened as it is: nobody has to find the schema's owner to run a migrate that would do
+    nothing. ``maturity store migrate`` still records the version when it is run."""
+    return any(statements(n, "postgresql") for n in range(version + 1, SCHEMA_VERSION + 1))
 
 
 # -- `maturity store migrate` ---------------------------------------------------------------

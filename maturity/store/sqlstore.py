@@ -92,6 +92,10 @@ class SQLStore:
     _conn: Any = None
     _in_transaction = False
 
+    on_commit: Callable[[], None] | None = None
+    """Called on the committing thread after each write transaction commits (a nested write
+    counts with its outer transaction): :mod:`maturity.keep` is told this way, whatever wrote."""
+
     # -- backend hooks ------------------------------------------------------------------------
 
     def _error(self, exc: Exception) -> StoreError:
@@ -159,6 +163,11 @@ class SQLStore:
         except BaseException:
             self._rollback(conn)
             raise
+        self._committed()
+
+    def _committed(self) -> None:
+        if self.on_commit is not None:
+            self.on_commit()
 
     @contextmanager
     def transaction(self) -> Iterator[None]:
@@ -198,6 +207,7 @@ class SQLStore:
             raise
         finally:
             self._in_transaction = False
+        self._committed()
 
     def _read(self, sql: str, args: tuple[Any, ...] = ()) -> builtins.list[Any]:
         conn = self._c()
@@ -742,7 +752,6 @@ class SQLStore:
                 if assessment_id is not None:
                     self._changed(conn, assessment_id)
                 conn.execute("COMMIT")
-                return result
             except self.db_errors as exc:
                 self._rollback(conn)
                 if time.monotonic() < deadline and (self._retryable(exc) or self._reconnect(exc)):
@@ -753,6 +762,8 @@ class SQLStore:
             except BaseException:
                 self._rollback(conn)
                 raise
+            self._committed()
+            return result
 
     def _assessment_row(
         self, conn: Conn, assessment_id: str, *, lock: bool = True
@@ -802,9 +813,7 @@ class SQLStore:
             raise MaturityError(code="vote.closed", params={"id": assessment_id})
         session = self._session_row(conn, assessment_id)
         if session is not None and question_id in session[1]:
-            raise MaturityError(
-                f"the votes on {question_id} are revealed; a vote can no longer be changed"
-            )
+            raise MaturityError(code="vote.revealed", params={"question": question_id})
         return anonymous
 
     def cast_vote(
@@ -815,7 +824,7 @@ class SQLStore:
         def work(conn: Conn) -> None:
             if self._open_for_votes(conn, assessment_id, question_id) and not TOKEN.match(voter):
                 # The last line of defence: a name never reaches an anonymous assessment.
-                raise MaturityError("anonymous assessment: a vote is cast with a token, not a name")
+                raise MaturityError(code="vote.anonymous_name")
             conn.execute(
                 "INSERT INTO votes (assessment_id, question_id, voter, level) VALUES (?, ?, ?, ?)"
                 " ON CONFLICT (assessment_id, question_id, voter) DO UPDATE SET level = excluded.level",
@@ -1047,7 +1056,7 @@ class SQLStore:
         def work(conn: Conn) -> None:
             _, anonymous = self._assessment_row(conn, assessment_id)
             if anonymous and not _anonymised_keys(answer.votes):
-                raise MaturityError("anonymous assessment: recorded votes must not name voters")
+                raise MaturityError(code="vote.anonymous_record")
             self._put_answer(conn, assessment_id, question_id, answer, progress, stamp)
             conn.execute(
                 "DELETE FROM votes WHERE assessment_id = ? AND question_id = ?",

@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, ParamSpec, TypeVar
 
 if TYPE_CHECKING:
+    from maturity.keep import Background
     from maturity.store.base import Store
     from maturity.workspace import Workspace
 
@@ -34,6 +35,16 @@ class Gateway:
         self._lock = threading.Lock()
         self._opening: Future[Store] | None = None
         self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="maturity-store")
+        self.keeper: Background | None = None
+        """Keeps the quick read path's outputs current after this app's writes (SQLite):
+        ``maturity show ID --json`` in another terminal is then answered from the store."""
+        if self._store is not None:
+            self._keep(self._store)
+
+    def _keep(self, store: Store) -> None:
+        from maturity.keep import Background
+
+        self.keeper = Background.attach(store)
 
     @property
     def store(self) -> Store:
@@ -72,7 +83,9 @@ class Gateway:
         def _open() -> Store:
             from maturity.store import open_store
 
-            return open_store(path)
+            store = open_store(path)
+            self._keep(store)
+            return store
 
         self._opening = self._executor.submit(_open)
         self._store = await self.wait(self._opening)
@@ -109,7 +122,12 @@ class Gateway:
         return await self.wait(self.submit(fn, *args, **kwargs))
 
     def close(self) -> None:
-        """Finish queued writes, then close the store (called when the app exits)."""
+        """Finish queued writes, keep their outputs, then close the store (called when the
+        app exits)."""
         self._executor.shutdown(wait=True)
+        if self.keeper is not None:
+            self.keeper.close()
+            if self._store is not None:
+                self._store.on_commit = None
         if self._store is not None:
             self._store.close()

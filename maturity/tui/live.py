@@ -11,9 +11,9 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Callable
-from concurrent.futures import CancelledError
 from typing import Any
 
+from textual import events
 from textual.screen import Screen
 
 from maturity.store.base import TeamSessionStore
@@ -45,9 +45,16 @@ def follow_changes(
     def listen() -> None:
         while screen.is_attached and app.is_running:
             if store.wait_for_change(assessment_id, LISTEN_TIMEOUT_S):
+                # A Callback event posted to the screen (post_message is thread-safe), not
+                # app.call_from_thread: that builds a coroutine before it hands it to the
+                # loop, and when the app has just stopped the loop refuses it and Python
+                # warns "coroutine ... was never awaited". A screen or app that has closed
+                # meanwhile simply does not take the event.
                 try:
-                    app.call_from_thread(on_change)
-                except (RuntimeError, CancelledError):  # the app stopped while we waited
+                    taken = screen.post_message(events.Callback(callback=on_change))
+                except RuntimeError:  # the event loop closed while we waited
+                    return
+                if not taken:
                     return
 
     threading.Thread(target=listen, name="maturity-listen", daemon=True).start()
