@@ -348,13 +348,6 @@ def built_once(
     return folder
 
 
-def pdf_text(pdf: Path) -> str:
-    """The text of every page of ``pdf`` (pypdf), pages joined by a line break."""
-    from pypdf import PdfReader
-
-    return "\n".join(page.extract_text() for page in PdfReader(pdf).pages)
-
-
 @pytest.fixture(scope="session")
 def installed_wheel(tmp_path_factory: pytest.TempPathFactory) -> InstalledWheel:
     """Build the wheel and install it once per test session, whichever worker asks first.

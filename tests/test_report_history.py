@@ -23,10 +23,10 @@ from pathlib import Path
 from xml.etree import ElementTree
 
 import pytest
-from conftest import DATA, CliResult, built_once, pdf_text
+from conftest import DATA, CliResult, built_once
 from pypdf import PdfReader
 from pypdf.generic import Destination, DictionaryObject
-from report_support import EXTERNAL, parse, squash
+from report_support import EXTERNAL, parse, pdf_text, squash
 
 from maturity import questionnaire as qmod
 from maturity.errors import MaturityError

@@ -14,11 +14,11 @@ from pathlib import Path
 
 import pytest
 import report_sample
-from conftest import built_once, pdf_text
+from conftest import built_once
 from pypdf import PdfReader
 from pypdf.generic import Destination, DictionaryObject
 from report_sample import populate
-from report_support import EXTERNAL, Page, squash
+from report_support import EXTERNAL, Page, pdf_text, squash
 
 from maturity import questionnaire as qmod
 from maturity.evaluate import evaluate
