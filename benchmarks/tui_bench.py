@@ -50,9 +50,27 @@ Hello().run()
 
 CPU_PROBE = """
 import sys, time
+from textual.app import App
+
 which, store = sys.argv[1], sys.argv[2]
+display, run = App._display, App.run  # Textual writes each frame through _display
+state = {}
+
+
+def first_full_frame(app, screen, renderable):
+    display(app, screen, renderable)
+    full = which == "hello" or bool(getattr(screen, "rows", None))  # maturity: the home list
+    if full and "cpu_ms" not in state:
+        state["cpu_ms"] = time.thread_time() * 1000
+        app.call_later(app.exit)
+
+
+def headless(app, *args, **kwargs):
+    return run(app, *args, **{**kwargs, "headless": True, "size": (100, 30)})
+
+
+App._display, App.run = first_full_frame, headless
 if which == "hello":
-    from textual.app import App
     from textual.widgets import Footer, Header, Static
 
     class Hello(App[None]):
@@ -61,28 +79,14 @@ if which == "hello":
             yield Static("Hello. A paragraph of text, as a first screen would show it.")
             yield Footer()
 
-    app = Hello()
-    full = lambda screen: True
+    Hello().run()
 else:
-    # What `maturity` does (maturity.tui.app.run_app), up to the app's run.
-    import maturity.cli
-    from maturity.tui.app import MaturityApp
+    # What the console script does for `maturity --store S` in a terminal (maturity.launch).
+    sys.stdin.isatty = sys.stdout.isatty = lambda: True
+    import maturity.launch
 
-    app = MaturityApp(store, lang="en")
-    full = lambda screen: bool(getattr(screen, "rows", None))
-display = app._display  # Textual writes each frame through this; the first full one stops
-
-
-def first_full_frame(screen, renderable):
-    display(screen, renderable)
-    if full(screen) and not hasattr(app, "cpu_ms"):
-        app.cpu_ms = time.thread_time() * 1000
-        app.call_later(app.exit)
-
-
-app._display = first_full_frame
-app.run(headless=True, size=(100, 30))
-print(app.cpu_ms)
+    maturity.launch.main(["--store", store])
+print(state["cpu_ms"])
 """
 """Prints the main thread's CPU milliseconds to the first full frame of hello or maturity."""
 
@@ -234,6 +238,7 @@ def start_cpu(probe: Path, store: Path, runs: int) -> tuple[list[float], list[fl
         for which, out in (("hello", hello), ("maturity", app)):
             r = subprocess.run(
                 [sys.executable, str(probe), which, str(store)],
+                env={**os.environ, "MATURITY_LANG": "en"},  # as in tmux
                 capture_output=True,
                 text=True,
                 check=True,
@@ -279,9 +284,15 @@ def main() -> None:
     args = parser.parse_args()
     # Start from bytecode, as an installed app does, even where writing it is turned off
     # (PYTHONDONTWRITEBYTECODE): otherwise maturity's own modules are compiled at every start.
+    # Textual and Rich too: a venv made by uv with PYTHONDONTWRITEBYTECODE has no bytecode for
+    # them, and both apps then compile Textual at every start (the ratio shrinks towards 1).
+    import rich
+    import textual
+
     import maturity
 
-    compileall.compile_dir(Path(maturity.__file__).parent, quiet=1)
+    for package in (maturity, textual, rich):
+        compileall.compile_dir(Path(package.__file__).parent, quiet=1)
 
     with tempfile.TemporaryDirectory() as tmp:
         store = Path(tmp) / "bench.db"

@@ -17,7 +17,8 @@ itself, so every message, error and exit code stays the command line's own; afte
 the output is kept for the next time (SQLite only, best effort). Writers keep the outputs
 current themselves (:mod:`maturity.keep`: the command line after a write command, the TUI
 and a participant's app after each write), so a read after a change is normally a hit too.
-A PostgreSQL store always takes the normal path (reading it needs psycopg).
+A PostgreSQL store always takes the normal path (reading it needs psycopg). ``maturity``
+alone (or with ``--store S``) opens the app straight away, without the command line's parser.
 
 This module imports nothing heavy at the top: a hit loads the standard library's ``sqlite3``
 and ``zlib`` and nothing of pydantic (a test checks ``sys.modules``).
@@ -106,6 +107,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = list(sys.argv[1:] if argv is None else argv)
     recognised = recognise(args)
     if recognised is None:  # a write command keeps what it changed itself (maturity.keep)
+        split = _split_store(args)
+        if split is not None and not split[1]:
+            return _app(split[0], args)
         return _command_line(args)
     store, request = recognised
     from maturity.store import store_target
@@ -131,6 +135,20 @@ def main(argv: Sequence[str] | None = None) -> int:
 def run() -> None:
     """Console-script entry point."""
     sys.exit(main())
+
+
+def _app(store: str | None, args: list[str]) -> int:
+    """``maturity`` or ``maturity --store S``: the app, without the command line's parser
+    (building it costs some 10 ms before the first screen); without a terminal, the command
+    line prints its tour. Interrupted while it loads: the command line's message and code."""
+    from maturity.tui import start
+
+    try:
+        code = start(store)
+    except KeyboardInterrupt:
+        print("error: interrupted", file=sys.stderr)
+        return 130
+    return _command_line(args) if code is None else code
 
 
 def _command_line(args: list[str]) -> int:

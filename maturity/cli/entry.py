@@ -39,12 +39,13 @@ def cmd_tui(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
 
     Without a terminal (a pipe, CI) the app cannot run, so the command-line tour is printed.
     """
-    if not (sys.stdin.isatty() and sys.stdout.isatty()):
+    from maturity.tui import start  # light: Textual only loads for the TUI
+
+    code = start(args.store)
+    if code is None:
         parser.print_help()
         return EXIT_OK
-    from maturity.tui.app import run_app  # lazy: Textual only loads for the TUI
-
-    return run_app(args.store)
+    return code
 
 
 def build_parser() -> argparse.ArgumentParser:

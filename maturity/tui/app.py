@@ -7,15 +7,17 @@ thread the moment its key is pressed and the screen says "saved" only once it is
 
 from __future__ import annotations
 
+import gc
 import logging
 from pathlib import Path
-from typing import TYPE_CHECKING, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from textual._path import CSSPathType
 from textual.app import App
 from textual.binding import Binding, BindingType
 from textual.notifications import SeverityLevel
 from textual.reactive import reactive
+from textual.screen import Screen
 from textual.worker import Worker, WorkerState
 
 from maturity.errors import MaturityError
@@ -53,7 +55,7 @@ log = logging.getLogger(__name__)
 class MaturityApp(App[None]):
     """The assessment app. Give it a store path (the CLI) or a ready Workspace (tests)."""
 
-    CSS_PATH: ClassVar[CSSPathType | None] = ["app.tcss", "plan.tcss"]  # plan: its own sheet
+    CSS_PATH: ClassVar[CSSPathType | None] = ["app.tcss"]  # the others: BaseScreen.SHEETS
     TITLE = "maturity"
     COMMANDS = App.COMMANDS | {MaturityCommands}
     COMMAND_PALETTE_BINDING = "ctrl+p"
@@ -134,11 +136,16 @@ class MaturityApp(App[None]):
 
     # -- lifecycle --------------------------------------------------------------------------
 
-    def on_mount(self) -> None:
+    def get_default_screen(self) -> Screen[Any]:
+        """Home is the first screen on the stack, instead of being pushed over Textual's empty
+        default screen: one screen to mount, style and lay out before the first full screen,
+        not two."""
         from maturity.tui.screens.home import HomeScreen
 
+        return HomeScreen()
+
+    def on_mount(self) -> None:
         self.title = t("app.title", self.lang)
-        self.push_screen(HomeScreen())
 
     async def ensure_store(self) -> bool:
         """Open the store on first use (on the store thread); False, with a message, if it fails."""
@@ -351,8 +358,16 @@ class MaturityApp(App[None]):
 
 
 def run_app(store_path: str | Path | None = None) -> int:
-    """Run the app until the user quits; the exit code for the command line."""
+    """Run the app until the user quits; the exit code for the command line.
+
+    Everything imported so far (Textual, Rich, our modules: some hundred thousand objects)
+    lives as long as the process, so it is moved out of the cyclic garbage collector's
+    sight (:func:`gc.freeze`) before the app starts. Otherwise the first full collection
+    comes while the home list is drawn and walks all of it (20-30 ms of the first screen);
+    afterwards every full collection only looks at objects made since.
+    """
     app = MaturityApp(store_path)
+    gc.freeze()
     app.run()
     return app.return_code or 0
 

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from textual import events, on
 from textual._path import CSSPathType
+from textual.app import App
+from textual.screen import Screen
 
 from maturity.tui.app import MaturityApp
 from maturity.tui.i18n import t
@@ -37,10 +39,14 @@ class ParticipantApp(MaturityApp):
         self.assessment_id = assessment_id
         self.participant_name = name
 
+    def get_default_screen(self) -> Screen[Any]:
+        """Textual's empty default screen, not the facilitator's home (the join screen is
+        pushed over it)."""
+        return App.get_default_screen(self)
+
     @on(events.Mount)
     def _start(self, event: events.Mount) -> None:
-        # Textual also calls the handlers of base classes: stop MaturityApp.on_mount (which
-        # would push the home screen over the join screen).
+        # Textual also calls the handlers of base classes: stop MaturityApp.on_mount.
         event.prevent_default()
         self.title = t("app.title", self.lang)
         self.push_screen(JoinScreen(self.assessment_id, self.participant_name))

@@ -9,13 +9,14 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
-from textual.widgets import Footer, Input, OptionList, Static
+from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from maturity.errors import MaturityError
 from maturity.tui.participant.vote import VoteScreen
 from maturity.tui.safe import plain, safe_str
 from maturity.tui.screens.base import BaseScreen
+from maturity.tui.widgets.footer import KeyFooter
 from maturity.tui.widgets.safe_input import SafeInput
 
 if TYPE_CHECKING:
@@ -55,7 +56,7 @@ class JoinScreen(BaseScreen[None]):
             yield SafeInput(id="join-name")  # the core's check_name says when it is too long
             yield Static(id="join-error", classes="field-error")
             yield Static(id="join-hint", classes="hint")
-        yield Footer(compact=True)
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.query_one("#join-error").display = False

@@ -13,7 +13,7 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from maturity.errors import MaturityError
 from maturity.model.text import tr
@@ -27,6 +27,7 @@ from maturity.tui.widgets.answers import (
     level_bindings,
     question_widgets,
 )
+from maturity.tui.widgets.footer import KeyFooter
 from maturity.tui.widgets.saved import PendingWrites
 from maturity.tui.widgets.votes import VotePanel, participant_text
 
@@ -72,7 +73,7 @@ class VoteScreen(BaseScreen[None]):
         with Vertical(id="p-main"):
             yield from question_widgets("p")
             yield VotePanel(id="p-votes")
-        yield Footer(compact=True)
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.query_one("#p-help").display = False

@@ -7,9 +7,11 @@ user typed or chose is lost (no recompose).
 
 from __future__ import annotations
 
+import os
 from dataclasses import replace
 from typing import TYPE_CHECKING, ClassVar, cast
 
+from textual import events
 from textual.binding import ActiveBinding
 from textual.content import Content
 from textual.screen import ModalScreen, Screen, ScreenResultType
@@ -22,8 +24,13 @@ from maturity.tui.messages import LanguageChanged, Navigate
 from maturity.tui.safe import ui
 
 if TYPE_CHECKING:
+    from textual.app import App
+
     from maturity.tui.gateway import Gateway
     from maturity.tui.host import Host
+
+
+_TUI = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 
 
 class BaseScreen(Screen[ScreenResultType]):
@@ -31,6 +38,23 @@ class BaseScreen(Screen[ScreenResultType]):
 
     HELP_GROUP: ClassVar[str] = ""
     """i18n key of this screen's section on the help screen ("" = not listed)."""
+
+    SHEETS: ClassVar[tuple[str, ...]] = ("screens.tcss", "plan.tcss")
+    """Stylesheets (in maturity/tui) this screen needs beyond the app's ``app.tcss``, added
+    when the first screen that needs them is mounted. The first screen (home) needs none, so
+    the start does not parse the rules of the other screens."""
+
+    def _post_register(self, app: App[object]) -> None:
+        # Before the screen and its widgets are styled, like a widget's DEFAULT_CSS, but with
+        # the priority of the app's own sheets (what CSS_PATH gives): only the new sheet is
+        # parsed (Textual keeps the others parsed), and nothing already on screen is restyled.
+        super()._post_register(app)
+        stylesheet = app.stylesheet
+        for name in self.SHEETS:
+            path = os.path.join(_TUI, name)
+            if not stylesheet.has_source(path):
+                with open(path, encoding="utf-8") as sheet:
+                    stylesheet.add_source(sheet.read(), read_from=(path, ""))
 
     @property
     def host(self) -> Host:
@@ -95,6 +119,21 @@ class BaseScreen(Screen[ScreenResultType]):
     def _publish_bindings(self) -> None:
         self._bindings_refresh_queued = False
         super().refresh_bindings()
+
+    _resumed = False
+
+    def _on_screen_resume(self, event: events.ScreenResume) -> None:
+        """Spare a new screen Textual's restyle on its first resume.
+
+        Textual restyles every widget of a screen when it is pushed or switched to, for a
+        screen instance that was shown before and may have missed a change (a theme switch).
+        A new screen was mounted a moment ago and each widget styled as it was mounted:
+        restyling them all again only costs time (on home, 5-10 ms before the first full
+        screen). Runs before Textual's own handler (subclass first), which reads the flag.
+        """
+        if not self._resumed:
+            self._resumed = True
+            event.refresh_styles = False
 
     def refresh_view(self) -> None:
         """Write the screen's state to its widgets, in the current language."""

@@ -20,13 +20,14 @@ from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from maturity.errors import MaturityError
 from maturity.textfmt import format_delta, format_score
 from maturity.tui.messages import GoHome
 from maturity.tui.safe import safe_str, styled
 from maturity.tui.screens.base import BaseScreen
+from maturity.tui.widgets.footer import KeyFooter
 from maturity.tui.widgets.levels import delta_text
 
 if TYPE_CHECKING:
@@ -69,7 +70,7 @@ class CompareScreen(BaseScreen[None]):
             yield Static(id="c-title", classes="topbar-title")
         with VerticalScroll(id="c-main"):
             yield Static(id="c-body")
-        yield Footer(compact=True)
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.load()

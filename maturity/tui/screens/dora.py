@@ -17,7 +17,7 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
-from textual.widgets import Footer, Input, Label, OptionList, Select, Static
+from textual.widgets import Input, Label, OptionList, Select, Static
 from textual.widgets.option_list import Option
 
 from maturity import dora
@@ -28,6 +28,7 @@ from maturity.tui.messages import OpenResults, StatusChanged
 from maturity.tui.safe import plain, styled
 from maturity.tui.screens.base import BaseScreen
 from maturity.tui.screens.confirm import ConfirmScreen
+from maturity.tui.widgets.footer import KeyFooter
 from maturity.tui.widgets.safe_input import SafeInput
 from maturity.tui.widgets.saved import PendingWrites, SavedIndicator
 
@@ -94,7 +95,7 @@ class DoraScreen(BaseScreen[None]):
             yield Static(id="d-historical")
             yield Static(id="d-question")
             yield OptionList(id="buckets")
-        yield Footer(compact=True)
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.load()

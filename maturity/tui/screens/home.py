@@ -11,7 +11,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.content import Content
-from textual.widgets import DataTable, Footer, Input, Static
+from textual.widgets import DataTable, Input, Static
 
 from maturity.errors import MaturityError
 from maturity.textfmt import format_level
@@ -23,6 +23,8 @@ from maturity.tui.screens.snapshot import (
     Target,
     snapshot_bindings,
 )
+from maturity.tui.widgets.cells import Cell
+from maturity.tui.widgets.footer import KeyFooter
 from maturity.tui.widgets.safe_input import SafeInput
 
 if TYPE_CHECKING:
@@ -52,6 +54,7 @@ class HomeScreen(SnapshotScreen):
     """The list of assessments; the first run (an empty store) shows a short welcome."""
 
     HELP_GROUP = "help.screen.home"
+    SHEETS = ()  # app.tcss has home's rules: the first screen parses no other sheet
     AUTO_FOCUS = None
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("n", "new", "New", id="new"),
@@ -91,7 +94,7 @@ class HomeScreen(SnapshotScreen):
                 yield SafeInput(id="filter", compact=True)
             yield Static(id="welcome")
             yield Static(id="home-status", classes="status-line")
-        yield Footer(compact=True)
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.refresh_view()
@@ -116,6 +119,11 @@ class HomeScreen(SnapshotScreen):
         except MaturityError as exc:
             self.notify(self.error_text(exc), title=self.t("error.title"), severity="error")
         self.loaded = True
+        if first:
+            # The keys on a listed assessment (resume, results, ...) appear with the list, in
+            # the same first full screen, not a frame or two after it. (Later lists rely on
+            # the bindings signal: no await here that a newer load could cancel.)
+            await self.query_one(KeyFooter).show_current()
         self.refresh_view()
         if first:
             # After the list is painted: the warm-up imports pydantic on the store thread, and
@@ -168,31 +176,9 @@ class HomeScreen(SnapshotScreen):
         self.query_one("#home-title", Static).update(self.t("home.heading"))
         self.query_one("#filter", Input).placeholder = self.t("home.filter")
         table = self.query_one("#assessments", DataTable)
-        selected = self.selected_id()
-        table.clear(columns=True)
-        widths = self.widths = self.column_widths()
-        for column in COLUMNS:
-            label = self.t(f"home.col.{column}")
-            if column == self.sort_column:
-                label += " ▼" if self.sort_reverse else " ▲"
-            table.add_column(label, key=column, width=widths.get(column))
         rows = self.visible_rows()
-        for r in rows:
-            level = Text(format_level(r.level), justify="center")
-            progress = Text(f"{r.answered}/{r.total}", justify="right")
-            team = safe_str(r.team)  # a Text cell: a str cell would be parsed as markup
-            table.add_row(
-                Text(f"● {team}" if r.id == self.marked else team),
-                r.created[:10],
-                Text(safe_str(f"{r.questionnaire_id} {r.questionnaire_version}")),
-                progress,
-                level,
-                self.t(f"status.{r.status}"),
-                key=r.id,
-            )
-        if selected is not None:
-            index = next((i for i, r in enumerate(rows) if r.id == selected), 0)
-            table.move_cursor(row=index)
+        if self.rows or table.columns:  # else hidden and empty: nothing to build (the start)
+            self._fill_table(table, rows)
         welcome = self.query_one("#welcome", Static)
         empty = self.loaded and not self.rows
         table.display = bool(self.rows)
@@ -224,6 +210,36 @@ class HomeScreen(SnapshotScreen):
             self.call_after_refresh(table.focus)
         elif not self.rows:
             self.set_focus(None)
+
+    def _fill_table(self, table: DataTable[object], rows: list[Summary]) -> None:
+        """Rebuild the table with ``rows``, keeping the cursor on the selected assessment.
+
+        No cell is a ``str``, which would be parsed as markup (a team named ``x[/]``; parsing
+        also loads Rich's emoji table, some milliseconds of the start): the labels are
+        :class:`Text`, the cells :class:`Cell` (plain text, drawn without Rich's text layout).
+        """
+        selected = self.selected_id()
+        table.clear(columns=True)
+        widths = self.widths = self.column_widths()
+        for column in COLUMNS:
+            label = self.t(f"home.col.{column}")
+            if column == self.sort_column:
+                label += " ▼" if self.sort_reverse else " ▲"
+            table.add_column(Text(label), key=column, width=widths.get(column))
+        for r in rows:
+            team = safe_str(r.team)
+            table.add_row(
+                Cell(f"● {team}" if r.id == self.marked else team),
+                Cell(r.created[:10]),
+                Cell(safe_str(f"{r.questionnaire_id} {r.questionnaire_version}")),
+                Cell(f"{r.answered}/{r.total}", justify="right"),
+                Cell(format_level(r.level), justify="center"),
+                Cell(self.t(f"status.{r.status}")),
+                key=r.id,
+            )
+        if selected is not None:
+            index = next((i for i, r in enumerate(rows) if r.id == selected), 0)
+            table.move_cursor(row=index)
 
     def selected_id(self) -> str | None:
         return self.cursor_row_key("#assessments")

@@ -17,12 +17,13 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.widgets import DirectoryTree, Footer, Input, Label, ProgressBar, Static
+from textual.widgets import DirectoryTree, Input, Label, ProgressBar, Static
 
 from maturity.errors import MaturityError
 from maturity.measure.model import Measurement, Stat
 from maturity.tui.safe import plain
 from maturity.tui.screens.base import BaseScreen
+from maturity.tui.widgets.footer import KeyFooter
 from maturity.tui.widgets.safe_input import SafeInput
 from maturity.tui.widgets.weekly_chart import WeeklyChart
 
@@ -76,7 +77,7 @@ class MeasureScreen(BaseScreen[bool]):
             yield Static(id="m-error", classes="field-error")
             yield Static(id="m-result")
             yield WeeklyChart(id="m-chart")
-        yield Footer(compact=True)
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.query_one("#m-since", Input).value = "90d"

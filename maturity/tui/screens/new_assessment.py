@@ -15,7 +15,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import Grid, Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.suggester import SuggestFromList
-from textual.widgets import Button, Checkbox, Footer, Input, Label, Select, Static
+from textual.widgets import Button, Checkbox, Input, Label, Select, Static
 
 from maturity import questionnaire as qmod
 from maturity.catalogue import LANGUAGE_NAMES, LANGUAGES
@@ -24,6 +24,7 @@ from maturity.model.text import tr
 from maturity.tui.safe import plain
 from maturity.tui.screens.base import BaseScreen
 from maturity.tui.screens.confirm import ConfirmScreen
+from maturity.tui.widgets.footer import KeyFooter
 from maturity.tui.widgets.safe_input import SafeInput, suggestible
 from maturity.voting import name_key
 
@@ -99,7 +100,7 @@ class NewAssessmentScreen(BaseScreen[str | None]):
             with Horizontal(classes="buttons"):
                 yield Button(id="create", variant="primary")
                 yield Button(id="cancel")
-        yield Footer(compact=True)
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.query_one("#file", Input).display = False

@@ -16,7 +16,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
 from textual.content import Content
-from textual.widgets import DataTable, Footer, OptionList, Static
+from textual.widgets import DataTable, OptionList, Static
 from textual.widgets.option_list import Option
 
 from maturity.errors import MaturityError
@@ -29,6 +29,7 @@ from maturity.textfmt import format_share
 from maturity.tui.messages import GoHome
 from maturity.tui.safe import safe_str, styled
 from maturity.tui.screens.base import BaseScreen
+from maturity.tui.widgets.footer import KeyFooter
 
 STATUS_FILTERS = ("all", "open", "todo", "doing", "done", "dropped")
 
@@ -65,7 +66,7 @@ class PlanScreen(BaseScreen[None]):
         yield OptionList(id="p-roadmap")
         yield Static(id="p-filter", classes="dim")
         yield DataTable(id="p-actions", cursor_type="row", zebra_stripes=True)
-        yield Footer(compact=True)
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.load()

@@ -18,7 +18,7 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
-from textual.widgets import DataTable, Footer, Static
+from textual.widgets import DataTable, Static
 
 from maturity.dora import TIER_RANK
 from maturity.errors import MaturityError
@@ -27,6 +27,7 @@ from maturity.textfmt import format_score
 from maturity.tui.messages import GoHome, OpenResults, OpenTrend
 from maturity.tui.safe import safe_str
 from maturity.tui.screens.base import BaseScreen
+from maturity.tui.widgets.footer import KeyFooter
 from maturity.tui.widgets.levels import level_cell
 
 if TYPE_CHECKING:
@@ -87,7 +88,7 @@ class PortfolioScreen(BaseScreen[None]):
             yield Static(id="p-summary")
             yield DataTable(id="p-table", cursor_type="row", zebra_stripes=False)
             yield Static(id="p-actions-done", classes="dim")
-        yield Footer(compact=True)
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.query_one("#p-table").display = False

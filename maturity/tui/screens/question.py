@@ -19,7 +19,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.timer import Timer
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from maturity.errors import MaturityError
 from maturity.model.assessment import Answer, Assessment
@@ -46,6 +46,7 @@ from maturity.tui.widgets.answers import (
     level_bindings,
     question_widgets,
 )
+from maturity.tui.widgets.footer import KeyFooter
 from maturity.tui.widgets.saved import PendingWrites, SavedIndicator
 from maturity.tui.widgets.sidebar import DimensionProgress, DimensionSidebar
 from maturity.workspace import revise_answer
@@ -138,7 +139,7 @@ class QuestionScreen(BaseScreen[None]):
             with Vertical(id="q-main"):
                 yield from question_widgets("q")
                 yield Static(id="q-status", classes="status-line")
-        yield Footer(compact=True)
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.query_one("#sidebar").display = self.app.size.width >= SIDEBAR_MIN_WIDTH

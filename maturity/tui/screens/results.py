@@ -19,7 +19,7 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
-from textual.widgets import Footer, OptionList, Static
+from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from maturity.dora import ALL_METRICS, metric_definitions
@@ -38,6 +38,7 @@ from maturity.tui.messages import GoHome, OpenDora, OpenExport, OpenPlan, OpenQu
 from maturity.tui.safe import plain, safe_str, styled
 from maturity.tui.screens.snapshot import SnapshotScreen, Target, snapshot_bindings
 from maturity.tui.widgets.bars import score_bar
+from maturity.tui.widgets.footer import KeyFooter
 from maturity.tui.widgets.votes import disagreement_text
 from maturity.tui.widgets.weekly_chart import WeeklyChart
 
@@ -94,7 +95,7 @@ class ResultsScreen(SnapshotScreen):
             yield Static(id="r-roadmap")
             yield Static(id="r-change-hint", classes="dim")
             yield OptionList(id="r-held")
-        yield Footer(compact=True)
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.load()

@@ -14,11 +14,12 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
-from textual.widgets import DataTable, Footer, Static
+from textual.widgets import DataTable, Static
 
 from maturity.model.plan import ActionView
 from maturity.tui.safe import safe_str
 from maturity.tui.screens.base import BaseScreen
+from maturity.tui.widgets.footer import KeyFooter
 
 DECISIONS = ("done", "carry", "drop")
 STYLE = {"done": "green", "carry": "yellow", "drop": "red"}
@@ -48,7 +49,7 @@ class ReviewScreen(BaseScreen[dict[str, str] | None]):
         yield Static(id="rv-hint", classes="hint")
         yield DataTable(id="rv-actions", cursor_type="row", zebra_stripes=True)
         yield Static(id="rv-summary")
-        yield Footer(compact=True)
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.refresh_view()

@@ -18,11 +18,12 @@ from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
-from textual.widgets import Footer, Markdown, Static
+from textual.widgets import Markdown, Static
 
 from maturity.errors import MaturityError
 from maturity.tui.screens.base import BaseScreen
 from maturity.tui.screens.confirm import ConfirmScreen
+from maturity.tui.widgets.footer import KeyFooter
 
 
 def summary_path(team: str) -> Path:
@@ -62,7 +63,7 @@ class SummaryScreen(BaseScreen[None]):
         yield Static(id="s-hint", classes="hint")
         with VerticalScroll(id="s-main"):
             yield Markdown(id="s-body")
-        yield Footer(compact=True)
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.load()

@@ -18,13 +18,14 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
-from textual.widgets import DataTable, Footer, Static
+from textual.widgets import DataTable, Static
 
 from maturity.errors import MaturityError, NotFoundError
 from maturity.textfmt import format_delta, format_score
 from maturity.tui.messages import GoHome, OpenResults
 from maturity.tui.safe import safe_str, styled
 from maturity.tui.screens.snapshot import SNAPSHOT_ACTIONS, SnapshotScreen, Target
+from maturity.tui.widgets.footer import KeyFooter
 from maturity.tui.widgets.trend_chart import (
     DORA_COLOUR,
     TIER_LETTERS,
@@ -73,7 +74,7 @@ class TrendScreen(SnapshotScreen):
             yield Static(id="t-actions-done", classes="dim")
             yield DataTable(id="t-points", cursor_type="row", zebra_stripes=True)
             yield Static(id="t-single")
-        yield Footer(compact=True)
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         for widget_id in ("#t-chart", "#t-legend", "#t-points", "#t-single", "#t-actions-done"):
