@@ -55,6 +55,22 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> Iterator[None]:
     return result
 
 
+def pytest_xdist_auto_num_workers(config: pytest.Config) -> int:
+    """``-n auto``: two workers more than the cores this process may run on.
+
+    Much of a TUI test is waiting with nothing to do: Pilot's ``press`` and ``pause`` sleep
+    until the app goes idle (20 ms at least each time), the tests wait for subprocesses, tmux
+    screens and PostgreSQL. With one worker per core, a core sat idle about a third of the
+    run; two more workers fill those gaps (the TUI modules: about a fifth less wall time for
+    the same CPU). ``PYTEST_XDIST_AUTO_NUM_WORKERS`` still wins, as in pytest-xdist.
+    """
+    chosen = os.environ.get("PYTEST_XDIST_AUTO_NUM_WORKERS", "")
+    if chosen.isdigit():
+        return int(chosen)
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
+    return (cores or 1) + 2
+
+
 def pytest_configure(config: pytest.Config) -> None:
     cache_bytecode()
 
@@ -236,6 +252,28 @@ def no_cursor_blink(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 @pytest.fixture
+def polls_on_demand(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Team-mode screens read the store when the test asks (``screen.poll()``,
+    ``load_sessions()``), not every few hundred milliseconds on their own.
+
+    The Pilot tests of team mode drive every read themselves; a timer's read running alongside
+    only cost CPU (three apps re-reading and repainting every 0.3 s for the whole test) and
+    could swallow the test's own read: ``poll()`` is skipped while a read is in flight, so a
+    timer read started just before a change could bring the old state after the test's
+    ``settle()``. A test marked ``timed_polls`` keeps the real intervals: the timers the user
+    runs are tested there (and in the tmux tests), the heartbeat everywhere."""
+    if request.node.get_closest_marker("timed_polls"):
+        return
+    from maturity.tui import live
+    from maturity.tui.participant import join
+
+    never = 3600.0  # longer than any test
+    monkeypatch.setattr(live, "POLL_S", never)
+    monkeypatch.setattr(live, "SAFETY_POLL_S", never)
+    monkeypatch.setattr(join, "SESSIONS_POLL_S", never)
+
+
+@pytest.fixture
 def frozen_today(monkeypatch: pytest.MonkeyPatch) -> None:
     """The plan's "today" (suggested target dates, phase ends, overdue) fixed at 2026-03-10, so
     pictures of screens that show them do not change from one day to the next."""
@@ -287,6 +325,29 @@ def _shared_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return base.parent if os.environ.get("PYTEST_XDIST_WORKER") else base
 
 
+def built_once(
+    tmp_path_factory: pytest.TempPathFactory, name: str, build: Callable[[Path], object]
+) -> Path:
+    """The folder ``name``, filled by ``build`` once per test session, whichever xdist worker
+    asks first: the others wait on a file lock and read the same files.
+
+    For what takes seconds and is only read afterwards (the wheel, the rendered reports): with
+    the tests of one module spread over the workers, each worker built its own copy. A build
+    that raised leaves no mark, so the next worker to ask builds again (and fails the same way).
+    """
+    shared = _shared_dir(tmp_path_factory)
+    folder = shared / name
+    done = shared / f"{name}.built"
+    with (shared / f"{name}.lock").open("w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if not done.exists():
+            shutil.rmtree(folder, ignore_errors=True)  # what a failed build left
+            folder.mkdir()
+            build(folder)
+            done.touch()
+    return folder
+
+
 @pytest.fixture(scope="session")
 def installed_wheel(tmp_path_factory: pytest.TempPathFactory) -> InstalledWheel:
     """Build the wheel and install it once per test session, whichever worker asks first.
@@ -294,18 +355,12 @@ def installed_wheel(tmp_path_factory: pytest.TempPathFactory) -> InstalledWheel:
     Building takes seconds and two builds of one source tree at once could trip over each
     other, so the first worker builds under a file lock and the others reuse its result.
     """
-    shared = _shared_dir(tmp_path_factory) / "wheel"
-    shared.mkdir(exist_ok=True)
-    done = shared / "installed.json"
-    with (shared / ".lock").open("w") as lock:
-        fcntl.flock(lock, fcntl.LOCK_EX)
-        if not done.exists():
-            done.write_text(json.dumps(_build_and_install(shared)))
-        paths = json.loads(done.read_text())
+    done = built_once(tmp_path_factory, "wheel", _build_and_install) / "installed.json"
+    paths = json.loads(done.read_text())
     return InstalledWheel(**{k: Path(v) for k, v in paths.items()})
 
 
-def _build_and_install(root: Path) -> dict[str, str]:
+def _build_and_install(root: Path) -> None:
     uv = shutil.which("uv")
     assert uv, "uv is needed to build and install the wheel (see README)"
 
@@ -323,4 +378,5 @@ def _build_and_install(root: Path) -> dict[str, str]:
     # Textual included, which these commands never import. The session caches bytecode
     # (cache_bytecode), so each module is compiled once, by the first command importing it.
     run(uv, "pip", "install", "--python", str(python), str(wheel))
-    return {"wheel": str(wheel), "python": str(python), "maturity": str(venv / "bin" / "maturity")}
+    paths = {"wheel": str(wheel), "python": str(python), "maturity": str(venv / "bin" / "maturity")}
+    (root / "installed.json").write_text(json.dumps(paths))

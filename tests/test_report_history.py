@@ -17,16 +17,16 @@ import itertools
 import re
 import threading
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 from xml.etree import ElementTree
 
 import pytest
-from conftest import DATA, CliResult
+from conftest import DATA, CliResult, built_once
 from pypdf import PdfReader
 from pypdf.generic import Destination, DictionaryObject
-from report_support import EXTERNAL, parse, squash
+from report_support import EXTERNAL, parse, pdf_text, squash
 
 from maturity import questionnaire as qmod
 from maturity.errors import MaturityError
@@ -124,16 +124,12 @@ class Rendered:
     lang: str
     folder: Path
 
-    texts: dict[str, str] = field(default_factory=dict, repr=False)
-
     def pdf(self, kind: str) -> PdfReader:
         return PdfReader(self.folder / f"{kind}.pdf")
 
     def pdf_text(self, kind: str) -> str:
-        """Extracted once per kind (pypdf is slow); the files do not change within the module."""
-        if kind not in self.texts:
-            self.texts[kind] = "\n".join(p.extract_text() for p in self.pdf(kind).pages)
-        return self.texts[kind]
+        """Extracted once per session, with the render (pypdf is slow)."""
+        return (self.folder / f"{kind}.txt").read_text(encoding="utf-8")
 
     def html(self, kind: str) -> str:
         return (self.folder / f"{kind}.html").read_text(encoding="utf-8")
@@ -149,16 +145,23 @@ class Rendered:
 
 @pytest.fixture(scope="module", params=["en", "ko"])
 def rendered(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Rendered:
+    """The three kinds rendered once per session in each language (the first xdist worker to
+    ask renders them; the files are only read afterwards)."""
     lang: str = request.param
-    folder = tmp_path_factory.mktemp(f"history-{lang}")
-    ws = Workspace(open_store(folder / "store.db", create=True))
-    fill(ws, lang)
-    for fmt in ("pdf", "html"):
-        export_compare(ws, "a2a2", "a3a3", fmt, folder / f"compare.{fmt}", lang)
-        export_trend(ws, f"  {TEAMS[lang]['main'].upper()} ", fmt, folder / f"trend.{fmt}", lang)
-        export_portfolio(ws, fmt, folder / f"portfolio.{fmt}", lang, at=NOW)
-    ws.store.close()
-    return Rendered(lang, folder)
+
+    def build(folder: Path) -> None:
+        ws = Workspace(open_store(folder / "store.db", create=True))
+        fill(ws, lang)
+        for fmt in ("pdf", "html"):
+            export_compare(ws, "a2a2", "a3a3", fmt, folder / f"compare.{fmt}", lang)
+            team = f"  {TEAMS[lang]['main'].upper()} "
+            export_trend(ws, team, fmt, folder / f"trend.{fmt}", lang)
+            export_portfolio(ws, fmt, folder / f"portfolio.{fmt}", lang, at=NOW)
+        ws.store.close()
+        for kind in KINDS:
+            (folder / f"{kind}.txt").write_text(pdf_text(folder / f"{kind}.pdf"), encoding="utf-8")
+
+    return Rendered(lang, built_once(tmp_path_factory, f"history-{lang}", build))
 
 
 KINDS = ("compare", "trend", "portfolio")

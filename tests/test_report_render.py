@@ -14,10 +14,11 @@ from pathlib import Path
 
 import pytest
 import report_sample
+from conftest import built_once
 from pypdf import PdfReader
 from pypdf.generic import Destination, DictionaryObject
 from report_sample import populate
-from report_support import EXTERNAL, Page, squash
+from report_support import EXTERNAL, Page, pdf_text, squash
 
 from maturity import questionnaire as qmod
 from maturity.evaluate import evaluate
@@ -49,31 +50,38 @@ class Rendered:
     results: Results
     pdf: Path
     html: Path
+    pdf_text: str
+    """Every page's text, extracted once per session (pypdf takes about two seconds of CPU
+    for the 22 pages, which a dozen tests read)."""
 
-    # Cached: the rendered files never change within the module, and pypdf takes about two
-    # seconds of CPU to extract the text of the 22 pages, which a dozen tests read.
     @cached_property
     def reader(self) -> PdfReader:
         return PdfReader(self.pdf)
 
-    @cached_property
-    def pdf_text(self) -> str:
-        return "\n".join(p.extract_text() for p in self.reader.pages)
-
 
 @pytest.fixture(scope="module", params=["en", "ko"])
 def rendered(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Rendered:
+    """The sample assessment's report, rendered once per session in each language (the
+    first xdist worker to ask renders it; the files are only read afterwards)."""
     lang: str = request.param
-    folder = tmp_path_factory.mktemp(f"report-{lang}")
-    ws = Workspace(open_store(folder / "store.db", create=True))
     loaded = qmod.builtin("calms")
-    current, _earlier = populate(ws, loaded, lang=lang)
-    pdf = export(ws, current, "pdf", folder / "report.pdf", lang)
-    html = export(ws, current, "html", folder / "report.html", lang)
-    a = ws.get(current)
-    results = evaluate(a, loaded, lang)
+
+    def build(folder: Path) -> None:
+        ws = Workspace(open_store(folder / "store.db", create=True))
+        current, _earlier = populate(ws, loaded, lang=lang)
+        export(ws, current, "pdf", folder / "report.pdf", lang)
+        export(ws, current, "html", folder / "report.html", lang)
+        ws.store.close()
+        (folder / "current").write_text(current, encoding="utf-8")
+        (folder / "report.txt").write_text(pdf_text(folder / "report.pdf"), encoding="utf-8")
+
+    folder = built_once(tmp_path_factory, f"report-{lang}", build)
+    ws = Workspace(open_store(folder / "store.db", create=False))
+    a = ws.get((folder / "current").read_text(encoding="utf-8"))
     ws.store.close()
-    return Rendered(lang, a, loaded, results, pdf, html)
+    results = evaluate(a, loaded, lang)
+    pdf, html = folder / "report.pdf", folder / "report.html"
+    return Rendered(lang, a, loaded, results, pdf, html, (folder / "report.txt").read_text("utf-8"))
 
 
 def expected_words(r: Rendered) -> list[str]:

@@ -13,7 +13,7 @@ from tui_support import PAYMENTS, SnapCompare, seed_snapshot_store, settle
 from maturity.tui.app import DARK, LIGHT, MaturityApp
 from maturity.tui.screens.team import TeamQuestionScreen
 
-pytestmark = pytest.mark.usefixtures("no_cursor_blink")
+pytestmark = pytest.mark.usefixtures("no_cursor_blink", "polls_on_demand")
 
 FIRST = "culture.postmortems"  # answered 2 before: shown as "last time: 2"
 

@@ -25,7 +25,7 @@ from maturity.tui.screens.question import QuestionScreen
 from maturity.tui.screens.team import TeamQuestionScreen
 from maturity.workspace import Workspace
 
-pytestmark = pytest.mark.asyncio
+pytestmark = [pytest.mark.asyncio, pytest.mark.usefixtures("polls_on_demand")]
 
 
 def seed_previous(store_path: Path, people: tuple[str, ...]) -> str:

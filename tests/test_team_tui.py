@@ -1,7 +1,9 @@
 """Team mode with Pilot: one facilitator app and two participant apps on one store.
 
 The apps poll the store on a timer; the tests do not wait for it (no timing in assertions):
-they ask a screen to read the store now (``poll()``) and let the workers settle.
+they ask a screen to read the store now (``poll()``) and let the workers settle, and the
+timers are pushed out of the way (``polls_on_demand``), except in the test marked
+``timed_polls``, where only the real timer can bring a vote to the facilitator's screen.
 """
 
 from __future__ import annotations
@@ -25,7 +27,7 @@ from maturity.tui.screens.results import ResultsScreen
 from maturity.tui.screens.team import TeamQuestionScreen
 from maturity.workspace import Workspace
 
-pytestmark = pytest.mark.asyncio
+pytestmark = [pytest.mark.asyncio, pytest.mark.usefixtures("polls_on_demand")]
 
 DATA = Path(__file__).parent / "data"
 MINI = qmod.load_file(DATA / "mini.yaml")
@@ -341,3 +343,24 @@ async def test_on_postgresql_votes_arrive_by_notify_and_joins_show_at_once(
                 assert "1/2 voted · waiting: 정민" in text(fac, "#team-votes")
     finally:
         drop_schema(pg_database, schema)
+
+
+@pytest.mark.timed_polls
+async def test_the_facilitator_screen_reads_votes_on_its_own_timer(store_path: Path) -> None:
+    """The timer the user runs on SQLite (no NOTIFY): a vote cast by another process reaches
+    the facilitator's screen without the test asking for a read."""
+    import asyncio
+
+    aid = seed(store_path, people=("Mina", "Joon"))
+    app = MaturityApp(store_path, lang="en")
+    async with app.run_test(size=(100, 40)) as pilot:
+        team = await facilitate(pilot, aid)
+        assert "0/2 voted" in text(app, "#team-votes")
+        reader(store_path).cast_vote(aid, Q1, "Mina", 4)  # another machine votes
+        for _ in range(100):  # a bound, not a timing: the poll comes every POLL_S
+            await asyncio.sleep(0.05)
+            await pilot.pause()
+            if "1/2 voted" in text(app, "#team-votes"):
+                break
+        assert "1/2 voted · waiting: Joon" in text(app, "#team-votes")
+        assert team.state is not None and team.state.count == 1

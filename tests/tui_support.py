@@ -3,17 +3,21 @@ settle, and what the snapshot tests share."""
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import AsyncIterator, Awaitable, Callable
 from contextlib import asynccontextmanager
 from datetime import UTC, datetime
 from pathlib import Path
 
+from textual.app import App
 from textual.pilot import Pilot
+from textual.worker import WorkerCancelled
 
 from maturity import questionnaire as qmod
 from maturity.model.assessment import Answer, Assessment, DoraInputs, QuestionnaireRef
 from maturity.store import open_store
 from maturity.tui.app import MaturityApp
+from maturity.tui.gateway import Gateway
 from maturity.workspace import Workspace
 
 DATA = Path(__file__).parent / "data"
@@ -76,18 +80,33 @@ def seed_snapshot_store(path: Path) -> Workspace:
     return ws
 
 
+async def store_calls_done(app: App[None]) -> None:
+    """Wait until every call already queued on the app's store thread has run (it runs them
+    in order). Some writes are queued without a worker to wait for, e.g. the facilitator's
+    "paused" when a team screen closes: a participant's read right after could miss it."""
+    gateway = getattr(app, "gateway", None)
+    if isinstance(gateway, Gateway):
+        with contextlib.suppress(RuntimeError):  # the app is closing: its store thread is gone
+            await gateway.run(lambda: None)
+
+
 async def settle(pilot: Pilot[None], rounds: int = 3) -> None:
     """Let queued messages, workers and store writes finish (several rounds: a finished
     worker often starts another, e.g. a save that refreshes a list).
 
     A round with no worker left ends the wait: each pause repaints the whole screen, and the
-    rounds after that one had nothing more to wait for.
+    rounds after that one had nothing more to wait for. A worker cancelled meanwhile (an
+    exclusive group's newer call replaces it, e.g. a debounced save) is done, not an error;
+    a worker that failed still raises.
     """
     for _ in range(rounds):
         await pilot.pause()
+        await store_calls_done(pilot.app)
         if not pilot.app.workers:  # finished workers leave the manager
             break
-        await pilot.app.workers.wait_for_complete()
+        for worker in list(pilot.app.workers):
+            with contextlib.suppress(WorkerCancelled):
+                await worker.wait()
     await pilot.pause()
 
 
