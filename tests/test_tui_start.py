@@ -374,3 +374,51 @@ def test_the_keeper_is_attached_with_the_first_call_after_the_start(store_path: 
     assert gateway.keeper is not None
     assert gateway.store.on_commit == gateway.keeper.nudge
     gateway.close()
+
+
+@pytest.mark.asyncio
+async def test_home_builds_the_welcome_only_when_it_shows(
+    store_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A start with a list builds no welcome widget (nor a container around home's widgets);
+    an empty store has it, shown, in the first frame; a list that becomes empty shows it
+    above the status line."""
+    from textual.app import App
+    from textual.widgets import Static
+    from tui_support import reader
+
+    seed_snapshot_store(store_path).store.close()
+    app = MaturityApp(store_path, lang="en")
+    app.gateway.open_and_list(store_path, 10.0)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        assert not app.screen.query("#welcome")
+        assert [w.id for w in app.screen.children][:3] == ["assessments", "home-top", "home-status"]
+        workspace = reader(store_path)
+        for summary in workspace.store.list():
+            workspace.delete(summary.id)
+        workspace.store.close()
+        assert isinstance(app.screen, HomeScreen)
+        app.screen.load()
+        await settle(pilot)
+        welcome = app.screen.query_one("#welcome", Static)
+        assert welcome.display and "Welcome" in str(welcome.render())
+        ids = [w.id for w in app.screen.children]
+        assert ids.index("welcome") == ids.index("home-status") - 1
+
+    first: list[bool] = []
+    original = App._display
+
+    def recording(self: App[object], screen: object, renderable: object) -> None:
+        if isinstance(screen, HomeScreen) and not first:
+            found = screen.query("#welcome")
+            first.append(bool(found) and found.only_one(Static).display)
+        original(self, screen, renderable)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(App, "_display", recording)
+    empty = store_path.with_name("empty.db")
+    app = MaturityApp(empty, lang="en")
+    app.gateway.open_and_list(empty, 10.0)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+    assert first == [True]

@@ -90,14 +90,15 @@ class HomeScreen(SnapshotScreen):
         rows = self.gateway.take_first_list()
         if rows is not None:  # read before the app started (run_app): in the first frame
             self.rows, self.loaded = rows, True
-        with Vertical(id="home"):
-            # The table comes first in focus order; the title and filter are docked above it.
-            yield DataTable(id="assessments", cursor_type="row", zebra_stripes=True)
-            with Vertical(id="home-top"):
-                yield Static(id="home-title", classes="screen-title")
-                yield SafeInput(id="filter", compact=True)
-            yield Static(id="welcome")
-            yield Static(id="home-status", classes="status-line")
+        # Straight on the screen, no container around them: each widget is styled and laid
+        # out before the first frame. The table comes first in focus order; the title and
+        # filter are docked above it. The welcome (an empty store or a store error) is
+        # mounted when it is first shown (:meth:`_welcome`): with a list it never is.
+        yield DataTable(id="assessments", cursor_type="row", zebra_stripes=True)
+        with Vertical(id="home-top"):
+            yield Static(id="home-title", classes="screen-title")
+            yield SafeInput(id="filter", compact=True)
+        yield Static(id="home-status", classes="status-line")
         yield KeyFooter()
 
     def on_mount(self) -> None:
@@ -188,24 +189,26 @@ class HomeScreen(SnapshotScreen):
         rows = self.visible_rows()
         if self.rows or table.columns:  # else hidden and empty: nothing to build (the start)
             self._fill_table(table, rows)
-        welcome = self.query_one("#welcome", Static)
         empty = self.loaded and not self.rows
         table.display = bool(self.rows)
         self.query_one("#filter", Input).display = bool(self.rows)
-        welcome.display = empty or self.host.store_error is not None
-        if self.host.store_error is not None:
-            welcome.update(
-                styled(
-                    "[b]$title[/b]\n\n$error\n\n$hint",
-                    title=self.t("error.store"),
-                    error=plain(self.host.store_error, multiline=True),
-                    hint=Content(self.t("error.no_store")),
+        shown = empty or self.host.store_error is not None
+        if shown or self.query("#welcome"):
+            welcome = self._welcome()
+            welcome.display = shown
+            if self.host.store_error is not None:
+                welcome.update(
+                    styled(
+                        "[b]$title[/b]\n\n$error\n\n$hint",
+                        title=self.t("error.store"),
+                        error=plain(self.host.store_error, multiline=True),
+                        hint=Content(self.t("error.no_store")),
+                    )
                 )
-            )
-        else:
-            welcome.update(
-                f"[b]{self.t('home.welcome.title')}[/b]\n\n{self.t('home.welcome.body')}"
-            )
+            else:
+                welcome.update(
+                    f"[b]{self.t('home.welcome.title')}[/b]\n\n{self.t('home.welcome.body')}"
+                )
         status = ""
         if self.rows:
             status = self.t("home.count", shown=len(rows), total=len(self.rows))
@@ -219,6 +222,17 @@ class HomeScreen(SnapshotScreen):
             self.call_after_refresh(table.focus)
         elif not self.rows:
             self.set_focus(None)
+
+    def _welcome(self) -> Static:
+        """The welcome text, mounted the first time it is needed (in the place it had in the
+        layout: above the status line), so a start with a list builds and styles no widget
+        it does not show."""
+        found = self.query("#welcome")
+        if found:
+            return found.only_one(Static)
+        welcome = Static(id="welcome")
+        self.mount(welcome, before="#home-status")
+        return welcome
 
     def _fill_table(self, table: DataTable[object], rows: list[Summary]) -> None:
         """Rebuild the table with ``rows``, keeping the cursor on the selected assessment.
