@@ -422,3 +422,32 @@ async def test_home_builds_the_welcome_only_when_it_shows(
     async with app.run_test(size=(100, 30)) as pilot:
         await settle(pilot)
     assert first == [True]
+
+
+@pytest.mark.asyncio
+async def test_a_compact_input_is_styled_once_when_mounted(
+    store_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Input's constructor sets ``compact``, whose class toggle restyled the new widget before
+    it was mounted (home's filter, before the first frame); SafeInput starts compact instead."""
+    from maturity.tui.widgets.safe_input import SafeInput
+
+    styled: list[object] = []
+    original = Stylesheet.apply
+
+    def recording(self: Stylesheet, node: object, *args: object, **kwargs: object) -> None:
+        styled.append(node)
+        original(self, node, *args, **kwargs)  # type: ignore[arg-type]
+
+    app = MaturityApp(store_path, lang="en")
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        monkeypatch.setattr(Stylesheet, "apply", recording)
+        field = SafeInput(id="probe", compact=True)
+        assert field.compact and field.has_class("-textual-compact")
+        assert not any(node is field for node in styled)
+        await app.screen.mount(field)
+        await pilot.pause()
+        assert [node for node in styled if node is field] == [field]
+        assert field.styles.border_top[0] == ""  # drawn compact: no border
+        assert not SafeInput(id="wide").has_class("-textual-compact")

@@ -13,6 +13,8 @@ terminal-safe; see :func:`suggestible`.)
 
 from __future__ import annotations
 
+from typing import Any
+
 from rich.text import Text
 from textual.widgets import Input
 
@@ -48,6 +50,16 @@ def suggestible(names: list[str]) -> list[str]:
 
 class SafeInput(Input):
     """:class:`~textual.widgets.Input` whose value is drawn terminal-safe (and kept as typed)."""
+
+    def __init__(self, *args: Any, compact: bool = False, **kwargs: Any) -> None:
+        # Input sets ``compact`` in its constructor, and the reactive's class toggle restyles
+        # the widget (and its four component styles) there and then, before it is mounted and
+        # styled again: home's filter paid for it before the first frame. The same state --
+        # the reactive and its class -- set without the restyle.
+        super().__init__(*args, **kwargs)
+        if compact:
+            self.set_reactive(Input.compact, True)
+            self.set_class(True, "-textual-compact", update=False)
 
     @property
     def _value(self) -> Text:
