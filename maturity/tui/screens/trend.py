@@ -231,6 +231,11 @@ class TrendScreen(SnapshotScreen):
         table.add_column(self.t("trend.col.dora"), key="dora")
         for p in trend.points:
             table.add_row(*self._row(trend, p), key=p.id)
+        # Its height now, from the rows given (a header line and one per point; the sheet's
+        # max-height caps it): with "auto" the table learns its size only when it next goes
+        # idle, so a frame drawn before that showed the chart over the whole screen and no
+        # table (seen as a snapshot that differed on a loaded machine).
+        table.styles.height = 1 + len(trend.points)
         ids = [p.id for p in trend.points]
         index = ids.index(selected) if selected in ids else len(ids) - 1
         table.move_cursor(row=index)
