@@ -49,15 +49,10 @@ def normal(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) 
 
 
 @pytest.fixture
-def writer(capsys: pytest.CaptureFixture[str]) -> Run:
-    """The command line as it is: a write command keeps the outputs of what it changed."""
-
-    def run(*args: str) -> CliResult:
-        code = cli_main(list(args))
-        out = capsys.readouterr()
-        return CliResult(code, out.out, out.err)
-
-    return run
+def writer(cli: Run) -> Run:
+    """The command line as it is (conftest's ``cli``): a write command keeps the outputs of
+    what it changed."""
+    return cli
 
 
 @pytest.fixture
