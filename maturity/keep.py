@@ -109,12 +109,6 @@ def valid_until(request: Request, entry: Entry, started: str) -> str:
     return until
 
 
-def keepable(store: Store) -> bool:
-    """Whether outputs of ``store`` are kept at all: a SQLite file, not PostgreSQL and not
-    an in-memory rehearsal."""
-    return store.target != ":memory:" and store_revision(store.target, writer=True) is not None
-
-
 class Keeper:
     """Keeps the outputs of one SQLite store current; one pass per call of :meth:`keep`.
 
@@ -124,13 +118,23 @@ class Keeper:
     the scoring depends on the assessment and its questionnaire only), so a second pass
     rescores only what changed."""
 
-    def __init__(self, target: str) -> None:
+    def __init__(self, target: str, seen: int | None = None) -> None:
         self.target = target
-        self.seen = store_revision(target, writer=True)
+        self.seen = store_revision(target, writer=True) if seen is None else seen
         # The code this process computes with: files edited while it runs (a source
         # checkout) must not stamp what the old code computes as theirs.
         self.code = code_stamp()
         self._results: dict[tuple[str, str | None, bool], tuple[int, Evaluated]] = {}
+
+    @classmethod
+    def of(cls, store: Store) -> Keeper | None:
+        """A keeper for ``store``, or None when its outputs are not kept at all (PostgreSQL,
+        an in-memory rehearsal, a file of another schema). One read of the store's revision
+        serves both: every command that opens a store asks this."""
+        if store.target == ":memory:":
+            return None
+        seen = store_revision(store.target, writer=True)
+        return None if seen is None else cls(store.target, seen)
 
     def changed(self) -> bool:
         """Whether the store changed since the last pass (or since this keeper was made)."""
@@ -280,8 +284,8 @@ class Background:
     ``delay`` seconds, on its own connection, so the store calls the screens wait for never
     queue behind it. :meth:`close` runs what is still due, then stops."""
 
-    def __init__(self, target: str, delay: float = DELAY_S) -> None:
-        self.keeper = Keeper(target)
+    def __init__(self, keeper: Keeper, delay: float = DELAY_S) -> None:
+        self.keeper = keeper
         self.delay = delay
         self.last: Kept | None = None
         self._cond = threading.Condition()
@@ -296,11 +300,12 @@ class Background:
     @classmethod
     def attach(cls, store: Store, delay: float = DELAY_S) -> Background | None:
         """A keeper told by ``store`` after each commit; None when ``store`` is not kept."""
-        if not keepable(store):
+        keeper = Keeper.of(store)
+        if keeper is None:
             return None
-        keeper = cls(store.target, delay)
-        store.on_commit = keeper.nudge
-        return keeper
+        background = cls(keeper, delay)
+        store.on_commit = background.nudge
+        return background
 
     def nudge(self) -> None:
         """Something was written: run a pass once writes pause."""

@@ -67,10 +67,9 @@ class CliContext:
             self._workspace = None
             self._store.close()
         else:
-            from maturity.keep import Keeper, keepable
+            from maturity.keep import Keeper
 
-            if keepable(store):
-                self._keeper = Keeper(store.target)  # before the command writes anything
+            self._keeper = Keeper.of(store)  # before the command writes anything
         self._store = store
         return store
 
