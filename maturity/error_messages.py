@@ -468,7 +468,6 @@ _MEASURE: Final[dict[str, dict[str, str]]] = {
         "en": "{name}: not UTF-8 text (byte {byte})",
         "ko": "{name}: UTF-8 텍스트가 아닙니다 (바이트 위치 {byte})",
     },
-    "measure.records": {"en": "{detail}", "ko": "기록 파일에 문제가 있습니다: {detail}"},
     "measure.incidents_json": {
         "en": (
             "{name}: JSON is not read for incidents; give the incidents CSV or PagerDuty's"

@@ -20,7 +20,6 @@ import json
 import os
 import re
 from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -447,10 +446,9 @@ def _gitlab(items: list[dict[str, Any]], label: str, times: TimeReader) -> list[
 def read_deployments(path: Path) -> Records:
     text = read_text(path, "--deployments")
     label = path.name
-    with _content_problems():
-        if text.lstrip()[:1] in ("[", "{"):
-            return deployments_json(text, label)
-        return deployments_csv(text, label)
+    if text.lstrip()[:1] in ("[", "{"):
+        return deployments_json(text, label)
+    return deployments_csv(text, label)
 
 
 def read_incidents(path: Path) -> Records:
@@ -462,21 +460,7 @@ def read_incidents(path: Path) -> Records:
             code="measure.incidents_json",
             params={"name": path.name},
         )
-    with _content_problems():
-        return incidents_csv(text, path.name)
-
-
-@contextmanager
-def _content_problems() -> Iterator[None]:
-    """Every problem inside a records file carries a ``records.*`` code, so a screen words it
-    in its language; anything that would still escape without one (a parser's own error)
-    gets a lead line in the screen's language and keeps its English detail."""
-    try:
-        yield
-    except MaturityError as exc:
-        if exc.code is not None:
-            raise
-        raise MaturityError(str(exc), code="measure.records", params={"detail": str(exc)}) from None
+    return incidents_csv(text, path.name)
 
 
 def window_filter(when: datetime, start: datetime, end: datetime) -> bool:
