@@ -61,6 +61,39 @@ def follow_changes(
     return True
 
 
+class OneRead:
+    """One read of the session at a time, and none lost.
+
+    A read asked for while one runs is not dropped: it runs once that one has finished,
+    because the running read may have begun just before the change that prompted the new
+    request (a vote notified a moment after the safety poll started), and would bring the
+    old state with nobody reading again until the next poll. Requests made meanwhile
+    collapse into that one further read."""
+
+    __slots__ = ("_again", "_running", "_start")
+
+    def __init__(self, start: Callable[[], object]) -> None:
+        self._start = start  # starts the read (a worker); it calls finished() when it ends
+        self._running = False
+        self._again = False
+
+    def request(self) -> None:
+        """Read now, or right after the read that is running."""
+        if self._running:
+            self._again = True
+            return
+        self._running = True
+        self._start()
+
+    def finished(self) -> None:
+        """The running read is over (its result may still be applied): start the one asked
+        for meanwhile, if any."""
+        self._running = False
+        if self._again:
+            self._again = False
+            self.request()
+
+
 def keep_up(
     screen: Screen[Any],
     store: TeamSessionStore,

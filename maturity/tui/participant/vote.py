@@ -17,7 +17,7 @@ from textual.widgets import Static
 
 from maturity.errors import MaturityError
 from maturity.model.text import tr
-from maturity.tui.live import keep_up
+from maturity.tui.live import OneRead, keep_up
 from maturity.tui.safe import plain, safe_str, styled
 from maturity.tui.screens.base import BaseScreen
 from maturity.tui.widgets.answers import (
@@ -62,7 +62,7 @@ class VoteScreen(BaseScreen[None]):
         """(question, voted, my vote, revealed) the option list was last built for."""
         self.show_help = False
         self.writes = PendingWrites()
-        self._polling = False
+        self.reads = OneRead(lambda: self._poll())
         self.followed = False
         """Whether a question was ever shown (then "no question" means the facilitator left)."""
 
@@ -122,11 +122,11 @@ class VoteScreen(BaseScreen[None]):
     # -- following the facilitator ----------------------------------------------------------
 
     def poll(self) -> None:
-        """Read the session and the current question's votes (skipped while a read runs)."""
-        if self._polling or self.loaded is None:
+        """Read the session and the current question's votes (one read at a time: asked for
+        while one runs, it runs right after, see :class:`~maturity.tui.live.OneRead`)."""
+        if self.loaded is None:
             return
-        self._polling = True
-        self._poll()
+        self.reads.request()
 
     @work(group="p-poll", exit_on_error=False)
     async def _poll(self) -> None:
@@ -136,7 +136,7 @@ class VoteScreen(BaseScreen[None]):
         except MaturityError:
             return  # locked for a moment, or deleted: the next poll tries again
         finally:
-            self._polling = False
+            self.reads.finished()
         if self.is_attached:
             self.apply_state(state)
 
@@ -274,8 +274,7 @@ class VoteScreen(BaseScreen[None]):
             )
         finally:
             if self.is_attached:
-                self._polling = False
-                self.poll()
+                self.poll()  # after a read that may have begun before the vote, if one runs
 
     def action_toggle_help(self) -> None:
         self.show_help = not self.show_help

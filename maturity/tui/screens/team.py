@@ -44,7 +44,7 @@ from maturity.errors import MaturityError
 from maturity.model.assessment import Answer
 from maturity.store.base import TeamState
 from maturity.timefmt import now
-from maturity.tui.live import keep_up
+from maturity.tui.live import OneRead, keep_up
 from maturity.tui.screens.base import BaseModal
 from maturity.tui.screens.confirm import ConfirmScreen
 from maturity.tui.screens.question import QuestionScreen
@@ -96,7 +96,7 @@ class TeamQuestionScreen(QuestionScreen):
         """The big join hint: shown once, until the first answer is recorded here (j again)."""
         self.recorded_here = 0
         self._secret = secrets.token_bytes(32)
-        self._polling = False
+        self.reads = OneRead(lambda: self._poll(self.question_id))
         self._revealing = False
 
     def on_mount(self) -> None:
@@ -165,21 +165,23 @@ class TeamQuestionScreen(QuestionScreen):
         return waiting(self.assessment.participants, self.voters())
 
     def poll(self) -> None:
-        """Read the current question's votes on the store thread (skipped while one runs)."""
-        if self._polling or self.question_id is None or not self.gateway.is_open:
+        """Read the current question's votes on the store thread (one read at a time: asked
+        for while one runs, it runs right after, see :class:`~maturity.tui.live.OneRead`)."""
+        if self.question_id is None or not self.gateway.is_open:
             return
-        self._polling = True
-        self._poll(self.question_id)
+        self.reads.request()
 
     @work(group="team-poll", exit_on_error=False)
-    async def _poll(self, question_id: str) -> None:
+    async def _poll(self, question_id: str | None) -> None:
         ws = self.gateway.workspace
         try:
+            if question_id is None:
+                return
             state = await self.gateway.run(ws.team_state, self.assessment_id, question_id)
         except MaturityError:
             return  # a locked store or a deleted assessment: the next poll says it again
         finally:
-            self._polling = False
+            self.reads.finished()
         self.apply_state(state)
 
     def apply_state(self, state: TeamState) -> None:
